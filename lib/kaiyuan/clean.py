@@ -1,0 +1,285 @@
+"""Cleaning: turn scraped article text into clean article text, recording every change.
+
+The raw text is never modified.  `clean_text` returns a new text plus two audit
+lists: the lines it removed (with a reason) and the in-line repairs it made.
+All patterns live in ``data/boilerplate.yaml``; this module only applies them.
+Cleaning is idempotent: cleaning a clean text changes nothing.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .script import normalise_for_match
+
+DATA_DIR = Path(__file__).parent / "data"
+BOILERPLATE_PATH = DATA_DIR / "boilerplate.yaml"
+
+# Sentence-final punctuation (full- and half-width) and closing quotes/brackets.
+TERMINALS = "。！？!?…；;"
+CLOSERS = "”’」』）)】》\"'"
+_HAS_CONTENT = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_LIST_NUMBER = re.compile(r"^\s*(\d{1,3}[.)、]|[-*•])\s*")
+
+
+@dataclass(frozen=True)
+class Removed:
+    line_no: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Repair:
+    line_no: int
+    rule: str
+    before: str
+    after: str
+
+
+@dataclass
+class Cleaned:
+    """Result of cleaning one article: clean text, its lines, and the audit trail."""
+
+    text: str
+    lines: list[tuple[int, str]]  # (raw line number, clean line)
+    title: str = ""  # first line when it looks like a headline, else ""
+    removed: list[Removed] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Compiled boilerplate rules (see data/boilerplate.yaml)."""
+
+    line_rules: tuple[tuple[str, int, re.Pattern], ...]
+    tail_markers: tuple[tuple[str, re.Pattern], ...]
+    tail_min_share: float
+    teaser_labels: re.Pattern
+    byline_name: re.Pattern
+    caption_max_chars: int
+    repairs: tuple[tuple[str, re.Pattern, str], ...]
+    title_suffix: re.Pattern
+
+
+@functools.lru_cache(maxsize=8)
+def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
+    """Read and compile the boilerplate rule file (cached per path)."""
+    spec = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    line_rules = tuple(
+        (reason, int(rule.get("max_chars", 10_000)), re.compile("|".join(f"(?:{p})" for p in rule["patterns"])))
+        for reason, rule in spec["line_rules"].items()
+    )
+    tails = tuple(
+        (reason, re.compile("|".join(f"(?:{p})" for p in pats))) for reason, pats in spec["tail_markers"].items()
+    )
+    teaser = re.compile("^(?:" + "|".join(spec["teaser_labels"]) + ")")
+    repairs = tuple((r["rule"], re.compile(r["pattern"]), r["replace"]) for r in spec["repairs"])
+    return Rules(
+        line_rules=line_rules,
+        tail_markers=tails,
+        tail_min_share=float(spec["tail_min_share"]),
+        teaser_labels=teaser,
+        byline_name=re.compile(spec["byline_name_pattern"]),
+        caption_max_chars=int(spec["caption_max_chars"]),
+        repairs=repairs,
+        title_suffix=re.compile(spec["title_outlet_suffix"]),
+    )
+
+
+def is_markup_only(line: str) -> bool:
+    """True when a line holds HTML tags and nothing readable once they are gone."""
+    if "<" not in line and "&" not in line:
+        return False
+    stripped = re.sub(r"<[^>]*>|&[#\w]+;", "", line)
+    stripped = _LIST_NUMBER.sub("", stripped)
+    return stripped != line.strip() and not _HAS_CONTENT.search(stripped)
+
+
+def has_terminal(line: str) -> bool:
+    """True when a line ends like a sentence (punctuation, possibly before closing quotes)."""
+    return bool(line) and line.rstrip(CLOSERS)[-1:] in TERMINALS
+
+
+def line_reason(line: str, rules: Rules) -> str | None:
+    """The whole-line rule a line matches, or None."""
+    if is_markup_only(line):
+        return "html_markup"
+    norm = normalise_for_match(line)
+    for reason, max_chars, pattern in rules.line_rules:
+        if len(norm) <= max_chars and pattern.search(norm):
+            return reason
+    return None
+
+
+def tail_reason(line: str, rules: Rules) -> str | None:
+    """The footer marker a line matches (disclaimer, comment form, related links), or None."""
+    norm = normalise_for_match(line)
+    if len(norm) > 400 and not norm.startswith(("免责", "disclaimer")):
+        return None
+    for reason, pattern in rules.tail_markers:
+        if pattern.search(norm):
+            return reason
+    return None
+
+
+def repair_line(line: str, rules: Rules) -> tuple[str, list[tuple[str, str, str]]]:
+    """Apply in-line repairs until nothing changes; return the line and (rule, before, after) records."""
+    records = []
+    for _ in range(5):
+        changed = False
+        for rule, pattern, replace in rules.repairs:
+            if replace == "<unescape>":
+                new = pattern.sub(lambda m: html.unescape(m.group(0)), line)
+            else:
+                new = pattern.sub(replace, line)
+            if new != line:
+                records.append((rule, line, new))
+                line, changed = new, True
+        stripped = line.strip()
+        if stripped != line:
+            line, changed = stripped, True
+        if not changed:
+            break
+    return line, records
+
+
+def split_teaser(line: str, rules: Rules) -> tuple[str, str]:
+    """Split a paragraph that starts with a teaser label into (teaser, rest)."""
+    if not rules.teaser_labels.match(normalise_for_match(line)):
+        return "", line
+    end = min((line.find(t) for t in "。！？!?" if t in line), default=-1)
+    head = line[: end if end >= 0 else len(line)]
+    cut = max(head.rfind(c) for c in "，,；;")
+    if cut < 0:
+        return line, ""
+    return line[: cut + 1], line[cut + 1 :].lstrip()
+
+
+def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
+    """Clean one article's text; see the module docstring and data/boilerplate.yaml."""
+    rules = rules or load_rules()
+    raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [(i + 1, ln) for i, ln in enumerate(raw.split("\n"))]
+    removed: list[Removed] = []
+    repairs: list[Repair] = []
+
+    def drop(entries, reason):
+        for no, text in entries:
+            removed.append(Removed(no, text.strip(), reason))
+
+    # 1. whole-line rules
+    kept = []
+    for no, text in lines:
+        if not text.strip():
+            continue
+        reason = line_reason(text.strip(), rules)
+        if reason:
+            drop([(no, text)], reason)
+        else:
+            kept.append((no, text.strip()))
+
+    # 2. page footer: a tail marker and everything after it
+    total = sum(len(t) for _, t in kept) or 1
+    seen = 0
+    for idx, (no, text) in enumerate(kept):
+        reason = tail_reason(text, rules)
+        if reason:
+            if seen / total >= rules.tail_min_share:
+                start = idx
+                while start > 0 and len(kept[start - 1][1]) <= 16 and not has_terminal(kept[start - 1][1]):
+                    start -= 1
+                drop(kept[start:idx], f"before_{reason}")
+                drop([kept[idx]], reason)
+                drop(kept[idx + 1 :], f"after_{reason}")
+                kept = kept[:start]
+            else:
+                drop([kept[idx]], reason)
+                kept = kept[:idx] + kept[idx + 1 :]
+            break
+        seen += len(text)
+
+    # 3. captions above photo credits, bylines before the first body paragraph
+    credits = {no for no, _, r in ((r.line_no, r.text, r.reason) for r in removed) if r == "photo_credit"}
+    first_body = next((i for i, (_, t) in enumerate(kept) if len(t) >= 40 and has_terminal(t)), len(kept))
+    out = []
+    for idx, (no, text) in enumerate(kept):
+        nxt = next((n for n in range(no + 1, no + 3) if n in credits), None)
+        if idx < first_body and rules.byline_name.match(text):
+            drop([(no, text)], "byline")
+        elif nxt is not None and len(text) <= rules.caption_max_chars:
+            drop([(no, text)], "photo_caption")
+        else:
+            out.append((no, text))
+    kept = out
+
+    # 4. in-line repairs and teaser prefixes
+    out = []
+    for no, text in kept:
+        teaser, rest = split_teaser(text, rules)
+        if teaser:
+            drop([(no, teaser)], "teaser")
+            text = rest
+        fixed, records = repair_line(text, rules)
+        repairs.extend(Repair(no, rule, *change_snippet(b, a)) for rule, b, a in records)
+        if fixed and _HAS_CONTENT.search(fixed):
+            out.append((no, fixed))
+        elif fixed or text:
+            drop([(no, text)], "artefact_only")
+    kept = out
+
+    # 5. headline: strip an appended outlet name; drop later repeats of the headline
+    title = ""
+    if kept and len(kept) > 1 and is_headline(kept[0][1]):
+        no, text = kept[0]
+        stripped = strip_outlet_suffix(text, rules)
+        if stripped != text:
+            repairs.append(Repair(no, "title_outlet_suffix", text, stripped))
+            kept[0] = (no, stripped)
+        title = kept[0][1]
+        key = normalise_for_match(title)
+        repeats = [(n, t) for n, t in kept[1:] if normalise_for_match(t) == key]
+        drop(repeats, "repeated_title")
+        kept = [kept[0]] + [(n, t) for n, t in kept[1:] if normalise_for_match(t) != key]
+
+    removed.sort(key=lambda r: (r.line_no, r.reason))
+    return Cleaned(
+        text="\n".join(t for _, t in kept),
+        lines=kept,
+        title=title,
+        removed=removed,
+        repairs=repairs,
+    )
+
+
+def change_snippet(before: str, after: str, context: int = 8) -> tuple[str, str]:
+    """The changed stretch of a line with a little context on each side (for repairs.csv)."""
+    pre = 0
+    while pre < min(len(before), len(after)) and before[pre] == after[pre]:
+        pre += 1
+    suf = 0
+    while suf < min(len(before), len(after)) - pre and before[-1 - suf] == after[-1 - suf]:
+        suf += 1
+    lo = max(0, pre - context)
+    return before[lo : len(before) - max(0, suf - context)], after[lo : len(after) - max(0, suf - context)]
+
+
+def is_headline(line: str) -> bool:
+    """A first line reads as a headline: short and not ending like a body sentence."""
+    return len(line) <= 80 and not line.rstrip(CLOSERS).endswith(("。", "；", ";", "，", ","))
+
+
+def strip_outlet_suffix(title: str, rules: Rules) -> str:
+    """Remove one appended outlet name (' - 彭博社'); leave titles with several separators alone."""
+    if len(re.findall(r"\s[-|–—_]\s", title)) > 1:
+        return title
+    m = rules.title_suffix.search(title)
+    if m and len(title[: m.start()]) >= 6:
+        return title[: m.start()].rstrip()
+    return title

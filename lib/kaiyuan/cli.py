@@ -1,0 +1,34 @@
+"""Command line: `python -m kaiyuan run --corpus DIR --out DIR`."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .pipeline import run, write_tables
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, run the pipeline, write tables; non-zero exit with a clear message on failure."""
+    parser = argparse.ArgumentParser(prog="kaiyuan", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_run = sub.add_parser("run", help="analyse a corpus folder and write every table")
+    p_run.add_argument("--corpus", required=True, help="folder of .txt/.md/.html articles (optional metadata.csv)")
+    p_run.add_argument("--out", required=True, help="folder for the output tables")
+    p_run.add_argument("--progress", action="store_true", default=None, help="always show a progress bar")
+    args = parser.parse_args(argv)
+    try:
+        result = run(args.corpus, progress=args.progress)
+    except FileNotFoundError as err:
+        print(f"kaiyuan: {err}", file=sys.stderr)
+        return 2
+    if result.corpus.articles.empty:
+        rejected = result.corpus.load_report
+        print(f"kaiyuan: no article could be loaded from {args.corpus} ({len(rejected)} files looked at)", file=sys.stderr)
+        for row in rejected.itertuples():
+            print(f"  {row.path}: {row.status}: {row.reason}", file=sys.stderr)
+        return 3
+    written = write_tables(result, args.out)
+    n_rej = int((result.corpus.load_report.status == "rejected").sum())
+    print(f"kaiyuan: {len(result.corpus.articles)} articles, {len(result.corpus.sentences)} sentences, "
+          f"{n_rej} files rejected; {len(written)} files written to {args.out}")
+    return 0
