@@ -15,7 +15,20 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("--corpus", required=True, help="folder of .txt/.md/.html articles (optional metadata.csv)")
     p_run.add_argument("--out", required=True, help="folder for the output tables")
     p_run.add_argument("--progress", action="store_true", default=None, help="always show a progress bar")
+    p_rep = sub.add_parser("report", help="run, execute every notebook on the corpus, render HTML with index.html")
+    p_rep.add_argument("--corpus", required=True)
+    p_rep.add_argument("--out", required=True, help="report folder, e.g. reports/seeds")
     args = parser.parse_args(argv)
+    if args.command == "report":
+        from .report import build_report
+
+        try:
+            index = build_report(args.corpus, args.out)
+        except (FileNotFoundError, ValueError) as err:
+            print(f"kaiyuan: {err}", file=sys.stderr)
+            return 2
+        print(f"kaiyuan: report written to {index}")
+        return 0
     try:
         result = run(args.corpus, progress=args.progress)
     except FileNotFoundError as err:

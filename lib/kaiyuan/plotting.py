@@ -33,7 +33,7 @@ def setup() -> str:
         "axes.spines.top": False,
         "axes.spines.right": False,
         "axes.titlesize": 13,
-        "axes.titleweight": "bold",
+        "axes.titleweight": "normal",
         "axes.labelsize": 11,
         "axes.prop_cycle": mpl.cycler(color=PALETTE),
         "figure.dpi": 100,
