@@ -36,8 +36,8 @@ def table_html(df: pd.DataFrame, max_rows: int = 200) -> str:
     return df.head(max_rows).to_html(index=False, escape=True, border=0, na_rep="")
 
 
-def render_notebook(script: Path, out_dir: Path, corpus: Path, with_code: bool) -> Path:
-    """Execute one notebook with papermill on `corpus` and render it to sanitised HTML."""
+def render_notebook(script: Path, out_dir: Path, corpus: Path) -> list[Path]:
+    """Execute one notebook with papermill on `corpus`; render a reader page (no code) and a page with code."""
     import nbformat
     import papermill as pm
     from nbconvert import HTMLExporter
@@ -50,13 +50,17 @@ def render_notebook(script: Path, out_dir: Path, corpus: Path, with_code: bool) 
     pm.execute_notebook(str(src), str(executed), parameters={"CORPUS": str(corpus), "OUTPUT": str(out_dir)},
                         kernel_name=KERNEL, cwd=str(NOTEBOOK_DIR), progress_bar=False)
     src.unlink()
-    exporter = HTMLExporter(template_name="lab", exclude_input=not with_code, exclude_input_prompt=True,
-                            exclude_output_prompt=True, sanitize_html=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
-    body = body.replace("</head>", f"<style>{STYLE}</style></head>", 1)
-    page = out_dir / (f"{script.stem}-code.html" if with_code else f"{script.stem}.html")
-    page.write_text(body, encoding="utf-8")
-    return page
+    node = nbformat.read(executed, as_version=4)
+    pages = []
+    for with_code in (False, True):
+        exporter = HTMLExporter(template_name="lab", exclude_input=not with_code, exclude_input_prompt=True,
+                                exclude_output_prompt=True, sanitize_html=True)
+        body, _ = exporter.from_notebook_node(node)
+        body = body.replace("</head>", f"<style>{STYLE}</style></head>", 1)
+        page = out_dir / (f"{script.stem}-code.html" if with_code else f"{script.stem}.html")
+        page.write_text(body, encoding="utf-8")
+        pages.append(page)
+    return pages
 
 
 def index_page(result: Result, corpus: Path, pages: list[Path], tables: list[Path], out_dir: Path) -> Path:
@@ -99,6 +103,5 @@ def build_report(corpus_dir: str | Path, out_dir: str | Path, notebooks: list[Pa
     tables = [p for p in write_tables(result, out / "tables") if p.suffix == ".csv"]
     pages = []
     for script in notebooks if notebooks is not None else notebook_scripts():
-        pages.append(render_notebook(script, out, corpus, with_code=False))
-        pages.append(render_notebook(script, out, corpus, with_code=True))
+        pages.extend(render_notebook(script, out, corpus))
     return index_page(result, corpus, pages, tables, out)
