@@ -5,10 +5,11 @@ Start with `kaiyuan.analyze(corpus_dir)`: one cached run of the whole pipeline
 """
 import logging as _logging
 
-from . import plotting
-from .pipeline import Result, analyze, run
-
 __version__ = "0.1.0"
+
+from . import plotting  # noqa: E402
+from .pipeline import Result, analyze, run  # noqa: E402
+
 __all__ = ["Result", "analyze", "plotting", "run", "__version__"]
 
 _logging.getLogger("jieba").setLevel(_logging.WARNING)

@@ -64,6 +64,7 @@ class Rules:
     teaser_labels: re.Pattern
     byline_name: re.Pattern
     caption_max_chars: int
+    no_caption_above: re.Pattern
     repairs: tuple[tuple[str, re.Pattern, str], ...]
     title_suffix: re.Pattern
 
@@ -88,6 +89,7 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         teaser_labels=teaser,
         byline_name=re.compile(spec["byline_name_pattern"]),
         caption_max_chars=int(spec["caption_max_chars"]),
+        no_caption_above=re.compile(spec.get("no_caption_above_pattern", "(?!)")),
         repairs=repairs,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
     )
@@ -162,11 +164,42 @@ def split_teaser(line: str, rules: Rules) -> tuple[str, str]:
     return line[: cut + 1], line[cut + 1 :].lstrip()
 
 
+MAX_PASSES = 5
+
+
 def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
-    """Clean one article's text; see the module docstring and data/boilerplate.yaml."""
+    """Clean one article's text; see the module docstring and data/boilerplate.yaml.
+
+    The rules are applied pass after pass until a pass changes nothing (a repair can turn a line
+    into boilerplate, e.g. 'Leave a Reply</p>'), so cleaning a clean text is a no-op.  Every pass
+    works on (raw line number, text) pairs: line numbers in the audit always refer to the raw text.
+    """
     rules = rules or load_rules()
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     lines = [(i + 1, ln) for i, ln in enumerate(raw.split("\n"))]
+    removed: list[Removed] = []
+    repairs: list[Repair] = []
+    title = ""
+    for _ in range(MAX_PASSES):
+        kept, title, pass_removed, pass_repairs = _clean_pass(lines, rules)
+        removed += pass_removed
+        repairs += pass_repairs
+        converged = not pass_removed and not pass_repairs
+        lines = kept
+        if converged:
+            break
+    removed.sort(key=lambda r: (r.line_no, r.reason))
+    return Cleaned(
+        text="\n".join(t for _, t in lines),
+        lines=lines,
+        title=title,
+        removed=removed,
+        repairs=repairs,
+    )
+
+
+def _clean_pass(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[tuple[int, str]], str, list, list]:
+    """One pass of every rule over (line number, text) pairs: (kept lines, title, removed, repairs)."""
     removed: list[Removed] = []
     repairs: list[Repair] = []
 
@@ -185,35 +218,47 @@ def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
         else:
             kept.append((no, text.strip()))
 
-    # 2. page footer: a tail marker and everything after it
+    # 2. page footer: a tail marker and everything after it; a marker in the first half of the
+    #    article removes only its own line (and the scan goes on)
     total = sum(len(t) for _, t in kept) or 1
     seen = 0
+    out = []
     for idx, (no, text) in enumerate(kept):
         reason = tail_reason(text, rules)
-        if reason:
-            if seen / total >= rules.tail_min_share:
-                start = idx
-                while start > 0 and len(kept[start - 1][1]) <= 16 and not has_terminal(kept[start - 1][1]):
-                    start -= 1
-                drop(kept[start:idx], f"before_{reason}")
-                drop([kept[idx]], reason)
-                drop(kept[idx + 1 :], f"after_{reason}")
-                kept = kept[:start]
-            else:
-                drop([kept[idx]], reason)
-                kept = kept[:idx] + kept[idx + 1 :]
+        if reason and seen / total >= rules.tail_min_share:
+            start = len(out)
+            while start > 0 and len(out[start - 1][1]) <= 16 and not has_terminal(out[start - 1][1]):
+                start -= 1
+            drop(out[start:], f"before_{reason}")
+            drop([kept[idx]], reason)
+            drop(kept[idx + 1 :], f"after_{reason}")
+            out = out[:start]
             break
+        if reason:
+            drop([kept[idx]], reason)
+            continue
+        out.append((no, text))
         seen += len(text)
+    kept = out
 
-    # 3. captions above photo credits, bylines before the first body paragraph
-    credits = {no for no, _, r in ((r.line_no, r.text, r.reason) for r in removed) if r == "photo_credit"}
+    # 3. captions right above photo credits, bylines before the first body paragraph
+    credits = {r.line_no for r in removed if r.reason == "photo_credit" and not rules.no_caption_above.match(r.text)}
+    nonblank = [no for no, t in lines if t.strip()]
+    next_nonblank = dict(zip(nonblank, nonblank[1:]))
     first_body = next((i for i, (_, t) in enumerate(kept) if len(t) >= 40 and has_terminal(t)), len(kept))
     out = []
     for idx, (no, text) in enumerate(kept):
-        nxt = next((n for n in range(no + 1, no + 3) if n in credits), None)
+        # a caption is the line directly above a credit (blank lines aside); a headline opening
+        # the article stays even when a credit follows it (a photo without caption)
+        is_caption = (
+            next_nonblank.get(no) in credits
+            and len(text) <= rules.caption_max_chars
+            and not any(c in TERMINALS for c in text.rstrip(CLOSERS)[:-1])  # one sentence at most
+            and not (idx == 0 and len(kept) > 1 and is_headline(text))
+        )
         if idx < first_body and rules.byline_name.match(text):
             drop([(no, text)], "byline")
-        elif nxt is not None and len(text) <= rules.caption_max_chars:
+        elif is_caption:
             drop([(no, text)], "photo_caption")
         else:
             out.append((no, text))
@@ -248,14 +293,7 @@ def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
         drop(repeats, "repeated_title")
         kept = [kept[0]] + [(n, t) for n, t in kept[1:] if normalise_for_match(t) != key]
 
-    removed.sort(key=lambda r: (r.line_no, r.reason))
-    return Cleaned(
-        text="\n".join(t for _, t in kept),
-        lines=kept,
-        title=title,
-        removed=removed,
-        repairs=repairs,
-    )
+    return kept, title, removed, repairs
 
 
 def change_snippet(before: str, after: str, context: int = 8) -> tuple[str, str]:
@@ -277,7 +315,7 @@ def is_headline(line: str) -> bool:
 
 def strip_outlet_suffix(title: str, rules: Rules) -> str:
     """Remove one appended outlet name (' - 彭博社'); leave titles with several separators alone."""
-    if len(re.findall(r"\s[-|–—_]\s", title)) > 1:
+    if len(re.findall(r"\s[-|–—_｜]\s|｜", title)) > 1:
         return title
     m = rules.title_suffix.search(title)
     if m and len(title[: m.start()]) >= 6:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .pipeline import run, write_tables
@@ -15,6 +16,12 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("--corpus", required=True, help="folder of .txt/.md/.html articles (optional metadata.csv)")
     p_run.add_argument("--out", required=True, help="folder for the output tables")
     p_run.add_argument("--progress", action="store_true", default=None, help="always show a progress bar")
+    for p in (p_run,):
+        p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                       help="processes for the per-article stage (default: all cores; output is identical)")
+        p.add_argument("--no-cache", action="store_true", help="ignore and do not write the per-article cache")
+        p.add_argument("--scheduler", default=None,
+                       help="Dask scheduler address (tcp://host:8786) or 'local'; needs pip install 'kaiyuan[dask]'")
     p_rep = sub.add_parser("report", help="run, execute every notebook on the corpus, render HTML with index.html")
     p_rep.add_argument("--corpus", required=True)
     p_rep.add_argument("--out", required=True, help="report folder, e.g. reports/seeds")
@@ -30,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kaiyuan: report written to {index}")
         return 0
     try:
-        result = run(args.corpus, progress=args.progress)
+        result = run(args.corpus, progress=args.progress, workers=args.workers, cache=not args.no_cache,
+                     scheduler=args.scheduler)
     except FileNotFoundError as err:
         print(f"kaiyuan: {err}", file=sys.stderr)
         return 2

@@ -38,6 +38,11 @@ _BINARY_MAGIC = {
 }
 _BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+# Fallback encodings tried (by charset-normalizer) when a file is neither BOM-marked nor UTF-8.
+_FALLBACK_ENCODINGS = ["gb18030", "big5", "big5hkscs", "utf_16_le", "utf_16_be"]
+_READABLE = re.compile(
+    r"[\s\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2100-\u218f\u2460-\u24ff\u2500-\u257f\u25a0-\u25ff"
+    r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
@@ -45,33 +50,58 @@ class Rejected(Exception):
     """A file that cannot be loaded as an article; the message is the reason."""
 
 
+def _readable_share(text: str) -> float:
+    """Share of characters that can occur in Chinese news text (Han, ASCII, CJK and Latin punctuation)."""
+    if not text:
+        return 0.0
+    return len(_READABLE.findall(text)) / len(text)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode raw bytes to text, returning (text, encoding); raise Rejected when impossible."""
+    """Decode raw bytes to text, returning (text, encoding); raise Rejected when impossible.
+
+    Order: byte-order mark (UTF-8/16/32), strict UTF-8, then the legacy Chinese encodings
+    (GB18030 -- a superset of GBK/GB2312 --, Big5) and BOM-less UTF-16 as detected by
+    charset-normalizer.  A detection is only accepted when it reads as Chinese/Latin text, so
+    random bytes are not "decoded" as EBCDIC or Korean.  Encoding names use hyphens (utf-16-le).
+    """
     if not data.strip(b" \t\r\n\x00"):
         raise Rejected("empty file")
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise Rejected(f"binary file ({kind})")
-    for bom, enc in _BOMS:
+    text = enc = None
+    for bom, bom_enc in _BOMS:
         if data.startswith(bom):
             try:
-                text = data.decode(enc)
+                text = data.decode(bom_enc).lstrip("\ufeff")
             except UnicodeDecodeError as err:
-                raise Rejected(f"undecodable: {enc} byte-order mark but invalid {enc} ({err.reason})") from None
-            return text.lstrip("\ufeff"), "utf-8-sig" if enc == "utf-8-sig" else enc
-    try:
-        text, enc = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            kind = "binary file (NUL bytes)" if b"\x00" in data else "undecodable: no encoding fits the bytes"
-            raise Rejected(kind) from None
-        text, enc = str(best), best.encoding
+                raise Rejected(f"undecodable: {bom_enc} byte-order mark but invalid {bom_enc} ({err.reason})") from None
+            enc = bom_enc
+            break
+    if text is None:
+        try:
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as err:
+            best = from_bytes(data, cp_isolation=_FALLBACK_ENCODINGS).best()
+            if best is None or _readable_share(str(best)) < 0.9:
+                if b"\x00" in data:
+                    raise Rejected("binary file (NUL bytes)") from None
+                n_bad = data.decode("utf-8", errors="replace").count("\ufffd")
+                if n_bad <= max(3, len(data) // 1000):
+                    raise Rejected(
+                        f"undecodable: UTF-8 with {n_bad} corrupt byte sequence(s), the first at offset {err.start}; "
+                        "repair or re-save the file as UTF-8") from None
+                raise Rejected(
+                    f"undecodable: not UTF-8 (invalid byte 0x{data[err.start]:02x} at offset {err.start}) "
+                    "and not GB18030/GBK, Big5 or UTF-16 either") from None
+            text, enc = str(best), best.encoding.replace("_", "-")
     if not text.strip():
         raise Rejected("empty file (whitespace only)")
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
     if controls / len(text) > 0.01 or text.count("\ufffd") / len(text) > 0.01:
-        raise Rejected(f"binary or undecodable content ({enc} gives {controls} control characters)")
+        raise Rejected(f"binary or undecodable content ({enc} gives {controls} control characters, "
+                       f"{text.count(chr(0xfffd))} replacement characters)")
     return text, enc
 
 
@@ -115,10 +145,15 @@ def html_to_text(markup: str) -> tuple[str, dict, list[str]]:
 
 def markdown_to_text(source: str) -> str:
     """Plain text of a Markdown file (headings, links and emphasis resolved by markdown-it)."""
+    text, _, _ = html_to_text(markdown_to_html(source))
+    return text
+
+
+def markdown_to_html(source: str) -> str:
+    """HTML rendering of a Markdown file (CommonMark; raw HTML passes through to html_to_text)."""
     from markdown_it import MarkdownIt
 
-    text, _, _ = html_to_text(MarkdownIt().render(source))
-    return text
+    return MarkdownIt().render(source)
 
 
 def parse_date(value: str) -> str:
@@ -148,7 +183,73 @@ def read_metadata(corpus_dir: Path) -> dict[str, dict]:
     if not path.exists():
         return {}
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        return {row["article_id"].strip(): {k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(fh)}
+        records = list(csv.reader(fh))
+    if not records:
+        return {}
+    header = [h.strip() for h in records[0]]
+    out = {}
+    for line_no, fields in enumerate(records[1:], start=2):
+        if not any(f.strip() for f in fields):
+            continue
+        warning = ""
+        if len(fields) > len(header):
+            n_fields = len(fields)
+            fields, where = _realign_metadata_row(fields, header)
+            if where:
+                warning = (f"metadata.csv line {line_no}: {n_fields} fields for {len(header)} columns "
+                           f"(unquoted comma in {where}, joined back)")
+            else:
+                warning = (f"metadata.csv line {line_no}: {n_fields} fields for {len(header)} columns "
+                           "(unquoted comma); row ignored")
+                fields = fields[:1]  # keep only the article_id
+        row = {k: (v or "").strip() for k, v in zip(header, fields) if k}
+        if warning:
+            row["_warning"] = warning
+        if row.get("article_id"):
+            out[row["article_id"]] = row
+    return out
+
+
+_METADATA_BASES = {"", "text", "outlet", "metadata", "unknown"}
+_FREE_TEXT_COLUMNS = ("title", "outlet", "author", "note")
+
+
+def _realign_metadata_row(fields: list[str], header: list[str]) -> tuple[list[str], str]:
+    """Join the fields an unquoted comma split apart back into one free-text column.
+
+    Tries each free-text column (title first) and keeps the first join that leaves a valid
+    `published` date and `published_basis`; returns (fields, column) or (fields, "") when none fits.
+    """
+    extra = len(fields) - len(header)
+    for column in _FREE_TEXT_COLUMNS:
+        if column not in header:
+            continue
+        i = header.index(column)
+        joined = fields[:i] + [",".join(fields[i : i + extra + 1])] + fields[i + extra + 1 :]
+        row = dict(zip(header, joined))
+        published, basis = row.get("published", "").strip(), row.get("published_basis", "").strip()
+        if (not published or parse_date(published)) and basis in _METADATA_BASES:
+            return joined, column
+    return fields, ""
+
+
+_REPORTER_PLACE = re.compile(r"^\s*(?:特派|實習|实习)?(?:記者|记者)\s*(.+?)\s*[/／]")
+_AUTHOR_LABELS = {"作者", "文", "撰文", "记者", "by", "author"}
+_BYLINE_SPLIT = re.compile(r"^\s*([^\s:：|丨｜]{1,8})\s*[:：|丨｜]\s*(.+)$|^\s*(by|author)\s+(.+)$", re.IGNORECASE)
+
+
+def byline_author(lines: list[str]) -> str:
+    """The author named by the first author byline ('作者：张三' -> '张三', 'Parmy Olson');
+    editor, translator and source lines (编辑：, 来源：) are skipped."""
+    for line in lines:
+        m = _BYLINE_SPLIT.match(line)
+        if not m:
+            reporter = _REPORTER_PLACE.match(line)
+            return reporter.group(1) if reporter else line.strip()  # 記者王小明／台北報導, or a bare name
+        label, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if normalise_for_match(label) in _AUTHOR_LABELS:
+            return name.strip()
+    return ""
 
 
 @dataclass
@@ -179,11 +280,12 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
     text, encoding = decode_bytes(data)
     article_id = article_id_for(path, corpus_dir)
     warnings, html_meta, pre_removed = [], {}, []
-    if fmt == "html":
-        body, html_meta, dropped = html_to_text(text)
+    if fmt in ("html", "markdown"):
+        # Markdown may carry raw HTML (<script>, <style>): what the parser drops is recorded either way
+        body, html_meta, dropped = html_to_text(text if fmt == "html" else markdown_to_html(text))
+        if fmt == "markdown":
+            html_meta = {}
         pre_removed = [{"article_id": article_id, "line_no": 0, "text": d, "reason": "html_element"} for d in dropped]
-    elif fmt == "markdown":
-        body = markdown_to_text(text)
     else:
         body = text
     if "\ufffd" in body:
@@ -202,7 +304,7 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
         title, title_basis = (html_meta.get("title") or cleaned.title), "html" if html_meta.get("title") else "text"
     published, basis = parse_date(meta.get("published", "")), meta.get("published_basis", "") or "metadata"
     if not published and html_meta.get("published"):
-        published, basis = parse_date(html_meta["published"]), "html meta"
+        published, basis = parse_date(html_meta["published"]), "metadata"  # the page's own <meta> date
     if not published:
         published = date_from_lines([r.text for r in cleaned.removed if r.reason == "timestamp"])
         basis = "text"
@@ -211,8 +313,10 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
         warnings.append("no publication date: relative dates stay unresolved")
     if not title:
         warnings.append("no title found")
-    author = meta.get("author", "") or html_meta.get("author", "") or next(
-        (r.text for r in cleaned.removed if r.reason == "byline"), "")
+    author = meta.get("author", "") or html_meta.get("author", "") or byline_author(
+        [r.text for r in cleaned.removed if r.reason == "byline"])
+    if meta.get("_warning"):
+        warnings.append(meta["_warning"])
     script = detect_script(cleaned.text)
     if script == "mixed":
         warnings.append("mixed simplified/traditional script")
@@ -295,28 +399,36 @@ def classify(path: Path, corpus_dir: Path) -> str | None:
     return None
 
 
-def load_corpus(corpus_dir: str | Path, progress: bool | None = None) -> Corpus:
-    """Load every article under `corpus_dir`; raise FileNotFoundError/ValueError on a missing or empty corpus."""
-    corpus_dir = Path(corpus_dir)
-    if not corpus_dir.is_dir():
-        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+def plan_files(corpus_dir: Path) -> tuple[list[Path], list[dict], dict[str, dict]]:
+    """Split a corpus folder into article candidates and report rows for everything else; read metadata."""
     meta = read_metadata(corpus_dir)
-    files = list_files(corpus_dir)
-    articles, rejected = [], []
-    from tqdm.auto import tqdm
-
-    show = progress if progress is not None else len(files) >= 200
-    for path in tqdm(files, desc="loading", unit="file", disable=not show):
+    candidates, others = [], []
+    for path in list_files(corpus_dir):
         rel = path.relative_to(corpus_dir).as_posix()
         why = classify(path, corpus_dir)
         if why == "metadata":
-            rejected.append({"path": rel, "status": "metadata", "encoding": "utf-8", "reason": f"{len(meta)} rows"})
-            continue
-        if why:
-            rejected.append({"path": rel, "status": "rejected", "encoding": "", "reason": why})
-            continue
+            others.append({"path": rel, "status": "metadata", "encoding": "utf-8", "reason": f"{len(meta)} rows"})
+        elif why:
+            others.append({"path": rel, "status": "rejected", "encoding": "", "reason": why})
+        else:
+            candidates.append(path)
+    return candidates, others, meta
+
+
+def load_corpus(corpus_dir: str | Path, progress: bool | None = None) -> Corpus:
+    """Load every article under `corpus_dir` (no actor/stance/time analysis); FileNotFoundError if missing."""
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+    from tqdm.auto import tqdm
+
+    candidates, rejected, meta = plan_files(corpus_dir)
+    articles = []
+    show = progress if progress is not None else len(candidates) >= 200
+    for path in tqdm(candidates, desc="loading", unit="file", disable=not show):
         try:
             articles.append(process_file(path, corpus_dir, meta.get(article_id_for(path, corpus_dir))))
         except Rejected as err:
-            rejected.append({"path": rel, "status": "rejected", "encoding": "", "reason": str(err)})
+            rejected.append({"path": path.relative_to(corpus_dir).as_posix(), "status": "rejected", "encoding": "",
+                             "reason": str(err)})
     return assemble(articles, rejected)

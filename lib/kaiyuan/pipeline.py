@@ -1,16 +1,50 @@
 """One pipeline, two front ends: `analyze` runs every step; the CLI writes its tables, notebooks show them.
 
-files -> corpus (load, clean, sentences) -> actors, stance, timeline -> tables.
+    files -> corpus (load, clean, sentences)                      per article, cached, parallel
+          -> actors.find_mentions -> quotes.extract_quotes        per article, cached, parallel
+          -> timeline.extract_expressions                         per article, cached, parallel
+          -> counts, co-occurrence, discovery, stance, events, timeline   whole corpus
+
+Per-article results are cached on disk under a key made of the file's raw bytes, its
+metadata row, the package version and the hashes of exactly the data files that stage
+reads, so editing the actor registry re-runs mentions and quotes but not cleaning.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
+import pickle
+import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from .corpus import Corpus, load_corpus
+from . import __version__
+from .corpus import (
+    Article,
+    Corpus,
+    Rejected,
+    article_id_for,
+    assemble,
+    plan_files,
+    process_file,
+)
+
+DATA_DIR = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parents[2]
+
+# Which data files each per-article stage depends on (its cache key includes their hashes).
+STAGE_DATA = {
+    "corpus": ["boilerplate.yaml"],
+    "actors": ["boilerplate.yaml", "actors.yaml"],
+    "quotes": ["boilerplate.yaml", "actors.yaml", "quotes.yaml"],
+    "time": ["boilerplate.yaml", "time_rules.yaml"],
+}
+STANCE_DATA = ["stance_labels.csv", "stance_cues.yaml"]
 
 
 @dataclass
@@ -19,22 +53,228 @@ class Result:
 
     corpus: Corpus
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
 
 
-def run(corpus_dir: str | Path, progress: bool | None = None) -> Result:
-    """Run every analysis on a corpus folder (uncached)."""
-    corpus = load_corpus(corpus_dir, progress=progress)
+@dataclass
+class ArticleOutput:
+    """Per-article stage results (what the cache stores and workers return)."""
+
+    article: Article
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    expressions: pd.DataFrame
+
+
+def file_hash(path: Path) -> str:
+    """sha256 of a file's bytes ('' when it does not exist)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
+
+@functools.lru_cache(maxsize=64)
+def _data_hash(name: str, mtime_ns: int) -> str:
+    return file_hash(DATA_DIR / name)
+
+
+def data_hash(name: str) -> str:
+    """Hash of one data file, memoised on its mtime."""
+    path = DATA_DIR / name
+    return _data_hash(name, path.stat().st_mtime_ns if path.exists() else 0)
+
+
+def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None) -> str:
+    """Cache key of one stage for one article: bytes, path, metadata, version, the stage's data files."""
+    h = hashlib.sha256()
+    for part in (stage, __version__, rel, json.dumps(meta or {}, sort_keys=True, ensure_ascii=False)):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    h.update(hashlib.sha256(raw).digest())
+    for name in STAGE_DATA[stage]:
+        h.update(data_hash(name).encode("ascii"))
+    return h.hexdigest()
+
+
+def default_cache_dir() -> Path:
+    """Cache folder: $KAIYUAN_CACHE, else .kaiyuan-cache/ at the repository root."""
+    return Path(os.environ.get("KAIYUAN_CACHE", REPO / ".kaiyuan-cache"))
+
+
+class DiskCache:
+    """Pickle files keyed by hex digests; a missing or unreadable entry is a miss."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder else None
+        if self.folder:
+            self.folder.mkdir(parents=True, exist_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pkl"
+
+    def get(self, key: str):
+        if not self.folder:
+            return None
+        try:
+            with self._path(key).open("rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, key: str, value) -> None:
+        if not self.folder:
+            return
+        path = self._path(key)
+        path.parent.mkdir(exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+
+def _sentences_df(article: Article) -> pd.DataFrame:
+    from .corpus import SENTENCE_COLUMNS
+
+    return pd.DataFrame(article.sentences, columns=SENTENCE_COLUMNS)
+
+
+def article_stage(path: str, corpus_dir: str, meta: dict | None, cache_dir: str | None) -> ArticleOutput | dict:
+    """Per-article work (load, clean, sentences, mentions, quotes, time expressions), cached per stage.
+
+    Returns an ArticleOutput, or a load-report row (dict) for a rejected file.  Runs in
+    worker processes and on Dask workers, so it takes and returns plain picklable data.
+    """
+    from . import actors, quotes, timeline
+
+    p, root = Path(path), Path(corpus_dir)
+    cache = DiskCache(Path(cache_dir) if cache_dir else None)
+    rel = p.relative_to(root).as_posix()
+    raw = p.read_bytes()
+    keys = {stage: stage_key(stage, raw, rel, meta) for stage in STAGE_DATA}
+    article = cache.get(keys["corpus"])
+    if article is None:
+        try:
+            article = process_file(p, root, meta, data=raw)
+        except Rejected as err:
+            article = {"path": rel, "status": "rejected", "encoding": "", "reason": str(err)}
+        cache.put(keys["corpus"], article)
+    if isinstance(article, dict):
+        return article
+    sentences = _sentences_df(article)
+    mentions = cache.get(keys["actors"])
+    if mentions is None:
+        mentions = actors.find_mentions(sentences, actors.load_registry())
+        cache.put(keys["actors"], mentions)
+    found_quotes = cache.get(keys["quotes"])
+    if found_quotes is None:
+        found_quotes = quotes.extract_quotes(sentences, mentions, actors.load_registry())
+        cache.put(keys["quotes"], found_quotes)
+    expressions = cache.get(keys["time"])
+    if expressions is None:
+        expressions = timeline.extract_expressions(sentences, pd.DataFrame([article.row]))
+        cache.put(keys["time"], expressions)
+    return ArticleOutput(article, mentions, found_quotes, expressions)
+
+
+def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progress: bool) -> list:
+    """Run article_stage over jobs: in-process, in a process pool, or on a Dask cluster; input order kept."""
+    from tqdm.auto import tqdm
+
+    if scheduler:
+        from distributed import Client  # optional extra: pip install 'kaiyuan[dask]'
+
+        client = Client(scheduler) if scheduler != "local" else Client(processes=True, n_workers=workers or None)
+        try:
+            futures = client.map(lambda job: article_stage(*job), jobs, pure=False)
+            return client.gather(futures)
+        finally:
+            client.close()
+    if workers <= 1 or len(jobs) < 2 * workers:
+        return [article_stage(*job) for job in tqdm(jobs, desc="articles", unit="file", disable=not progress)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunks = max(1, len(jobs) // (workers * 8))
+        it = pool.map(article_stage, *zip(*jobs), chunksize=chunks)
+        return list(tqdm(it, total=len(jobs), desc="articles", unit="file", disable=not progress))
+
+
+def _concat(frames: list[pd.DataFrame], columns: list[str] | None = None) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None and len(f)]
+    if not frames:
+        return pd.DataFrame(columns=columns or [])
+    return pd.concat(frames, ignore_index=True)
+
+
+def run(
+    corpus_dir: str | Path,
+    progress: bool | None = None,
+    workers: int = 1,
+    cache: bool | str | Path = True,
+    scheduler: str | None = None,
+) -> Result:
+    """Run every analysis on a corpus folder and return all tables (see README for their schemas)."""
+    from . import actors, quotes, stance, timeline
+
+    t0 = time.perf_counter()
+    timings: dict[str, float] = {}
+    root = Path(corpus_dir).resolve()
+    if not root.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+    cache_dir = None if cache is False else str(default_cache_dir() if cache is True else cache)
+    candidates, rejected, meta = plan_files(root)
+    jobs = [(str(p), str(root), meta.get(article_id_for(p, root)), cache_dir) for p in candidates]
+    show = progress if progress is not None else len(jobs) >= 200
+    outputs = _run_articles(jobs, workers, scheduler, bool(show))
+    done = [o for o in outputs if isinstance(o, ArticleOutput)]
+    rejected += [o for o in outputs if isinstance(o, dict)]
+    corpus = assemble([o.article for o in done], rejected)
+    timings["articles"] = time.perf_counter() - t0
+
+    t = time.perf_counter()
+    sentences, articles = corpus.sentences, corpus.articles
+    mentions = _concat([o.mentions for o in done], actors.MENTION_COLUMNS)
+    registry = actors.load_registry()
     tables = {
-        "articles": corpus.articles,
+        "articles": articles,
         "load_report": corpus.load_report,
         "removed_lines": corpus.removed,
         "repairs": corpus.repairs,
-        "sentences": corpus.sentences,
+        "sentences": sentences,
+        "mentions": mentions,
+        "actor_counts": actors.actor_counts(mentions, articles),
+        "cooccurrence": actors.cooccurrence(mentions),
+        "unknown_actors": actors.discover_unknown(sentences, mentions, registry),
     }
-    return Result(corpus=corpus, tables=tables)
+    timings["actors"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    stance_sentences = stance.predict(sentences)
+    found_quotes = quotes.attach_stance(_concat([o.quotes for o in done], quotes.QUOTE_COLUMNS), stance_sentences)
+    tables.update({
+        "stance_sentences": stance_sentences,
+        "stance_articles": stance.article_stance(stance_sentences),
+        "quotes": found_quotes,
+        "actor_stance": stance.actor_stance(found_quotes),
+    })
+    timings["stance"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    expressions = _concat([o.expressions for o in done], timeline.EXPRESSION_COLUMNS)
+    events = timeline.build_events(expressions, sentences, mentions)
+    tables.update({
+        "temporal_expressions": expressions,
+        "events": events,
+        "timeline": timeline.merge_timeline(events),
+    })
+    timings["timeline"] = time.perf_counter() - t
+    timings["total"] = time.perf_counter() - t0
+    return Result(corpus=corpus, tables=tables, timings=timings)
+
+
+def corpus_stamp(corpus_dir: Path) -> tuple:
+    """Cheap identity of a corpus folder's state and of the data files: (path, size, mtime) of each."""
+    files = [p for p in sorted(corpus_dir.rglob("*")) if p.is_file()] + sorted(DATA_DIR.glob("*"))
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
 @functools.lru_cache(maxsize=4)
@@ -42,17 +282,12 @@ def _cached(corpus_dir: str, stamp: tuple) -> Result:
     return run(corpus_dir)
 
 
-def corpus_stamp(corpus_dir: Path) -> tuple:
-    """Cheap identity of a corpus folder's state: (path, size, mtime) of every file."""
-    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(corpus_dir.rglob("*")) if p.is_file())
-
-
 def analyze(corpus_dir: str | Path) -> Result:
-    """Cached `run`: the same unchanged corpus folder is analysed once per process."""
-    corpus_dir = Path(corpus_dir).resolve()
-    if not corpus_dir.is_dir():
+    """Cached `run`: an unchanged corpus is analysed once per process (and per article once on disk)."""
+    root = Path(corpus_dir).resolve()
+    if not root.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    return _cached(str(corpus_dir), corpus_stamp(corpus_dir))
+    return _cached(str(root), corpus_stamp(root))
 
 
 def write_tables(result: Result, out_dir: str | Path) -> list[Path]:

@@ -2,11 +2,13 @@
 
 `python -m kaiyuan report --corpus DIR --out reports/NAME` (behind `make report`).
 Article text is untrusted input: every page escapes it (pandas escapes table cells,
-nbconvert sanitises output HTML, the index is built with html.escape).
+`clean_html` sanitises markdown and output HTML with bleach, the index is built with html.escape).
+tests/test_report_safety.py builds a report from hostile articles and checks every page.
 """
 from __future__ import annotations
 
 import html
+import re
 import shutil
 from pathlib import Path
 
@@ -29,6 +31,43 @@ th {{ background: #f3f3f3; }} .meta {{ color: #666; }}
 def esc(value) -> str:
     """HTML-escape any value (article text is untrusted)."""
     return html.escape("" if value is None else str(value), quote=True)
+
+
+# What notebook pages may contain after sanitising (markdown cells and text/html outputs):
+# structure, tables and links; no script, style, svg, img, form, iframe or event attribute.
+# (Charts are image/png outputs, embedded by nbconvert as data: URIs without passing through here.)
+# nbconvert's own clean_html filter allows no headings, paragraphs or table heads, so with
+# sanitize_html=True every markdown heading and DataFrame header came out as escaped markup.
+SAFE_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "ol", "p",
+    "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "u", "ul",
+})
+SAFE_ATTRIBUTES = {
+    "*": ["class", "id", "title", "lang", "dir"],
+    "a": ["href", "title"],
+    "td": ["colspan", "rowspan", "style"], "th": ["colspan", "rowspan", "style"], "tr": ["style"],
+    "table": ["border"], "ol": ["start"],
+}
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.S | re.I)
+
+
+def clean_html(markup) -> str:
+    """Sanitise notebook HTML (markdown cells, text/html outputs) with bleach and a reader-page allow-list.
+
+    Disallowed tags are escaped (shown as text), never passed through; attributes outside the
+    allow-list (every on* handler, style on anything but table cells) are dropped; href keeps
+    only http(s)/mailto or relative URLs; pandas' <style scoped> blocks are removed first
+    (the page CSS styles tables).  Used as nbconvert's `clean_html` Jinja filter.
+    """
+    import bleach
+    from bleach.css_sanitizer import CSSSanitizer
+
+    markup = markup.decode() if isinstance(markup, bytes) else str(markup)
+    return bleach.clean(_STYLE_BLOCK.sub("", markup), tags=SAFE_TAGS, attributes=SAFE_ATTRIBUTES,
+                        protocols={"http", "https", "mailto"}, strip=False, strip_comments=True,
+                        css_sanitizer=CSSSanitizer())
 
 
 def table_html(df: pd.DataFrame, max_rows: int = 200) -> str:
@@ -54,7 +93,7 @@ def render_notebook(script: Path, out_dir: Path, corpus: Path) -> list[Path]:
     pages = []
     for with_code in (False, True):
         exporter = HTMLExporter(template_name="lab", exclude_input=not with_code, exclude_input_prompt=True,
-                                exclude_output_prompt=True, sanitize_html=True)
+                                exclude_output_prompt=True, sanitize_html=True, filters={"clean_html": clean_html})
         body, _ = exporter.from_notebook_node(node)
         body = body.replace("</head>", f"<style>{STYLE}</style></head>", 1)
         page = out_dir / (f"{script.stem}-code.html" if with_code else f"{script.stem}.html")

@@ -98,3 +98,217 @@ def corpus_summary(result) -> str:
         f"({100 * clean / max(raw, 1):.1f}%) and removed {len(r)} lines for {r['reason'].nunique()} kinds of reason; "
         f"{len(result['repairs'])} in-line repairs; {(a['duplicate_of'] != '').sum()} duplicates flagged."
     )
+
+
+# --- Actors (notebook 02) -------------------------------------------------------------
+
+def top_actors(result, n: int = 20) -> pd.DataFrame:
+    """Most-mentioned actors over the corpus: mentions, articles, mentions per 1,000 clean characters."""
+    m, a = result["mentions"], result["articles"]
+    total_chars = max(int(a["n_chars_clean"].sum()), 1)
+    g = m.groupby(["actor", "actor_type"]).agg(mentions=("sentence_id", "size"), articles=("article_id", "nunique"))
+    g["per_1k_chars"] = (1000 * g["mentions"] / total_chars).round(3)
+    return g.reset_index().sort_values(["mentions", "actor"], ascending=[False, True]).head(n).reset_index(drop=True)
+
+
+def actors_per_article(result, n: int = 5) -> pd.DataFrame:
+    """Each article's top actors by count, with per-1,000-character rates (articles differ in length)."""
+    c = result["actor_counts"]
+    return (c.sort_values(["article_id", "count", "actor"], ascending=[True, False, True])
+            .groupby("article_id").head(n).reset_index(drop=True))
+
+
+def actor_matrix(result, n: int = 20) -> pd.DataFrame:
+    """Actor × article matrix of mentions per 1,000 clean characters, for the top-n actors."""
+    top = top_actors(result, n)["actor"]
+    c = result["actor_counts"]
+    mat = c[c["actor"].isin(top)].pivot_table(index="actor", columns="article_id", values="per_1k_chars", fill_value=0.0)
+    return mat.reindex(top).fillna(0.0)
+
+
+def actor_heatmap(result, output=None, n: int = 20):
+    """Heatmap of the actor × article rate matrix (saved with its CSV)."""
+    import matplotlib.pyplot as plt
+
+    plotting.setup()
+    mat = actor_matrix(result, n)
+    fig, ax = plt.subplots(figsize=(1.2 * max(len(mat.columns), 3) + 3, 0.35 * max(len(mat), 3) + 1.5))
+    im = ax.imshow(mat.values, cmap="Blues", aspect="auto")
+    ax.set_xticks(range(len(mat.columns)), [c[:3] for c in mat.columns])
+    ax.set_yticks(range(len(mat.index)), _actor_labels(result, mat.index))
+    for (i, j), v in pd.DataFrame(mat.values).stack().items():
+        if v:
+            ax.text(j, i, f"{v:.1f}", ha="center", va="center", fontsize=8, color="white" if v > mat.values.max() / 2 else "black")
+    ax.set_xlabel("文章 article")
+    ax.set_title("每千字提及次数 Mentions per 1,000 characters")
+    fig.colorbar(im, ax=ax, shrink=0.6)
+    if output is not None:
+        plotting.save(fig, mat.reset_index(), Path(output) / "figures" / "02_actor_heatmap")
+    return fig
+
+
+def _actor_labels(result, names) -> list[str]:
+    """'Chinese name (English)' labels from the registry where they differ."""
+    from . import actors
+
+    zh = {e.name: e.name_zh for e in actors.load_registry().entries}
+    return [f"{zh.get(n, n)} {n}" if zh.get(n, n) != n else n for n in names]
+
+
+def cooccurrence_network(result, output=None, min_sentences: int = 2, n: int = 25):
+    """Co-occurrence network (edges = sentences mentioning both) drawn with a fixed-seed layout."""
+    import matplotlib.pyplot as plt
+    import networkx as nx
+
+    plotting.setup()
+    co = result["cooccurrence"]
+    edges = co[co["sentences"] >= min_sentences]
+    keep = set(top_actors(result, n)["actor"])
+    edges = edges[edges["actor_a"].isin(keep) & edges["actor_b"].isin(keep)].reset_index(drop=True)
+    g = nx.Graph()
+    for row in edges.itertuples():
+        g.add_edge(row.actor_a, row.actor_b, weight=row.sentences)
+    fig, ax = plt.subplots(figsize=(10, 8))
+    if g.number_of_nodes():
+        counts = top_actors(result, 10_000).set_index("actor")["mentions"]
+        pos = nx.spring_layout(g, seed=7, k=1.2 / max(g.number_of_nodes(), 1) ** 0.5, weight="weight")
+        widths = [0.6 + 0.8 * g[u][v]["weight"] for u, v in g.edges()]
+        nx.draw_networkx_edges(g, pos, ax=ax, width=widths, alpha=0.35, edge_color=plotting.PALETTE[5])
+        nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[40 + 25 * counts.get(v, 1) for v in g.nodes()],
+                               node_color=plotting.PALETTE[0], alpha=0.85)
+        nx.draw_networkx_labels(g, pos, ax=ax, font_size=9, font_family=plotting.FONT_NAME)
+    ax.set_title(f"共现网络 Co-occurrence (≥{min_sentences} sentences together)")
+    ax.axis("off")
+    if output is not None:
+        plotting.save(fig, edges, Path(output) / "figures" / "02_cooccurrence_network")
+    return fig
+
+
+def actor_type_shares(result) -> pd.DataFrame:
+    """Share of mentions and of distinct actors by actor type."""
+    m = result["mentions"]
+    g = m.groupby("actor_type").agg(mentions=("actor", "size"), actors=("actor", "nunique"))
+    g["share_of_mentions_%"] = (100 * g["mentions"] / max(len(m), 1)).round(1)
+    return g.sort_values("mentions", ascending=False).reset_index()
+
+
+def kwic(result, actor: str, width: int = 18, n: int = 15) -> pd.DataFrame:
+    """Keyword in context for one actor: left context, the mention as written, right context."""
+    m = result["mentions"]
+    rows = []
+    for r in m[m["actor"] == actor].head(n).itertuples():
+        text = result.corpus.clean[r.article_id]
+        rows.append({"article_id": r.article_id, "sentence_id": r.sentence_id,
+                     "left": text[max(0, r.start - width):r.start].replace("\n", " "),
+                     "mention": r.surface, "right": text[r.end:r.end + width].replace("\n", " ")})
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "left", "mention", "right"])
+
+
+# --- Stance (notebook 01) --------------------------------------------------------------
+
+def sentence_text(result, article_id: str, sentence_id: int) -> str:
+    """The text of one sentence (for evidence tables)."""
+    s = result["sentences"]
+    row = s[(s["article_id"] == article_id) & (s["sentence_id"] == int(sentence_id))]
+    return row["text"].iloc[0] if len(row) else ""
+
+
+def stance_evidence(result, width: int = 80) -> pd.DataFrame:
+    """Per article and target: the label, the weights and the three strongest evidence sentences (text)."""
+    sa = result["stance_articles"].copy()
+    rows = []
+    for r in sa.itertuples():
+        ids = [i for i in str(r.evidence_sentence_ids).split(";") if i.strip()]
+        for rank, sid in enumerate(ids, 1):
+            rows.append({"article_id": r.article_id, "target": r.target, "label": r.label, "rank": rank,
+                         "sentence_id": int(sid), "sentence": sentence_text(result, r.article_id, int(sid))[:width]})
+    return pd.DataFrame(rows, columns=["article_id", "target", "label", "rank", "sentence_id", "sentence"])
+
+
+def label_examples(result, target: str, method: str | None = None, per_label: int = 3, width: int = 70) -> pd.DataFrame:
+    """A few example sentences for each automatic label of one target (highest scores first)."""
+    st = result["stance_sentences"]
+    st = st[st["target"] == target]
+    if method:
+        st = st[st["method"] == method]
+    st = st.sort_values(["label", "score", "article_id", "sentence_id"], ascending=[True, False, True, True])
+    ex = st.groupby("label").head(per_label).copy()
+    ex["sentence"] = [sentence_text(result, a, s)[:width] for a, s in zip(ex["article_id"], ex["sentence_id"])]
+    return ex.reset_index(drop=True)
+
+
+def actor_stance_chart(result, output=None, target: str = "open_source_ai", n: int = 15):
+    """Stacked bars: each speaker's quotes by stance label for one target (saved with its CSV)."""
+    import matplotlib.pyplot as plt
+
+    plotting.setup()
+    a = result["actor_stance"]
+    a = a[a["target"] == target].sort_values(["n_quotes", "speaker"], ascending=[False, True]).head(n)
+    fig, ax = plt.subplots(figsize=(9, 0.4 * max(len(a), 3) + 1.5))
+    left = pd.Series(0, index=a.index, dtype=float)
+    colours = {"supportive": plotting.PALETTE[2], "neutral": "#c8c8c8", "critical": plotting.PALETTE[1]}
+    for label in ("supportive", "neutral", "critical"):
+        ax.barh(a["speaker"], a[label], left=left, color=colours[label], label=label)
+        left += a[label]
+    ax.invert_yaxis()
+    ax.set_xlabel("引语数 quotes")
+    ax.set_title(f"谁说了什么 Speakers' quotes by stance ({target})")
+    ax.legend(frameon=False, loc="lower right")
+    if output is not None:
+        plotting.save(fig, a, Path(output) / "figures" / f"01_actor_stance_{target}")
+    return fig
+
+
+# --- Timeline (notebook 03) ------------------------------------------------------------
+
+def timeline_chart(result, output=None):
+    """Timeline figure: exact dates as markers, fuzzy intervals as bars, colour by main actor, publication dates."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    plotting.setup()
+    tl = result["timeline"].copy()
+    tl = tl[tl["start"].astype(str).str.len() > 0].reset_index(drop=True)
+    tl["start_d"] = pd.to_datetime(tl["start"])
+    tl["end_d"] = pd.to_datetime(tl["end"])
+    tl["main_actor"] = tl["actors"].fillna("").astype(str).str.split("; ").str[0].replace("", "(none)")
+    actors_ = sorted(tl["main_actor"].unique())
+    colour = {a: plotting.PALETTE[i % len(plotting.PALETTE)] for i, a in enumerate(actors_)}
+    fig, ax = plt.subplots(figsize=(11, 0.32 * max(len(tl), 4) + 2))
+    for i, r in tl.iterrows():
+        span = (r.end_d - r.start_d).days
+        if span <= 1:
+            ax.plot(r.start_d, i, "o", color=colour[r.main_actor], markersize=6)
+        else:
+            ax.barh(i, span, left=r.start_d, height=0.5, color=colour[r.main_actor], alpha=0.6)
+        ax.text(r.end_d, i, f"  {r.label}", va="center", fontsize=8)
+    pubs = result["articles"][result["articles"]["published"] != ""]
+    for r in pubs.itertuples():
+        d = pd.to_datetime(r.published)
+        ax.axvline(d, color="#999", lw=0.8, ls="--")
+        ax.text(d, -1, r.article_id[:3], rotation=90, fontsize=7, color="#666", va="bottom", ha="right")
+    ax.set_yticks([])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    handles = [plt.Line2D([], [], marker="s", ls="", color=colour[a], label=a) for a in actors_[:12]]
+    ax.legend(handles=handles, frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), title="主要行为者 main actor")
+    ax.set_title("时间线 Timeline (bars = fuzzy intervals, dots = exact dates, dashed = publication dates)")
+    if output is not None:
+        plotting.save(fig, tl.drop(columns=["start_d", "end_d"]), Path(output) / "figures" / "03_timeline")
+    return fig
+
+
+def timeline_sources(result, width: int = 60) -> pd.DataFrame:
+    """Merged timeline with each entry's source sentences (article:sentence and text)."""
+    tl, ev = result["timeline"], result["events"].set_index("event_id")
+    rows = []
+    for r in tl.itertuples():
+        for eid in str(r.event_ids).split(";"):
+            eid = eid.strip()
+            if eid in ev.index:
+                e = ev.loc[eid]
+                rows.append({"timeline_id": r.timeline_id, "start": r.start, "end": r.end, "label": r.label,
+                             "conflict": r.conflict, "article_id": e["article_id"], "sentence_id": e["sentence_id"],
+                             "expression": e["expression"],
+                             "sentence": sentence_text(result, e["article_id"], e["sentence_id"])[:width]})
+    return pd.DataFrame(rows)

@@ -1,0 +1,979 @@
+"""Actor frequency: registry of named actors, mention finding, counts, co-occurrence, discovery.
+
+Pipeline position: kaiyuan.corpus sentences -> find_mentions -> actor_counts / cooccurrence.
+All seed knowledge (names, aliases, context rules, stoplists) lives in data/actors.yaml;
+the counting rules are documented in data/ACTORS.md. Importing this module is cheap:
+OpenCC, pyahocorasick and jieba are loaded on first use.
+"""
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pandas as pd
+import yaml
+
+__all__ = [
+    "ACTOR_TYPES", "MENTION_COLUMNS", "COUNT_COLUMNS", "COOCCURRENCE_COLUMNS", "DISCOVERY_COLUMNS",
+    "RegistryError", "Registry", "Actor", "Rule", "load_registry", "find_mentions", "actor_counts",
+    "cooccurrence", "roll_up", "jieba_userdict", "segmenter", "discover_unknown", "normalise",
+    "to_simplified", "compare_matchers",
+]
+
+DEFAULT_REGISTRY = Path(__file__).resolve().parent / "data" / "actors.yaml"
+ACTOR_TYPES = ("org", "person", "model", "gov", "initiative", "other")
+MENTION_COLUMNS = ["article_id", "sentence_id", "actor", "actor_type", "surface", "start", "end", "version"]
+COUNT_COLUMNS = ["article_id", "actor", "actor_type", "count", "per_1k_chars"]
+COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "sentences", "articles"]
+DISCOVERY_COLUMNS = ["candidate", "tag", "count", "articles", "example_article_id",
+                     "example_sentence_id", "example"]
+
+_ACTOR_KEYS = {"name", "name_zh", "type", "parent", "aliases", "context", "note"}
+_RULE_KEYS = {"aliases", "case_sensitive", "require_wrapper", "require_version", "require_any_nearby",
+              "require_prior_mention", "window", "forbid_prefix", "forbid_suffix", "forbid_nearby"}
+_TOP_KEYS = {"schema", "settings", "discovery", "actors"}
+_DEFAULT_SETTINGS = {"default_window": 20, "merge_parenthetical_gloss": True, "jieba_freq": 20000,
+                     "jieba_tags": {"person": "nr", "org": "nt", "gov": "nt", "initiative": "nt",
+                                    "model": "nz", "other": "nz"}}
+_DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出", "认为", "写道"],
+                      "speech_bridges": [], "latin_stoplist": [], "stopwords": [], "org_suffixes": [],
+                      "compound_surnames": [], "surnames": "", "transliteration_chars": "",
+                      "non_name_suffixes": "", "max_dictionary_freq": 100}
+_DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
+                    "compound_surnames")
+_DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
+
+_DOTS = "·・•‧･⋅∙ㆍ"  # interpunct variants used between parts of transliterated names
+_VERSION_RE = re.compile(r"[ ]?[-‐‑–—_]?[ ]?(?P<v>v?\d{1,2}(?:\.\d{1,2})?)(?P<s>[a-z])?")
+_PARAM_SUFFIXES = "bmktx"  # 7B, 1.8T, 8x7B are sizes, not versions
+_GLOSS_OPEN = re.compile(r" ?\( ?")
+_GLOSS_CLOSE = re.compile(r" ?\)")
+
+
+class RegistryError(ValueError):
+    """Raised when actors.yaml is malformed; the message names the entry and the problem."""
+
+
+# --------------------------------------------------------------------------- normalisation
+
+def _fold_char(ch: str, lower: bool) -> str:
+    """Fold one character (NFKC, dot and space variants, optional lower-case) without changing length."""
+    if ch in _DOTS:
+        return "·"
+    if ch.isspace():
+        return " "
+    n = unicodedata.normalize("NFKC", ch)
+    if len(n) != 1:
+        n = ch
+    if n in _DOTS:
+        return "·"
+    if n.isspace():
+        return " "
+    if lower:
+        low = n.lower()
+        return low if len(low) == 1 else n
+    return n
+
+
+class _FoldTable(dict):
+    """str.translate table that computes and memoises the per-character fold on demand."""
+
+    def __init__(self, lower: bool):
+        super().__init__()
+        self.lower = lower
+
+    def __missing__(self, code: int) -> str:
+        out = _fold_char(chr(code), self.lower)
+        self[code] = out
+        return out
+
+
+_FOLD_LOWER = _FoldTable(lower=True)
+_FOLD_CASE = _FoldTable(lower=False)
+
+
+def normalise(text: str, lower: bool = True) -> str:
+    """Length-preserving fold used on both aliases and text: NFKC, ·/space variants, Latin case."""
+    return text.translate(_FOLD_LOWER if lower else _FOLD_CASE)
+
+
+_T2S = None
+
+
+def _t2s():
+    """Lazily build the OpenCC t2s converter (keeps import cheap)."""
+    global _T2S
+    if _T2S is None:
+        import opencc
+        _T2S = opencc.OpenCC("t2s")
+    return _T2S
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s, falling back to per-character conversion when a phrase rule changes the length."""
+    conv = _t2s().convert(text)
+    if len(conv) == len(text):
+        return conv
+    return "".join(c if len(c) == 1 else o for o, c in ((o, _t2s().convert(o)) for o in text))
+
+
+def _is_alnum(ch: str) -> bool:
+    """ASCII letter or digit: the only characters that glue onto a Latin alias."""
+    return ch.isascii() and ch.isalnum()
+
+
+def _is_cjk(ch: str) -> bool:
+    """CJK unified ideograph (the BMP blocks used in news text)."""
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _alnum_at(text: str, i: int) -> bool:
+    """True when position i exists and holds an ASCII letter or digit."""
+    return 0 <= i < len(text) and _is_alnum(text[i])
+
+
+# --------------------------------------------------------------------------- registry model
+
+@dataclass(frozen=True)
+class Rule:
+    """One context rule from actors.yaml (require_* are alternatives; case/forbid are hard)."""
+    aliases: frozenset | None
+    case_sensitive: bool = False
+    require_wrapper: tuple | None = None
+    require_version: bool = False
+    require_any_nearby: tuple = ()
+    require_prior_mention: bool = False
+    window: int = 20
+    forbid_prefix: tuple = ()
+    forbid_suffix: tuple = ()
+    forbid_nearby: tuple = ()
+
+    @property
+    def has_require(self) -> bool:
+        """Whether the rule restricts matches to some positive context."""
+        return bool(self.require_wrapper or self.require_version or self.require_any_nearby
+                    or self.require_prior_mention)
+
+    @property
+    def is_ambiguity_rule(self) -> bool:
+        """Whether the alias needs context (so it must not go into the jieba dictionary)."""
+        return self.has_require or bool(self.forbid_prefix or self.forbid_suffix or self.forbid_nearby)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A registry entry: canonical name, display name, type, parent, aliases and context rules."""
+    name: str
+    name_zh: str
+    type: str
+    parent: str | None
+    aliases: tuple
+    rules: tuple
+    note: str = ""
+
+    def rules_for(self, alias: str) -> tuple:
+        """Context rules that apply to one of this actor's aliases."""
+        return tuple(r for r in self.rules if r.aliases is None or alias in r.aliases)
+
+
+@dataclass(frozen=True)
+class _Variant:
+    """One matchable spelling of a YAML alias (case-preserving) with its rules."""
+    alias: str
+    exact: str
+    rules: tuple
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """Automaton payload: all variants that share one normalised key, for one actor."""
+    key: str
+    actor: str
+    actor_type: str
+    latin_start: bool
+    latin_end: bool
+    variants: tuple
+
+
+class Registry:
+    """Validated actor registry with lazily built matchers (Aho-Corasick, jieba segmenter)."""
+
+    def __init__(self, actors: dict, alias_index: dict, settings: dict, discovery: dict, path: str):
+        self.actors = actors
+        self.alias_index = alias_index
+        self.settings = settings
+        self.discovery = discovery
+        self.path = path
+        self._cache: dict = {}
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self.actors.values())
+
+    @property
+    def entries(self) -> tuple:
+        """Actor entries in file order (objects with name, name_zh, type, parent, aliases)."""
+        return tuple(self.actors.values())
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.actors
+
+    def __getitem__(self, name: str) -> Actor:
+        return self.actors[name]
+
+    def __repr__(self) -> str:
+        return f"<Registry {len(self.actors)} actors, {len(self.alias_index)} keys from {self.path}>"
+
+    def ancestors(self, name: str) -> list:
+        """Parent chain of an actor, nearest first (validated acyclic)."""
+        out, cur = [], self.actors[name].parent
+        while cur:
+            out.append(cur)
+            cur = self.actors[cur].parent
+        return out
+
+    def is_alias(self, text: str) -> bool:
+        """Whether text is (a normalised form of) any registered alias."""
+        return normalise(to_simplified(text.strip())) in self.alias_index
+
+    def summary(self) -> pd.DataFrame:
+        """Actors, YAML aliases and matchable keys per type (for reports)."""
+        rows = []
+        for t in ACTOR_TYPES:
+            acts = [a for a in self.actors.values() if a.type == t]
+            keys = [e for e in self.alias_index.values() if e.actor_type == t]
+            rows.append({"type": t, "actors": len(acts), "aliases": sum(len(a.aliases) for a in acts),
+                         "keys": len(keys)})
+        return pd.DataFrame(rows)
+
+    @property
+    def automaton(self):
+        """pyahocorasick automaton over every normalised alias key (built once)."""
+        if "automaton" not in self._cache:
+            import ahocorasick
+            auto = ahocorasick.Automaton()
+            for key in sorted(self.alias_index):
+                auto.add_word(key, key)
+            auto.make_automaton()
+            self._cache["automaton"] = auto
+        return self._cache["automaton"]
+
+    @property
+    def alternation(self) -> re.Pattern:
+        """Regex alternation of all keys, longest first (only used to benchmark the automaton)."""
+        if "alternation" not in self._cache:
+            keys = sorted(self.alias_index, key=lambda k: (-len(k), k))
+            self._cache["alternation"] = re.compile("|".join(map(re.escape, keys)))
+        return self._cache["alternation"]
+
+
+# --------------------------------------------------------------------------- loading and validation
+
+_REGISTRY_CACHE: dict = {}
+
+
+def load_registry(path: str | Path | None = None) -> Registry:
+    """Load and validate actors.yaml; cached by path + mtime so callers may call it freely."""
+    p = Path(path) if path is not None else DEFAULT_REGISTRY
+    p = p.resolve()
+    try:
+        st = p.stat()
+    except OSError as exc:
+        raise RegistryError(f"cannot read registry {p}: {exc}") from exc
+    stamp = (st.st_mtime_ns, st.st_size)
+    hit = _REGISTRY_CACHE.get(str(p))
+    if hit and hit[0] == stamp:
+        return hit[1]
+    with open(p, encoding="utf-8") as fh:
+        try:
+            data = yaml.safe_load(fh)
+        except yaml.YAMLError as exc:
+            raise RegistryError(f"{p}: invalid YAML: {exc}") from exc
+    reg = build_registry(data, str(p))
+    _REGISTRY_CACHE[str(p)] = (stamp, reg)
+    return reg
+
+
+def _str_list(value, where: str, field: str) -> tuple:
+    """Validate a list of non-empty strings (YAML may turn ON/No/1.0 into non-strings)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RegistryError(f"{where}: `{field}` must be a list of non-empty strings, got {value!r}")
+    return tuple(value)
+
+
+def _build_rule(raw, actor_name: str, aliases: tuple, default_window: int) -> Rule:
+    """Validate one context rule of an actor."""
+    where = f"actor {actor_name!r} context rule"
+    if not isinstance(raw, dict):
+        raise RegistryError(f"{where}: must be a mapping, got {raw!r}")
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise RegistryError(f"{where}: unknown key(s) {sorted(unknown)}; allowed {sorted(_RULE_KEYS)}")
+    scope = None
+    if "aliases" in raw:
+        scope = frozenset(_str_list(raw["aliases"], where, "aliases"))
+        missing = scope - set(aliases)
+        if missing:
+            raise RegistryError(f"{where}: aliases {sorted(missing)} are not aliases of {actor_name!r}")
+    wrapper = raw.get("require_wrapper")
+    if wrapper is not None:
+        if not isinstance(wrapper, str) or len(wrapper) != 2:
+            raise RegistryError(f"{where}: require_wrapper must be two characters like 《》, got {wrapper!r}")
+        wrapper = (normalise(wrapper[0]), normalise(wrapper[1]))
+    for flag in ("case_sensitive", "require_version", "require_prior_mention"):
+        if flag in raw and not isinstance(raw[flag], bool):
+            raise RegistryError(f"{where}: {flag} must be true/false, got {raw[flag]!r}")
+    window = raw.get("window", default_window)
+    if not isinstance(window, int) or isinstance(window, bool) or window <= 0:
+        raise RegistryError(f"{where}: window must be a positive integer, got {window!r}")
+
+    def words(field: str) -> tuple:
+        if field not in raw:
+            return ()
+        return tuple(normalise(to_simplified(w)) for w in _str_list(raw[field], where, field))
+
+    return Rule(aliases=scope, case_sensitive=raw.get("case_sensitive", False), require_wrapper=wrapper,
+                require_version=raw.get("require_version", False),
+                require_any_nearby=words("require_any_nearby"),
+                require_prior_mention=raw.get("require_prior_mention", False), window=window,
+                forbid_prefix=words("forbid_prefix"), forbid_suffix=words("forbid_suffix"),
+                forbid_nearby=words("forbid_nearby"))
+
+
+def _insert_junction_spaces(s: str) -> str:
+    """Put one space at every Latin/CJK junction (谷歌DeepMind -> 谷歌 DeepMind)."""
+    out = []
+    for i, ch in enumerate(s):
+        if i and ((_is_alnum(s[i - 1]) and _is_cjk(ch)) or (_is_cjk(s[i - 1]) and _is_alnum(ch))):
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
+def alias_variants(alias: str) -> list:
+    """Case-preserving simplified spellings of an alias: · as dot/space/nothing, junction spaces."""
+    bases = {to_simplified(alias), "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c
+                                            for c in alias)}
+    out = set()
+    for base in bases:
+        b = normalise(base, lower=False).strip()
+        forms = {b}
+        if "·" in b:
+            forms |= {re.sub(r" ?· ?", " ", b), re.sub(r" ?· ?", "", b)}
+        forms |= {_insert_junction_spaces(f) for f in forms}
+        out |= {re.sub(r" {2,}", " ", f) for f in forms}
+    return sorted(out)
+
+
+def build_registry(data, path: str = "<memory>") -> Registry:
+    """Validate parsed YAML and index every alias variant by its normalised key."""
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise RegistryError(f"{path}: top level must be a mapping with an `actors:` list")
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise RegistryError(f"{path}: unknown top-level key(s) {sorted(unknown)}")
+    settings = {**_DEFAULT_SETTINGS, **(data.get("settings") or {})}
+    discovery = {**_DEFAULT_DISCOVERY, **(data.get("discovery") or {})}
+    unknown = set(discovery) - set(_DEFAULT_DISCOVERY)
+    if unknown:
+        raise RegistryError(f"{path}: discovery: unknown key(s) {sorted(unknown)}")
+    for field in _DISCOVERY_LISTS:
+        discovery[field] = _str_list(discovery[field], f"{path}: discovery", field) if discovery[field] else ()
+    for field in _DISCOVERY_CHARSETS:
+        if not isinstance(discovery[field], str):
+            raise RegistryError(f"{path}: discovery: `{field}` must be a string of characters")
+    if not isinstance(discovery["max_dictionary_freq"], int):
+        raise RegistryError(f"{path}: discovery: `max_dictionary_freq` must be an integer")
+    stop_keys = {normalise(w) for w in discovery["latin_stoplist"]}
+
+    actors: dict = {}
+    for i, raw in enumerate(data["actors"]):
+        where = f"{path}: actors[{i}]"
+        if not isinstance(raw, dict):
+            raise RegistryError(f"{where}: must be a mapping, got {raw!r}")
+        name = raw.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise RegistryError(f"{where}: missing or empty `name`")
+        where = f"{path}: actor {name!r}"
+        unknown = set(raw) - _ACTOR_KEYS
+        if unknown:
+            raise RegistryError(f"{where}: unknown key(s) {sorted(unknown)}; allowed {sorted(_ACTOR_KEYS)}")
+        if name in actors:
+            raise RegistryError(f"{where}: duplicate actor name")
+        if not isinstance(raw.get("name_zh"), str) or not raw["name_zh"].strip():
+            raise RegistryError(f"{where}: missing or empty `name_zh`")
+        if raw.get("type") not in ACTOR_TYPES:
+            raise RegistryError(f"{where}: unknown type {raw.get('type')!r}; expected one of {ACTOR_TYPES}")
+        if raw.get("parent") is not None and not isinstance(raw["parent"], str):
+            raise RegistryError(f"{where}: `parent` must be an actor name, got {raw['parent']!r}")
+        aliases = _str_list(raw.get("aliases"), where, "aliases")
+        if not aliases:
+            raise RegistryError(f"{where}: `aliases` must be a list of non-empty strings (at least one)")
+        aliases = tuple(dict.fromkeys((name,) + aliases))  # the canonical name always matches
+        rules = raw.get("context") or []
+        if not isinstance(rules, list):
+            raise RegistryError(f"{where}: `context` must be a list of rules")
+        rules = tuple(_build_rule(r, name, aliases, settings["default_window"]) for r in rules)
+        actors[name] = Actor(name=name, name_zh=raw["name_zh"], type=raw["type"], parent=raw.get("parent"),
+                             aliases=aliases, rules=rules, note=str(raw.get("note") or ""))
+
+    for a in actors.values():
+        if a.parent is not None and a.parent not in actors:
+            raise RegistryError(f"{path}: actor {a.name!r}: unknown parent {a.parent!r}")
+        seen, cur = {a.name}, a.parent
+        while cur:
+            if cur in seen:
+                raise RegistryError(f"{path}: actor {a.name!r}: parent cycle through {cur!r}")
+            seen.add(cur)
+            cur = actors[cur].parent
+
+    owners: dict = {}
+    variants: dict = defaultdict(list)
+    for a in actors.values():
+        for alias in a.aliases:
+            rules = a.rules_for(alias)
+            for exact in alias_variants(alias):
+                key = normalise(exact)
+                if len(key) < 2:
+                    raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is shorter than 2 characters")
+                if key in stop_keys:
+                    raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is a stoplisted generic term")
+                prev = owners.get(key)
+                if prev and prev[0] != a.name:
+                    raise RegistryError(
+                        f"{path}: duplicate alias: {alias!r} of {a.name!r} and {prev[1]!r} of {prev[0]!r} "
+                        f"both normalise to {key!r}")
+                owners[key] = (a.name, alias)
+                variants[key].append(_Variant(alias=alias, exact=exact, rules=rules))
+    index = {}
+    for key, vs in variants.items():
+        a = actors[owners[key][0]]
+        index[key] = _Entry(key=key, actor=a.name, actor_type=a.type, latin_start=_is_alnum(key[0]),
+                              latin_end=_is_alnum(key[-1]), variants=tuple(dict.fromkeys(vs)))
+    return Registry(actors, index, settings, discovery, path)
+
+
+# --------------------------------------------------------------------------- matching
+
+@dataclass
+class _Cand:
+    """A boundary- and context-checked alias hit inside one sentence (local offsets)."""
+    start: int
+    alias_end: int
+    end: int
+    entry: _Entry
+    version: str
+    needs_prior: bool
+
+
+def _version_after(hay: str, pos: int) -> tuple | None:
+    """(end, version_start) of a model version right after an alias (Llama 2, GPT-4o, 骆驼 2), if any."""
+    m = _VERSION_RE.match(hay, pos)
+    if not m:
+        return None
+    suffix = m.group("s")
+    if suffix and suffix not in _PARAM_SUFFIXES and not _alnum_at(hay, m.end()):
+        return m.end(), m.start("v")
+    if not _alnum_at(hay, m.end("v")):
+        return m.end("v"), m.start("v")
+    return None
+
+
+def _rule_status(rule: Rule, var: _Variant, hay: str, exact: str, c: _Cand, has_version: bool) -> str:
+    """Evaluate one rule for a candidate: 'ok', 'prior' (ok only after an earlier mention) or 'no'."""
+    if rule.case_sensitive and exact[c.start:c.alias_end] != var.exact:
+        return "no"
+    if any(hay[max(0, c.start - len(p)):c.start] == p for p in rule.forbid_prefix):
+        return "no"
+    if any(hay[c.end:c.end + len(s)] == s for s in rule.forbid_suffix):
+        return "no"
+    left, right = hay[max(0, c.start - rule.window):c.start], hay[c.end:c.end + rule.window]
+    if any(w in left or w in right for w in rule.forbid_nearby):
+        return "no"
+    if not rule.has_require:
+        return "ok"
+    if rule.require_version and has_version:
+        return "ok"
+    if rule.require_wrapper:
+        o, cl = rule.require_wrapper
+        if hay[:c.start].rstrip().endswith(o) and hay[c.end:].lstrip().startswith(cl):
+            return "ok"
+    if any(w in left or w in right for w in rule.require_any_nearby):
+        return "ok"
+    return "prior" if rule.require_prior_mention else "no"
+
+
+def _context_status(entry: _Entry, hay: str, exact: str, c: _Cand) -> str:
+    """Best status over the variants sharing this key: a variant passes when all its rules pass."""
+    best = "no"
+    for var in entry.variants:
+        statuses = [_rule_status(r, var, hay, exact, c, bool(c.version)) for r in var.rules]
+        if "no" in statuses:
+            continue
+        if "prior" in statuses:
+            best = "prior"
+        else:
+            return "ok"
+    return best
+
+
+def _candidates(hay: str, exact: str, registry: Registry, use_context: bool = True) -> list:
+    """All alias hits in a folded sentence that pass Latin boundaries, version and context checks."""
+    out = []
+    entries = registry.alias_index
+    for last, key in registry.automaton.iter(hay):
+        entry = entries[key]
+        start, alias_end = last - len(key) + 1, last + 1
+        if entry.latin_start and _alnum_at(hay, start - 1):
+            continue
+        end, version = alias_end, ""
+        if entry.actor_type == "model":
+            found = _version_after(hay, alias_end)
+            if found:
+                end, vstart = found
+                version = exact[vstart:end]
+        if end == alias_end and entry.latin_end and _alnum_at(hay, alias_end):
+            continue
+        c = _Cand(start, alias_end, end, entry, version, False)
+        if use_context and any(v.rules for v in entry.variants):
+            status = _context_status(entry, hay, exact, c)
+            if status == "no":
+                continue
+            c.needs_prior = status == "prior"
+        out.append(c)
+    return out
+
+
+def _select(cands: list, seen: set | None) -> list:
+    """Leftmost-longest non-overlapping choice; 'prior' hits need the actor in `seen` (updated)."""
+    chosen, last_end = [], 0
+    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start), c.entry.actor)):
+        if c.start < last_end:
+            continue
+        if c.needs_prior and (seen is None or c.entry.actor not in seen):
+            continue
+        chosen.append(c)
+        last_end = c.end
+        if seen is not None:
+            seen.add(c.entry.actor)
+    return chosen
+
+
+def _merge_glosses(chosen: list, hay: str) -> list:
+    """Fold 'name (alias of the same actor)' into one mention spanning the parenthesis."""
+    out: list = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if prev and prev.entry.actor == c.entry.actor and _GLOSS_OPEN.fullmatch(hay[prev.end:c.start]):
+            close = _GLOSS_CLOSE.match(hay, c.end)
+            if close:
+                prev.end = close.end()
+                prev.version = prev.version or c.version
+                continue
+        out.append(c)
+    return out
+
+
+def _sentence_mentions(text: str, simplified: str | None, registry: Registry, seen: set) -> list:
+    """Mentions in one sentence as (start, end, actor, actor_type, version) with local offsets."""
+    if simplified is None or not isinstance(simplified, str) or len(simplified) != len(text):
+        simplified = to_simplified(text)
+    hay, exact = normalise(simplified), normalise(simplified, lower=False)
+    chosen = _select(_candidates(hay, exact, registry), seen)
+    if registry.settings.get("merge_parenthetical_gloss", True):
+        chosen = _merge_glosses(chosen, hay)
+    return [(c.start, c.end, c.entry.actor, c.entry.actor_type, c.version) for c in chosen]
+
+
+def _empty(columns: list, dtypes: dict) -> pd.DataFrame:
+    """Empty frame with the contract's columns and dtypes."""
+    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "object")) for c in columns})
+
+
+_MENTION_DTYPES = {"sentence_id": "int64", "start": "int64", "end": "int64"}
+
+
+def find_mentions(sentences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
+    """Registered-actor mentions in CONTRACT sentences, one row per mention, sorted by article, offset."""
+    registry = registry or load_registry()
+    missing = {"article_id", "sentence_id", "start", "text"} - set(sentences.columns)
+    if missing:
+        raise ValueError(f"sentences frame lacks column(s) {sorted(missing)} (see CONTRACT.md)")
+    if sentences.empty:
+        return _empty(MENTION_COLUMNS, _MENTION_DTYPES)
+    has_simp = "text_simplified" in sentences.columns
+    rows = []
+    ordered = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
+    for article_id, group in ordered.groupby("article_id", sort=True):
+        seen: set = set()
+        for r in group.itertuples(index=False):
+            text = r.text if isinstance(r.text, str) else ""
+            simp = r.text_simplified if has_simp else None
+            base = int(r.start)
+            for s, e, actor, atype, version in _sentence_mentions(text, simp, registry, seen):
+                rows.append((str(article_id), int(r.sentence_id), actor, atype, text[s:e], base + s, base + e,
+                             version))
+    if not rows:
+        return _empty(MENTION_COLUMNS, _MENTION_DTYPES)
+    df = pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(_MENTION_DTYPES)
+    return df.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- counts and co-occurrence
+
+def actor_counts(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per (article, actor) and per 1,000 clean characters of that article."""
+    if mentions.empty:
+        return _empty(COUNT_COLUMNS, {"count": "int64", "per_1k_chars": "float64"})
+    g = (mentions.groupby(["article_id", "actor", "actor_type"], sort=False).size()
+         .rename("count").reset_index())
+    n_chars = articles.drop_duplicates("article_id").set_index("article_id")["n_chars_clean"]
+    g["per_1k_chars"] = (1000.0 * g["count"] / g["article_id"].map(n_chars).astype("float64")).round(3)
+    g = g.sort_values(["article_id", "count", "actor"], ascending=[True, False, True], kind="stable")
+    return g[COUNT_COLUMNS].reset_index(drop=True)
+
+
+def cooccurrence(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Unordered actor pairs sharing a sentence: distinct sentences and distinct articles."""
+    sent_pairs: Counter = Counter()
+    art_pairs: dict = defaultdict(set)
+    for (aid, _sid), actors in mentions.groupby(["article_id", "sentence_id"], sort=True)["actor"]:
+        for pair in combinations(sorted(set(actors)), 2):
+            sent_pairs[pair] += 1
+            art_pairs[pair].add(aid)
+    if not sent_pairs:
+        return _empty(COOCCURRENCE_COLUMNS, {"sentences": "int64", "articles": "int64"})
+    df = pd.DataFrame([(a, b, n, len(art_pairs[(a, b)])) for (a, b), n in sent_pairs.items()],
+                      columns=COOCCURRENCE_COLUMNS)
+    df = df.sort_values(["sentences", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable")
+    return df.reset_index(drop=True)
+
+
+def roll_up(mentions: pd.DataFrame, registry: Registry | None = None,
+            keep_types: Iterable[str] = ("person",)) -> pd.DataFrame:
+    """Replace each actor by its top-most ancestor (FAIR -> Meta, Gemma -> Alphabet), except keep_types."""
+    registry = registry or load_registry()
+    keep = set(keep_types)
+    top = {}
+    for name, a in registry.actors.items():
+        chain = registry.ancestors(name)
+        top[name] = name if a.type in keep or not chain else chain[-1]
+    out = mentions.copy()
+    out["actor"] = out["actor"].map(lambda n: top.get(n, n))
+    out["actor_type"] = out["actor"].map(lambda n: registry.actors[n].type if n in registry.actors else "")
+    return out
+
+
+# --------------------------------------------------------------------------- jieba integration
+
+def _jieba_safe(registry: Registry, actor: Actor, alias: str) -> bool:
+    """Aliases needing context (苹果, 信息, 骆驼…) stay out of jieba's dictionary."""
+    return not any(r.is_ambiguity_rule for r in actor.rules_for(alias))
+
+
+def jieba_userdict(registry: Registry | None = None) -> list:
+    """jieba user-dictionary lines 'word freq tag' for every unambiguous alias spelling."""
+    registry = registry or load_registry()
+    tags, freq = registry.settings["jieba_tags"], int(registry.settings["jieba_freq"])
+    lines = {}
+    for a in registry.actors.values():
+        for alias in a.aliases:
+            if not _jieba_safe(registry, a, alias):
+                continue
+            for word in {alias, *alias_variants(alias)}:
+                lines.setdefault(word, f"{word} {freq} {tags.get(a.type, 'nz')}")
+    return [lines[w] for w in sorted(lines)]
+
+
+def _protected_pieces(sentence: str, registry: Registry) -> list:
+    """Split a sentence into (piece, tag) where tag is set for context-valid registered names."""
+    simp = to_simplified(sentence)
+    if len(simp) != len(sentence):
+        return [(sentence, None)]
+    hay, exact = normalise(simp), normalise(simp, lower=False)
+    cands = _candidates(hay, exact, registry)
+    for c in cands:  # segmentation keeps the alias whole; its version is a separate token
+        c.end, c.needs_prior = c.alias_end, False
+    tags = registry.settings["jieba_tags"]
+    pieces, pos = [], 0
+    for c in _select(cands, None):
+        if c.start > pos:
+            pieces.append((sentence[pos:c.start], None))
+        pieces.append((sentence[c.start:c.end], tags.get(c.entry.actor_type, "nz")))
+        pos = c.end
+    if pos < len(sentence):
+        pieces.append((sentence[pos:], None))
+    return pieces
+
+
+def _tokenizer_classes():
+    """Define jieba subclasses on first use so importing this module does not import jieba."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary build to stderr at import
+
+    class RegistryTokenizer(jieba.Tokenizer):
+        """jieba Tokenizer with every unambiguous alias added; registered names are never split."""
+
+        def __init__(self, registry: Registry):
+            super().__init__()
+            self.registry = registry
+            for line in jieba_userdict(registry):
+                word, freq, tag = line.rsplit(" ", 2)
+                self.add_word(word, int(freq), tag)
+            self.pos = RegistryPOSTokenizer(self)
+
+        def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
+            for piece, tag in _protected_pieces(sentence, self.registry):
+                if tag:
+                    yield piece
+                else:
+                    yield from super().cut(piece, cut_all=cut_all, HMM=HMM)
+
+    class RegistryPOSTokenizer(jieba.posseg.POSTokenizer):
+        """jieba.posseg over the registry tokenizer; registered names get their type's tag."""
+
+        def cut(self, sentence, HMM=True):
+            for piece, tag in _protected_pieces(sentence, self.tokenizer.registry):
+                if tag:
+                    yield jieba.posseg.pair(piece, tag)
+                else:
+                    yield from super().cut(piece, HMM=HMM)
+
+    return RegistryTokenizer
+
+
+def segmenter(registry: Registry | None = None):
+    """Registry-aware jieba Tokenizer (cached per registry); `.pos` is its posseg tokenizer."""
+    registry = registry or load_registry()
+    if "segmenter" not in registry._cache:
+        registry._cache["segmenter"] = _tokenizer_classes()(registry)
+    return registry._cache["segmenter"]
+
+
+# --------------------------------------------------------------------------- discovery of unknown names
+
+_TAG_PRIORITY = {"speaker": 0, "nr": 1, "nrt": 2, "nrfg": 3, "nt": 4, "nz": 5, "latin": 6}
+_NAME_FLAGS = ("nr", "nrt", "nrfg", "nt", "nz")
+_SPEAKER_FALLBACK_FLAGS = {"nr", "nrt", "nrfg", "nt", "nz", "eng", "x", "j"}
+_LATIN_WORD = r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
+_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9])(?:{_LATIN_WORD})(?:[ \-&](?:{_LATIN_WORD}))*(?![A-Za-z0-9])")
+_NOUNISH_FLAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"}
+
+
+def _tokens(seg, text: str) -> list:
+    """posseg tokens with local offsets: (word, flag, start, end)."""
+    out, pos = [], 0
+    for p in seg.pos.cut(text):
+        out.append((p.word, p.flag, pos, pos + len(p.word)))
+        pos += len(p.word)
+    return out
+
+
+def _latin_candidates(text: str, stop: set) -> list:
+    """Runs of capitalised / CamelCase / acronym words, split at stoplisted generic words."""
+    out = []
+    for m in _LATIN_RUN.finditer(text):
+        run: list = []
+        for w in re.finditer(r"[^ \-&]+", m.group()):
+            if normalise(w.group()) in stop:
+                if run:
+                    out.append((run[0], run[-1]))
+                run = []
+                continue
+            run += [m.start() + w.start(), m.start() + w.end()]
+        if run:
+            out.append((run[0], run[-1]))
+    return [(s, e, "latin") for s, e in out if sum(ch.isalpha() for ch in text[s:e]) >= 2]
+
+
+def _speaker_candidates(tokens: list, found: list, verbs: set, bridges: set) -> list:
+    """Names directly before a speech verb (skipping spaces, a (gloss) and one bridge word)."""
+    by_end = defaultdict(list)
+    for s, e, _tag in found:
+        by_end[e].append((s, e))
+    out = []
+    for i, token in enumerate(tokens):
+        if token[0] not in verbs:
+            continue
+        j = i - 1
+        if j >= 0 and tokens[j][0] in bridges:
+            j -= 1
+        while j >= 0 and tokens[j][0].isspace():
+            j -= 1
+        if j >= 0 and tokens[j][0] == ")":
+            while j >= 0 and tokens[j][0] != "(":
+                j -= 1
+            j -= 1
+            while j >= 0 and tokens[j][0].isspace():
+                j -= 1
+        if j < 0:
+            continue
+        end = tokens[j][3]
+        if by_end.get(end):
+            s, e = max(by_end[end], key=lambda se: se[1] - se[0])
+            out.append((s, e, "speaker"))
+        elif tokens[j][1] in _SPEAKER_FALLBACK_FLAGS and len(tokens[j][0].strip()) >= 2:
+            out.append((tokens[j][2], tokens[j][3], "speaker"))
+    return out
+
+
+def _discovery_config(registry: Registry) -> dict:
+    """Normalised discovery settings (sets for fast lookup)."""
+    d = registry.discovery
+    simp = lambda words: {normalise(to_simplified(w)) for w in words}  # noqa: E731
+    return {"verbs": set(d["speech_verbs"]), "bridges": set(d["speech_bridges"]),
+            "stop_latin": {normalise(w) for w in d["latin_stoplist"]}, "stopwords": simp(d["stopwords"]),
+            "org_suffixes": tuple(simp(d["org_suffixes"])), "compound_surnames": tuple(d["compound_surnames"]),
+            "surnames": set(d["surnames"]), "translit": set(d["transliteration_chars"]),
+            "non_name_suffixes": set(d["non_name_suffixes"]), "max_freq": d["max_dictionary_freq"]}
+
+
+def _dotted_candidates(tokens: list) -> list:
+    """Transliterated names written with an interpunct (努尔·艾哈迈德), joined over jieba tokens."""
+    out, i = [], 0
+    while i < len(tokens):
+        j = i
+        while (j + 2 < len(tokens) and tokens[j + 1][0] == "·" and all(map(_is_cjk, tokens[j][0]))
+               and all(map(_is_cjk, tokens[j + 2][0]))):
+            j += 2
+        if j > i:
+            out.append((tokens[i][2], tokens[j][3], "nr"))
+        i = j + 1
+    return out
+
+
+def _org_suffix_candidates(tokens: list, freq: dict, cfg: dict) -> list:
+    """Rare word + organisation suffix token (稀宇+科技, 百川+智能): new Chinese companies jieba splits."""
+    out = []
+    for (pw, pf, ps, pe), (w, _f, s, e) in zip(tokens, tokens[1:]):
+        if (w in cfg["org_suffixes"] and pe == s and len(pw) >= 2 and all(map(_is_cjk, pw))
+                and pf in _NOUNISH_FLAGS and freq.get(pw, 0) <= cfg["max_freq"]
+                and normalise(pw) not in cfg["stopwords"]):
+            out.append((ps, e, "nt"))
+    return out
+
+
+def _looks_like_person(cand: str, cfg: dict) -> bool:
+    """Chinese name (surname + 1-2 chars) or a transliteration made of transliteration characters."""
+    if len(cand) >= 2 and all(c in cfg["translit"] for c in cand):
+        return True
+    if cand[-1] in cfg["non_name_suffixes"]:
+        return False
+    if any(cand.startswith(cs) for cs in cfg["compound_surnames"]) and len(cand) in (3, 4):
+        return True
+    return len(cand) in (2, 3) and cand[0] in cfg["surnames"]
+
+
+def _plausible(cand: str, tag: str, freq: dict, cfg: dict) -> bool:
+    """Shape and dictionary checks that separate new names from common words jieba mis-tags."""
+    key = normalise(cand)
+    if len(cand) < 2 or key in cfg["stopwords"] or key in cfg["stop_latin"]:
+        return False
+    if not any(ch.isalpha() for ch in cand) or re.fullmatch(r"[\d.,%\s]+", cand):
+        return False
+    if tag == "latin" or "·" in cand:
+        return True
+    if freq.get(cand, 0) > cfg["max_freq"]:
+        return False
+    if tag == "speaker":
+        return True
+    if tag.startswith("nr"):
+        return _looks_like_person(cand, cfg)
+    if tag == "nt":
+        return cand.endswith(cfg["org_suffixes"])
+    return tag == "nz" and cand not in freq and len(cand) >= 3
+
+
+def _sentence_candidates(seg, text: str, spans: list, cfg: dict) -> list:
+    """Unknown-name candidates in one simplified sentence as (start, end, tag), non-overlapping."""
+    tokens = _tokens(seg, text)
+    found = [(s, e, f if f in _NAME_FLAGS else "nr") for _w, f, s, e in tokens
+             if f.startswith("nr") or f in ("nt", "nz")]
+    found += _org_suffix_candidates(tokens, seg.FREQ, cfg)
+    found += _dotted_candidates(tokens)
+    found += [(s, tokens[i + 1][3], "nr") for i, (w, _f, s, _e) in enumerate(tokens[:-1])
+              if w in cfg["compound_surnames"] and tokens[i + 1][1].startswith("nr")]
+    found += _latin_candidates(text, cfg["stop_latin"])
+    found += _speaker_candidates(tokens, found, cfg["verbs"], cfg["bridges"])
+    kept = [(s, e, t) for s, e, t in found
+            if not any(s < me and ms < e for ms, me in spans)
+            and _plausible(text[s:e].strip(" ·-&"), t, seg.FREQ, cfg)]
+    kept.sort(key=lambda c: (c[0], -(c[1] - c[0]), _TAG_PRIORITY.get(c[2], 9)))
+    out, last = [], 0
+    for s, e, t in kept:
+        if s >= last:
+            out.append((s, e, t))
+            last = e
+        elif out and (s, e) == out[-1][:2] and _TAG_PRIORITY.get(t, 9) < _TAG_PRIORITY.get(out[-1][2], 9):
+            out[-1] = (s, e, t)
+    return out
+
+
+def discover_unknown(sentences: pd.DataFrame, mentions: pd.DataFrame, registry: Registry | None = None,
+                     min_count: int = 1) -> pd.DataFrame:
+    """Proper names the registry does not know yet, ranked by frequency, with one example each."""
+    registry = registry or load_registry()
+    seg = segmenter(registry)
+    cfg = _discovery_config(registry)
+    spans_by_sentence = defaultdict(list)
+    for r in mentions.itertuples(index=False):
+        spans_by_sentence[(str(r.article_id), int(r.sentence_id))].append((int(r.start), int(r.end)))
+
+    hits: dict = defaultdict(list)
+    ordered = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
+    for r in ordered.itertuples(index=False):
+        text = r.text if isinstance(r.text, str) else ""
+        simp = getattr(r, "text_simplified", None)
+        if not isinstance(simp, str) or len(simp) != len(text):
+            simp = to_simplified(text)
+        base, key = int(r.start), (str(r.article_id), int(r.sentence_id))
+        spans = [(s - base, e - base) for s, e in spans_by_sentence.get(key, [])]
+        for s, e, tag in _sentence_candidates(seg, simp, spans, cfg):
+            cand = simp[s:e].strip(" ·-&")
+            if registry.is_alias(cand):
+                continue
+            hits[normalise(cand)].append((cand, tag, key[0], key[1], text))
+
+    rows = []
+    for occ in hits.values():
+        if len(occ) < min_count:
+            continue
+        surface = Counter(o[0] for o in occ).most_common(1)[0][0]
+        tag = min((o[1] for o in occ), key=lambda t: _TAG_PRIORITY.get(t, 9))
+        first = occ[0]
+        rows.append((surface, tag, len(occ), len({o[2] for o in occ}), first[2], first[3], first[4]))
+    if not rows:
+        return _empty(DISCOVERY_COLUMNS, {"count": "int64", "articles": "int64", "example_sentence_id": "int64"})
+    df = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
+    return df.sort_values(["count", "candidate"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- benchmarking helper
+
+def compare_matchers(texts: list, registry: Registry | None = None, repeat: int = 100) -> dict:
+    """Seconds to scan texts*repeat with the Aho-Corasick automaton vs a regex alternation."""
+    registry = registry or load_registry()
+    hays = [normalise(to_simplified(t)) for t in texts] * repeat
+    auto, alt = registry.automaton, registry.alternation
+    t0 = time.perf_counter()
+    n_ac = sum(1 for h in hays for _ in auto.iter(h))
+    t1 = time.perf_counter()
+    n_re = sum(1 for h in hays for _ in alt.finditer(h))
+    t2 = time.perf_counter()
+    return {"chars": sum(map(len, hays)), "ahocorasick_s": t1 - t0, "ahocorasick_hits": n_ac,
+            "regex_s": t2 - t1, "regex_hits": n_re}
+

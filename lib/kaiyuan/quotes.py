@@ -1,0 +1,610 @@
+"""Direct quotes, reported speech and their speakers.
+
+`extract_quotes(sentences, mentions, registry=None)` finds
+
+* **direct quotes** in “…”, 「…」, 『…』 and "…" (scare-quoted terms such as “开放” are not quotes: a span
+  counts when it has >= `min_quote_chars` characters, sentence-final punctuation, or follows
+  verb + colon). A quote opened in one sentence and closed in a later one is ONE row anchored to the
+  first sentence (`sentence_id`), with every sentence listed in `sentence_ids` ("27;28"). An
+  unterminated quote ends at the end of its paragraph;
+* **reported speech**: X说/表示/告诉我/称/指出/认为/写道… (+ the rest of the sentence as `quote`),
+  据X报道/消息, X在接受…采访时.
+
+Speakers are registry actors (`kaiyuan.actors` mentions): the nearest person/organisation mention
+before the speech verb (after the closing mark for “……”X说; the sentence subject, i.e. the first
+mention, when the verb opens a clause); 他/她 resolve to the most recent person mentioned earlier in
+the article, 该公司 to the most recent organisation, 这位发言人 to the latest spokesperson; roles
+(Meta发言人, 一位新闻代表, 新闻稿, 声明) become speakers of their own ("Meta spokesperson") linked to their
+organisation in `speaker_org`. A full-sentence quote without attribution takes the attribution in the
+next sentence ("…如此说道", "这则新闻稿中写道") or continues the previous quote's speaker.
+Unresolved speakers are "" (speaker_surface still shows what was written).
+
+All patterns live in `data/quotes.yaml` and are matched on simplified text, so traditional-script
+articles work the same. Stance columns are filled by `attach_stance(quotes, stance_sentences)`
+(see `kaiyuan.stance.predict`).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .script import to_simplified
+
+DATA = Path(__file__).parent / "data" / "quotes.yaml"
+QUOTE_COLUMNS = ["article_id", "sentence_id", "sentence_ids", "speaker", "speaker_org", "speaker_surface", "quote",
+                 "kind", "stance_open_source_ai", "stance_meta"]
+_END_PUNCT = set("。！？!?；;…")
+_CLAUSE = "，,；;：:。！？!?"
+_PLURAL = ("们",)
+_NAME_RE = re.compile(r"\(([A-Z][A-Za-z\-']+(?: [A-Z][A-Za-z\-']+)+)\)|([A-Z][a-z]+(?: [A-Z][a-z\-]+)+)|([\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})")
+
+
+@functools.lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> dict:
+    """Quote rules from quotes.yaml (cached)."""
+    rules = yaml.safe_load(Path(path or DATA).read_text(encoding="utf-8"))
+    verbs = sorted(set(rules["speech_verbs"]), key=len, reverse=True)
+    rules["_verb_re"] = re.compile("|".join(map(re.escape, verbs)))
+    rules["_excl"] = [re.compile(p) for p in rules["verb_exclusions"]]
+    rules["_skip"] = re.compile(rules["skip_subjects"])
+    rules["_according"] = re.compile(rules["according_to"])
+    rules["_interview"] = re.compile(rules["interview"])
+    roles = sorted(rules["roles"], key=len, reverse=True)
+    rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
+    return rules
+
+
+# --------------------------------------------------------------------------- registry / mentions
+def _registry_index(registry) -> dict[str, dict]:
+    """name -> {type, parent, name_zh} from whatever load_registry() returns (DataFrame, dict, list)."""
+    if registry is None:
+        return {}
+    if hasattr(registry, "actors") and isinstance(getattr(registry, "actors"), dict):
+        registry = registry.actors  # kaiyuan.actors.Registry
+    if isinstance(registry, pd.DataFrame):
+        items = registry.to_dict("records")
+    elif isinstance(registry, dict):
+        items = [dict(v, name=v.get("name", k)) if isinstance(v, dict) else _entry_dict(v, k) for k, v in registry.items()]
+    else:
+        items = [r if isinstance(r, dict) else _entry_dict(r, "") for r in registry]
+    out = {}
+    for it in items:
+        name = str(it.get("name", "") or "")
+        if name:
+            out[name] = {"type": str(it.get("type", "") or ""), "parent": str(it.get("parent", "") or ""),
+                         "name_zh": str(it.get("name_zh", "") or "")}
+    return out
+
+
+def _entry_dict(obj, name: str) -> dict:
+    d = {a: getattr(obj, a, "") for a in ("name", "name_zh", "type", "parent")}
+    d["name"] = d["name"] or name
+    return d
+
+
+def _kind(actor_type: str, rules: dict) -> str:
+    t = str(actor_type or "").lower()
+    if t in rules["person_types"]:
+        return "person"
+    if t in rules["not_speaker_types"]:
+        return "none"
+    if t in rules["media_types"]:
+        return "media"
+    return "org"
+
+
+@dataclass
+class _Mention:
+    actor: str
+    kind: str  # person / org / media / none
+    start: int
+    end: int
+    surface: str
+
+
+# --------------------------------------------------------------------------- article buffer
+@dataclass
+class _Article:
+    aid: str
+    sents: pd.DataFrame          # sorted by sentence_id
+    text: str                    # original script, reconstructed from sentence offsets
+    simp: str                    # simplified, same length
+    mentions: list[_Mention]
+
+
+def _build_article(aid: str, sents: pd.DataFrame, mentions: pd.DataFrame, rules: dict) -> _Article:
+    sents = sents.sort_values("sentence_id").reset_index(drop=True)
+    n = int(sents["end"].max()) if len(sents) else 0
+    text, simp = [" "] * n, [" "] * n
+    for r in sents.itertuples():
+        t = str(r.text)
+        s = str(r.text_simplified) if isinstance(r.text_simplified, str) and len(r.text_simplified) == len(t) else t
+        text[r.start:r.start + len(t)] = t
+        simp[r.start:r.start + len(s)] = s
+    ms = []
+    if mentions is not None and len(mentions):
+        for m in mentions.itertuples():
+            ms.append(_Mention(str(m.actor), _kind(getattr(m, "actor_type", ""), rules), int(m.start), int(m.end),
+                               str(getattr(m, "surface", ""))))
+    ms.sort(key=lambda m: (m.start, m.end))
+    return _Article(aid, sents, "".join(text), "".join(simp), ms)
+
+
+def _sentence_at(art: _Article, pos: int) -> int:
+    """Row index of the sentence containing character `pos`."""
+    hits = art.sents.index[(art.sents["start"] <= pos) & (art.sents["end"] > pos)]
+    if len(hits):
+        return int(hits[0])
+    before = art.sents.index[art.sents["start"] <= pos]
+    return int(before[-1]) if len(before) else 0
+
+
+def _paragraph_end(art: _Article, row: int) -> int:
+    """End offset of the paragraph containing sentence row `row` (a gap between sentences = new paragraph)."""
+    s = art.sents
+    i = row
+    while i + 1 < len(s) and int(s.at[i + 1, "start"]) == int(s.at[i, "end"]):
+        i += 1
+    return int(s.at[i, "end"])
+
+
+# --------------------------------------------------------------------------- direct quotes
+@dataclass
+class _Quote:
+    open: int
+    close: int          # offset of the closing mark (or end of span when unterminated)
+    rows: list[int]
+    colon_before: bool
+
+
+def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
+    marks = rules["quote_marks"]
+    body_rows = set(art.sents.index[art.sents["kind"].fillna("body") == "body"])
+    out, i, t = [], 0, art.text
+    while i < len(t):
+        ch = t[i]
+        if ch not in marks:
+            i += 1
+            continue
+        row = _sentence_at(art, i)
+        closer = marks[ch]
+        limit = _paragraph_end(art, row)
+        j = t.find(closer, i + 1, limit)
+        if ch == '"' and j < 0:
+            i += 1
+            continue
+        end = j if j >= 0 else limit
+        content = t[i + 1:end]
+        before = t[max(int(art.sents.at[row, "start"]), i - 1):i]
+        colon = before in (":", "：")
+        is_quote = (len(content.strip()) >= rules["min_quote_chars"] or any(c in _END_PUNCT for c in content)
+                    or (colon and content.strip()))
+        if is_quote and row in body_rows:
+            last = _sentence_at(art, max(end - 1, i))
+            out.append(_Quote(i, end, list(range(row, last + 1)), colon))
+        i = (j + 1) if j >= 0 else end
+    return out
+
+
+def _mask(art: _Article, quotes: list[_Quote]) -> str:
+    """Simplified text with quote interiors (marks included) blanked out."""
+    chars = list(art.simp)
+    for q in quotes:
+        for k in range(q.open, min(q.close + 1, len(chars))):
+            chars[k] = "\u3000"
+    return "".join(chars)
+
+
+# --------------------------------------------------------------------------- speech verbs and speakers
+def _verbs(masked: str, lo: int, hi: int, rules: dict) -> list[tuple[int, int]]:
+    out = []
+    for m in rules["_verb_re"].finditer(masked, lo, hi):
+        a, b = m.span()
+        win_lo = max(0, a - 4)
+        window = masked[win_lo:b + 14]
+        if any(e_a + win_lo < b and e_b + win_lo > a for ex in rules["_excl"] for e_a, e_b in
+               (mm.span() for mm in ex.finditer(window))):
+            continue
+        out.append((a, b))
+    return out
+
+
+def _clause_start(masked: str, lo: int, pos: int) -> int:
+    k = pos
+    while k > lo and masked[k - 1] not in _CLAUSE:
+        k -= 1
+    return k
+
+
+class _Resolver:
+    """Speaker resolution inside one article."""
+
+    def __init__(self, art: _Article, masked: str, rules: dict, registry: dict, quotes: list | None = None):
+        self.art, self.masked, self.rules, self.registry = art, masked, rules, registry
+        self.quotes = quotes or []
+        self.spokespeople: list[tuple[int, str, str]] = []  # (pos, speaker, org)
+        self.excluded_spans = [m.span() for m in rules["_interview"].finditer(masked)]
+        self.excluded_spans += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked)]
+
+    # -- helpers
+    def _usable(self, m: _Mention) -> bool:
+        """A possible speaker: a person or organisation, not the interviewer (《…》, 接受…采访) and not
+        someone merely named inside a quotation."""
+        return (m.kind in ("person", "org") and not any(a <= m.start < b for a, b in self.excluded_spans)
+                and not any(q.open < m.start < q.close for q in self.quotes))
+
+    def org_of(self, actor: str, kind: str, lo: int, pos: int) -> str:
+        if kind == "org":
+            return actor
+        parent = self.registry.get(actor, {}).get("parent", "")
+        if parent:
+            return parent
+        # an organisation written just before the person in the same clause ("Mozilla 全球产品政策主管 X")
+        for m in reversed(self.art.mentions):
+            if m.end <= pos and m.start >= lo and m.kind == "org" and self._usable(m):
+                return m.actor
+        return ""
+
+    def recent(self, pos: int, kinds: tuple[str, ...]) -> _Mention | None:
+        for m in reversed(self.art.mentions):
+            if m.end <= pos and m.kind in kinds and self._usable(m):
+                return m
+        return None
+
+    def context_org(self, pos: int) -> str:
+        """Organisation a document or unnamed role belongs to: the organisation mentioned most often in
+        the article before `pos` outside parentheses (ties: the most recent)."""
+        counts: dict[str, list[int]] = {}
+        for m in self.art.mentions:
+            if m.end <= pos and m.kind == "org" and self._usable(m) and not self._in_parens(m.start):
+                c = counts.setdefault(m.actor, [0, 0])
+                c[0] += 1
+                c[1] = m.start
+        if not counts:
+            return ""
+        return max(counts, key=lambda a: (counts[a][0], counts[a][1]))
+
+    def _in_parens(self, pos: int) -> bool:
+        lo = self.sent_lo(pos)
+        before = self.masked[lo:pos]
+        return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+    # -- main entry: who speaks with the verb at [va, vb), looking back to `lo`
+    def speaker(self, lo: int, va: int) -> tuple[str, str, str]:
+        """(speaker, speaker_org, speaker_surface) for a speech verb at va whose subject lies in [lo, va)."""
+        masked = self.masked
+        seg = masked[lo:va].rstrip(" \u3000")
+        seg_end = lo + len(seg)
+        # 1. role nouns right before the verb ("Meta 发言人告诉我", "声明中写道", "新闻稿如是说")
+        tail = re.sub(r"(中|里|上)$", "", seg)
+        role_m = None
+        for rm in self.rules["_role_re"].finditer(tail):
+            if rm.end() >= len(tail) - 1:
+                role_m = rm
+        if role_m is not None:
+            role = self.rules["roles"][role_m.group()]
+            ra = lo + role_m.start()
+            org, org_m = "", None
+            for m in reversed(self.art.mentions):  # org written right before the role ("Meta 发言人")
+                gap = self.masked[m.end:ra]
+                if (m.end <= ra and len(gap) <= 2 and not re.search(f"[{_CLAUSE}]", gap) and m.kind == "org"
+                        and self._usable(m)):
+                    org, org_m = m.actor, m
+                    break
+            if not org:
+                org = self.context_org(ra)
+            spk = f"{org} {role}".strip()
+            surface = self.art.text[(org_m.start if org_m else ra):lo + role_m.end()].strip(" ，,")
+            if role == "spokesperson":
+                self.spokespeople.append((va, spk, org))
+            return spk, org, surface
+        # 2. pronouns / anaphora immediately before the verb, or opening the verb's clause
+        #    ("她在论文中指出"); a bare 公司 as the whole subject is an organisation anaphor
+        cs0 = _clause_start(masked, lo, va)
+        subj = masked[cs0:va].strip(" \u3000")
+        hit = None  # (kind, position, surface length)
+        for kind, words in self.rules["pronouns"].items():
+            for w in words:
+                k = seg.rfind(w)
+                if k < 0 or seg[k + len(w):k + len(w) + 1] in _PLURAL:
+                    continue
+                at_start = subj.startswith(w) and lo + k >= cs0
+                if len(seg) - (k + len(w)) <= 3 or at_start:
+                    hit = (kind, lo + k, len(w))
+                    break
+            if hit:
+                break
+        if hit is None and subj in self.rules["bare_org_subjects"]:
+            hit = ("org", cs0 + masked[cs0:va].index(subj), len(subj))
+        if hit is not None:
+            kind, pos, n = hit
+            surface = self.art.text[pos:pos + n]
+            if kind == "spokesperson":
+                if self.spokespeople:
+                    _, spk, org = self.spokespeople[-1]
+                    return spk, org, surface
+                return "", "", surface
+            m = self.recent(pos, ("person",) if kind == "person" else ("org",))
+            if m is not None:
+                return m.actor, self.org_of(m.actor, m.kind, _clause_start(masked, self.sent_lo(m.start), m.start),
+                                            m.start), surface
+            return "", "", surface
+        # 3. nearest usable mention in the clause before the verb; if the verb opens the clause,
+        #    the subject of the nearest earlier clause (its first mention; clauses opening with a
+        #    pronoun such as 它们 are skipped)
+        cs = _clause_start(masked, lo, va)
+        cands = [m for m in self.art.mentions if cs <= m.start and m.end <= va and self._usable(m)]
+        if not cands and not masked[cs:va].strip(" \u3000"):
+            end = cs
+            while end > lo and not cands:
+                start = _clause_start(masked, lo, end - 1)
+                clause = masked[start:end - 1].strip(" \u3000")
+                in_clause = [m for m in self.art.mentions if start <= m.start and m.end <= end and self._usable(m)]
+                if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
+                    cands = in_clause[:1]
+                end = start
+        if cands:
+            m = cands[-1]
+            if m.kind == "org":
+                # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
+                between = self.art.text[m.end:va]
+                nm = None
+                for nm in _NAME_RE.finditer(between):
+                    pass
+                if nm is not None:
+                    name = next(g for g in nm.groups() if g)
+                    surface = between[nm.start():nm.end()].strip()
+                    if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…)
+                        front = to_simplified(name.split("·")[0])
+                        cut = max((front.rfind(t) + len(t) for t in self.rules["name_title_suffixes"]
+                                   if front.rfind(t) >= 0 and front.rfind(t) + len(t) < len(front)), default=0)
+                        name = surface = name[cut:]
+                    return name, m.actor, surface
+            return m.actor, self.org_of(m.actor, m.kind, cs, m.start), m.surface
+        surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
+        return "", "", surface
+
+    def sent_lo(self, pos: int) -> int:
+        return int(self.art.sents.at[_sentence_at(self.art, pos), "start"])
+
+
+# --------------------------------------------------------------------------- extraction
+def _sids(art: _Article, rows: list[int]) -> str:
+    return ";".join(str(int(art.sents.at[r, "sentence_id"])) for r in rows)
+
+
+def _only_quote(art: _Article, q: _Quote) -> bool:
+    """True when the quote covers its sentences entirely (nothing but punctuation outside the marks)."""
+    lo = int(art.sents.at[q.rows[0], "start"])
+    hi = int(art.sents.at[q.rows[-1], "end"])
+    outside = art.text[lo:q.open] + art.text[min(q.close + 1, hi):hi]
+    return not re.sub(r"[\s，,。.！!？?：:；;（）()\-—…]", "", outside)
+
+
+def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
+    quotes = _find_direct(art, rules)
+    masked = _mask(art, quotes)
+    res = _Resolver(art, masked, rules, registry, quotes)
+    used: set[int] = set()          # positions of speech verbs / 据 phrases used as attributions
+    attributed_rows: set[int] = set()  # sentences whose verb attributes a direct quote
+    direct_rows: dict[int, list[_Quote]] = {}
+    for q in quotes:
+        for r in q.rows:
+            direct_rows.setdefault(r, []).append(q)
+
+    def bounds(r):
+        return int(art.sents.at[r, "start"]), int(art.sents.at[r, "end"])
+
+    # pass 1: direct quotes, in reading order
+    found: list[tuple[_Quote, tuple[str, str, str]]] = []
+    last: tuple[int, tuple[str, str, str]] | None = None
+    for q in quotes:
+        first, final = q.rows[0], q.rows[-1]
+        s_lo, _ = bounds(first)
+        _, e_hi = bounds(final)
+        spk = None
+        # (a) verb after the closing mark in the last sentence: “……”X说
+        later = [x.open for x in quotes if q.close < x.open < e_hi]
+        v = [x for x in _verbs(masked, q.close + 1, min(later) if later else e_hi, rules) if x[0] not in used]
+        if v:
+            cand = res.speaker(q.close + 1, v[0][0])
+            if cand[0] or cand[2]:
+                spk = cand
+                used.add(v[0][0])
+                attributed_rows.add(_sentence_at(art, v[0][0]))
+        # (b) verb (or 据X) before the opening mark in the first sentence: X告诉我:“……”
+        if spk is None:
+            earlier = [x.close for x in quotes if s_lo <= x.close < q.open]
+            before_lo = (max(earlier) + 1) if earlier else s_lo
+            v = _verbs(masked, before_lo, q.open, rules)
+            acc = list(rules["_according"].finditer(masked, before_lo, q.open))
+            if v:
+                used.add(v[-1][0])
+                attributed_rows.add(first)
+                spk = res.speaker(s_lo, v[-1][0])
+            elif acc and (cand := _according_speaker(res, acc[-1], art)) is not None:
+                used.add(acc[-1].start())
+                attributed_rows.add(first)
+                spk = cand
+        # (c) whole-sentence quote: attribution in the next sentence ("…如此说道", "这则新闻稿中写道")
+        if spk is None and _only_quote(art, q):
+            nxt = final + 1
+            if nxt < len(art.sents) and nxt not in direct_rows:
+                n_lo, n_hi = bounds(nxt)
+                v = _verbs(masked, n_lo, n_hi, rules)
+                if v and (v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这则|此|写道", masked[n_lo:v[0][1]])):
+                    used.add(v[0][0])
+                    attributed_rows.add(nxt)
+                    spk = res.speaker(n_lo, v[0][0])
+        # (d) a named person right before the opening mark (a translation dropped the verb)
+        if spk is None:
+            cands = [m for m in art.mentions if s_lo <= m.start and m.end <= q.open and res._usable(m)]
+            people = [m for m in cands if m.kind == "person"]
+            m = people[-1] if people else (cands[-1] if cands and q.open - cands[-1].end <= 4 else None)
+            if m is not None:
+                spk = (m.actor, res.org_of(m.actor, m.kind, s_lo, m.start), m.surface)
+        # (e) continuation of the previous quote's speaker
+        if spk is None and last is not None and first - last[0] <= rules["continuation_window"]:
+            spk = last[1]
+        spk = spk or ("", "", "")
+        found.append((q, spk))
+        if spk[0]:
+            last = (final, spk)
+
+    rows_out: list[dict] = []
+    # merge fragments of one sentence run that share a speaker: “加速…” … “确保…” -> one row
+    for q, spk in found:
+        content = art.text[q.open + 1:q.close].strip()
+        prev = rows_out[-1] if rows_out else None
+        if (prev is not None and prev["kind"] == "direct" and prev["_rows"][-1] == q.rows[0]
+                and (prev["speaker"], prev["speaker_org"]) == spk[:2]):
+            prev["quote"] += " … " + content
+            prev["_rows"] = sorted(set(prev["_rows"]) | set(q.rows))
+            prev["sentence_ids"] = _sids(art, prev["_rows"])
+            continue
+        rows_out.append(_row(art, q.rows, spk, content, "direct"))
+
+    # pass 2: reported speech in sentences (text outside direct quotes only)
+    for r in art.sents.index:
+        if str(art.sents.at[r, "kind"] or "body") != "body" or r in attributed_rows:
+            continue
+        lo, hi = bounds(r)
+        starts = {q.open for q in quotes}
+        row = None
+        for v_a, v_b in _verbs(masked, lo, hi, rules):
+            if v_a in used:
+                continue
+            rest = masked[v_b:hi]
+            stripped = rest.lstrip(" \u3000:：，,")
+            if (hi - len(stripped)) in starts or not rest.strip(" \u3000。.，,:：;；)）"):
+                continue   # X说:“…” is a direct quote; nothing said after the verb
+            cs = _clause_start(masked, lo, v_a)
+            subj = masked[cs:v_a].strip(" \u3000")
+            if rules["_skip"].search(subj):
+                continue
+            spk = res.speaker(lo, v_a)
+            if not spk[0] and (not spk[2] or len(spk[2]) > rules["max_unresolved_subject"]):
+                continue
+            content = art.text[v_b:hi].strip(" ，,:：\u3000")
+            row = _row(art, [r], spk, content, "reported")
+            break
+        if row is None and r not in direct_rows:
+            for am in rules["_according"].finditer(masked, lo, hi):
+                if am.start() in used or (spk := _according_speaker(res, am, art)) is None:
+                    continue
+                content = (art.text[lo:am.start()] + art.text[am.end():hi]).strip(" ，,:：\u3000")
+                row = _row(art, [r], spk, content, "reported")
+                break
+        if row is None and r not in direct_rows:
+            im = rules["_interview"].search(masked, lo, hi)
+            if im and (spk := res.speaker(lo, im.start()))[0]:
+                row = _row(art, [r], spk, art.text[im.end():hi].strip(" ，,:：\u3000"), "reported")
+        if row is not None:
+            rows_out.append(row)
+    for row in rows_out:
+        row.pop("_rows", None)
+    return rows_out
+
+
+def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str, str, str] | None:
+    """Speaker of 据X报道/消息: a registry actor, a role, a pronoun, or the source as written."""
+    a, b = am.span("src")
+    src = res.masked[a:b]
+    if src in ("估计", "悉", "了解", "统计", "说", "报道"):
+        return None
+    if res.rules["_role_re"].search(src + am.group("tail")):
+        return res.speaker(a, b if res.rules["_role_re"].search(src) else am.end())
+    for words in res.rules["pronouns"].values():
+        if any(src.startswith(w) for w in words):
+            return res.speaker(a, a + len(next(w for w in words if src.startswith(w))))
+    cands = [m for m in art.mentions if a <= m.start and m.end <= b and res._usable(m)]
+    if cands:
+        m = cands[0]
+        return m.actor, res.org_of(m.actor, m.kind, a, m.start), m.surface
+    media = [m for m in art.mentions if a <= m.start and m.end <= b and m.kind == "media"]
+    if media:
+        return media[0].actor, media[0].actor, media[0].surface
+    surface = art.text[a:b].strip()
+    return (surface.strip("《》"), "", surface) if am.group("tail") in ("报道", "报导") else None
+
+
+def _row(art: _Article, rows: list[int], spk: tuple[str, str, str], quote: str, kind: str) -> dict:
+    return {"_rows": list(rows), "article_id": art.aid, "sentence_id": int(art.sents.at[rows[0], "sentence_id"]),
+            "sentence_ids": _sids(art, rows), "speaker": spk[0], "speaker_org": spk[1], "speaker_surface": spk[2],
+            "quote": quote, "kind": kind, "stance_open_source_ai": "", "stance_meta": ""}
+
+
+def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None, registry=None,
+                   stance_sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quote table (QUOTE_COLUMNS) for a sentences table and its actor mentions.
+
+    `registry` (from `kaiyuan.actors.load_registry()`, optional) supplies `parent` organisations of
+    people. When `stance_sentences` is given the stance columns are filled (see `attach_stance`).
+    """
+    rules = load_rules()
+    reg = _registry_index(registry)
+    if mentions is None or len(mentions) == 0:
+        mentions = pd.DataFrame(columns=["article_id", "sentence_id", "actor", "actor_type", "surface", "start", "end"])
+    if "actor_type" not in mentions.columns:
+        mentions = mentions.assign(actor_type=[reg.get(a, {}).get("type", "") for a in mentions["actor"]])
+    out = []
+    by_art = dict(tuple(mentions.groupby("article_id"))) if len(mentions) else {}
+    for aid, sents in sentences.groupby("article_id", sort=True):
+        art = _build_article(str(aid), sents, by_art.get(aid), rules)
+        out.extend(_article_quotes(art, rules, reg))
+    df = pd.DataFrame(out, columns=QUOTE_COLUMNS)
+    df = df.sort_values(["article_id", "sentence_id"], kind="stable").reset_index(drop=True)
+    if stance_sentences is not None:
+        df = attach_stance(df, stance_sentences)
+    return df
+
+
+# --------------------------------------------------------------------------- stance
+def _best(stance_sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per (article, sentence, target): the hand label when there is one, else the model's."""
+    ss = stance_sentences.copy()
+    if "method" not in ss.columns:
+        ss["method"] = "hand"
+    ss["_rank"] = (ss["method"] != "hand").astype(int)
+    if "score" not in ss.columns:
+        ss["score"] = 1.0
+    ss = ss.sort_values(["article_id", "sentence_id", "target", "_rank"], kind="stable")
+    return ss.drop_duplicates(["article_id", "sentence_id", "target"]).drop(columns="_rank")
+
+
+def _combine(labels: list[tuple[str, float]]) -> str:
+    """Stance of a multi-sentence quote: 'mixed' when both sides occur, else the non-neutral side, else neutral."""
+    sides = {lab for lab, _ in labels if lab in ("supportive", "critical")}
+    if len(sides) == 2:
+        return "mixed"
+    if sides:
+        return sides.pop()
+    return "neutral" if labels else ""
+
+
+def attach_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame) -> pd.DataFrame:
+    """Fill stance_open_source_ai / stance_meta from sentence stance (hand labels preferred over model).
+
+    `stance_sentences` has columns article_id, sentence_id, target, label[, score, method]; a wide
+    label table (columns open_source_ai, meta_openness) is accepted too.
+    """
+    ss = stance_sentences
+    if "target" not in ss.columns:
+        ss = ss.melt(id_vars=["article_id", "sentence_id"], value_vars=["open_source_ai", "meta_openness"],
+                     var_name="target", value_name="label")
+    best = _best(ss)
+    lookup = {(str(a), int(s), t): (lab, float(sc)) for a, s, t, lab, sc in
+              best[["article_id", "sentence_id", "target", "label", "score"]].itertuples(index=False)}
+    q = quotes.copy()
+    for col, target in (("stance_open_source_ai", "open_source_ai"), ("stance_meta", "meta_openness")):
+        vals = []
+        for a, sids in zip(q["article_id"], q["sentence_ids"]):
+            labs = [lookup[k] for s in str(sids).split(";") if s != "" and (k := (str(a), int(s), target)) in lookup]
+            vals.append(_combine(labs))
+        q[col] = vals
+    return q

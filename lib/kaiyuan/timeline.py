@@ -1,0 +1,982 @@
+"""Timeline reconstruction: temporal expressions -> dated intervals -> events -> a merged timeline.
+
+All lexicons, span conventions and confidences come from data/time_rules.yaml; the rules are
+written down in data/TIMELINE.md.  jionlp is imported lazily (once, banner silenced) and only
+consulted for the expression shapes listed in the YAML, where its conventions match ours.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import io
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+RULES_PATH = Path(__file__).resolve().parent / "data" / "time_rules.yaml"
+EXPRESSION_COLUMNS = ["article_id", "sentence_id", "expression", "start", "end", "granularity", "anchor",
+                      "confidence", "offset_start", "offset_end", "resolved", "reason", "source"]
+EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "expression", "start", "end", "granularity",
+                 "label", "actors", "trigger"]
+TIMELINE_COLUMNS = ["timeline_id", "start", "end", "granularity", "label", "actors", "article_ids",
+                    "n_sources", "event_ids", "conflict", "conflict_with"]
+HAN = "\u4e00-\u9fff"
+PLURAL = {"year": "years", "month": "months", "week": "days", "day": "days"}
+
+Span = tuple[dt.date, dt.date, str]          # start, end, granularity
+
+
+# ----------------------------------------------------------------------------------------------
+# data
+
+@functools.lru_cache(maxsize=None)
+def load_rules(path: str | None = None) -> dict:
+    """The parsed rules file (cached): every lexicon, span convention and confidence lives there."""
+    import yaml
+    with open(path or RULES_PATH, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def normalise(text: str) -> str:
+    """NFKC each character but keep the length, so offsets stay valid (full-width ２０２３ -> 2023)."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        n = unicodedata.normalize("NFKC", ch)
+        out.append(n if len(n) == 1 else ch)
+    return "".join(out)
+
+
+def parse_number(text: str, rules: dict | None = None) -> int | None:
+    """Integer value of Arabic digits or Chinese numerals (十二 = 12, 两 = 2, 二〇二三 = 2023); None if not a number."""
+    rules = rules or load_rules()
+    text = normalise(text)
+    if text.isdigit():
+        return int(text)
+    digits, ten = rules["numerals"]["digits"], rules["numerals"]["ten"]
+    if ten in text:
+        tens_part, _, ones_part = text.partition(ten)
+        tens = digits.get(tens_part) if tens_part else 1
+        ones = digits.get(ones_part) if ones_part else 0
+        return None if tens is None or ones is None else tens * 10 + ones
+    values = [digits.get(ch) for ch in text]
+    return None if not values or None in values else int("".join(map(str, values)))
+
+
+def number_range(text: str, rules: dict) -> tuple[int, int] | None:
+    """(low, high) for a count: (n, n) for a numeral, the 'few' range (2, 5) for 几/数/若干."""
+    if text in rules["numerals"]["few"]["words"]:
+        low, high = rules["numerals"]["few"]["range"]
+        return low, high
+    n = parse_number(text, rules)
+    return None if n is None else (n, n)
+
+
+# ----------------------------------------------------------------------------------------------
+# calendar arithmetic
+
+def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a month; months 13, 14 roll into the next year."""
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    first = dt.date(year, month, 1)
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first, nxt - dt.timedelta(days=1)
+
+
+def add_months(day: dt.date, n: int) -> dt.date:
+    """The same day n months later (clipped to the month's end: Mar 31 - 1 month = Feb 29)."""
+    y, m = divmod(day.year * 12 + day.month - 1 + n, 12)
+    return min(dt.date(y, m + 1, 1) + dt.timedelta(days=day.day - 1), month_span(y, m + 1)[1])
+
+
+def shift(day: dt.date, unit: str, n: int) -> dt.date:
+    """Move a date by n calendar units (year / month / week / day)."""
+    if unit == "year":
+        return add_months(day, 12 * n)
+    if unit == "month":
+        return add_months(day, n)
+    return day + dt.timedelta(days=7 * n if unit == "week" else n)
+
+
+def unit_span(day: dt.date, unit: str) -> tuple[dt.date, dt.date]:
+    """The calendar year / month / Monday-Sunday week / day that contains a date."""
+    if unit == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if unit == "month":
+        return month_span(day.year, day.month)
+    if unit == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    return day, day
+
+
+def span_granularity(start: dt.date, end: dt.date, rules: dict) -> str:
+    """Granularity name for a derived span, from its length in days (thresholds in the YAML)."""
+    days = (end - start).days + 1
+    return next(name for limit, name in rules["span_granularity"] if days <= limit)
+
+
+# ----------------------------------------------------------------------------------------------
+# anchors and resolutions
+
+@dataclass(frozen=True)
+class Anchor:
+    """An interval other expressions are relative to: the publication date or an earlier expression."""
+    start: dt.date
+    end: dt.date
+    granularity: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The interval an expression denotes, or why it has none."""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    granularity: str = ""
+    anchor: str = ""
+    confidence: float = 0.0
+    reason: str = ""
+    source: str = "rule"
+
+    @property
+    def resolved(self) -> bool:
+        """True when the expression has an interval."""
+        return self.start is not None
+
+
+@dataclass
+class Found:
+    """A temporal expression found in a sentence: local offsets, raw and normalised text, pattern fields."""
+    start: int
+    end: int
+    text: str
+    norm: str
+    pattern: str
+    rule: str
+    fields: dict
+    after: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an expression is resolved against: publication date, previous anchor, rules."""
+    publication: Anchor | None
+    previous: Anchor | None
+    rules: dict
+    use_jionlp: bool = True
+
+
+def parse_publication(published) -> Anchor | None:
+    """The publication date as an interval ("2024-05" -> 2024-05-01..2024-05-31); None when unknown."""
+    text = "" if published is None else str(published).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
+    if not m:
+        return None
+    try:
+        year = int(m[1])
+        if m[3]:
+            day = dt.date(year, int(m[2]), int(m[3]))
+            return Anchor(day, day, "day", f"published {text}")
+        if m[2]:
+            first, last = month_span(year, int(m[2]))
+            return Anchor(first, last, "month", f"published {text}")
+        return Anchor(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", f"published {text}")
+    except ValueError:
+        return None
+
+
+# ----------------------------------------------------------------------------------------------
+# finding expressions
+
+def _word_regex(word: str, spec: dict | None) -> str:
+    """Regex for one lexicon word with its not_before / not_after / only_before_non_han guards."""
+    spec = spec or {}
+    rx = re.escape(word)
+    if spec.get("not_before"):
+        rx = f"(?<![{re.escape(spec['not_before'])}])" + rx
+    if spec.get("not_after"):
+        rx += f"(?![{re.escape(spec['not_after'])}])"
+    if spec.get("only_before_non_han"):
+        rx += f"(?![{HAN}])"
+    return rx
+
+
+def _alternation(entries) -> str:
+    """Longest-first alternation of lexicon words (dict word -> spec, or a plain list)."""
+    items = entries.items() if isinstance(entries, dict) else [(w, None) for w in entries]
+    items = sorted(items, key=lambda kv: (-len(kv[0]), kv[0]))
+    return "|".join(_word_regex(w, s if isinstance(s, dict) else None) for w, s in items)
+
+
+def _generic_words(rules: dict) -> dict:
+    """word -> (category, guard spec) for every generic (non-dating) word."""
+    return {w: (cat, spec) for cat, block in rules["generic"].items() for w, spec in block["words"].items()}
+
+
+def _lexicon_atoms(rules: dict) -> dict:
+    """Regex atoms built from the lexicon keys (Y_REL, M_PART, FUZZY, ...)."""
+    lex = rules["lexicon"]
+    seasons = []
+    for key in lex["seasons"]:
+        seasons.append(re.escape(key) + "(?:" + "|".join(map(re.escape, lex["season_suffixes"])) + ")")
+        seasons.append(re.escape(key) + f"(?![{re.escape(lex['season_bare_not_after'])}])")
+    return {
+        "BY": _alternation(lex["deadline_prefixes"]),
+        "Y_REL": _alternation(lex["year_relative"]),
+        "M_REL": _alternation(lex["month_relative"]),
+        "D_REL": _alternation(lex["day_relative"]),
+        "W_REL": _alternation(lex["week_relative"]),
+        "W_PART": _alternation(lex["week_parts"]),
+        "D_PART": _alternation(lex["day_parts"]),
+        "Y_PART": _alternation(lex["year_parts"]),
+        "Y_PART_BARE": _alternation(lex["bare_year_parts"]),
+        "M_PART": _alternation(lex["month_parts"]),
+        "C_PART": _alternation(lex["century_parts"]),
+        "SEASON": "|".join(seasons),
+        "FEW": _alternation(rules["numerals"]["few"]["words"]),
+        "UNIT": _alternation(lex["units"]),
+        "DIR": _alternation(lex["directions"]),
+        "FUZZY": _alternation(rules["fuzzy"]),
+        "GENERIC": _alternation({w: spec for w, (_, spec) in _generic_words(rules).items()}),
+    }
+
+
+@functools.lru_cache(maxsize=None)
+def compiled_patterns(path: str | None = None) -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(name, rule, compiled regex) for every pattern template in the rules file."""
+    rules = load_rules(path)
+    atoms = dict(rules["atoms"])
+    atoms.update(_lexicon_atoms(rules))
+    out = []
+    for pat in rules["patterns"]:
+        rx = re.sub(r"\$\{(\w+)\}", lambda m: "(?:" + atoms[m[1]] + ")", pat["regex"])
+        out.append((pat["name"], pat["rule"], re.compile(rx, re.VERBOSE)))
+    return tuple(out)
+
+
+def _fields(m: re.Match) -> dict:
+    """Named groups that matched, with alternative suffixes folded (m_abs_2 -> m_abs)."""
+    out = {}
+    for key, value in m.groupdict().items():
+        if value is not None:
+            out.setdefault(re.sub(r"_\d+$", "", key), value)
+    return out
+
+
+def _acceptable(rule: str, fields: dict, rules: dict) -> bool:
+    """Reject matches the regex cannot rule out: unparseable numbers, "这一年" (= that year, not a span)."""
+    if rule == "calendar" and "y_abs" in fields and parse_number(fields["y_abs"], rules) is None:
+        return False
+    if rule in ("offset", "recent_span", "after_previous"):
+        rng = number_range(fields.get("n", ""), rules)
+        if rng is None or rng[0] < 1:
+            return False
+        if fields.get("prefix") == "这" and rng == (1, 1):
+            return False
+    return True
+
+
+def find_expressions(text: str) -> list[Found]:
+    """Temporal expressions in one sentence: all patterns run, overlaps go leftmost, then longest, then first pattern."""
+    rules = load_rules()
+    norm = normalise(text)
+    candidates = []
+    for order, (name, rule, rx) in enumerate(compiled_patterns()):
+        for m in rx.finditer(norm):
+            if m.end() > m.start():
+                candidates.append((m.start(), m.start() - m.end(), order, name, rule, m))
+    candidates.sort(key=lambda c: c[:3])
+    found, taken_until = [], -1
+    for start, _, _, name, rule, m in candidates:
+        fields = _fields(m)
+        if start < taken_until or not _acceptable(rule, fields, rules):
+            continue
+        found.append(Found(start, m.end(), text[start:m.end()], norm[start:m.end()], name, rule, fields,
+                           norm[m.end():m.end() + 6]))
+        taken_until = m.end()
+    return found
+
+
+# ----------------------------------------------------------------------------------------------
+# resolution helpers
+
+def _unresolved(reason: str, granularity: str = "", anchor: str = "") -> Resolution:
+    """A Resolution without interval, carrying the reason."""
+    return Resolution(None, None, granularity, anchor, 0.0, reason, "rule")
+
+
+def _missing_anchor(kind: str, ctx: Context) -> str | None:
+    """Why an expression anchored on `kind` cannot be resolved here, or None if the anchor exists."""
+    if kind == "publication" and ctx.publication is None:
+        return "publication date unknown"
+    if kind == "previous" and ctx.previous is None:
+        return "no earlier dated expression in the article to anchor on"
+    return None
+
+
+def widen_factor(single: tuple[dt.date, dt.date], union: tuple[dt.date, dt.date], rules: dict) -> float:
+    """Confidence factor for a widened interval: share of the union one reading covers, floored (YAML)."""
+    days = lambda s: (s[1] - s[0]).days + 1  # noqa: E731
+    return max(rules["confidence"]["widen_floor"], days(single) / days(union))
+
+
+def _sweep(fn: Callable[[dt.date | None], Span], kind: str, ctx: Context) -> tuple[dt.date, dt.date, str, float]:
+    """Apply fn at both ends of the anchor; if the readings differ, cover both and return a confidence factor < 1."""
+    if kind == "absolute":
+        s, e, g = fn(None)
+        return s, e, g, 1.0
+    anchor = ctx.publication if kind == "publication" else ctx.previous
+    a, b = fn(anchor.start), fn(anchor.end)
+    if a == b:
+        return a[0], a[1], a[2], 1.0
+    union = (min(a[0], b[0]), max(a[1], b[1]))
+    longest = max((a[:2], b[:2]), key=lambda s: s[1] - s[0])
+    return union[0], union[1], widened_granularity(a[2], union, anchor), widen_factor(longest, union, ctx.rules)
+
+
+def widened_granularity(rule_granularity: str, union: tuple[dt.date, dt.date], anchor: Anchor) -> str:
+    """Granularity of a widened interval: the anchor's unit if it is exactly that unit, else a plural span."""
+    if anchor.granularity in ("month", "year") and union == unit_span(anchor.start, anchor.granularity):
+        return anchor.granularity
+    return PLURAL.get(rule_granularity, rule_granularity)
+
+
+def _anchor_note(kind: str, ctx: Context) -> str:
+    """Human-readable note naming the anchor used."""
+    if kind == "publication":
+        return ctx.publication.label
+    if kind == "previous":
+        return f"anchored on earlier '{ctx.previous.label}'"
+    return "absolute"
+
+
+def _build(found: Found, ctx: Context, fn, kind: str, base_conf: float, rule_note: str,
+           extra_notes=(), jionlp_shape: str | None = None) -> Resolution:
+    """Run fn against the anchor, apply confidence factors, cross-check with jionlp, and explain."""
+    missing = _missing_anchor(kind, ctx)
+    if missing:
+        return _unresolved(missing, anchor=kind)
+    try:
+        start, end, gran, factor = _sweep(fn, kind, ctx)
+    except ValueError as err:
+        return _unresolved(f"invalid date ({err})", anchor=kind)
+    conf_rules = ctx.rules["confidence"]
+    conf = base_conf * (conf_rules["previous_factor"] if kind == "previous" else 1.0) * factor
+    notes = [rule_note, _anchor_note(kind, ctx), *extra_notes]
+    if factor < 1.0:
+        anchor = ctx.publication if kind == "publication" else ctx.previous
+        notes.append(f"widened: anchor has {anchor.granularity} precision")
+    source = "rule"
+    if jionlp_shape and ctx.use_jionlp and kind in ("absolute", "publication"):
+        got = _jionlp_interval(found.norm[len(found.fields.get("by") or ""):], ctx.publication)
+        if got is None:
+            notes.append("jionlp silent")
+        elif got == (start, end):
+            source = "jionlp"
+        else:
+            notes.append(f"jionlp gave {got[0]}..{got[1]}, rule kept")
+    return Resolution(start, end, gran, kind, round(min(conf, 1.0), 3), "; ".join(notes), source)
+
+
+# ----------------------------------------------------------------------------------------------
+# jionlp (lazy)
+
+@functools.lru_cache(maxsize=1)
+def _jionlp():
+    """jionlp, imported once on first use with its start-up banner silenced."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        import jionlp
+    return jionlp
+
+
+@functools.lru_cache(maxsize=4096)
+def jionlp_parse(text: str, base: dt.date) -> tuple[dt.date, dt.date] | None:
+    """Dates of jionlp.parse_time(text, time_base=base); None when jionlp raises or returns no point/span."""
+    jio = _jionlp()
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            res = jio.parse_time(text, time_base={"year": base.year, "month": base.month, "day": base.day})
+        if res.get("type") not in ("time_point", "time_span"):
+            return None
+        start, end = (dt.date.fromisoformat(str(t)[:10]) for t in res["time"])
+    except Exception:  # jionlp raises ValueError and others on what it cannot parse
+        return None
+    return (start, end) if start <= end else None
+
+
+def _jionlp_interval(text: str, publication: Anchor | None) -> tuple[dt.date, dt.date] | None:
+    """jionlp's reading with the publication date as base, widened over a month/year-precision date."""
+    if publication is None:
+        return jionlp_parse(text, dt.date(2000, 1, 1))
+    a, b = jionlp_parse(text, publication.start), jionlp_parse(text, publication.end)
+    if a is None or b is None:
+        return None
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+# ----------------------------------------------------------------------------------------------
+# rules
+
+def _year_detail(year: int, f: dict, rules: dict) -> Span:
+    """Interval inside a known year: month / day / month part / year part / season, else the whole year."""
+    lex = rules["lexicon"]
+    if "m_abs" in f:
+        return _month_detail(year, parse_number(f["m_abs"], rules), f, rules)
+    if "y_part" in f:
+        spec = lex["year_parts"][f["y_part"]]
+        first, last = spec["months"]
+        return month_span(year, first)[0], month_span(year, last)[1], spec["granularity"]
+    if "season" in f:
+        first, last = lex["seasons"][f["season"][0]]["months"]
+        return month_span(year, first)[0], month_span(year, last)[1], "season"
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+
+
+def _month_detail(year: int, month: int, f: dict, rules: dict) -> Span:
+    """Interval inside a known month: a day, a month part (上旬/月底), else the whole month."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month}")
+    first, last = month_span(year, month)
+    if "d_abs" in f:
+        day = dt.date(year, month, parse_number(f["d_abs"], rules))
+        return day, day, "day"
+    if "m_part" in f:
+        a, b = rules["lexicon"]["month_parts"][f["m_part"]]["days"]
+        return first.replace(day=a), min(first.replace(day=min(b, last.day)), last), "days"
+    return first, last, "month"
+
+
+def _calendar_shape(f: dict) -> str:
+    """Which calendar slots an expression fills, e.g. 'y_rel+m_abs' (used for the jionlp whitelist)."""
+    slots = ["y_abs", "y_rel", "m_abs", "m_rel", "d_abs", "d_rel", "w_rel", "y_part", "m_part", "season",
+             "d_part", "w_part", "y_part_bare"]
+    return "+".join(s for s in slots if s in f)
+
+
+def _single_year(anchor: Anchor | None) -> bool:
+    """True when an anchor lies inside one calendar year (so a year-less month can borrow its year)."""
+    return anchor is not None and anchor.start.year == anchor.end.year
+
+
+def resolve_calendar(found: Found, ctx: Context) -> Resolution:
+    """Years, months, days, weeks, seasons and year parts, absolute or relative (去年7月, 2022年底, 上周)."""
+    f, rules = found.fields, ctx.rules
+    lex, conf = rules["lexicon"], rules["confidence"]
+    yearless = False
+    if "y_abs" in f:
+        year = parse_number(f["y_abs"], rules)
+        kind, fn = "absolute", (lambda ref: _year_detail(year, f, rules))
+    elif "y_rel" in f:
+        spec = lex["year_relative"][f["y_rel"]]
+        kind, fn = spec["anchor"], (lambda ref: _year_detail(ref.year + spec["offset"], f, rules))
+    elif "m_abs" in f:
+        yearless = True
+        kind = "previous" if _single_year(ctx.previous) else "publication"
+        fn = lambda ref: _year_detail(ref.year, f, rules)  # noqa: E731
+    elif "m_rel" in f:
+        spec = lex["month_relative"][f["m_rel"]]
+        kind = spec["anchor"]
+
+        def fn(ref):
+            moved = add_months(ref.replace(day=1), spec["offset"])
+            return _month_detail(moved.year, moved.month, f, rules)
+    elif "d_rel" in f:
+        spec = lex["day_relative"][f["d_rel"]]
+        kind = spec["anchor"]
+
+        def fn(ref):
+            day = ref + dt.timedelta(days=spec["offset"])
+            return day, day, "day"
+    elif "w_rel" in f:
+        spec = lex["week_relative"][f["w_rel"]]
+        kind = spec["anchor"]
+        part = lex["week_parts"].get(f.get("w_part", ""))
+
+        def fn(ref):
+            monday = unit_span(ref + dt.timedelta(days=7 * spec["offset"]), "week")[0]
+            if part is None:
+                return monday, monday + dt.timedelta(days=6), "week"
+            a, b = part["days"]
+            return monday + dt.timedelta(days=a), monday + dt.timedelta(days=b), part["granularity"]
+    else:
+        yearless = True
+        kind, spec = "publication", lex["year_parts"][f["y_part_bare"]]
+        fn = lambda ref: (month_span(ref.year, spec["months"][0])[0],  # noqa: E731
+                          month_span(ref.year, spec["months"][1])[1], spec["granularity"])
+    missing = _missing_anchor(kind, ctx)
+    if missing:
+        return _unresolved(missing, anchor=kind)
+    try:
+        probe = fn(None if kind == "absolute" else (ctx.publication if kind == "publication" else ctx.previous).start)
+    except ValueError as err:
+        return _unresolved(f"invalid date ({err})", anchor=kind)
+    base = conf["calendar"].get(probe[2], 0.7) * (conf["yearless_factor"] if yearless else 1.0)
+    shape = _calendar_shape(f)
+    notes = ["year inferred"] if yearless else []
+    if f.get("by"):
+        notes.append(f"deadline '{f['by']}': dated at the deadline")
+    eligible = shape in rules["jionlp"]["shapes"] and (
+        "y_part" not in f or f["y_part"] in rules["jionlp"]["year_parts"])
+    return _build(found, ctx, fn, kind, base, f"calendar {shape}", notes, shape if eligible else None)
+
+
+def _offset(found: Found, ctx: Context, low: int, high: int, unit: str, direction: str) -> Resolution:
+    """N units before publication (两年前) or after the previous anchor / publication (五个月后)."""
+    rules = ctx.rules
+    sign = -1 if direction == "back" else 1
+    kind = "publication" if direction == "back" or ctx.previous is None else "previous"
+
+    def fn(ref):
+        spans = [unit_span(shift(ref, unit, sign * n), unit) for n in range(low, high + 1)]
+        return min(s for s, _ in spans), max(e for _, e in spans), unit if low == high else PLURAL[unit]
+    exact = low == high
+    base = rules["confidence"]["offset"]["exact" if exact else "few"]
+    shape = f"offset:{unit}:{direction}" if exact else None
+    eligible = shape in rules["jionlp"]["shapes"]
+    return _build(found, ctx, fn, kind, base, f"offset {sign * low}..{sign * high} {unit}", (),
+                  shape if eligible else None)
+
+
+def resolve_offset(found: Found, ctx: Context) -> Resolution:
+    """"两年前", "几年前", "五个月后": a count of units before/after the anchor."""
+    lex = ctx.rules["lexicon"]
+    f = found.fields
+    return _offset(found, ctx, *number_range(f["n"], ctx.rules), lex["units"][f["unit"]], lex["directions"][f["dir"]])
+
+
+def _is_duration(found: Found, rules: dict) -> bool:
+    """True when a span pattern is followed by 的时间/之久 (a duration, not a date)."""
+    return any(found.after.startswith(w) for w in rules["duration_followers"])
+
+
+def resolve_recent_span(found: Found, ctx: Context) -> Resolution:
+    """"近两年", "过去几年", "两年来": from N units before publication up to publication."""
+    rules = ctx.rules
+    if _is_duration(found, rules):
+        return _unresolved(f"generic: duration ({rules['generic']['duration']['gloss']})")
+    f = found.fields
+    unit = rules["lexicon"]["units"][f["unit"]]
+    low, high = number_range(f["n"], rules)
+
+    def fn(ref):
+        back = shift(ref, unit, -high)
+        start = dt.date(back.year, 1, 1) if unit == "year" else unit_span(back, unit)[0]
+        return start, ref, PLURAL[unit]
+    base = rules["confidence"]["recent_span"]["exact" if low == high else "few"]
+    return _build(found, ctx, fn, "publication", base, f"recent span {high} {unit}")
+
+
+def resolve_after_previous(found: Found, ctx: Context) -> Resolution:
+    """"此后两年": the N units following the previous anchor."""
+    rules = ctx.rules
+    if _is_duration(found, rules):
+        return _unresolved(f"generic: duration ({rules['generic']['duration']['gloss']})")
+    f = found.fields
+    unit = rules["lexicon"]["units"][f["unit"]]
+    high = number_range(f["n"], rules)[1]
+    prev = ctx.previous
+
+    def fn(ref):
+        return prev.end + dt.timedelta(days=1), shift(prev.end, unit, high), PLURAL[unit]
+    missing = _missing_anchor("previous", ctx)
+    if missing:
+        return _unresolved(missing, anchor="previous")
+    s, e, g = fn(None)
+    return Resolution(s, e, g, "previous", rules["confidence"]["after_previous"],
+                      f"after previous {high} {unit}; {_anchor_note('previous', ctx)}", "rule")
+
+
+def resolve_century(found: Found, ctx: Context) -> Resolution:
+    """"20世纪末", "21世纪初", "上世纪90年代", "90年代": centuries, their parts and decades."""
+    f, rules = found.fields, ctx.rules
+    conf = rules["confidence"]["century"]
+    parts = rules["lexicon"]["century_parts"]
+
+    def detail(base_year: int) -> Span:
+        if "c_dec" in f:
+            d = base_year + parse_number(f["c_dec"], rules)
+            return dt.date(d, 1, 1), dt.date(d + 9, 12, 31), "decade"
+        if "c_part" in f:
+            a, b = parts[f["c_part"]]["years"]
+            return dt.date(base_year + a, 1, 1), dt.date(base_year + b, 12, 31), "era"
+        return dt.date(base_year, 1, 1), dt.date(base_year + 99, 12, 31), "era"
+
+    def conf_for(span: Span) -> float:
+        return conf["decade"] if span[2] == "decade" else conf["part" if "c_part" in f else "century"]
+
+    if "c" in f:
+        century = parse_number(f["c"], rules)
+        fn, kind = (lambda ref: detail((century - 1) * 100)), "absolute"
+    elif "c_prev" in f:
+        fn, kind = (lambda ref: detail((ref.year // 100 - 1) * 100)), "publication"
+    elif "dec_full" in f:
+        d = int(f["dec_full"])
+        fn, kind = (lambda ref: (dt.date(d, 1, 1), dt.date(d + 9, 12, 31), "decade")), "absolute"
+    else:
+        digits = parse_number(f["dec"], rules)
+
+        def fn(ref):
+            d = ref.year // 100 * 100 + digits
+            d = d - 100 if d > ref.year else d
+            return dt.date(d, 1, 1), dt.date(d + 9, 12, 31), "decade"
+        kind = "publication"
+    missing = _missing_anchor(kind, ctx)
+    if missing:
+        return _unresolved(missing, anchor=kind)
+    probe = fn(None if kind == "absolute" else ctx.publication.start)
+    return _build(found, ctx, fn, kind, conf_for(probe), "century")
+
+
+def _delta(day: dt.date, spec: dict | None, sign: int) -> dt.date:
+    """Move a date by a {months: n} / {days: n} spec from the YAML."""
+    spec = spec or {}
+    day = add_months(day, sign * spec.get("months", 0))
+    return day + dt.timedelta(days=sign * spec.get("days", 0))
+
+
+def resolve_fuzzy(found: Found, ctx: Context) -> Resolution:
+    """Fixed fuzzy words (最近, 近年来, 世纪之交, 当时, 自那时以来, ...) by the rule named in the YAML."""
+    rules = ctx.rules
+    spec = rules["fuzzy"][found.fields["word"]]
+    rule, gran, conf = spec["rule"], spec.get("granularity", ""), spec.get("confidence", 0.5)
+    note = f"fuzzy '{found.fields['word']}' ({spec['gloss']}): {rule}"
+    if rule == "offset":
+        low, high = rules["numerals"]["few"]["range"] if spec["n"] == "few" else (spec["n"], spec["n"])
+        return _offset(found, ctx, low, high, spec["unit"], spec["direction"])
+    if rule == "same_as_previous":
+        missing = _missing_anchor("previous", ctx)
+        if missing:
+            return _unresolved(missing, anchor="previous")
+        prev = ctx.previous
+        return Resolution(prev.start, prev.end, prev.granularity, "previous", conf,
+                          f"{note}; {_anchor_note('previous', ctx)}", "rule")
+    if rule == "since_previous":
+        missing = _missing_anchor("previous", ctx) or _missing_anchor("publication", ctx)
+        if missing:
+            return _unresolved(missing, anchor="previous")
+        prev, pub = ctx.previous, ctx.publication
+        notes = [note, _anchor_note("previous", ctx), "until " + pub.label]
+        if pub.start != pub.end:
+            conf *= widen_factor((prev.start, pub.start), (prev.start, pub.end), rules)
+            notes.append(f"widened: anchor has {pub.granularity} precision")
+        return Resolution(prev.start, pub.end, span_granularity(prev.start, pub.end, rules), "previous",
+                          round(conf, 3), "; ".join(notes), "rule")
+    fns = {
+        "window": lambda ref: (_delta(ref, spec.get("back"), -1), _delta(ref, spec.get("forward"), 1), gran),
+        "year_to_date": lambda ref: (dt.date(ref.year, 1, 1), ref, gran),
+        "recent_years": lambda ref: (dt.date(ref.year - spec["years"], 1, 1), ref, gran),
+        "publication_day": lambda ref: (ref, ref, "day"),
+        "century_turn": lambda ref: (dt.date(ref.year // 100 * 100 - spec["half_width_years"], 1, 1),
+                                     dt.date(ref.year // 100 * 100 + spec["half_width_years"], 12, 31), gran),
+    }
+    return _build(found, ctx, fns[rule], "publication", conf, note)
+
+
+def resolve_generic(found: Found, ctx: Context) -> Resolution:
+    """Words that date nothing (现在, 目前, 每年, 未来...): kept, unresolved, with the category as reason."""
+    category, _ = _generic_words(ctx.rules)[found.fields["word"]]
+    return _unresolved(f"generic: {category} ({ctx.rules['generic'][category]['gloss']})")
+
+
+RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "recent_span": resolve_recent_span,
+             "after_previous": resolve_after_previous, "century": resolve_century, "fuzzy": resolve_fuzzy,
+             "generic": resolve_generic}
+
+
+def resolve(found: Found, ctx: Context) -> Resolution:
+    """Resolve one found expression with the rule its pattern names."""
+    return RESOLVERS[found.rule](found, ctx)
+
+
+def can_anchor(res: Resolution, rules: dict) -> bool:
+    """Whether a resolution may serve as 'previous' anchor: resolved, absolute/publication, confident enough."""
+    return (res.resolved and res.anchor in ("absolute", "publication")
+            and res.confidence >= rules["confidence"]["anchor_min"])
+
+
+# ----------------------------------------------------------------------------------------------
+# tables
+
+def _iso(day: dt.date | None) -> str:
+    """ISO date string, '' for None."""
+    return day.isoformat() if day else ""
+
+
+def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jionlp: bool = True) -> pd.DataFrame:
+    """Every temporal expression in the sentences' text_simplified, resolved to an interval (or a reason)."""
+    rules = load_rules()
+    pubs = {}
+    if articles is not None and len(articles):
+        pubs = {str(a): parse_publication(p) for a, p in zip(articles["article_id"], articles["published"])}
+    rows = []
+    ordered = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
+    text_col = "text_simplified" if "text_simplified" in ordered.columns else "text"
+    for article_id, group in ordered.groupby("article_id", sort=True):
+        previous, pub = None, pubs.get(str(article_id))
+        for sid, base, text in zip(group["sentence_id"], group["start"], group[text_col]):
+            text = "" if not isinstance(text, str) else text
+            for found in find_expressions(text):
+                res = resolve(found, Context(pub, previous, rules, use_jionlp))
+                rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
+                             res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
+                             bool(res.resolved), res.reason, res.source])
+                if can_anchor(res, rules):
+                    previous = Anchor(res.start, res.end, res.granularity, found.text)
+    df = pd.DataFrame(rows, columns=EXPRESSION_COLUMNS).astype(
+        {"sentence_id": int, "confidence": float, "offset_start": int, "offset_end": int, "resolved": bool})
+    return df.sort_values(["article_id", "sentence_id", "offset_start"], kind="stable").reset_index(drop=True)
+
+
+def parse_text(text: str, published: str = "", use_jionlp: bool = True) -> pd.DataFrame:
+    """Expressions of a single text treated as one sentence of one article (for tests and notebooks)."""
+    sentences = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "start": [0], "end": [len(text)],
+                              "text": [text], "text_simplified": [text], "kind": ["body"]})
+    articles = pd.DataFrame({"article_id": ["a"], "published": [published]})
+    return extract_expressions(sentences, articles, use_jionlp=use_jionlp)
+
+
+def unresolved(expressions: pd.DataFrame) -> pd.DataFrame:
+    """The expressions that got no interval, with the reason (generic words included, reason 'generic: ...')."""
+    cols = ["article_id", "sentence_id", "expression", "offset_start", "offset_end", "granularity", "anchor", "reason"]
+    return expressions.loc[~expressions["resolved"].astype(bool), cols].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# events
+
+def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, int]:
+    """The clause (between ，,；;：:) around [start, end); a clause holding only the expression joins the next."""
+    ev = rules["events"]
+    delims = set(ev["clause_delimiters"])
+    cs = max((i + 1 for i in range(start) if text[i] in delims), default=0)
+    ce = next((i for i in range(end, len(text)) if text[i] in delims), len(text))
+    rest = (text[cs:start] + text[end:ce]).strip(ev["bare_clause_chars"])
+    if not rest and ce < len(text):
+        ce = next((i for i in range(ce + 1, len(text)) if text[i] in delims), len(text))
+    return cs, ce
+
+
+@functools.lru_cache(maxsize=None)
+def _trigger_regexes(path: str | None = None) -> tuple[tuple[str, dict, re.Pattern], ...]:
+    """(verb, spec, regex) for each trigger, with its noun/adjective contexts excluded."""
+    out = []
+    for verb, spec in load_rules(path)["events"]["triggers"].items():
+        rx = "".join(f"(?<!{re.escape(w)})" for w in spec.get("not_before_words", [])) + re.escape(verb)
+        after = spec.get("not_after_words", [])
+        if after:
+            rx += "(?!" + "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True)) + ")"
+        out.append((verb, spec, re.compile(rx)))
+    return tuple(out)
+
+
+def find_trigger(text: str, cs: int, ce: int, start: int, end: int, rules: dict) -> tuple[str, int] | None:
+    """The trigger verb in the clause: event verbs before weak verbs, then nearest to the expression."""
+    best = None
+    for verb, spec, rx in _trigger_regexes():
+        for m in rx.finditer(text, cs, ce):
+            p = m.start()
+            q = p + len(verb)
+            if p < end and q > start:
+                continue
+            distance = p - end if p >= end else start - q
+            key = (spec["priority"], distance, p, verb)
+            best = key if best is None or key < best else best
+    return None if best is None else (best[3], best[2])
+
+
+def _latin_object(segment: str, rules: dict, last: bool = False) -> str:
+    """A Latin-script name in the segment (first, or last), with Han characters glued to it, suffixes dropped."""
+    obj = rules["events"]["object"]
+    matches = list(re.finditer(obj["latin"], segment))
+    if not matches:
+        return ""
+    m = matches[-1] if last else matches[0]
+    name, tail = m.group().strip(), ""
+    for ch in segment[m.end():]:
+        if ch in obj["stop_chars"] or not re.match(f"[{HAN}]", ch) or len(tail) >= 4:
+            break
+        tail += ch
+    for suffix in obj["drop_suffixes"]:
+        if tail.endswith(suffix):
+            tail = tail[: -len(suffix)]
+    return (name + tail).strip()
+
+
+def _han_object(segment: str, rules: dict) -> str:
+    """A short run of Han characters after the trigger, leading particles dropped."""
+    obj = rules["events"]["object"]
+    seg = segment.lstrip()
+    changed = True
+    while changed:
+        changed = False
+        for p in sorted(obj["leading_particles"], key=len, reverse=True):
+            if seg.startswith(p):
+                seg, changed = seg[len(p):], True
+    run = ""
+    for ch in seg:
+        if ch in obj["stop_chars"] or not re.match(f"[{HAN}]", ch) or len(run) >= obj["han_max"]:
+            break
+        run += ch
+    return run if len(run) >= 2 else ""
+
+
+def _mention_name(m) -> str:
+    """Canonical actor name with its model version ('Llama 2')."""
+    version = "" if pd.isna(getattr(m, "version", "")) else str(getattr(m, "version", "") or "")
+    return f"{m.actor} {version}".strip()
+
+
+def find_object(text: str, cs: int, ce: int, trigger: tuple[str, int], mentions: list, base: int,
+                rules: dict) -> str:
+    """Object of the trigger: first actor/name/noun after it, else the actor or name before it (see TIMELINE.md)."""
+    t_start, t_end = trigger[1], trigger[1] + len(trigger[0])
+    after = [m for m in mentions if base + t_end <= m.start and m.end <= base + ce]
+    if after:
+        return _mention_name(min(after, key=lambda m: m.start))
+    window = rules["events"]["object"]["window"]
+    found = _latin_object(text[t_end:min(ce, t_end + window)], rules) or _han_object(text[t_end:ce], rules)
+    if found:
+        return found
+    before = [m for m in mentions if base + cs <= m.start and m.end <= base + t_start]
+    if before:
+        return _mention_name(max(before, key=lambda m: m.start))
+    found = _latin_object(text[cs:t_start], rules, last=True)
+    if found:
+        return found
+    earlier = [m for m in mentions if m.end <= base + t_start]
+    return _mention_name(max(earlier, key=lambda m: m.start)) if earlier else ""
+
+
+def _fallback_label(text: str, cs: int, ce: int, start: int, end: int, rules: dict) -> str:
+    """Label for a clause without trigger: the clause (minus the expression at its edge), trimmed."""
+    ev = rules["events"]
+    trim = ev["label_trim"] + ev["bare_clause_chars"]
+    head, tail = text[cs:start].strip(trim), text[end:ce].strip(trim)
+    label = text[cs:ce] if head and tail else (head or tail)
+    return label.strip(ev["label_trim"])[: ev["label_max"]]
+
+
+def _mentions_by_sentence(mentions: pd.DataFrame | None) -> dict:
+    """Mentions grouped by (article_id, sentence_id)."""
+    out = defaultdict(list)
+    if mentions is None or not len(mentions):
+        return out
+    for m in mentions.itertuples(index=False):
+        out[(str(m.article_id), int(m.sentence_id))].append(m)
+    return out
+
+
+def build_events(expressions: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
+                 ) -> pd.DataFrame:
+    """One event per resolved expression: its clause's trigger verb + object as label, the actors mentioned."""
+    rules = load_rules()
+    text_col = "text_simplified" if "text_simplified" in sentences.columns else "text"
+    sents = {(str(a), int(i)): (int(s), normalise(t if isinstance(t, str) else ""))
+             for a, i, s, t in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"],
+                                   sentences[text_col])}
+    ments = _mentions_by_sentence(mentions)
+    rows = []
+    done = expressions[expressions["resolved"].astype(bool)].sort_values(
+        ["article_id", "sentence_id", "offset_start"], kind="stable")
+    for (aid, sid), group in done.groupby(["article_id", "sentence_id"], sort=True):
+        key = (str(aid), int(sid))
+        base, text = sents.get(key, (int(group["offset_start"].min()), ""))
+        for k, x in enumerate(group.itertuples(index=False)):
+            start, end = x.offset_start - base, x.offset_end - base
+            if not text:
+                text, start, end = x.expression, 0, len(x.expression)
+            cs, ce = clause_bounds(text, start, end, rules)
+            in_sentence = ments.get(key, [])
+            in_clause = [m for m in in_sentence if m.start >= base + cs and m.end <= base + ce]
+            actors = sorted({str(m.actor) for m in (in_clause or in_sentence)})
+            trigger = find_trigger(text, cs, ce, start, end, rules)
+            if trigger:
+                obj = find_object(text, cs, ce, trigger, in_sentence, base, rules)
+                label = f"{trigger[0]} {obj}".strip()
+            else:
+                label = _fallback_label(text, cs, ce, start, end, rules)
+            rows.append([f"{aid}:{sid}:{k}", aid, int(sid), x.expression, x.start, x.end, x.granularity,
+                         label, "; ".join(actors), trigger[0] if trigger else ""])
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+# ----------------------------------------------------------------------------------------------
+# merge
+
+def merge_key(trigger: str, label: str, rules: dict) -> tuple[str, str] | None:
+    """(trigger class, object key) identifying the same real event across articles; None if not mergeable."""
+    if not trigger:
+        return None
+    cls = rules["events"]["triggers"].get(trigger, {}).get("class", trigger)
+    obj = label[len(trigger):].strip() if label.startswith(trigger) else ""
+    key = re.sub(r"\s+", "", obj).casefold()
+    for suffix in rules["events"]["object"]["drop_suffixes"]:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            key = key[: -len(suffix)]
+    if not key and rules["merge"]["require_object"]:
+        return None
+    return cls, key
+
+
+def _event_order(event_id: str) -> tuple:
+    """Sort key for event ids 'article:sentence:k' with numeric sentence and k."""
+    article, sentence, k = event_id.rsplit(":", 2)
+    return article, int(sentence), int(k)
+
+
+@dataclass
+class _Cluster:
+    """Events merged into one timeline entry; rep is the most precise member."""
+    key: tuple | None
+    rep: dict
+    members: list = field(default_factory=list)
+
+
+def merge_timeline(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per real event: sources merged when trigger class + object agree and dates overlap; clashes flagged."""
+    rules = load_rules()
+    items = []
+    for e in events.to_dict("records"):
+        if not e["start"] or not e["end"]:
+            continue
+        e["_s"], e["_e"] = dt.date.fromisoformat(e["start"]), dt.date.fromisoformat(e["end"])
+        e["_key"] = merge_key(e["trigger"] if isinstance(e["trigger"], str) else "", str(e["label"]), rules)
+        items.append(e)
+    items.sort(key=lambda e: ((e["_e"] - e["_s"]).days, e["_s"], _event_order(e["event_id"])))
+    clusters: list[_Cluster] = []
+    for e in items:
+        home = next((c for c in clusters if e["_key"] is not None and c.key == e["_key"]
+                     and e["_s"] <= c.rep["_e"] and c.rep["_s"] <= e["_e"]), None)
+        if home is None:
+            clusters.append(_Cluster(e["_key"], e, [e]))
+        else:
+            home.members.append(e)
+    rows = []
+    for c in clusters:
+        members = sorted(c.members, key=lambda e: _event_order(e["event_id"]))
+        actors = sorted({a for e in members if isinstance(e["actors"], str) for a in e["actors"].split("; ") if a})
+        articles = sorted({str(e["article_id"]) for e in members})
+        rows.append({"start": c.rep["start"], "end": c.rep["end"], "granularity": c.rep["granularity"],
+                     "label": c.rep["label"], "actors": "; ".join(actors), "article_ids": "; ".join(articles),
+                     "n_sources": len(articles), "event_ids": "; ".join(e["event_id"] for e in members),
+                     "_key": c.key})
+    rows.sort(key=lambda r: (r["start"], r["label"], r["end"], r["event_ids"]))
+    width = max(3, len(str(len(rows))))
+    for i, r in enumerate(rows, 1):
+        r["timeline_id"] = f"T{i:0{width}d}"
+    by_key = defaultdict(list)
+    for r in rows:
+        if r["_key"] is not None:
+            by_key[r["_key"]].append(r["timeline_id"])
+    for r in rows:
+        others = [t for t in by_key.get(r["_key"], []) if t != r["timeline_id"]] if r["_key"] else []
+        r["conflict"], r["conflict_with"] = bool(others), "; ".join(others)
+    return pd.DataFrame(rows, columns=TIMELINE_COLUMNS)

@@ -1,0 +1,53 @@
+"""Shared fixtures for the corpus-foundation tests.
+
+`seed_corpus` loads the five seed articles once per session; `make_corpus` writes a small
+corpus folder of named files (bytes or str) into a test's tmp_path.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kaiyuan.corpus import load_corpus
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    """The seed corpus, loaded once (load_corpus is pure apart from reading the files)."""
+    return load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_raw() -> dict[str, str]:
+    """Raw text of every seed article keyed by article_id."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture
+def make_corpus(tmp_path):
+    """make_corpus({"a.txt": b"...", "sub/b.md": "..."}) -> folder holding exactly those files."""
+
+    def _make(files: dict[str, bytes | str], folder: str = "corpus") -> Path:
+        root = tmp_path / folder
+        root.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return root
+
+    return _make

@@ -1,0 +1,445 @@
+"""Actor frequency, as specifications: a Chinese sentence in, the hand-worked answer out.
+
+Counting rules are documented in lib/kaiyuan/data/ACTORS.md; the registry is lib/kaiyuan/data/actors.yaml.
+"""
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kaiyuan.actors import (
+    COOCCURRENCE_COLUMNS, COUNT_COLUMNS, DISCOVERY_COLUMNS, MENTION_COLUMNS, RegistryError, actor_counts,
+    build_registry, cooccurrence, discover_unknown, find_mentions, jieba_userdict, load_registry, roll_up,
+    segmenter, to_simplified,
+)
+
+try:  # the hand-count test needs the corpus module (written in parallel); everything else does not
+    from kaiyuan.corpus import load_corpus
+except ImportError:  # pragma: no cover - only before integration
+    load_corpus = None
+
+REPO = Path(__file__).resolve().parents[1]
+HAND_COUNTS = REPO / "tests" / "data" / "actor_hand_counts.csv"
+
+
+# --------------------------------------------------------------------------- helpers
+
+def corpus_of(*sentences: str, article_id: str = "a1") -> tuple[pd.DataFrame, str]:
+    """A CONTRACT sentences frame for one article whose clean text is the sentences joined by newlines."""
+    rows, pos = [], 0
+    for i, text in enumerate(sentences):
+        rows.append({"article_id": article_id, "sentence_id": i, "start": pos, "end": pos + len(text),
+                     "text": text, "text_simplified": to_simplified(text), "kind": "body"})
+        pos += len(text) + 1
+    return pd.DataFrame(rows), "\n".join(sentences)
+
+
+def found(*sentences: str) -> list[tuple[str, str, str]]:
+    """(actor, surface, version) of every mention, in reading order."""
+    m = find_mentions(corpus_of(*sentences)[0], load_registry())
+    return list(m[["actor", "surface", "version"]].itertuples(index=False, name=None))
+
+
+def actors_in(*sentences: str) -> list[str]:
+    """Actor names of every mention, in reading order."""
+    return [a for a, _, _ in found(*sentences)]
+
+
+# --------------------------------------------------------------------------- one name, one mention
+
+def test_full_chinese_name_with_interpunct_is_one_mention():
+    # 扎克伯格 inside 马克·扎克伯格 must not be counted a second time
+    assert found("Meta首席执行官马克·扎克伯格表示，开源更安全。") == [
+        ("Meta", "Meta", ""), ("Mark Zuckerberg", "马克·扎克伯格", "")]
+
+
+def test_taiwan_traditional_form_keeps_traditional_surface():
+    assert found("馬克·祖克柏週三表示，將繼續開源。") == [("Mark Zuckerberg", "馬克·祖克柏", "")]
+
+
+def test_hong_kong_transliteration():
+    assert actors_in("朱克伯格承認，Meta的開源策略有商業考量。") == ["Mark Zuckerberg", "Meta"]
+
+
+@pytest.mark.parametrize("name", ["马克·扎克伯格", "马克・扎克伯格", "马克•扎克伯格", "马克‧扎克伯格",
+                                  "马克 扎克伯格", "马克扎克伯格"])
+def test_name_separator_variants(name):
+    assert found(f"{name}在财报电话会上发言。") == [("Mark Zuckerberg", name, "")]
+
+
+def test_legal_name_with_suffix_is_one_meta_mention():
+    assert found("Meta Platforms Inc. 的首席執行官已經花費了數十億美元。") == [
+        ("Meta", "Meta Platforms Inc.", "")]
+
+
+def test_parenthetical_gloss_counts_once():
+    # "英伟达(Nvidia)": the gloss repeats the same actor, so one mention spanning both
+    assert found("需要说明的是,英伟达(Nvidia)也不是人工智能联盟的成员。") == [
+        ("Nvidia", "英伟达(Nvidia)", ""), ("AI Alliance", "人工智能联盟", "")]
+
+
+def test_lone_latin_surname_and_leCun():
+    assert actors_in("Meta的首席人工智能科学家Yann LeCun说。LeCun的观点是有道理的。") == [
+        "Meta", "Yann LeCun", "Yann LeCun"]
+
+
+# --------------------------------------------------------------------------- things that are NOT actors
+
+def test_metaverse_is_not_meta():
+    assert found("Metaverse 是他押注的下一个平台。") == []
+
+
+def test_lowercase_meta_is_not_the_company():
+    assert found("这是一项 meta-analysis 研究。") == []
+
+
+def test_ai_alone_is_nothing():
+    assert found("AI 将改变一切，人工智能无处不在。") == []
+
+
+def test_open_ai_concept_is_not_openai():
+    # seed 001: 开放 AI is the concept "open AI"; only the company name counts
+    assert found("越来越多的研究人员开始支持开放 AI(不要与 ChatGPT 背后的秘密公司 OpenAI 混淆)。") == [
+        ("ChatGPT", "ChatGPT", ""), ("OpenAI", "OpenAI", "")]
+    assert found("从开放人工智能中受益需要重新定义开源。") == []
+
+
+def test_camel_in_book_title_brackets_is_llama_2():
+    # machine translation rendered "Llama 2" as the animal and put it in 《》
+    assert found("没有比《骆驼 2》更好地说明这种紧张局势的了。") == [("Llama", "骆驼 2", "2")]
+
+
+def test_camel_in_the_desert_is_nothing():
+    assert found("沙漠里的骆驼走得很慢。") == []
+
+
+def test_camel_with_model_context_is_llama():
+    assert actors_in("Meta 的骆驼模型已经开放下载。") == ["Meta", "Llama"]
+
+
+def test_apple_company_vs_fruit():
+    assert actors_in("与此同时，苹果最近通过推出Vision Pro头戴设备验证了他的投注。") == ["Apple", "Vision Pro"]
+    assert found("他每天早上吃一个苹果。") == []
+    assert found("苹果汁卖得很好，苹果公司却不卖果汁。") == [("Apple", "苹果公司", "")]
+
+
+def test_gemini_model_vs_constellation():
+    assert actors_in("谷歌发布了双子座大模型。") == ["Google", "Gemini"]
+    assert found("双子座的星座运势今天不错。") == []
+
+
+def test_information_outlet_only_inside_book_title_brackets():
+    assert found("據 《信息》報道，他曾親自發送工作邀請。") == [("The Information", "信息", "")]
+    assert found("信息共享将帮助社区更快地创新。") == []
+
+
+def test_surname_alone_needs_earlier_full_name_in_the_article():
+    assert found("艾哈迈德说，这塑造了研究方向。") == []
+    assert actors_in("麻省理工学院斯隆管理学院的努尔·艾哈迈德告诉我。", "艾哈迈德说，这塑造了研究方向。") == [
+        "MIT Sloan", "Nur Ahmed", "Nur Ahmed"]
+
+
+def test_federal_government_of_another_country_is_not_the_us():
+    assert actors_in("联邦政府已计划建立国家人工智能研究资源。") == ["US federal government", "NAIRR"]
+    assert found("德国联邦政府宣布了新的补贴。") == []
+
+
+# --------------------------------------------------------------------------- models: family and version
+
+@pytest.mark.parametrize("sentence, actor, surface, version", [
+    ("当上个月推出LLaMA 3时,该系统立即进入排名。", "Llama", "LLaMA 3", "3"),
+    ("去年发布的 Llama 2 是一个大型语言模型。", "Llama", "Llama 2", "2"),
+    ("Meta 发布了 Llama-3 的许可协议。", "Llama", "Llama-3", "3"),
+    ("Llama 3.1 支持更长的上下文。", "Llama", "Llama 3.1", "3.1"),
+    ("就在OpenAI發佈GPT-4之前。", "GPT", "GPT-4", "4"),
+    ("谷歌Gemini和PaLM 2模型也沒有開源。", "PaLM", "PaLM 2", "2"),
+    ("GPT-4o 的语音功能。", "GPT", "GPT-4o", "4o"),
+    ("LLaMA 7B 是最小的版本。", "Llama", "LLaMA", ""),
+    ("Llama 的大部分开发流程都是秘密的。", "Llama", "Llama", ""),
+])
+def test_model_family_and_version(sentence, actor, surface, version):
+    hits = [h for h in found(sentence) if h[0] == actor]
+    assert hits == [(actor, surface, version)]
+
+
+def test_model_names_inside_other_names_are_not_the_model():
+    assert actors_in("LangChain和LlamaIndex也是AI Alliance的创始成员。") == [
+        "LangChain", "LlamaIndex", "AI Alliance"]
+    assert actors_in("ChatGPT 不是 GPT 家族之外的东西。") == ["ChatGPT", "GPT"]
+
+
+# --------------------------------------------------------------------------- Facebook the app vs Meta the company
+
+def test_facebook_app_vs_meta_company():
+    registry = load_registry()
+    assert found("他在Facebook上发帖宣布了这个消息。") == [("Facebook", "Facebook", "")]
+    assert registry["Facebook"].type == "other" and registry["Facebook"].parent == "Meta"
+    # the pre-2021 company name is Meta
+    assert found("Facebook公司宣布更名为Meta。") == [("Meta", "Facebook公司", ""), ("Meta", "Meta", "")]
+    assert actors_in("Meta 是 Facebook、Instagram、WhatsApp 和 Threads 的巨头。") == [
+        "Meta", "Facebook", "Instagram", "WhatsApp", "Threads"]
+
+
+def test_owner_plus_product_counts_both_but_official_unit_names_count_once():
+    assert actors_in("与 Microsoft Windows 和 Office 等专有软件相比。") == ["Microsoft", "Windows", "Office"]
+    assert actors_in("他曾親自給谷歌DeepMind的研究人員發送郵件。") == ["Google DeepMind"]
+    assert load_registry().ancestors("Google DeepMind") == ["Google", "Alphabet"]
+
+
+# --------------------------------------------------------------------------- offsets and output shape
+
+def test_offsets_index_the_clean_text():
+    sents, clean = corpus_of("Meta和IBM成立了一项人工智能联盟。", "馬克·祖克柏說，LLaMA 3 免費。",
+                             "英伟达(Nvidia)也不是成员。")
+    m = find_mentions(sents, load_registry())
+    assert list(m.columns) == MENTION_COLUMNS
+    assert all(clean[r.start:r.end] == r.surface for r in m.itertuples())
+    assert list(m["start"]) == sorted(m["start"])
+    assert list(m["sentence_id"]) == [0, 0, 0, 1, 1, 2]
+
+
+def test_empty_input_gives_empty_frame_with_columns():
+    m = find_mentions(corpus_of("今天天气很好。")[0], load_registry())
+    assert list(m.columns) == MENTION_COLUMNS and m.empty
+
+
+_ALIASES = ["马克·扎克伯格", "扎克伯格", "Meta", "Meta Platforms Inc.", "《骆驼 2》", "LLaMA 3", "OpenAI", "开放 AI",
+            "英伟达(Nvidia)", "谷歌DeepMind", "苹果", "Hugging Face", "斯特拉·比德曼", "Metaverse", "AI联盟",
+            "祖克柏", "GPT-4", "沙漠里的骆驼", "Facebook公司", "信息"]
+_FILLER = ["，", "。", " ", "和", "的", "说", "a", "1", "公司", "模型", "\u3000", "·", "(", ")"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_ALIASES + _FILLER), min_size=1, max_size=25))
+def test_mentions_are_ordered_non_overlapping_and_exact(pieces):
+    sentence = "".join(pieces)
+    sents, clean = corpus_of(sentence)
+    m = find_mentions(sents, load_registry())
+    spans = list(zip(m["start"], m["end"]))
+    assert spans == sorted(spans)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert all(clean[s:e] == surface for (s, e), surface in zip(spans, m["surface"]))
+    assert find_mentions(sents, load_registry()).equals(m)  # deterministic
+
+
+# --------------------------------------------------------------------------- registry validation
+
+def _actor(name, **kw):
+    return {"name": name, "name_zh": kw.pop("name_zh", name), "type": kw.pop("type", "org"),
+            "aliases": kw.pop("aliases", [name]), **kw}
+
+
+def test_registry_rejects_duplicate_alias_across_scripts():
+    data = {"actors": [_actor("Microsoft", aliases=["微軟"]), _actor("Macrosoft", aliases=["微软"])]}
+    with pytest.raises(RegistryError, match="duplicate alias.*微软.*Macrosoft.*微軟.*Microsoft"):
+        build_registry(data)
+
+
+def test_registry_rejects_duplicate_alias_differing_only_in_case():
+    data = {"actors": [_actor("OpenAI"), _actor("Open Ai Corp", aliases=["OPENAI"])]}
+    with pytest.raises(RegistryError, match="duplicate alias"):
+        build_registry(data)
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"type": "company"}, "unknown type 'company'"),
+    ({"parent": "Nobody"}, "unknown parent 'Nobody'"),
+    ({"aliases": ["ok", True]}, "must be a list of non-empty strings"),
+    ({"aliases": []}, "must be a list of non-empty strings"),
+    ({"colour": "blue"}, "unknown key"),
+    ({"context": [{"require_nearby": ["x"]}]}, "unknown key"),
+    ({"context": [{"aliases": ["nope"], "case_sensitive": True}]}, "not aliases of"),
+    ({"context": [{"require_wrapper": "《"}]}, "two characters"),
+    ({"aliases": ["A"]}, "shorter than 2"),
+])
+def test_registry_rejects_malformed_entries(bad, message):
+    with pytest.raises(RegistryError, match=message):
+        build_registry({"actors": [_actor("Acme", **bad)]})
+
+
+def test_registry_rejects_generic_terms_and_parent_cycles():
+    with pytest.raises(RegistryError, match="stoplisted"):
+        build_registry({"discovery": {"latin_stoplist": ["AI"]}, "actors": [_actor("Acme", aliases=["AI"])]})
+    with pytest.raises(RegistryError, match="cycle"):
+        build_registry({"actors": [_actor("A1", parent="B1"), _actor("B1", parent="A1")]})
+
+
+def test_load_registry_caches_by_path_and_mtime(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("actors:\n- {name: Acme, name_zh: 阿克米, type: org, aliases: [Acme, 阿克米]}\n",
+                    encoding="utf-8")
+    first = load_registry(path)
+    assert load_registry(path) is first
+    path.write_text("actors:\n- {name: Acme, name_zh: 阿克米, type: org, aliases: [Acme, 阿克米, 艾克米]}\n",
+                    encoding="utf-8")
+    assert load_registry(path) is not first and "艾克米" in load_registry(path)["Acme"].aliases
+    path.write_text("actors:\n- {name: Acme, name_zh: 阿克米, type: firm, aliases: [Acme]}\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="unknown type"):
+        load_registry(path)
+
+
+def test_shipped_registry_is_valid_and_covers_every_type():
+    registry = load_registry()
+    types = {a.type for a in registry}
+    assert types == {"org", "person", "model", "gov", "initiative", "other"}
+    assert len(registry) >= 150
+    for name in ["Meta", "Mark Zuckerberg", "Yann LeCun", "Llama", "Open Source Initiative", "DeepSeek", "Qwen"]:
+        assert name in registry
+
+
+# --------------------------------------------------------------------------- jieba integration
+
+def test_userdict_lines_are_word_freq_tag():
+    lines = jieba_userdict(load_registry())
+    assert "斯特拉·比德曼 20000 nr" in lines and "Hugging Face 20000 nt" in lines
+    assert all(line.rsplit(" ", 2)[1].isdigit() for line in lines)
+    assert not any(line.startswith("苹果 ") for line in lines)  # ambiguous aliases stay out of jieba
+
+
+def test_segmenter_never_splits_registered_names():
+    seg = segmenter(load_registry())
+    words = seg.lcut("EleutherAI 的执行董事斯特拉·比德曼告诉我,Hugging Face托管了模型,扎克伯格也同意。")
+    for name in ["斯特拉·比德曼", "Hugging Face", "扎克伯格", "EleutherAI"]:
+        assert name in words
+    tagged = dict((p.word, p.flag) for p in seg.pos.cut("斯特拉·比德曼说Hugging Face很重要"))
+    assert tagged["斯特拉·比德曼"] == "nr" and tagged["Hugging Face"] == "nt"
+    assert "".join(seg.lcut("苹果汁和苹果公司")) == "苹果汁和苹果公司"
+
+
+def test_import_is_cheap():
+    code = textwrap.dedent("""
+        import sys, kaiyuan
+        before = set(sys.modules)
+        import kaiyuan.actors
+        added = set(sys.modules) - before
+        print(sorted(m for m in added if m.split('.')[0] in {'jieba', 'opencc', 'ahocorasick'}))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------- counts and co-occurrence
+
+def _tiny_corpus():
+    a, _ = corpus_of("Meta和IBM成立了AI联盟。", "谷歌和微软没有加入。", "IBM表示，Meta是合作伙伴。", article_id="A")
+    b, _ = corpus_of("Meta发布了Llama 3。", "IBM没有评论。", article_id="B")
+    articles = pd.DataFrame({"article_id": ["A", "B"], "n_chars_clean": [2000, 300]})
+    return pd.concat([a, b], ignore_index=True), articles
+
+
+def test_actor_counts_per_article_and_per_1k_chars():
+    sents, articles = _tiny_corpus()
+    counts = actor_counts(find_mentions(sents, load_registry()), articles)
+    assert list(counts.columns) == COUNT_COLUMNS
+    assert list(counts.itertuples(index=False, name=None)) == [
+        ("A", "IBM", "org", 2, 1.0),           # 1000 * 2 / 2000
+        ("A", "Meta", "org", 2, 1.0),
+        ("A", "AI Alliance", "initiative", 1, 0.5),
+        ("A", "Google", "org", 1, 0.5),
+        ("A", "Microsoft", "org", 1, 0.5),
+        ("B", "IBM", "org", 1, 3.333),         # 1000 / 300 rounded to 3 decimals
+        ("B", "Llama", "model", 1, 3.333),
+        ("B", "Meta", "org", 1, 3.333),
+    ]
+
+
+def test_cooccurrence_counts_sentences_and_articles():
+    sents, _ = _tiny_corpus()
+    co = cooccurrence(find_mentions(sents, load_registry()))
+    assert list(co.columns) == COOCCURRENCE_COLUMNS
+    assert list(co.itertuples(index=False, name=None)) == [
+        ("IBM", "Meta", 2, 1),                  # A s0 and A s2; B never has both in one sentence
+        ("AI Alliance", "IBM", 1, 1),
+        ("AI Alliance", "Meta", 1, 1),
+        ("Google", "Microsoft", 1, 1),
+        ("Llama", "Meta", 1, 1),
+    ]
+
+
+def test_cooccurrence_counts_each_sentence_once_and_articles_distinctly():
+    a, _ = corpus_of("Meta、Meta和IBM。", "IBM与Meta。", article_id="A")
+    b, _ = corpus_of("IBM和Meta。", article_id="B")
+    co = cooccurrence(find_mentions(pd.concat([a, b]), load_registry()))
+    assert list(co.itertuples(index=False, name=None)) == [("IBM", "Meta", 3, 2)]
+
+
+def test_roll_up_maps_products_and_labs_to_their_top_owner():
+    m = find_mentions(corpus_of("谷歌DeepMind和FAIR，扎克伯格在Facebook上发帖。")[0], load_registry())
+    rolled = roll_up(m, load_registry())
+    assert list(rolled["actor"]) == ["Alphabet", "Meta", "Mark Zuckerberg", "Meta"]
+
+
+# --------------------------------------------------------------------------- discovery of unknown names
+
+def test_discovery_surfaces_unknown_speaker_and_latin_name():
+    sents, _ = corpus_of("清华大学教授李明华表示,开源模型有助于创新。",
+                         "初创公司Zephyrix Labs发布了新模型,扎克伯格没有回应。",
+                         "李明华认为,许可证的问题更重要。")
+    registry = load_registry()
+    found_ = discover_unknown(sents, find_mentions(sents, registry), registry)
+    assert list(found_.columns) == DISCOVERY_COLUMNS
+    rows = {r.candidate: r for r in found_.itertuples()}
+    assert rows["李明华"].tag == "speaker" and rows["李明华"].count == 2 and rows["李明华"].articles == 1
+    assert rows["李明华"].example_sentence_id == 0
+    assert rows["Zephyrix Labs"].tag == "latin"
+    assert list(found_["candidate"])[0] == "李明华"  # ranked by count
+    for known_or_noise in ["清华大学", "扎克伯格", "许可", "AI"]:
+        assert known_or_noise not in rows
+
+
+def test_discovery_joins_interpunct_names_and_respects_min_count():
+    sents, _ = corpus_of("马库斯·沃尔夫指出，开源并不等于透明。")
+    registry = load_registry()
+    found_ = discover_unknown(sents, find_mentions(sents, registry), registry)
+    assert list(found_["candidate"]) == ["马库斯·沃尔夫"]
+    assert discover_unknown(sents, find_mentions(sents, registry), registry, min_count=2).empty
+
+
+# --------------------------------------------------------------------------- accuracy against hand counts
+
+@pytest.fixture(scope="module")
+def seed_mentions():
+    if load_corpus is None:
+        pytest.skip("kaiyuan.corpus is not importable yet; hand counts need load_corpus('seeds')")
+    corpus = load_corpus(REPO / "seeds")
+    return corpus, find_mentions(corpus.sentences, load_registry())
+
+
+def test_hand_counts(seed_mentions):
+    """Counts read by hand from the seed bodies (tests/data/actor_hand_counts.csv) match find_mentions."""
+    _, mentions = seed_mentions
+    got = mentions.groupby(["article_id", "actor"]).size()
+    with open(HAND_COUNTS, encoding="utf-8") as fh:
+        hand = list(csv.DictReader(fh))
+    assert len({r["actor"] for r in hand}) >= 12
+    tp = fp = fn = 0
+    diffs = []
+    for r in hand:
+        g, h = int(got.get((r["article_id"], r["actor"]), 0)), int(r["count"])
+        tp, fp, fn = tp + min(g, h), fp + max(0, g - h), fn + max(0, h - g)
+        if g != h:
+            diffs.append(f"{r['article_id']} {r['actor']}: hand {h}, found {g} ({r['note']})")
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert not diffs, f"precision {precision:.3f} recall {recall:.3f}\n" + "\n".join(diffs)
+
+
+def test_seed_offsets_and_versions(seed_mentions):
+    corpus, mentions = seed_mentions
+    assert all(corpus.clean[r.article_id][r.start:r.end] == r.surface for r in mentions.itertuples())
+    versions = mentions[mentions["version"] != ""]
+    assert set(zip(versions["actor"], versions["version"])) == {
+        ("Llama", "2"), ("Llama", "3"), ("GPT", "3"), ("GPT", "4"), ("PaLM", "2")}
+
+
+def test_seed_discovery_finds_no_unregistered_names(seed_mentions):
+    """Every named actor in the seed bodies is in the registry, so nothing is left to discover."""
+    corpus, mentions = seed_mentions
+    assert discover_unknown(corpus.sentences, mentions, load_registry()).empty

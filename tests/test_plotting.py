@@ -1,0 +1,57 @@
+"""Plot style: Chinese (simplified and traditional) renders with an open-licensed CJK font, no missing glyphs."""
+from __future__ import annotations
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from kaiyuan import plotting  # noqa: E402
+
+LABELS = ["開源與闭源", "人工智慧", "监管机构", "Meta（脸书）", "扎克伯格說：“開放”"]
+
+
+def test_font_is_open_licensed_noto_sans_cjk_and_resolvable():
+    path = plotting.font_path()
+    assert path.is_file() and path.stat().st_size > 1_000_000
+    assert path.name.startswith("NotoSansCJK")  # Noto Sans CJK: SIL Open Font License
+    name = plotting.setup()
+    assert name == "Noto Sans CJK SC"
+    found = font_manager.findfont(font_manager.FontProperties(family=name), fallback_to_default=False)
+    assert font_manager.FontProperties(fname=found).get_name() == name
+    assert matplotlib.rcParams["font.sans-serif"][0] == name
+
+
+def test_chinese_figure_renders_without_missing_glyph_warnings(tmp_path):
+    plotting.setup()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig, ax = plt.subplots(figsize=(6, 3))
+        ax.bar(LABELS, [5, 3, 4, 2, 1])
+        ax.set_title("开源人工智能辩论：各方立场（繁體與简体）")
+        ax.set_xlabel("行为者")
+        ax.set_ylabel("提及次数 −1")  # unicode minus as well
+        out = tmp_path / "chart.png"
+        fig.savefig(out)
+        plt.close(fig)
+    problems = [str(w.message) for w in caught
+                if "missing from font" in str(w.message) or "Glyph" in str(w.message)]
+    assert problems == []
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_save_writes_the_png_next_to_its_data(tmp_path):
+    plotting.setup()
+    fig, ax = plt.subplots()
+    ax.plot([1, 2, 3], [3, 1, 2])
+    ax.set_title("時間線")
+    data = pd.DataFrame({"月份": ["2024-01", "2024-02", "2024-03"], "文章数": [3, 1, 2]})
+    png, csv = plotting.save(fig, data, tmp_path / "sub" / "timeline")
+    plt.close(fig)
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    assert pd.read_csv(csv, encoding="utf-8-sig").equals(data)

@@ -1,0 +1,219 @@
+"""Quotes and speakers: Chinese sentences in, hand-worked quote rows out (hand-made mentions)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kaiyuan.quotes import QUOTE_COLUMNS, attach_stance, extract_quotes
+from kaiyuan.script import to_simplified
+
+
+def make_sentences(texts: list[str], article_id: str = "a1", new_paragraph: tuple[int, ...] = ()) -> pd.DataFrame:
+    """Sentences of one article laid end to end (a one-character gap starts a new paragraph)."""
+    rows, pos = [], 0
+    for i, t in enumerate(texts):
+        if i in new_paragraph:
+            pos += 1
+        rows.append({"article_id": article_id, "sentence_id": i, "start": pos, "end": pos + len(t), "text": t,
+                     "text_simplified": to_simplified(t), "kind": "body"})
+        pos += len(t)
+    return pd.DataFrame(rows)
+
+
+def make_mentions(sents: pd.DataFrame, actors: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """Every occurrence of each (surface, actor, type) in the sentences, with clean-text offsets."""
+    rows = []
+    for r in sents.itertuples():
+        for surface, actor, typ in actors:
+            k = r.text.find(surface)
+            while k >= 0:
+                rows.append({"article_id": r.article_id, "sentence_id": r.sentence_id, "actor": actor,
+                             "actor_type": typ, "surface": surface, "start": r.start + k,
+                             "end": r.start + k + len(surface), "version": ""})
+                k = r.text.find(surface, k + 1)
+    cols = ["article_id", "sentence_id", "actor", "actor_type", "surface", "start", "end", "version"]
+    return pd.DataFrame(rows, columns=cols).sort_values("start").reset_index(drop=True)
+
+
+def test_tiwari_direct_quote():
+    s = make_sentences(["Mozilla全球产品政策主管Udbhav Tiwari告诉我:“有人可能会说,我们目前谈论的许多‘开放’人工智能项目根本就不是开源的。”"])
+    m = make_mentions(s, [("Mozilla", "Mozilla", "org"), ("Udbhav Tiwari", "Udbhav Tiwari", "person")])
+    q = extract_quotes(s, m)
+    assert list(q.columns) == QUOTE_COLUMNS
+    assert len(q) == 1  # "有人可能会说" inside the quote is not a second (reported) quote
+    row = q.iloc[0]
+    assert row.kind == "direct"
+    assert row.speaker == "Udbhav Tiwari"
+    assert row.speaker_org == "Mozilla"
+    assert row.quote.startswith("有人可能会说") and row.quote.endswith("根本就不是开源的。")
+    assert (row.sentence_id, row.sentence_ids) == (0, "0")
+
+
+def test_multi_sentence_quote_joined_and_he_resolved():
+    s = make_sentences([
+        "IBM研究人工智能部副总裁Sriram Raghavan通过电子邮件告诉我,该联盟目前专注于开放创新。",
+        "我不确定他们是否同意这种观点。",
+        "他补充道:“当然,这只是起点。",
+        "我们欢迎并期待更多组织加入。”",
+    ])
+    m = make_mentions(s, [("IBM", "IBM", "org"), ("Sriram Raghavan", "Sriram Raghavan", "person")])
+    q = extract_quotes(s, m)
+    direct = q[q["kind"] == "direct"]
+    assert len(direct) == 1
+    row = direct.iloc[0]
+    assert row.sentence_id == 2 and row.sentence_ids == "2;3"
+    assert row.quote == "当然,这只是起点。我们欢迎并期待更多组织加入。"
+    assert row.speaker == "Sriram Raghavan" and row.speaker_surface == "他"
+    assert row.speaker_org == "IBM"
+    # the first sentence is reported speech by the same person
+    rep = q[q["kind"] == "reported"]
+    assert rep["sentence_id"].tolist() == [0] and rep["speaker"].tolist() == ["Sriram Raghavan"]
+
+
+def test_he_resolves_to_last_named_person():
+    s = make_sentences([
+        "Sam Altman主张更封闭的方法。",
+        "扎克伯格不同意这种看法。",
+        "“我们已经习惯了激烈的人才竞争,”他说。",
+    ])
+    m = make_mentions(s, [("Sam Altman", "Sam Altman", "person"), ("扎克伯格", "Mark Zuckerberg", "person")])
+    q = extract_quotes(s, m)
+    assert q["kind"].tolist() == ["direct"]
+    assert q.iloc[0].speaker == "Mark Zuckerberg"
+    assert q.iloc[0].quote == "我们已经习惯了激烈的人才竞争,"
+
+
+def test_plural_pronoun_is_not_he():
+    s = make_sentences(["Stefano Maffulli介绍了草案。", "有些人持不同意见,他们认为只要简单描述数据就够了。"])
+    m = make_mentions(s, [("Stefano Maffulli", "Stefano Maffulli", "person")])
+    q = extract_quotes(s, m)
+    assert "Stefano Maffulli" not in q.loc[q["sentence_id"] == 1, "speaker"].tolist()
+
+
+def test_spokesperson_role_linked_to_org():
+    s = make_sentences(["在一份书面声明中,Meta发言人告诉我,该公司的开放方式“允许AI社区使用Llama 2以安全和负责任的方式帮助推进”AI。"])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("Llama", "Llama", "model")])
+    q = extract_quotes(s, m)
+    assert len(q) == 1
+    row = q.iloc[0]
+    assert row.kind == "direct"
+    assert (row.speaker, row.speaker_org) == ("Meta spokesperson", "Meta")
+    assert row.quote == "允许AI社区使用Llama 2以安全和负责任的方式帮助推进"
+
+
+def test_this_spokesperson_and_the_company():
+    s = make_sentences([
+        "OpenAI新闻发言人称,公司会谨慎评估风险。",
+        "这位发言人表示,强大的模型不会马上开放。",
+        "OpenAI发布了新模型。",
+        "该公司表示,开源模型存在风险。",
+    ])
+    m = make_mentions(s, [("OpenAI", "OpenAI", "org")])
+    q = extract_quotes(s, m).set_index("sentence_id")
+    assert q.loc[0, "speaker"] == "OpenAI spokesperson"
+    assert (q.loc[1, "speaker"], q.loc[1, "speaker_org"]) == ("OpenAI spokesperson", "OpenAI")
+    assert (q.loc[3, "speaker"], q.loc[3, "kind"]) == ("OpenAI", "reported")
+    assert q.loc[3, "quote"] == "开源模型存在风险。"
+
+
+def test_according_to_is_reported_speech():
+    s = make_sentences(["据彭博社报道,Meta正在训练Llama 3。"])
+    m = make_mentions(s, [("彭博社", "Bloomberg", "org"), ("Meta", "Meta", "org"), ("Llama", "Llama", "model")])
+    q = extract_quotes(s, m)
+    assert len(q) == 1
+    row = q.iloc[0]
+    assert (row.kind, row.speaker) == ("reported", "Bloomberg")
+    assert row.quote == "Meta正在训练Llama 3。"
+
+
+def test_reported_speech_verbs():
+    s = make_sentences(["OSI高管Stefano Maffulli说,他们对开源AI原则已经达成广泛共识。", "马斯克起诉OpenAI,说它缺少开源模型。"])
+    m = make_mentions(s, [("OSI", "Open Source Initiative", "org"), ("Stefano Maffulli", "Stefano Maffulli", "person"),
+                          ("马斯克", "Elon Musk", "person"), ("OpenAI", "OpenAI", "org")])
+    q = extract_quotes(s, m).set_index("sentence_id")
+    assert (q.loc[0, "speaker"], q.loc[0, "speaker_org"], q.loc[0, "kind"]) == (
+        "Stefano Maffulli", "Open Source Initiative", "reported")
+    assert q.loc[0, "quote"] == "他们对开源AI原则已经达成广泛共识。"
+    assert q.loc[1, "speaker"] == "Elon Musk"  # the verb opens a clause: subject of the previous clause
+
+
+def test_quote_then_speaker_and_interview_attribution():
+    s = make_sentences([
+        "“那将获胜的平台必将是开放的。”",
+        "Meta的首席人工智能科学家Yann LeCun在接受《纽约时报》采访时如此说道。",
+        "“我们想要公开它们的较小规模版本,”EleutherAI的执行董事斯特拉·比德曼告诉我。",
+    ])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("Yann LeCun", "Yann LeCun", "person"),
+                          ("纽约时报", "The New York Times", "org"), ("EleutherAI", "EleutherAI", "org")])
+    q = extract_quotes(s, m)
+    assert q["kind"].tolist() == ["direct", "direct"]
+    assert q.iloc[0].speaker == "Yann LeCun" and q.iloc[0].speaker_org == "Meta"
+    # an unregistered person named between the organisation and the verb
+    assert (q.iloc[1].speaker, q.iloc[1].speaker_org) == ("斯特拉·比德曼", "EleutherAI")
+
+
+def test_press_release_next_sentence():
+    s = make_sentences(["AI联盟今天成立。", "“我们将集中资源和知识来解决安全问题。”", "这则新闻稿中写道。"])
+    m = make_mentions(s, [("AI联盟", "AI Alliance", "org")])
+    q = extract_quotes(s, m)
+    assert len(q) == 1
+    assert (q.iloc[0].speaker, q.iloc[0].speaker_org, q.iloc[0].sentence_id) == (
+        "AI Alliance press release", "AI Alliance", 1)
+
+
+def test_scare_quotes_are_not_quotes_and_traditional_script():
+    s = make_sentences(["Meta稱其模型是“開源”的。", "扎克伯格接受了採訪。", "他說：「我們支持開源,這對社區有好處。」"])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("扎克伯格", "Mark Zuckerberg", "person")])
+    q = extract_quotes(s, m).set_index("sentence_id")
+    assert q.loc[0, "kind"] == "reported" and q.loc[0, "speaker"] == "Meta"
+    assert (q.loc[2, "kind"], q.loc[2, "speaker"]) == ("direct", "Mark Zuckerberg")
+    assert q.loc[2, "quote"] == "我們支持開源,這對社區有好處。"
+
+
+def test_unterminated_quote_ends_at_paragraph():
+    s = make_sentences(["他说:“我们会继续开源。", "这是我们的承诺。", "另一段的内容。"], new_paragraph=(2,))
+    m = make_mentions(s, [])
+    q = extract_quotes(s, m)
+    direct = q[q["kind"] == "direct"]
+    assert direct["sentence_ids"].tolist() == ["0;1"]
+
+
+def test_attach_stance_prefers_hand_and_marks_mixed():
+    quotes = pd.DataFrame([{"article_id": "a1", "sentence_id": 0, "sentence_ids": "0;1", "speaker": "X",
+                            "speaker_org": "", "speaker_surface": "X", "quote": "…", "kind": "direct",
+                            "stance_open_source_ai": "", "stance_meta": ""}], columns=QUOTE_COLUMNS)
+    st = pd.DataFrame([
+        ("a1", 0, "open_source_ai", "supportive", 0.9, "model"),
+        ("a1", 0, "open_source_ai", "critical", 1.0, "hand"),
+        ("a1", 1, "open_source_ai", "supportive", 1.0, "hand"),
+        ("a1", 0, "meta_openness", "neutral", 1.0, "hand"),
+        ("a1", 1, "meta_openness", "neutral", 1.0, "hand"),
+    ], columns=["article_id", "sentence_id", "target", "label", "score", "method"])
+    out = attach_stance(quotes, st)
+    assert out.iloc[0].stance_open_source_ai == "mixed"
+    assert out.iloc[0].stance_meta == "neutral"
+
+
+def test_seed_quotes_with_actor_registry():
+    actors = pytest.importorskip("kaiyuan.actors")
+    from kaiyuan.corpus import load_corpus
+
+    corpus = load_corpus("seeds")
+    s = corpus.sentences
+    s = s[s["article_id"].str.startswith("001")]
+    reg = actors.load_registry()
+    q = extract_quotes(s, actors.find_mentions(s, reg), reg)
+    tiwari = q[q["quote"].str.contains("根本就不是开源的")]
+    assert tiwari["speaker"].tolist() == ["Udbhav Tiwari"]
+    multi = q[q["sentence_ids"].str.contains(";")]
+    assert len(multi) >= 1  # “你正在以某种组合方式开源代码… 但不是计算…”
+    again = extract_quotes(s, actors.find_mentions(s, reg), reg)
+    pd.testing.assert_frame_equal(q, again)
+
+
+def test_person_named_inside_a_quote_is_not_he():
+    s = make_sentences(["Luis Villa称:“扎克伯格可能会告诉我们所谓的开源AI是什么。”", "他还说,社区应该统一授权。"])
+    m = make_mentions(s, [("Luis Villa", "Luis Villa", "person"), ("扎克伯格", "Mark Zuckerberg", "person")])
+    q = extract_quotes(s, m).set_index("sentence_id")
+    assert q.loc[0, "speaker"] == "Luis Villa" and q.loc[0, "kind"] == "direct"
+    assert (q.loc[1, "speaker"], q.loc[1, "kind"]) == ("Luis Villa", "reported")
