@@ -116,7 +116,9 @@ def report(tmp_path_factory):
     """The report for the malicious corpus, every notebook executed (built once for this module)."""
     out = tmp_path_factory.mktemp("report-malicious")
     scripts = notebook_scripts()
-    index = build_report(MALICIOUS, out, notebooks=scripts)
+    with pytest.MonkeyPatch.context() as env:   # keep the per-article cache out of the repository
+        env.setenv("KAIYUAN_CACHE", str(tmp_path_factory.mktemp("kaiyuan-cache")))
+        index = build_report(MALICIOUS, out, notebooks=scripts)
     pages = sorted(out.glob("*.html"))
     return SimpleNamespace(out=out, index=index, pages=pages, scripts=scripts,
                            text={p.name: p.read_text(encoding="utf-8") for p in pages})

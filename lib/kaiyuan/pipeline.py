@@ -14,8 +14,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import pickle
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -23,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
+from .cache import DATA_DIR, DiskCache, default_cache_dir, make_key
 from .corpus import (
     Article,
     Corpus,
@@ -34,17 +32,25 @@ from .corpus import (
     process_file,
 )
 
-DATA_DIR = Path(__file__).parent / "data"
-REPO = Path(__file__).resolve().parents[2]
-
-# Which data files each per-article stage depends on (its cache key includes their hashes).
+# What each per-article stage depends on: its cache key includes the hashes of these data files
+# and of these source modules, so a change to either re-runs exactly the stages that read it.
+_CORPUS_CODE = ["corpus.py", "clean.py", "sentences.py", "script.py"]
 STAGE_DATA = {
     "corpus": ["boilerplate.yaml"],
     "actors": ["boilerplate.yaml", "actors.yaml"],
     "quotes": ["boilerplate.yaml", "actors.yaml", "quotes.yaml"],
     "time": ["boilerplate.yaml", "time_rules.yaml"],
 }
-STANCE_DATA = ["stance_labels.csv", "stance_cues.yaml"]
+STAGE_CODE = {
+    "corpus": _CORPUS_CODE,
+    "actors": _CORPUS_CODE + ["actors.py"],
+    "quotes": _CORPUS_CODE + ["actors.py", "quotes.py"],
+    "time": _CORPUS_CODE + ["timeline.py"],
+}
+# The corpus-level (aggregate) stage reads all of these; the whole-result cache key includes them.
+AGGREGATE_DATA = sorted({n for names in STAGE_DATA.values() for n in names} | {"stance_labels.csv", "stance_labels_pass1.csv", "stance_cues.yaml"})
+MIN_JOBS_PER_POOL = 50  # below this, starting worker processes costs more than it saves
+AGGREGATE_CODE = sorted({n for names in STAGE_CODE.values() for n in names} | {"pipeline.py", "stance.py", "cache.py"})
 
 
 @dataclass
@@ -69,68 +75,10 @@ class ArticleOutput:
     expressions: pd.DataFrame
 
 
-def file_hash(path: Path) -> str:
-    """sha256 of a file's bytes ('' when it does not exist)."""
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
-
-
-@functools.lru_cache(maxsize=64)
-def _data_hash(name: str, mtime_ns: int) -> str:
-    return file_hash(DATA_DIR / name)
-
-
-def data_hash(name: str) -> str:
-    """Hash of one data file, memoised on its mtime."""
-    path = DATA_DIR / name
-    return _data_hash(name, path.stat().st_mtime_ns if path.exists() else 0)
-
-
 def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None) -> str:
-    """Cache key of one stage for one article: bytes, path, metadata, version, the stage's data files."""
-    h = hashlib.sha256()
-    for part in (stage, __version__, rel, json.dumps(meta or {}, sort_keys=True, ensure_ascii=False)):
-        h.update(part.encode("utf-8"))
-        h.update(b"\0")
-    h.update(hashlib.sha256(raw).digest())
-    for name in STAGE_DATA[stage]:
-        h.update(data_hash(name).encode("ascii"))
-    return h.hexdigest()
-
-
-def default_cache_dir() -> Path:
-    """Cache folder: $KAIYUAN_CACHE, else .kaiyuan-cache/ at the repository root."""
-    return Path(os.environ.get("KAIYUAN_CACHE", REPO / ".kaiyuan-cache"))
-
-
-class DiskCache:
-    """Pickle files keyed by hex digests; a missing or unreadable entry is a miss."""
-
-    def __init__(self, folder: Path | None):
-        self.folder = Path(folder) if folder else None
-        if self.folder:
-            self.folder.mkdir(parents=True, exist_ok=True)
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pkl"
-
-    def get(self, key: str):
-        if not self.folder:
-            return None
-        try:
-            with self._path(key).open("rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
-
-    def put(self, key: str, value) -> None:
-        if not self.folder:
-            return
-        path = self._path(key)
-        path.parent.mkdir(exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+    """Cache key of one stage for one article: bytes, path, metadata, the stage's data files and code."""
+    return make_key(stage, rel, json.dumps(meta or {}, sort_keys=True, ensure_ascii=False),
+                    hashlib.sha256(raw).digest(), data=STAGE_DATA[stage], code=STAGE_CODE[stage])
 
 
 def _sentences_df(article: Article) -> pd.DataFrame:
@@ -190,7 +138,7 @@ def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progre
             return client.gather(futures)
         finally:
             client.close()
-    if workers <= 1 or len(jobs) < 2 * workers:
+    if workers <= 1 or len(jobs) < MIN_JOBS_PER_POOL:
         return [article_stage(*job) for job in tqdm(jobs, desc="articles", unit="file", disable=not progress)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         chunks = max(1, len(jobs) // (workers * 8))
@@ -223,6 +171,12 @@ def run(
     cache_dir = None if cache is False else str(default_cache_dir() if cache is True else cache)
     candidates, rejected, meta = plan_files(root)
     jobs = [(str(p), str(root), meta.get(article_id_for(p, root)), cache_dir) for p in candidates]
+    whole = DiskCache(cache_dir)
+    key = result_key(jobs, rejected)
+    cached = whole.get(key)
+    if cached is not None:
+        cached.timings = {"cached": time.perf_counter() - t0}
+        return cached
     show = progress if progress is not None else len(jobs) >= 200
     outputs = _run_articles(jobs, workers, scheduler, bool(show))
     done = [o for o in outputs if isinstance(o, ArticleOutput)]
@@ -268,12 +222,26 @@ def run(
     })
     timings["timeline"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
-    return Result(corpus=corpus, tables=tables, timings=timings)
+    result = Result(corpus=corpus, tables=tables, timings=timings)
+    whole.put(key, result)
+    return result
+
+
+def result_key(jobs: list[tuple], others: list[dict]) -> str:
+    """Whole-run cache key: every input file's bytes and metadata, the non-article files, all data and code."""
+    parts = []
+    for path, root, meta, _ in jobs:
+        p = Path(path)
+        parts += [p.relative_to(root).as_posix(), json.dumps(meta or {}, sort_keys=True, ensure_ascii=False),
+                  hashlib.sha256(p.read_bytes()).digest()]
+    parts.append(json.dumps(others, sort_keys=True, ensure_ascii=False))
+    return make_key("result", *parts, data=AGGREGATE_DATA, code=AGGREGATE_CODE)
 
 
 def corpus_stamp(corpus_dir: Path) -> tuple:
     """Cheap identity of a corpus folder's state and of the data files: (path, size, mtime) of each."""
     files = [p for p in sorted(corpus_dir.rglob("*")) if p.is_file()] + sorted(DATA_DIR.glob("*"))
+    files += sorted(Path(__file__).parent.glob("*.py"))
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 

@@ -334,7 +334,15 @@ def retrain(label_path: str | Path) -> StanceModel:
 
 @functools.lru_cache(maxsize=2)
 def _default_model(path: str, stamp: float) -> StanceModel:
-    return train_model(load_labels(path))
+    from .cache import DiskCache, default_cache_dir, make_key
+
+    key = make_key("stance-model", Path(path).name, data=[Path(path).name, "stance_cues.yaml"], code=["stance.py"])
+    disk = DiskCache(default_cache_dir())
+    model = disk.get(key)
+    if model is None:
+        model = train_model(load_labels(path))
+        disk.put(key, model)
+    return model
 
 
 def default_model() -> StanceModel:

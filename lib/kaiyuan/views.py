@@ -5,6 +5,7 @@ the numbers it draws (kaiyuan.plotting.save).
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pandas as pd
@@ -312,3 +313,90 @@ def timeline_sources(result, width: int = 60) -> pd.DataFrame:
                              "expression": e["expression"],
                              "sentence": sentence_text(result, e["article_id"], e["sentence_id"])[:width]})
     return pd.DataFrame(rows)
+
+
+# --- Stance evaluation (notebook 01) ------------------------------------------------------
+
+def _label_stamp() -> tuple:
+    from . import stance
+
+    data = Path(stance.__file__).parent / "data"
+    return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(data.glob("stance_*")))
+
+
+@functools.lru_cache(maxsize=2)
+def _evaluation(stamp: tuple):
+    from . import stance
+
+    return stance.evaluate(stance.load_labels())
+
+
+def stance_evaluation() -> pd.DataFrame:
+    """Leave-one-article-out macro-F1 and accuracy: majority baseline, cue baseline, model, per target."""
+    scores, _ = _evaluation(_label_stamp())
+    return scores.assign(macro_f1=scores["macro_f1"].round(3), accuracy=scores["accuracy"].round(3))
+
+
+def confusion_table(target: str, method: str) -> pd.DataFrame:
+    """Confusion matrix (rows true, columns predicted) of one method on one target, pooled over folds."""
+    _, confusion = _evaluation(_label_stamp())
+    return confusion[(target, method)]
+
+
+def confusion_chart(output=None):
+    """All confusion matrices in one figure (targets × methods), saved with a long-format CSV."""
+    import matplotlib.pyplot as plt
+
+    plotting.setup()
+    _, confusion = _evaluation(_label_stamp())
+    targets = sorted({t for t, _ in confusion})
+    methods = ["majority", "cue", "model"]
+    fig, axes = plt.subplots(len(targets), len(methods), figsize=(3.4 * len(methods), 3.2 * len(targets)))
+    rows = []
+    for i, t in enumerate(targets):
+        for j, m in enumerate(methods):
+            cm, ax = confusion[(t, m)], axes[i][j]
+            ax.imshow(cm.values, cmap="Blues")
+            for (r, c), v in pd.DataFrame(cm.values).stack().items():
+                ax.text(c, r, str(v), ha="center", va="center", fontsize=9,
+                        color="white" if v > cm.values.max() / 2 else "black")
+                rows.append({"target": t, "method": m, "true": cm.index[r], "predicted": cm.columns[c], "n": int(v)})
+            ax.set_xticks(range(3), [x[:4] for x in cm.columns])
+            ax.set_yticks(range(3), [x[:4] for x in cm.index])
+            ax.set_title(f"{t} · {m}", fontsize=10)
+            if j == 0:
+                ax.set_ylabel("true 人工标注")
+            if i == len(targets) - 1:
+                ax.set_xlabel("predicted 预测")
+    fig.suptitle("留一篇交叉验证混淆矩阵 Leave-one-article-out confusion matrices")
+    fig.tight_layout()
+    if output is not None:
+        plotting.save(fig, pd.DataFrame(rows), Path(output) / "figures" / "01_confusion")
+    return fig
+
+
+def annotation_summary() -> pd.DataFrame:
+    """Hand-label counts per target and label (the reconciled file), with inter-annotator agreement."""
+    from . import stance
+
+    labels = stance.load_labels()
+    counts = pd.concat({t: labels[t].value_counts() for t in stance.TARGETS}, axis=1).fillna(0).astype(int)
+    counts.index.name = "label"
+    return counts.reset_index()
+
+
+def annotation_agreement() -> pd.DataFrame:
+    """Cohen's kappa and raw agreement between the two independent annotation passes."""
+    from . import stance
+
+    data = Path(stance.__file__).parent / "data"
+    return stance.agreement(data / "stance_labels_pass1.csv", data / "stance_labels_pass2.csv")
+
+
+def uncertain_sentences(result, n: int = 15, width: int = 70) -> pd.DataFrame:
+    """The least certain automatic labels, with the sentence text: what to label next."""
+    from . import stance
+
+    u = stance.uncertain(result["stance_sentences"], n)
+    u["sentence"] = [sentence_text(result, a, s)[:width] for a, s in zip(u["article_id"], u["sentence_id"])]
+    return u
