@@ -51,7 +51,7 @@ result = kaiyuan.analyze(CORPUS)
 # *neutral* — no evaluation of the target (most sentences). A sentence reporting someone's
 # view is labelled with the stance it expresses; irony is labelled by its intended meaning;
 # a critic conceding a point gets the stance of the concession. Full definitions, seed
-# examples and hard cases: [codebook.md](codebook.md).
+# examples and hard cases: [codebook](codebook.md) (in the report: codebook.html).
 #
 # ## The hand labels and how far two annotators agree
 

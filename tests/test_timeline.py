@@ -617,3 +617,13 @@ def test_seed_timeline_merges_llama_2_across_articles(seeds):
     e = llama2.iloc[0]
     assert (e["start"], e["end"], e["n_sources"]) == ("2023-07-01", "2023-07-31", 4)
     assert list(t["timeline_id"]) == [f"T{i:03d}" for i in range(1, len(t) + 1)]
+
+
+def test_clause_does_not_end_inside_a_number():
+    """'340,000' is one number: the event clause (and its label) keeps the whole figure."""
+    from kaiyuan.timeline import clause_bounds, load_rules
+
+    text = "他告诉我,到今年年底,Meta将拥有超过340,000个Nvidia的H100 GPU。"
+    start = text.index("到今年年底")
+    cs, ce = clause_bounds(text, start, start + len("到今年年底"), load_rules())
+    assert text[cs:ce] == "到今年年底,Meta将拥有超过340,000个Nvidia的H100 GPU。"

@@ -95,11 +95,34 @@ def render_notebook(script: Path, out_dir: Path, corpus: Path) -> list[Path]:
         exporter = HTMLExporter(template_name="lab", exclude_input=not with_code, exclude_input_prompt=True,
                                 exclude_output_prompt=True, sanitize_html=True, filters={"clean_html": clean_html})
         body, _ = exporter.from_notebook_node(node)
-        body = body.replace("</head>", f"<style>{STYLE}</style></head>", 1)
         page = out_dir / (f"{script.stem}-code.html" if with_code else f"{script.stem}.html")
-        page.write_text(body, encoding="utf-8")
+        page.write_text(static_page(body), encoding="utf-8")
         pages.append(page)
     return pages
+
+
+CSP = ("default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+       "img-src 'self' data:")
+
+
+def static_page(document: str) -> str:
+    """Make a rendered page static and self-contained: no scripts at all (no MathJax/require.js from a CDN,
+    so '$...$' in an article stays text), no external stylesheets, a strict CSP, our CJK font and style."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(document, "html.parser")
+    for tag in soup.find_all("script"):
+        tag.decompose()
+    for tag in soup.find_all("link", href=True):
+        if tag["href"].startswith(("http:", "https:", "//")):
+            tag.decompose()
+    head = soup.head or soup
+    meta = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": CSP})
+    head.insert(0, meta)
+    style = soup.new_tag("style")
+    style.string = STYLE
+    head.append(style)
+    return str(soup)
 
 
 def index_page(result: Result, corpus: Path, pages: list[Path], tables: list[Path], out_dir: Path) -> Path:
@@ -115,11 +138,12 @@ def index_page(result: Result, corpus: Path, pages: list[Path], tables: list[Pat
                      for t in tables)
     doc = f"""<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8"><title>kaiyuan report · {esc(corpus.name)}</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <style>{STYLE}</style></head><body>
 <h1>kaiyuan report: {esc(corpus.name)}</h1>
 <p>{esc(corpus_summary(result))}</p>
 <h2>Notebooks</h2><ol>{links}</ol>
+<p>Stance labels follow the <a href="codebook.html">annotation codebook</a>.</p>
 <h2>Tables (CSV, UTF-8)</h2><ul>{tlinks}</ul>
 <h2>Articles</h2>{table_html(a)}
 <h2>Load report</h2>{table_html(result["load_report"])}
@@ -128,6 +152,20 @@ def index_page(result: Result, corpus: Path, pages: list[Path], tables: list[Pat
     page = out_dir / "index.html"
     page.write_text(doc, encoding="utf-8")
     return page
+
+
+def write_codebook(out: Path) -> None:
+    """Copy notebooks/codebook.md into the report (the notebooks link to it) and render it as a page."""
+    from markdown_it import MarkdownIt
+
+    src = NOTEBOOK_DIR / "codebook.md"
+    if not src.exists():
+        return
+    text = src.read_text(encoding="utf-8")
+    (out / "codebook.md").write_text(text, encoding="utf-8")
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    page = f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>Codebook</title></head><body>{body}</body></html>'
+    (out / "codebook.html").write_text(static_page(page), encoding="utf-8")
 
 
 def build_report(corpus_dir: str | Path, out_dir: str | Path, notebooks: list[Path] | None = None) -> Path:
@@ -140,6 +178,7 @@ def build_report(corpus_dir: str | Path, out_dir: str | Path, notebooks: list[Pa
     if result.corpus.articles.empty:
         raise ValueError(f"no article could be loaded from {corpus}")
     tables = [p for p in write_tables(result, out / "tables") if p.suffix == ".csv"]
+    write_codebook(out)
     pages = []
     for script in notebooks if notebooks is not None else notebook_scripts():
         pages.extend(render_notebook(script, out, corpus))

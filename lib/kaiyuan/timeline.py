@@ -756,11 +756,17 @@ def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, in
     """The clause (between ，,；;：:) around [start, end); a clause holding only the expression joins the next."""
     ev = rules["events"]
     delims = set(ev["clause_delimiters"])
-    cs = max((i + 1 for i in range(start) if text[i] in delims), default=0)
-    ce = next((i for i in range(end, len(text)) if text[i] in delims), len(text))
+
+    def is_delim(i: int) -> bool:
+        # a comma or colon between digits groups a number (340,000; 20:55), it does not end a clause
+        digits = 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+        return text[i] in delims and not digits
+
+    cs = max((i + 1 for i in range(start) if is_delim(i)), default=0)
+    ce = next((i for i in range(end, len(text)) if is_delim(i)), len(text))
     rest = (text[cs:start] + text[end:ce]).strip(ev["bare_clause_chars"])
     if not rest and ce < len(text):
-        ce = next((i for i in range(ce + 1, len(text)) if text[i] in delims), len(text))
+        ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))
     return cs, ce
 
 
@@ -861,7 +867,13 @@ def _fallback_label(text: str, cs: int, ce: int, start: int, end: int, rules: di
     trim = ev["label_trim"] + ev["bare_clause_chars"]
     head, tail = text[cs:start].strip(trim), text[end:ce].strip(trim)
     label = text[cs:ce] if head and tail else (head or tail)
-    return label.strip(ev["label_trim"])[: ev["label_max"]]
+    label = label.strip(ev["label_trim"])
+    if len(label) > ev["label_max"]:
+        cut = ev["label_max"]
+        while cut < len(label) and (label[cut - 1].isascii() and label[cut - 1].isalnum() or label[cut - 1] in ",."):
+            cut += 1  # never end a label inside a number or a Latin word
+        label = label[:cut].rstrip(",.") + "…"
+    return label
 
 
 def _mentions_by_sentence(mentions: pd.DataFrame | None) -> dict:

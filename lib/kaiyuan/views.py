@@ -166,18 +166,20 @@ def cooccurrence_network(result, output=None, min_sentences: int = 2, n: int = 2
     edges = co[co["sentences"] >= min_sentences]
     keep = set(top_actors(result, n)["actor"])
     edges = edges[edges["actor_a"].isin(keep) & edges["actor_b"].isin(keep)].reset_index(drop=True)
-    g = nx.Graph()
-    for row in edges.itertuples():
+    g = nx.Graph()  # nodes and edges added in sorted order so the layout is deterministic
+    g.add_nodes_from(sorted(set(edges["actor_a"]) | set(edges["actor_b"])))
+    for row in edges.sort_values(["actor_a", "actor_b"]).itertuples():
         g.add_edge(row.actor_a, row.actor_b, weight=row.sentences)
     fig, ax = plt.subplots(figsize=(10, 8))
     if g.number_of_nodes():
         counts = top_actors(result, 10_000).set_index("actor")["mentions"]
-        pos = nx.spring_layout(g, seed=7, k=1.2 / max(g.number_of_nodes(), 1) ** 0.5, weight="weight")
-        widths = [0.6 + 0.8 * g[u][v]["weight"] for u, v in g.edges()]
+        pos = nx.kamada_kawai_layout(g, weight=None)
+        widths = [0.6 + 0.6 * g[u][v]["weight"] for u, v in g.edges()]
         nx.draw_networkx_edges(g, pos, ax=ax, width=widths, alpha=0.35, edge_color=plotting.PALETTE[5])
-        nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[40 + 25 * counts.get(v, 1) for v in g.nodes()],
-                               node_color=plotting.PALETTE[0], alpha=0.85)
-        nx.draw_networkx_labels(g, pos, ax=ax, font_size=9, font_family=plotting.FONT_NAME)
+        nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[30 + 8 * counts.get(v, 1) for v in g.nodes()],
+                               node_color=plotting.PALETTE[0], alpha=0.8)
+        nx.draw_networkx_labels(g, {k: (x, y + 0.04) for k, (x, y) in pos.items()}, ax=ax,
+                                font_size=9, font_family=plotting.FONT_NAME, verticalalignment="bottom")
     ax.set_title(f"共现网络 Co-occurrence (≥{min_sentences} sentences together)")
     ax.axis("off")
     if output is not None:
@@ -262,38 +264,63 @@ def actor_stance_chart(result, output=None, target: str = "open_source_ai", n: i
 
 # --- Timeline (notebook 03) ------------------------------------------------------------
 
-def timeline_chart(result, output=None):
-    """Timeline figure: exact dates as markers, fuzzy intervals as bars, colour by main actor, publication dates."""
+def _timeline_frame(result) -> pd.DataFrame:
+    """Resolved timeline entries with datetime columns and a main actor (first listed) for colouring."""
+    tl = result["timeline"].copy()
+    tl = tl[tl["start"].astype(str).str.len() > 0].reset_index(drop=True)
+    tl["start_d"] = pd.to_datetime(tl["start"])
+    tl["end_d"] = pd.to_datetime(tl["end"]) + pd.Timedelta(days=1)
+    tl["main_actor"] = tl["actors"].fillna("").astype(str).str.split("; ").str[0].replace("", "(none)")
+    return tl
+
+
+def timeline_chart(result, output=None, recent_years: int = 3):
+    """Timeline figure: bars for intervals, dots for single days, colour by main actor, publication dates dashed.
+
+    The axis is broken in two: everything before the last `recent_years` years of coverage is drawn
+    compressed on the left, so that the dense recent months stay readable on the right.
+    """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
     plotting.setup()
-    tl = result["timeline"].copy()
-    tl = tl[tl["start"].astype(str).str.len() > 0].reset_index(drop=True)
-    tl["start_d"] = pd.to_datetime(tl["start"])
-    tl["end_d"] = pd.to_datetime(tl["end"])
-    tl["main_actor"] = tl["actors"].fillna("").astype(str).str.split("; ").str[0].replace("", "(none)")
+    tl = _timeline_frame(result)
+    pubs = pd.to_datetime(result["articles"].loc[result["articles"]["published"] != "", "published"], format="ISO8601")
+    last = max([tl["end_d"].max()] + list(pubs)) if len(tl) else pd.Timestamp("2025-01-01")
+    split = pd.Timestamp(year=last.year - recent_years + 1, month=1, day=1)
+    early = tl[tl["start_d"] < split]
     actors_ = sorted(tl["main_actor"].unique())
     colour = {a: plotting.PALETTE[i % len(plotting.PALETTE)] for i, a in enumerate(actors_)}
-    fig, ax = plt.subplots(figsize=(11, 0.32 * max(len(tl), 4) + 2))
-    for i, r in tl.iterrows():
-        span = (r.end_d - r.start_d).days
-        if span <= 1:
-            ax.plot(r.start_d, i, "o", color=colour[r.main_actor], markersize=6)
-        else:
-            ax.barh(i, span, left=r.start_d, height=0.5, color=colour[r.main_actor], alpha=0.6)
-        ax.text(r.end_d, i, f"  {r.label}", va="center", fontsize=8)
-    pubs = result["articles"][result["articles"]["published"] != ""]
-    for r in pubs.itertuples():
-        d = pd.to_datetime(r.published)
-        ax.axvline(d, color="#999", lw=0.8, ls="--")
-        ax.text(d, -1, r.article_id[:3], rotation=90, fontsize=7, color="#666", va="bottom", ha="right")
-    ax.set_yticks([])
-    ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    handles = [plt.Line2D([], [], marker="s", ls="", color=colour[a], label=a) for a in actors_[:12]]
-    ax.legend(handles=handles, frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), title="主要行为者 main actor")
-    ax.set_title("时间线 Timeline (bars = fuzzy intervals, dots = exact dates, dashed = publication dates)")
+    height = 0.3 * max(len(tl), 4) + 2.5
+    widths = [1, 3] if len(early) else [0.001, 3]
+    fig, (ax0, ax1) = plt.subplots(1, 2, sharey=True, figsize=(12, height), gridspec_kw={"width_ratios": widths, "wspace": 0.04})
+    for ax in (ax0, ax1):
+        for i, r in tl.iterrows():
+            span = (r.end_d - r.start_d).days
+            if span <= 1:
+                ax.plot(r.start_d, i, "o", color=colour[r.main_actor], markersize=6)
+            else:
+                ax.barh(i, r.end_d - r.start_d, left=r.start_d, height=0.55, color=colour[r.main_actor], alpha=0.75)
+        for d in pubs:
+            ax.axvline(d, color="#888", lw=0.8, ls="--")
+    lo = tl["start_d"].min() if len(early) else split
+    ax0.set_xlim(lo - pd.Timedelta(days=200), split)
+    ax1.set_xlim(split, last + pd.Timedelta(days=45))
+    ax0.xaxis.set_major_locator(mdates.YearLocator(max(1, (split.year - lo.year) // 3 or 1)))
+    ax0.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax1.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 4, 7, 10]))
+    ax1.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    ax1.tick_params(axis="x", labelrotation=45)
+    ax0.spines["right"].set_visible(False)
+    ax1.spines["left"].set_visible(False)
+    ax1.tick_params(axis="y", left=False)
+    ax0.set_yticks(range(len(tl)), [f"{r.label}  ({r.n_sources})" if r.n_sources > 1 else r.label for r in tl.itertuples()])
+    ax0.invert_yaxis()
+    handles = [plt.Line2D([], [], marker="s", ls="", color=colour[a], label=a) for a in actors_]
+    handles.append(plt.Line2D([], [], color="#888", ls="--", label="发表日期 publication date"))
+    fig.legend(handles=handles, loc="lower center", ncol=min(5, len(handles)), frameon=False, fontsize=8,
+               title="主要行为者 main actor (first actor of the event)", bbox_to_anchor=(0.55, -0.02 - 0.012 * len(handles) / 5))
+    fig.suptitle("时间线 Timeline · bars = intervals, dots = single days; (n) = number of merged sources")
     if output is not None:
         plotting.save(fig, tl.drop(columns=["start_d", "end_d"]), Path(output) / "figures" / "03_timeline")
     return fig
