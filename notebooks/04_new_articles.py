@@ -99,4 +99,15 @@ browse.filter_sentences(browse.sentence_table(result), actor="Llama").head(15)
 # %% [markdown]
 # ## Findings
 #
-# FINDINGS_PLACEHOLDER
+# Run with `PREVIOUS = None` on the seeds, the comparison treats articles 000–002 as the earlier
+# run. It reports the two later articles as new; the actors they bring (the Open Source Initiative,
+# its director Stefano Maffulli, Google's Gemma, Luis Villa of Tidelift) as new actors; the first
+# article critical of Meta's openness (Bloomberg Opinion) as a stance shift; and their dated
+# events (the founding of the OSI in 1998, LLaMA's first release in February 2023, LLaMA 3 "last
+# month") as new timeline entries. No new event conflicts with an earlier one.
+#
+# **What this comparison cannot see.** It compares tables, not texts: an article edited between
+# two runs counts as the same article if its `article_id` (file name) is unchanged, and its
+# changes show only through the counts. Stance shifts are counts of article-level labels, so a
+# change inside an article that does not flip its label is not reported. Timeline entries are
+# matched by label and interval, so a re-labelled event appears as new.

@@ -427,3 +427,54 @@ def uncertain_sentences(result, n: int = 15, width: int = 70) -> pd.DataFrame:
     u = stance.uncertain(result["stance_sentences"], n)
     u["sentence"] = [sentence_text(result, a, s)[:width] for a, s in zip(u["article_id"], u["sentence_id"])]
     return u
+
+
+# --- Computed findings: facts about *this* corpus, so a re-run on new articles stays true -----
+
+def actor_findings(result) -> str:
+    """Key actor facts of the current corpus, in words."""
+    top = top_actors(result, 5)
+    co = result["cooccurrence"].head(3)
+    types = actor_type_shares(result).set_index("actor_type")["share_of_mentions_%"]
+    lines = [f"- {len(result['mentions'])} mentions of {result['mentions']['actor'].nunique()} actors in "
+             f"{len(result['articles'])} articles."]
+    lines.append("- Most mentioned: " + "; ".join(
+        f"{r.actor} {r.mentions} ({r.articles} articles, {r.per_1k_chars} per 1k chars)" for r in top.itertuples()) + ".")
+    if len(co):
+        lines.append("- Strongest ties (sentences together): " + "; ".join(
+            f"{r.actor_a}–{r.actor_b} {r.sentences}" for r in co.itertuples()) + ".")
+    lines.append("- Share of mentions by type: " + ", ".join(f"{k} {v}%" for k, v in types.items()) + ".")
+    lines.append(f"- Unknown-name candidates: {len(result['unknown_actors'])}.")
+    return "\n".join(lines)
+
+
+def stance_findings(result) -> str:
+    """Key stance facts of the current corpus, in words."""
+    sa = result["stance_articles"]
+    lines = []
+    for target, g in sa.groupby("target", sort=True):
+        counts = g["label"].value_counts().sort_index()
+        lines.append(f"- {target}: articles " + ", ".join(f"{k} {v}" for k, v in counts.items()) + ".")
+    q = result["quotes"]
+    lines.append(f"- {len(q)} quotes ({(q['kind'] == 'direct').sum()} direct, {(q['kind'] == 'reported').sum()} reported) "
+                 f"from {q.loc[q['speaker'] != '', 'speaker'].nunique()} speakers; {(q['speaker'] == '').sum()} without a resolved speaker.")
+    st = result["stance_sentences"]
+    hand = st[st["method"] == "hand"][["article_id", "sentence_id"]].drop_duplicates()
+    n = len(result["sentences"])
+    lines.append(f"- {len(hand)} of {n} sentences have a hand label; the rest carry model labels only.")
+    return "\n".join(lines)
+
+
+def timeline_findings(result) -> str:
+    """Key timeline facts of the current corpus, in words."""
+    te, tl = result["temporal_expressions"], result["timeline"]
+    res = te[te["resolved"].astype(bool)]
+    anchors = res["anchor"].value_counts().sort_index()
+    merged = tl[tl["n_sources"] > 1]
+    lines = [f"- {len(te)} temporal expressions, {len(res)} resolved ("
+             + ", ".join(f"{k} {v}" for k, v in anchors.items()) + f"); {len(te) - len(res)} unresolved or generic.",
+             f"- {len(result['events'])} events merge into {len(tl)} timeline entries; {len(merged)} combine several "
+             f"articles; {int(tl['conflict'].astype(str).str.lower().eq('true').sum())} flagged as conflicts."]
+    for r in merged.itertuples():
+        lines.append(f"- {r.label}: {r.start}..{r.end} from {r.n_sources} sources ({r.article_ids}).")
+    return "\n".join(lines)
