@@ -30,7 +30,7 @@ tables: $(STAMP)
 	$(BIN)/python -m kaiyuan run --corpus $(CORPUS) --out $(OUT)/tables $(if $(WORKERS),--workers $(WORKERS))
 
 test: $(STAMP)
-	$(BIN)/python -m pytest --nbval
+	$(BIN)/python -m pytest --nbval --nbval-current-env
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/

@@ -34,15 +34,17 @@
 # labels by confidence.
 
 # %% tags=["parameters"]
-CORPUS = "../seeds"
-OUTPUT = "../reports/seeds"
+CORPUS = "../seeds"  # folder of articles
+OUTPUT = "../reports/seeds"  # where figures and their CSVs are saved
+REGISTRY = None  # actor registry YAML; None = lib/kaiyuan/data/actors.yaml
+LABELS = None  # stance label CSV; None = lib/kaiyuan/data/stance_labels.csv
 
 # %%
 import kaiyuan
 from kaiyuan import views
 
 kaiyuan.plotting.setup()
-result = kaiyuan.analyze(CORPUS)
+result = kaiyuan.analyze(CORPUS, registry=REGISTRY, labels=LABELS)
 
 # %% [markdown]
 # ## The codebook in brief
@@ -56,7 +58,7 @@ result = kaiyuan.analyze(CORPUS)
 # ## The hand labels and how far two annotators agree
 
 # %%
-views.annotation_summary()
+views.annotation_summary(LABELS)
 
 # %%
 views.annotation_agreement()
@@ -67,10 +69,10 @@ views.annotation_agreement()
 # labels, so always answering `neutral` scores low even though it is usually right.
 
 # %%
-views.stance_evaluation()
+views.stance_evaluation(LABELS)
 
 # %%
-fig = views.confusion_chart(OUTPUT)
+fig = views.confusion_chart(OUTPUT, LABELS)
 
 # %% [markdown]
 # ## Article-level stance with evidence

@@ -28,8 +28,10 @@
 # 1,000 clean characters because the articles differ in length.
 
 # %% tags=["parameters"]
-CORPUS = "../seeds"
-OUTPUT = "../reports/seeds"
+CORPUS = "../seeds"  # folder of articles
+OUTPUT = "../reports/seeds"  # where figures and their CSVs are saved
+REGISTRY = None  # actor registry YAML; None = lib/kaiyuan/data/actors.yaml
+LABELS = None  # stance label CSV; None = lib/kaiyuan/data/stance_labels.csv
 ACTOR = "Meta"
 
 # %%
@@ -37,7 +39,7 @@ import kaiyuan
 from kaiyuan import views
 
 kaiyuan.plotting.setup()
-result = kaiyuan.analyze(CORPUS)
+result = kaiyuan.analyze(CORPUS, registry=REGISTRY, labels=LABELS)
 
 # %% [markdown]
 # ## The most-mentioned actors

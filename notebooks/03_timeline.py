@@ -32,15 +32,17 @@
 # as conflicts.
 
 # %% tags=["parameters"]
-CORPUS = "../seeds"
-OUTPUT = "../reports/seeds"
+CORPUS = "../seeds"  # folder of articles
+OUTPUT = "../reports/seeds"  # where figures and their CSVs are saved
+REGISTRY = None  # actor registry YAML; None = lib/kaiyuan/data/actors.yaml
+LABELS = None  # stance label CSV; None = lib/kaiyuan/data/stance_labels.csv
 
 # %%
 import kaiyuan
 from kaiyuan import views
 
 kaiyuan.plotting.setup()
-result = kaiyuan.analyze(CORPUS)
+result = kaiyuan.analyze(CORPUS, registry=REGISTRY, labels=LABELS)
 
 # %% [markdown]
 # ## The timeline

@@ -35,15 +35,17 @@
 #    sentences (notebook 01), and re-run.
 
 # %% tags=["parameters"]
-CORPUS = "../seeds"
-OUTPUT = "../reports/seeds"
+CORPUS = "../seeds"  # folder of articles
+OUTPUT = "../reports/seeds"  # where figures and their CSVs are saved
+REGISTRY = None  # actor registry YAML; None = lib/kaiyuan/data/actors.yaml
+LABELS = None  # stance label CSV; None = lib/kaiyuan/data/stance_labels.csv
 PREVIOUS = None
 
 # %%
 import kaiyuan
 from kaiyuan import browse, compare
 
-result = kaiyuan.analyze(CORPUS)
+result = kaiyuan.analyze(CORPUS, registry=REGISTRY, labels=LABELS)
 if PREVIOUS:
     previous = compare.load_tables(PREVIOUS)
 else:

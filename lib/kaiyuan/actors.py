@@ -19,6 +19,8 @@ from typing import Iterable, Iterator
 import pandas as pd
 import yaml
 
+from .script import to_simplified  # noqa: F401  (re-exported: length-preserving t2s)
+
 __all__ = [
     "ACTOR_TYPES", "MENTION_COLUMNS", "COUNT_COLUMNS", "COOCCURRENCE_COLUMNS", "DISCOVERY_COLUMNS",
     "RegistryError", "Registry", "Actor", "Rule", "load_registry", "find_mentions", "actor_counts",
@@ -101,26 +103,6 @@ _FOLD_CASE = _FoldTable(lower=False)
 def normalise(text: str, lower: bool = True) -> str:
     """Length-preserving fold used on both aliases and text: NFKC, ·/space variants, Latin case."""
     return text.translate(_FOLD_LOWER if lower else _FOLD_CASE)
-
-
-_T2S = None
-
-
-def _t2s():
-    """Lazily build the OpenCC t2s converter (keeps import cheap)."""
-    global _T2S
-    if _T2S is None:
-        import opencc
-        _T2S = opencc.OpenCC("t2s")
-    return _T2S
-
-
-def to_simplified(text: str) -> str:
-    """OpenCC t2s, falling back to per-character conversion when a phrase rule changes the length."""
-    conv = _t2s().convert(text)
-    if len(conv) == len(text):
-        return conv
-    return "".join(c if len(c) == 1 else o for o, c in ((o, _t2s().convert(o)) for o in text))
 
 
 def _is_alnum(ch: str) -> bool:

@@ -15,15 +15,20 @@ def sentence_table(result) -> pd.DataFrame:
     """One row per sentence: text, actors, model stance labels per target, resolved date range."""
     s = result["sentences"][["article_id", "sentence_id", "kind", "text"]].copy()
     key = ["article_id", "sentence_id"]
+    # Empty parts keep the (article_id, sentence_id) index: joining a frame without it raises.
+    none = pd.MultiIndex.from_arrays([[], []], names=key)
     m = result["mentions"]
-    actors = m.groupby(key)["actor"].agg(lambda a: "; ".join(sorted(set(a)))).rename("actors")
+    actors = (m.groupby(key)["actor"].agg(lambda a: "; ".join(sorted(set(a)))).rename("actors") if len(m)
+              else pd.Series(index=none, dtype=object, name="actors"))
     st = result["stance_sentences"]
     if len(st):
         st = st[st["method"] == ("model" if (st["method"] == "model").any() else st["method"].iloc[0])]
-    labels = st.pivot_table(index=key, columns="target", values="label", aggfunc="first") if len(st) else pd.DataFrame()
+    labels = (st.pivot_table(index=key, columns="target", values="label", aggfunc="first") if len(st)
+              else pd.DataFrame(index=none))
     te = result["temporal_expressions"]
     te = te[te["resolved"].astype(bool)] if len(te) else te
-    dates = te.groupby(key).agg(date_from=("start", "min"), date_to=("end", "max")) if len(te) else pd.DataFrame()
+    dates = (te.groupby(key).agg(date_from=("start", "min"), date_to=("end", "max")) if len(te)
+             else pd.DataFrame({"date_from": [], "date_to": []}, index=none, dtype=object))
     out = s.set_index(key).join(actors).join(labels).join(dates).reset_index()
     return out.fillna({"actors": ""}).fillna("")
 

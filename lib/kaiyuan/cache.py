@@ -37,9 +37,12 @@ def content_hash(path: Path) -> str:
     return _hash(str(path), st.st_mtime_ns, st.st_size)
 
 
-def make_key(*parts, data: list[str] = (), code: list[str] = ()) -> str:
-    """Key from free-form parts (str/bytes), package data files and package source files, plus the version."""
+def make_key(*parts, data: list[str] = (), code: list[str] = (), files: list = ()) -> str:
+    """Key from free-form parts (str/bytes), package data files, package source files and any other
+    files (e.g. a researcher's own registry), plus the version."""
     h = hashlib.sha256(__version__.encode())
+    for path in files:
+        h.update(content_hash(Path(path)).encode())
     for part in parts:
         h.update(b"\0")
         h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))

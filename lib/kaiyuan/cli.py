@@ -16,21 +16,24 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("--corpus", required=True, help="folder of .txt/.md/.html articles (optional metadata.csv)")
     p_run.add_argument("--out", required=True, help="folder for the output tables")
     p_run.add_argument("--progress", action="store_true", default=None, help="always show a progress bar")
-    for p in (p_run,):
+    p_rep = sub.add_parser("report", help="run, execute every notebook on the corpus, render HTML with index.html")
+    p_rep.add_argument("--corpus", required=True)
+    p_rep.add_argument("--out", required=True, help="report folder, e.g. reports/seeds")
+    for p in (p_run, p_rep):
+        p.add_argument("--registry", default=None, help="actor registry YAML (default: the packaged actors.yaml)")
+        p.add_argument("--labels", default=None, help="stance label CSV (default: the packaged stance_labels.csv)")
         p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                        help="processes for the per-article stage (default: all cores; output is identical)")
         p.add_argument("--no-cache", action="store_true", help="ignore and do not write the per-article cache")
         p.add_argument("--scheduler", default=None,
                        help="Dask scheduler address (tcp://host:8786) or 'local'; needs pip install 'kaiyuan[dask]'")
-    p_rep = sub.add_parser("report", help="run, execute every notebook on the corpus, render HTML with index.html")
-    p_rep.add_argument("--corpus", required=True)
-    p_rep.add_argument("--out", required=True, help="report folder, e.g. reports/seeds")
     args = parser.parse_args(argv)
     if args.command == "report":
         from .report import build_report
 
         try:
-            index = build_report(args.corpus, args.out)
+            index = build_report(args.corpus, args.out, registry=args.registry, labels=args.labels,
+                                 workers=args.workers, cache=not args.no_cache)
         except (FileNotFoundError, ValueError) as err:
             print(f"kaiyuan: {err}", file=sys.stderr)
             return 2
@@ -38,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         result = run(args.corpus, progress=args.progress, workers=args.workers, cache=not args.no_cache,
-                     scheduler=args.scheduler)
+                     scheduler=args.scheduler, registry=args.registry, labels=args.labels)
     except FileNotFoundError as err:
         print(f"kaiyuan: {err}", file=sys.stderr)
         return 2

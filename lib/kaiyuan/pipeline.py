@@ -75,10 +75,15 @@ class ArticleOutput:
     expressions: pd.DataFrame
 
 
-def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None) -> str:
-    """Cache key of one stage for one article: bytes, path, metadata, the stage's data files and code."""
+def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None, registry: str | None = None) -> str:
+    """Cache key of one stage for one article: bytes, path, metadata, the stage's data files and code
+    (a researcher's own registry file replaces the packaged actors.yaml in the key)."""
+    data = STAGE_DATA[stage]
+    files = []
+    if registry and "actors.yaml" in data:
+        data, files = [d for d in data if d != "actors.yaml"], [registry]
     return make_key(stage, rel, json.dumps(meta or {}, sort_keys=True, ensure_ascii=False),
-                    hashlib.sha256(raw).digest(), data=STAGE_DATA[stage], code=STAGE_CODE[stage])
+                    hashlib.sha256(raw).digest(), data=data, code=STAGE_CODE[stage], files=files)
 
 
 def _sentences_df(article: Article) -> pd.DataFrame:
@@ -87,7 +92,8 @@ def _sentences_df(article: Article) -> pd.DataFrame:
     return pd.DataFrame(article.sentences, columns=SENTENCE_COLUMNS)
 
 
-def article_stage(path: str, corpus_dir: str, meta: dict | None, cache_dir: str | None) -> ArticleOutput | dict:
+def article_stage(path: str, corpus_dir: str, meta: dict | None, cache_dir: str | None,
+                  registry: str | None = None) -> ArticleOutput | dict:
     """Per-article work (load, clean, sentences, mentions, quotes, time expressions), cached per stage.
 
     Returns an ArticleOutput, or a load-report row (dict) for a rejected file.  Runs in
@@ -99,7 +105,7 @@ def article_stage(path: str, corpus_dir: str, meta: dict | None, cache_dir: str 
     cache = DiskCache(Path(cache_dir) if cache_dir else None)
     rel = p.relative_to(root).as_posix()
     raw = p.read_bytes()
-    keys = {stage: stage_key(stage, raw, rel, meta) for stage in STAGE_DATA}
+    keys = {stage: stage_key(stage, raw, rel, meta, registry) for stage in STAGE_DATA}
     article = cache.get(keys["corpus"])
     if article is None:
         try:
@@ -112,11 +118,11 @@ def article_stage(path: str, corpus_dir: str, meta: dict | None, cache_dir: str 
     sentences = _sentences_df(article)
     mentions = cache.get(keys["actors"])
     if mentions is None:
-        mentions = actors.find_mentions(sentences, actors.load_registry())
+        mentions = actors.find_mentions(sentences, actors.load_registry(registry))
         cache.put(keys["actors"], mentions)
     found_quotes = cache.get(keys["quotes"])
     if found_quotes is None:
-        found_quotes = quotes.extract_quotes(sentences, mentions, actors.load_registry())
+        found_quotes = quotes.extract_quotes(sentences, mentions, actors.load_registry(registry))
         cache.put(keys["quotes"], found_quotes)
     expressions = cache.get(keys["time"])
     if expressions is None:
@@ -159,8 +165,14 @@ def run(
     workers: int = 1,
     cache: bool | str | Path = True,
     scheduler: str | None = None,
+    registry: str | Path | None = None,
+    labels: str | Path | None = None,
 ) -> Result:
-    """Run every analysis on a corpus folder and return all tables (see README for their schemas)."""
+    """Run every analysis on a corpus folder and return all tables (see README for their schemas).
+
+    `registry` and `labels` replace the packaged actor registry and stance label file (e.g. a
+    researcher's extended copies); `cache=False` or a folder; `workers` processes or a Dask `scheduler`.
+    """
     from . import actors, quotes, stance, timeline
 
     t0 = time.perf_counter()
@@ -170,9 +182,11 @@ def run(
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
     cache_dir = None if cache is False else str(default_cache_dir() if cache is True else cache)
     candidates, rejected, meta = plan_files(root)
-    jobs = [(str(p), str(root), meta.get(article_id_for(p, root)), cache_dir) for p in candidates]
+    registry = str(Path(registry).resolve()) if registry else None
+    labels = str(Path(labels).resolve()) if labels else None
+    jobs = [(str(p), str(root), meta.get(article_id_for(p, root)), cache_dir, registry) for p in candidates]
     whole = DiskCache(cache_dir)
-    key = result_key(jobs, rejected)
+    key = result_key(jobs, rejected, [f for f in (registry, labels) if f])
     cached = whole.get(key)
     if cached is not None:
         cached.timings = {"cached": time.perf_counter() - t0}
@@ -187,7 +201,7 @@ def run(
     t = time.perf_counter()
     sentences, articles = corpus.sentences, corpus.articles
     mentions = _concat([o.mentions for o in done], actors.MENTION_COLUMNS)
-    registry = actors.load_registry()
+    registry_obj = actors.load_registry(registry)
     tables = {
         "articles": articles,
         "load_report": corpus.load_report,
@@ -197,12 +211,12 @@ def run(
         "mentions": mentions,
         "actor_counts": actors.actor_counts(mentions, articles),
         "cooccurrence": actors.cooccurrence(mentions),
-        "unknown_actors": actors.discover_unknown(sentences, mentions, registry),
+        "unknown_actors": actors.discover_unknown(sentences, mentions, registry_obj),
     }
     timings["actors"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    stance_sentences = stance.predict(sentences)
+    stance_sentences = stance.predict(sentences, stance.load_labels(labels) if labels else None)
     found_quotes = quotes.attach_stance(_concat([o.quotes for o in done], quotes.QUOTE_COLUMNS), stance_sentences)
     tables.update({
         "stance_sentences": stance_sentences,
@@ -227,15 +241,15 @@ def run(
     return result
 
 
-def result_key(jobs: list[tuple], others: list[dict]) -> str:
+def result_key(jobs: list[tuple], others: list[dict], extra_files: list[str] = ()) -> str:
     """Whole-run cache key: every input file's bytes and metadata, the non-article files, all data and code."""
     parts = []
-    for path, root, meta, _ in jobs:
+    for path, root, meta, *_ in jobs:
         p = Path(path)
         parts += [p.relative_to(root).as_posix(), json.dumps(meta or {}, sort_keys=True, ensure_ascii=False),
                   hashlib.sha256(p.read_bytes()).digest()]
     parts.append(json.dumps(others, sort_keys=True, ensure_ascii=False))
-    return make_key("result", *parts, data=AGGREGATE_DATA, code=AGGREGATE_CODE)
+    return make_key("result", *parts, data=AGGREGATE_DATA, code=AGGREGATE_CODE, files=list(extra_files))
 
 
 def corpus_stamp(corpus_dir: Path) -> tuple:
@@ -246,16 +260,18 @@ def corpus_stamp(corpus_dir: Path) -> tuple:
 
 
 @functools.lru_cache(maxsize=4)
-def _cached(corpus_dir: str, stamp: tuple) -> Result:
-    return run(corpus_dir)
+def _cached(corpus_dir: str, stamp: tuple, registry: str | None, labels: str | None) -> Result:
+    return run(corpus_dir, registry=registry, labels=labels)
 
 
-def analyze(corpus_dir: str | Path) -> Result:
+def analyze(corpus_dir: str | Path, registry: str | Path | None = None, labels: str | Path | None = None) -> Result:
     """Cached `run`: an unchanged corpus is analysed once per process (and per article once on disk)."""
     root = Path(corpus_dir).resolve()
     if not root.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    return _cached(str(root), corpus_stamp(root))
+    extra = tuple((f, Path(f).stat().st_mtime_ns) for f in (registry, labels) if f)
+    return _cached(str(root), corpus_stamp(root) + extra, str(registry) if registry else None,
+                   str(labels) if labels else None)
 
 
 def write_tables(result: Result, out_dir: str | Path) -> list[Path]:

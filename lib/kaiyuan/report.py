@@ -75,7 +75,7 @@ def table_html(df: pd.DataFrame, max_rows: int = 200) -> str:
     return df.head(max_rows).to_html(index=False, escape=True, border=0, na_rep="")
 
 
-def render_notebook(script: Path, out_dir: Path, corpus: Path) -> list[Path]:
+def render_notebook(script: Path, out_dir: Path, corpus: Path, params: dict | None = None) -> list[Path]:
     """Execute one notebook with papermill on `corpus`; render a reader page (no code) and a page with code."""
     import nbformat
     import papermill as pm
@@ -86,7 +86,7 @@ def render_notebook(script: Path, out_dir: Path, corpus: Path) -> list[Path]:
     src = nb_dir / f"{script.stem}.source.ipynb"
     nbformat.write(build(script), src)
     executed = nb_dir / f"{script.stem}.ipynb"
-    pm.execute_notebook(str(src), str(executed), parameters={"CORPUS": str(corpus), "OUTPUT": str(out_dir)},
+    pm.execute_notebook(str(src), str(executed), parameters={"CORPUS": str(corpus), "OUTPUT": str(out_dir), **(params or {})},
                         kernel_name=KERNEL, cwd=str(NOTEBOOK_DIR), progress_bar=False)
     src.unlink()
     node = nbformat.read(executed, as_version=4)
@@ -168,18 +168,25 @@ def write_codebook(out: Path) -> None:
     (out / "codebook.html").write_text(static_page(page), encoding="utf-8")
 
 
-def build_report(corpus_dir: str | Path, out_dir: str | Path, notebooks: list[Path] | None = None) -> Path:
-    """Run the pipeline, write tables, execute and render every notebook, write index.html."""
+def build_report(corpus_dir: str | Path, out_dir: str | Path, notebooks: list[Path] | None = None,
+                 registry: str | Path | None = None, labels: str | Path | None = None,
+                 workers: int = 1, cache: bool = True) -> Path:
+    """Run the pipeline once, write tables, execute and render every notebook on it, write index.html.
+
+    The notebooks' kernels call kaiyuan.analyze on the same inputs and get the cached result.
+    """
     corpus, out = Path(corpus_dir).resolve(), Path(out_dir).resolve()
+    registry = str(Path(registry).resolve()) if registry else None
+    labels = str(Path(labels).resolve()) if labels else None
     out.mkdir(parents=True, exist_ok=True)
     (out / "assets").mkdir(exist_ok=True)
     shutil.copyfile(plotting.font_path(), out / "assets" / plotting.FONT_FILE)
-    result = run(corpus)
+    result = run(corpus, workers=workers, cache=cache, registry=registry, labels=labels)
     if result.corpus.articles.empty:
         raise ValueError(f"no article could be loaded from {corpus}")
     tables = [p for p in write_tables(result, out / "tables") if p.suffix == ".csv"]
     write_codebook(out)
     pages = []
     for script in notebooks if notebooks is not None else notebook_scripts():
-        pages.extend(render_notebook(script, out, corpus))
+        pages.extend(render_notebook(script, out, corpus, {"REGISTRY": registry, "LABELS": labels}))
     return index_page(result, corpus, pages, tables, out)

@@ -344,38 +344,39 @@ def timeline_sources(result, width: int = 60) -> pd.DataFrame:
 
 # --- Stance evaluation (notebook 01) ------------------------------------------------------
 
-def _label_stamp() -> tuple:
+def _label_stamp(labels=None) -> tuple:
     from . import stance
 
     data = Path(stance.__file__).parent / "data"
-    return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(data.glob("stance_*")))
+    files = [Path(labels)] if labels else sorted(data.glob("stance_*"))
+    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
 
 
-@functools.lru_cache(maxsize=2)
-def _evaluation(stamp: tuple):
+@functools.lru_cache(maxsize=4)
+def _evaluation(stamp: tuple, labels=None):
     from . import stance
 
-    return stance.evaluate(stance.load_labels())
+    return stance.evaluate(stance.load_labels(labels))
 
 
-def stance_evaluation() -> pd.DataFrame:
+def stance_evaluation(labels=None) -> pd.DataFrame:
     """Leave-one-article-out macro-F1 and accuracy: majority baseline, cue baseline, model, per target."""
-    scores, _ = _evaluation(_label_stamp())
+    scores, _ = _evaluation(_label_stamp(labels), labels)
     return scores.assign(macro_f1=scores["macro_f1"].round(3), accuracy=scores["accuracy"].round(3))
 
 
-def confusion_table(target: str, method: str) -> pd.DataFrame:
+def confusion_table(target: str, method: str, labels=None) -> pd.DataFrame:
     """Confusion matrix (rows true, columns predicted) of one method on one target, pooled over folds."""
-    _, confusion = _evaluation(_label_stamp())
+    _, confusion = _evaluation(_label_stamp(labels), labels)
     return confusion[(target, method)]
 
 
-def confusion_chart(output=None):
+def confusion_chart(output=None, labels=None):
     """All confusion matrices in one figure (targets × methods), saved with a long-format CSV."""
     import matplotlib.pyplot as plt
 
     plotting.setup()
-    _, confusion = _evaluation(_label_stamp())
+    _, confusion = _evaluation(_label_stamp(labels), labels)
     targets = sorted({t for t, _ in confusion})
     methods = ["majority", "cue", "model"]
     fig, axes = plt.subplots(len(targets), len(methods), figsize=(3.4 * len(methods), 3.2 * len(targets)))
@@ -402,11 +403,11 @@ def confusion_chart(output=None):
     return fig
 
 
-def annotation_summary() -> pd.DataFrame:
-    """Hand-label counts per target and label (the reconciled file), with inter-annotator agreement."""
+def annotation_summary(labels=None) -> pd.DataFrame:
+    """Hand-label counts per target and label (the reconciled file by default)."""
     from . import stance
 
-    labels = stance.load_labels()
+    labels = stance.load_labels(labels)
     counts = pd.concat({t: labels[t].value_counts() for t in stance.TARGETS}, axis=1).fillna(0).astype(int)
     counts.index.name = "label"
     return counts.reset_index()
