@@ -35,7 +35,8 @@ def sentence_table(result) -> pd.DataFrame:
 
 def filter_sentences(table: pd.DataFrame, actor: str = "", label: str = "", target: str = "open_source_ai",
                      article: str = "", date_from: str = "", date_to: str = "") -> pd.DataFrame:
-    """Rows matching every given filter (empty filter = no constraint); dates compare as ISO strings."""
+    """Rows matching every given filter (empty filter = no constraint); dates compare as ISO strings, and a
+    sentence matches a date range when its resolved dates overlap it."""
     t = table
     if actor:
         t = t[t["actors"].str.split("; ").apply(lambda a: actor in a)]
@@ -43,10 +44,11 @@ def filter_sentences(table: pd.DataFrame, actor: str = "", label: str = "", targ
         t = t[t[target] == label]
     if article:
         t = t[t["article_id"] == article]
+    # A partial bound ("2024" or "2024-12") covers its whole year or month: compare at its precision.
     if date_from and "date_to" in t:
-        t = t[(t["date_to"] != "") & (t["date_to"] >= date_from)]
+        t = t[(t["date_to"] != "") & (t["date_to"].str.slice(0, len(date_from)) >= date_from)]
     if date_to and "date_from" in t:
-        t = t[(t["date_from"] != "") & (t["date_from"] <= date_to)]
+        t = t[(t["date_from"] != "") & (t["date_from"].str.slice(0, len(date_to)) <= date_to)]
     return t
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -131,6 +132,17 @@ def article_stage(path: str, corpus_dir: str, meta: dict | None, cache_dir: str 
     return ArticleOutput(article, mentions, found_quotes, expressions)
 
 
+# One article at a time per process: the per-article stage is not thread-safe (jionlp's shared TimeParser
+# keeps per-call state, and stdout is redirected around it), and Dask workers run tasks in threads.
+_STAGE_LOCK = threading.Lock()
+
+
+def _article_stage_locked(job: tuple) -> ArticleOutput | dict:
+    """article_stage for Dask workers, serialised within each worker process (see _STAGE_LOCK)."""
+    with _STAGE_LOCK:
+        return article_stage(*job)
+
+
 def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progress: bool) -> list:
     """Run article_stage over jobs: in-process, in a process pool, or on a Dask cluster; input order kept."""
     from tqdm.auto import tqdm
@@ -138,9 +150,10 @@ def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progre
     if scheduler:
         from distributed import Client  # optional extra: pip install 'kaiyuan[dask]'
 
-        client = Client(scheduler) if scheduler != "local" else Client(processes=True, n_workers=workers or None)
+        client = (Client(scheduler) if scheduler != "local"
+                  else Client(processes=True, n_workers=workers or None, threads_per_worker=1))
         try:
-            futures = client.map(lambda job: article_stage(*job), jobs, pure=False)
+            futures = client.map(_article_stage_locked, jobs, pure=False)
             return client.gather(futures)
         finally:
             client.close()
@@ -153,9 +166,10 @@ def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progre
 
 
 def _concat(frames: list[pd.DataFrame], columns: list[str] | None = None) -> pd.DataFrame:
-    frames = [f for f in frames if f is not None and len(f)]
-    if not frames:
-        return pd.DataFrame(columns=columns or [])
+    given = [f for f in frames if f is not None]
+    frames = [f for f in given if len(f)]
+    if not frames:  # keep the stage's own empty frame (its dtypes) when every article had nothing
+        return given[0].iloc[0:0].reset_index(drop=True) if given else pd.DataFrame(columns=columns or [])
     return pd.concat(frames, ignore_index=True)
 
 

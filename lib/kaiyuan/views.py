@@ -124,7 +124,8 @@ def actor_matrix(result, n: int = 20) -> pd.DataFrame:
     top = top_actors(result, n)["actor"]
     c = result["actor_counts"]
     mat = c[c["actor"].isin(top)].pivot_table(index="actor", columns="article_id", values="per_1k_chars", fill_value=0.0)
-    return mat.reindex(top).fillna(0.0)
+    articles = sorted(set(result["articles"]["article_id"]) | set(mat.columns))  # an article without them is a 0 column
+    return mat.reindex(index=top, columns=articles).fillna(0.0)
 
 
 def actor_heatmap(result, output=None, n: int = 20):
@@ -250,7 +251,8 @@ def actor_stance_chart(result, output=None, target: str = "open_source_ai", n: i
     fig, ax = plt.subplots(figsize=(9, 0.4 * max(len(a), 3) + 1.5))
     left = pd.Series(0, index=a.index, dtype=float)
     colours = {"supportive": plotting.PALETTE[2], "neutral": "#c8c8c8", "critical": plotting.PALETTE[1]}
-    for label in ("supportive", "neutral", "critical"):
+    colours["mixed"] = plotting.PALETTE[4]
+    for label in [c for c in ("supportive", "neutral", "mixed", "critical") if c in a]:
         ax.barh(a["speaker"], a[label], left=left, color=colours[label], label=label)
         left += a[label]
     ax.invert_yaxis()
@@ -286,7 +288,8 @@ def timeline_chart(result, output=None, recent_years: int = 3):
     plotting.setup()
     tl = _timeline_frame(result)
     pubs = pd.to_datetime(result["articles"].loc[result["articles"]["published"] != "", "published"], format="ISO8601")
-    last = max([tl["end_d"].max()] + list(pubs)) if len(tl) else pd.Timestamp("2025-01-01")
+    ends = ([tl["end_d"].max()] if len(tl) else []) + list(pubs)
+    last = max(ends) if ends else pd.Timestamp("2025-01-01")
     split = pd.Timestamp(year=last.year - recent_years + 1, month=1, day=1)
     early = tl[tl["start_d"] < split]
     actors_ = sorted(tl["main_actor"].unique())
@@ -339,7 +342,8 @@ def timeline_sources(result, width: int = 60) -> pd.DataFrame:
                              "conflict": r.conflict, "article_id": e["article_id"], "sentence_id": e["sentence_id"],
                              "expression": e["expression"],
                              "sentence": sentence_text(result, e["article_id"], e["sentence_id"])[:width]})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["timeline_id", "start", "end", "label", "conflict", "article_id", "sentence_id",
+                                       "expression", "sentence"])
 
 
 # --- Stance evaluation (notebook 01) ------------------------------------------------------
