@@ -41,12 +41,16 @@ STAGE_DATA = {
     "actors": ["boilerplate.yaml", "actors.yaml"],
     "quotes": ["boilerplate.yaml", "actors.yaml", "quotes.yaml"],
     "time": ["boilerplate.yaml", "time_rules.yaml"],
+    "events": ["boilerplate.yaml", "actors.yaml", "time_rules.yaml"],
+    "stance": ["boilerplate.yaml", "stance_cues.yaml"],  # + the label file in use (see stage_key)
 }
 STAGE_CODE = {
     "corpus": _CORPUS_CODE,
     "actors": _CORPUS_CODE + ["actors.py"],
     "quotes": _CORPUS_CODE + ["actors.py", "quotes.py"],
     "time": _CORPUS_CODE + ["timeline.py"],
+    "events": _CORPUS_CODE + ["actors.py", "timeline.py"],
+    "stance": _CORPUS_CODE + ["stance.py"],
 }
 # The corpus-level (aggregate) stage reads all of these; the whole-result cache key includes them.
 AGGREGATE_DATA = sorted({n for names in STAGE_DATA.values() for n in names} | {"stance_labels.csv", "stance_labels_pass1.csv", "stance_cues.yaml"})
@@ -68,21 +72,31 @@ class Result:
 
 @dataclass
 class ArticleOutput:
-    """Per-article stage results (what the cache stores and workers return)."""
+    """Per-article stage results (what the cache stores and workers return); one table each."""
 
     article: Article
     mentions: pd.DataFrame
-    quotes: pd.DataFrame
+    unknown: pd.DataFrame  # occurrences of unregistered names (ranked corpus-wide)
+    quotes: pd.DataFrame  # with the stance of their sentences attached
     expressions: pd.DataFrame
+    events: pd.DataFrame
+    stance: pd.DataFrame  # model rows and hand-label rows
+    article_stance: pd.DataFrame
 
 
-def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None, registry: str | None = None) -> str:
+def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None, registry: str | None = None,
+              labels: str | None = None) -> str:
     """Cache key of one stage for one article: bytes, path, metadata, the stage's data files and code
-    (a researcher's own registry file replaces the packaged actors.yaml in the key)."""
+    (a researcher's own registry file replaces the packaged actors.yaml in the key; the stance stage
+    includes the label file the model was trained on)."""
     data = STAGE_DATA[stage]
     files = []
     if registry and "actors.yaml" in data:
         data, files = [d for d in data if d != "actors.yaml"], [registry]
+    if stage == "stance":
+        from .stance import label_path
+
+        files = [str(label_path(labels))]
     return make_key(stage, rel, json.dumps(meta or {}, sort_keys=True, ensure_ascii=False),
                     hashlib.sha256(raw).digest(), data=data, code=STAGE_CODE[stage], files=files)
 
@@ -93,76 +107,158 @@ def _sentences_df(article: Article) -> pd.DataFrame:
     return pd.DataFrame(article.sentences, columns=SENTENCE_COLUMNS)
 
 
-def article_stage(path: str, corpus_dir: str, meta: dict | None, cache_dir: str | None,
-                  registry: str | None = None) -> ArticleOutput | dict:
-    """Per-article work (load, clean, sentences, mentions, quotes, time expressions), cached per stage.
+def _split(table: pd.DataFrame, ids: list[str]) -> dict[str, pd.DataFrame]:
+    """One table per article (empty, with the table's columns and dtypes, where an article has no rows)."""
+    parts = {str(k): g.reset_index(drop=True) for k, g in table.groupby("article_id", sort=False)} if len(table) else {}
+    empty = table.iloc[0:0].reset_index(drop=True)
+    return {aid: parts.get(aid, empty) for aid in ids}
 
-    Returns an ArticleOutput, or a load-report row (dict) for a rejected file.  Runs in
-    worker processes and on Dask workers, so it takes and returns plain picklable data.
+
+def chunk_stage(jobs: list[tuple]) -> list[ArticleOutput | dict]:
+    """Per-article work for a chunk of files, each step cached on disk per article under its own key
+    (see STAGE_DATA / STAGE_CODE): load, clean and split; actor mentions and unknown-name occurrences;
+    time expressions; events; stance (model and hand labels) and the article's stance; quotes.
+
+    Articles missing a step's cache entry are computed together in one call per step (the analysis
+    functions take multi-article tables), which spreads pandas' fixed costs over the chunk.  Returns,
+    per job, an ArticleOutput or a load-report row (dict) for a rejected file.  Runs in worker
+    processes and on Dask workers, so it takes and returns plain picklable data.
     """
-    from . import actors, quotes, timeline
+    from . import actors, quotes, stance, timeline
 
-    p, root = Path(path), Path(corpus_dir)
+    if not jobs:
+        return []
+    _, _, _, cache_dir, registry, labels = jobs[0]
     cache = DiskCache(Path(cache_dir) if cache_dir else None)
-    rel = p.relative_to(root).as_posix()
-    raw = p.read_bytes()
-    keys = {stage: stage_key(stage, raw, rel, meta, registry) for stage in STAGE_DATA}
-    article = cache.get(keys["corpus"])
-    if article is None:
-        try:
-            article = process_file(p, root, meta, data=raw)
-        except Rejected as err:
-            article = {"path": rel, "status": "rejected", "encoding": "", "reason": str(err)}
-        cache.put(keys["corpus"], article)
-    if isinstance(article, dict):
-        return article
-    sentences = _sentences_df(article)
-    mentions = cache.get(keys["actors"])
-    if mentions is None:
-        mentions = actors.find_mentions(sentences, actors.load_registry(registry))
-        cache.put(keys["actors"], mentions)
-    found_quotes = cache.get(keys["quotes"])
-    if found_quotes is None:
-        found_quotes = quotes.extract_quotes(sentences, mentions, actors.load_registry(registry))
-        cache.put(keys["quotes"], found_quotes)
-    expressions = cache.get(keys["time"])
-    if expressions is None:
-        expressions = timeline.extract_expressions(sentences, pd.DataFrame([article.row]))
-        cache.put(keys["time"], expressions)
-    return ArticleOutput(article, mentions, found_quotes, expressions)
+    results: list = []
+    keys: dict[str, dict] = {}
+    for path, corpus_dir, meta, *_ in jobs:
+        p, root = Path(path), Path(corpus_dir)
+        rel, raw = p.relative_to(root).as_posix(), p.read_bytes()
+        k = {stage: stage_key(stage, raw, rel, meta, registry, labels) for stage in STAGE_DATA}
+        article = cache.get(k["corpus"])
+        if article is None:
+            try:
+                article = process_file(p, root, meta, data=raw)
+            except Rejected as err:
+                article = {"path": rel, "status": "rejected", "encoding": "", "reason": str(err)}
+            cache.put(k["corpus"], article)
+        if not isinstance(article, dict):
+            keys[article.row["article_id"]] = k
+        results.append(article)
+    articles = [a for a in results if not isinstance(a, dict)]
+    if not articles:
+        return results
+    ids = [a.row["article_id"] for a in articles]
+    sentences = {a.row["article_id"]: _sentences_df(a) for a in articles}
+    rows = {a.row["article_id"]: a.row for a in articles}
+    reg = actors.load_registry(registry)
+    done: dict[str, dict] = {aid: {} for aid in ids}
+
+    def step(stage: str, names: tuple[str, ...], compute) -> None:
+        """Fill done[aid][name] from the cache, computing every miss of the chunk in one call."""
+        missing = []
+        for aid in ids:
+            value = cache.get(keys[aid][stage])
+            if value is None:
+                missing.append(aid)
+            else:
+                done[aid].update(zip(names, value))
+        if not missing:
+            return
+        sub = pd.concat([sentences[a] for a in missing], ignore_index=True)
+        tables = compute(missing, sub)
+        split = [_split(t, missing) for t in tables]
+        for aid in missing:
+            value = tuple(part[aid] for part in split)
+            cache.put(keys[aid][stage], value)
+            done[aid].update(zip(names, value))
+
+    def of(aids, name):
+        return pd.concat([done[a][name] for a in aids], ignore_index=True)
+
+    def find_actors(aids, sub):
+        mentions = actors.find_mentions(sub, reg)
+        return mentions, actors.unknown_occurrences(sub, mentions, reg)
+
+    def predict_stance(aids, sub):
+        model = stance.model_for(labels, cache_dir) if stance.label_path(labels).exists() else None
+        pred = model.predict(sub) if model is not None else stance.cue_predict(sub)
+        pred = stance.sort_rows(_concat([pred, stance.hand_rows(sub, labels)], stance.STANCE_COLUMNS))
+        return pred, stance.article_stance(pred)
+
+    step("actors", ("mentions", "unknown"), find_actors)
+    step("time", ("expressions",),
+         lambda aids, sub: (timeline.extract_expressions(sub, pd.DataFrame([rows[a] for a in aids])),))
+    step("events", ("events",), lambda aids, sub: (timeline.build_events(of(aids, "expressions"), sub,
+                                                                          of(aids, "mentions")),))
+    step("stance", ("stance", "article_stance"), predict_stance)
+    step("quotes", ("quotes",), lambda aids, sub: (quotes.extract_quotes(sub, of(aids, "mentions"), reg),))
+    with_stance = _split(quotes.attach_stance(of(ids, "quotes"), of(ids, "stance")), ids)
+    out = []
+    for item in results:
+        if isinstance(item, dict):
+            out.append(item)
+            continue
+        aid = item.row["article_id"]
+        d = done[aid]
+        out.append(ArticleOutput(item, d["mentions"], d["unknown"], with_stance[aid], d["expressions"], d["events"],
+                                 d["stance"], d["article_stance"]))
+    return out
 
 
-# One article at a time per process: the per-article stage is not thread-safe (jionlp's shared TimeParser
-# keeps per-call state, and stdout is redirected around it), and Dask workers run tasks in threads.
+def article_stage(path: str, corpus_dir: str, meta: dict | None, cache_dir: str | None,
+                  registry: str | None = None, labels: str | None = None) -> ArticleOutput | dict:
+    """All per-article work for one file (see chunk_stage)."""
+    return chunk_stage([(path, corpus_dir, meta, cache_dir, registry, labels)])[0]
+
+
 _STAGE_LOCK = threading.Lock()
+CHUNK_SIZE = 64  # articles per chunk: large enough to spread pandas' fixed costs, small enough to balance workers
 
 
-def _article_stage_locked(job: tuple) -> ArticleOutput | dict:
-    """article_stage for Dask workers, serialised within each worker process (see _STAGE_LOCK)."""
+def _chunk_stage_locked(chunk: list[tuple]) -> list:
+    """chunk_stage for Dask workers, serialised within each worker process (see _STAGE_LOCK)."""
     with _STAGE_LOCK:
-        return article_stage(*job)
+        return chunk_stage(chunk)
+
+
+def chunks_of(jobs: list[tuple], workers: int) -> list[list[tuple]]:
+    """Consecutive chunks of at most CHUNK_SIZE jobs, at least ~4 per worker so work stays balanced."""
+    size = max(1, min(CHUNK_SIZE, -(-len(jobs) // max(1, 4 * workers))))
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
 
 
 def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progress: bool) -> list:
-    """Run article_stage over jobs: in-process, in a process pool, or on a Dask cluster; input order kept."""
+    """Run chunk_stage over chunks of jobs: in-process, in a process pool, or on a Dask cluster; order kept."""
     from tqdm.auto import tqdm
 
+    parallel = bool(scheduler) or (workers > 1 and len(jobs) >= MIN_JOBS_PER_POOL)
+    chunks = chunks_of(jobs, workers if parallel else 1)
+    bar = tqdm(total=len(jobs), desc="articles", unit="file", disable=not progress)
+    out: list = []
     if scheduler:
         from distributed import Client  # optional extra: pip install 'kaiyuan[dask]'
 
         client = (Client(scheduler) if scheduler != "local"
                   else Client(processes=True, n_workers=workers or None, threads_per_worker=1))
         try:
-            futures = client.map(_article_stage_locked, jobs, pure=False)
-            return client.gather(futures)
+            for part in client.gather(client.map(_chunk_stage_locked, chunks, pure=False)):
+                out.extend(part)
+                bar.update(len(part))
         finally:
             client.close()
-    if workers <= 1 or len(jobs) < MIN_JOBS_PER_POOL:
-        return [article_stage(*job) for job in tqdm(jobs, desc="articles", unit="file", disable=not progress)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunks = max(1, len(jobs) // (workers * 8))
-        it = pool.map(article_stage, *zip(*jobs), chunksize=chunks)
-        return list(tqdm(it, total=len(jobs), desc="articles", unit="file", disable=not progress))
+    elif not parallel:
+        for chunk in chunks:
+            out.extend(chunk_stage(chunk))
+            bar.update(len(chunk))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for part in pool.map(chunk_stage, chunks):
+                out.extend(part)
+                bar.update(len(part))
+    bar.close()
+    return out
 
 
 def _concat(frames: list[pd.DataFrame], columns: list[str] | None = None) -> pd.DataFrame:
@@ -198,7 +294,7 @@ def run(
     candidates, rejected, meta = plan_files(root)
     registry = str(Path(registry).resolve()) if registry else None
     labels = str(Path(labels).resolve()) if labels else None
-    jobs = [(str(p), str(root), meta.get(article_id_for(p, root)), cache_dir, registry) for p in candidates]
+    jobs = [(str(p), str(root), meta.get(article_id_for(p, root)), cache_dir, registry, labels) for p in candidates]
     whole = DiskCache(cache_dir)
     key = result_key(jobs, rejected, [f for f in (registry, labels) if f])
     cached = whole.get(key)
@@ -206,16 +302,20 @@ def run(
         cached.timings = {"cached": time.perf_counter() - t0}
         return cached
     show = progress if progress is not None else len(jobs) >= 200
+    if jobs and stance.label_path(labels).exists():
+        stance.model_for(labels, cache_dir)  # train once here; worker processes load it from the disk cache
     outputs = _run_articles(jobs, workers, scheduler, bool(show))
-    done = [o for o in outputs if isinstance(o, ArticleOutput)]
+    done = sorted((o for o in outputs if isinstance(o, ArticleOutput)), key=lambda o: o.article.row["article_id"])
     rejected += [o for o in outputs if isinstance(o, dict)]
     corpus = assemble([o.article for o in done], rejected)
     timings["articles"] = time.perf_counter() - t0
 
+    def gather(field: str, columns: list[str]) -> pd.DataFrame:
+        return _concat([getattr(o, field) for o in done], columns)
+
     t = time.perf_counter()
     sentences, articles = corpus.sentences, corpus.articles
-    mentions = _concat([o.mentions for o in done], actors.MENTION_COLUMNS)
-    registry_obj = actors.load_registry(registry)
+    mentions = gather("mentions", actors.MENTION_COLUMNS)
     tables = {
         "articles": articles,
         "load_report": corpus.load_report,
@@ -225,26 +325,24 @@ def run(
         "mentions": mentions,
         "actor_counts": actors.actor_counts(mentions, articles),
         "cooccurrence": actors.cooccurrence(mentions),
-        "unknown_actors": actors.discover_unknown(sentences, mentions, registry_obj),
+        "unknown_actors": actors.rank_unknown(gather("unknown", actors.OCCURRENCE_COLUMNS)),
     }
     timings["actors"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    stance_sentences = stance.predict(sentences, stance.load_labels(labels) if labels else None)
-    found_quotes = quotes.attach_stance(_concat([o.quotes for o in done], quotes.QUOTE_COLUMNS), stance_sentences)
+    found_quotes = gather("quotes", quotes.QUOTE_COLUMNS)
     tables.update({
-        "stance_sentences": stance_sentences,
-        "stance_articles": stance.article_stance(stance_sentences),
+        "stance_sentences": gather("stance", stance.STANCE_COLUMNS),
+        "stance_articles": gather("article_stance", stance.ARTICLE_COLUMNS),
         "quotes": found_quotes,
         "actor_stance": stance.actor_stance(found_quotes),
     })
     timings["stance"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    expressions = _concat([o.expressions for o in done], timeline.EXPRESSION_COLUMNS)
-    events = timeline.build_events(expressions, sentences, mentions)
+    events = gather("events", timeline.EVENT_COLUMNS)
     tables.update({
-        "temporal_expressions": expressions,
+        "temporal_expressions": gather("expressions", timeline.EXPRESSION_COLUMNS),
         "events": events,
         "timeline": timeline.merge_timeline(events),
     })

@@ -25,9 +25,11 @@ articles work the same. Stance columns are filled by `attach_stance(quotes, stan
 """
 from __future__ import annotations
 
+import bisect
+
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -115,6 +117,10 @@ class _Article:
     text: str                    # original script, reconstructed from sentence offsets
     simp: str                    # simplified, same length
     mentions: list[_Mention]
+    starts: list[int] = field(default_factory=list)   # per sentence row, plain lists for fast lookups
+    ends: list[int] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
 
 
 def _build_article(aid: str, sents: pd.DataFrame, mentions: pd.DataFrame, rules: dict) -> _Article:
@@ -132,25 +138,23 @@ def _build_article(aid: str, sents: pd.DataFrame, mentions: pd.DataFrame, rules:
             ms.append(_Mention(str(m.actor), _kind(getattr(m, "actor_type", ""), rules), int(m.start), int(m.end),
                                str(getattr(m, "surface", ""))))
     ms.sort(key=lambda m: (m.start, m.end))
-    return _Article(aid, sents, "".join(text), "".join(simp), ms)
+    kinds = [str(k or "body") for k in sents["kind"]] if "kind" in sents else ["body"] * len(sents)
+    return _Article(aid, sents, "".join(text), "".join(simp), ms, starts=[int(x) for x in sents["start"]],
+                    ends=[int(x) for x in sents["end"]], ids=[int(x) for x in sents["sentence_id"]], kinds=kinds)
 
 
 def _sentence_at(art: _Article, pos: int) -> int:
-    """Row index of the sentence containing character `pos`."""
-    hits = art.sents.index[(art.sents["start"] <= pos) & (art.sents["end"] > pos)]
-    if len(hits):
-        return int(hits[0])
-    before = art.sents.index[art.sents["start"] <= pos]
-    return int(before[-1]) if len(before) else 0
+    """Row index of the sentence containing character `pos` (else the last one starting before it)."""
+    i = bisect.bisect_right(art.starts, pos) - 1
+    return max(i, 0)
 
 
 def _paragraph_end(art: _Article, row: int) -> int:
     """End offset of the paragraph containing sentence row `row` (a gap between sentences = new paragraph)."""
-    s = art.sents
     i = row
-    while i + 1 < len(s) and int(s.at[i + 1, "start"]) == int(s.at[i, "end"]):
+    while i + 1 < len(art.starts) and art.starts[i + 1] == art.ends[i]:
         i += 1
-    return int(s.at[i, "end"])
+    return art.ends[i]
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -180,7 +184,7 @@ def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
             continue
         end = j if j >= 0 else limit
         content = t[i + 1:end]
-        before = t[max(int(art.sents.at[row, "start"]), i - 1):i]
+        before = t[max(art.starts[row], i - 1):i]
         colon = before in (":", "：")
         is_quote = (len(content.strip()) >= rules["min_quote_chars"] or any(c in _END_PUNCT for c in content)
                     or (colon and content.strip()))
@@ -370,18 +374,18 @@ class _Resolver:
         return "", "", surface
 
     def sent_lo(self, pos: int) -> int:
-        return int(self.art.sents.at[_sentence_at(self.art, pos), "start"])
+        return self.art.starts[_sentence_at(self.art, pos)]
 
 
 # --------------------------------------------------------------------------- extraction
 def _sids(art: _Article, rows: list[int]) -> str:
-    return ";".join(str(int(art.sents.at[r, "sentence_id"])) for r in rows)
+    return ";".join(str(art.ids[r]) for r in rows)
 
 
 def _only_quote(art: _Article, q: _Quote) -> bool:
     """True when the quote covers its sentences entirely (nothing but punctuation outside the marks)."""
-    lo = int(art.sents.at[q.rows[0], "start"])
-    hi = int(art.sents.at[q.rows[-1], "end"])
+    lo = art.starts[q.rows[0]]
+    hi = art.ends[q.rows[-1]]
     outside = art.text[lo:q.open] + art.text[min(q.close + 1, hi):hi]
     return not re.sub(r"[\s，,。.！!？?：:；;（）()\-—…]", "", outside)
 
@@ -398,7 +402,7 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             direct_rows.setdefault(r, []).append(q)
 
     def bounds(r):
-        return int(art.sents.at[r, "start"]), int(art.sents.at[r, "end"])
+        return art.starts[r], art.ends[r]
 
     # pass 1: direct quotes, in reading order
     found: list[tuple[_Quote, tuple[str, str, str]]] = []
@@ -471,7 +475,7 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
 
     # pass 2: reported speech in sentences (text outside direct quotes only)
     for r in art.sents.index:
-        if str(art.sents.at[r, "kind"] or "body") != "body" or r in attributed_rows:
+        if art.kinds[r] != "body" or r in attributed_rows:
             continue
         lo, hi = bounds(r)
         starts = {q.open for q in quotes}
@@ -534,7 +538,7 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
 
 
 def _row(art: _Article, rows: list[int], spk: tuple[str, str, str], quote: str, kind: str) -> dict:
-    return {"_rows": list(rows), "article_id": art.aid, "sentence_id": int(art.sents.at[rows[0], "sentence_id"]),
+    return {"_rows": list(rows), "article_id": art.aid, "sentence_id": art.ids[rows[0]],
             "sentence_ids": _sids(art, rows), "speaker": spk[0], "speaker_org": spk[1], "speaker_surface": spk[2],
             "quote": quote, "kind": kind, "stance_open_source_ai": "", "stance_meta": ""}
 
@@ -547,7 +551,11 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
     people. When `stance_sentences` is given the stance columns are filled (see `attach_stance`).
     """
     rules = load_rules()
-    reg = _registry_index(registry)
+    memo = getattr(registry, "_cache", None)  # kaiyuan.actors.Registry keeps derived indexes here
+    if isinstance(memo, dict):
+        reg = memo.get("quotes_index") or memo.setdefault("quotes_index", _registry_index(registry))
+    else:
+        reg = _registry_index(registry)
     if mentions is None or len(mentions) == 0:
         mentions = pd.DataFrame(columns=["article_id", "sentence_id", "actor", "actor_type", "surface", "start", "end"])
     if "actor_type" not in mentions.columns:

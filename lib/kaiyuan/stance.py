@@ -294,36 +294,63 @@ class StanceModel:
         return pipe.predict_proba(list(texts_simplified)), list(pipe.classes_)
 
     def predict(self, sentences: pd.DataFrame) -> pd.DataFrame:
-        """Model stance rows (STANCE_COLUMNS, method "model")."""
+        """Model stance rows (STANCE_COLUMNS, method "model"); targets sharing a fitted vectorizer
+        transform the texts once."""
         texts = [str(t) for t in sentences["text_simplified"]]
-        aids = sentences["article_id"].astype(str).tolist()
-        sids = sentences["sentence_id"].astype(int).tolist()
-        rows = []
+        if not texts:
+            return pd.DataFrame(columns=STANCE_COLUMNS)
+        aids = sentences["article_id"].astype(str).to_numpy()
+        sids = sentences["sentence_id"].astype(int).to_numpy()
+        features: dict = {}
+        frames = []
         for t in TARGETS:
-            if not texts:
-                break
-            with _one_thread():
-                proba, classes = self.predict_proba(texts, t)
+            if t in self.constant:
+                proba, classes = np.ones((len(texts), 1)), np.array([self.constant[t]])
+            else:
+                pipe = self.pipelines[t]
+                vec, clf = pipe.steps[0][1], pipe.steps[-1][1]
+                if id(vec) not in features:
+                    features[id(vec)] = vec.transform(texts)
+                proba, classes = clf.predict_proba(features[id(vec)]), np.asarray(clf.classes_)
             order = np.argsort(-proba, axis=1, kind="stable")
-            for i in range(len(texts)):
-                p1 = proba[i, order[i, 0]]
-                p2 = proba[i, order[i, 1]] if proba.shape[1] > 1 else 0.0
-                rows.append((aids[i], sids[i], t, classes[order[i, 0]], round(float(p1), 4), "model",
-                             round(float(p1 - p2), 4)))
-        return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+            rows = np.arange(len(texts))
+            p1 = proba[rows, order[:, 0]]
+            p2 = proba[rows, order[:, 1]] if proba.shape[1] > 1 else np.zeros(len(texts))
+            frames.append(pd.DataFrame({"article_id": aids, "sentence_id": sids, "target": t,
+                                        "label": classes[order[:, 0]], "score": np.round(p1, 4), "method": "model",
+                                        "margin": np.round(p1 - p2, 4)}))
+        out = pd.concat(frames, ignore_index=True)
+        # one block per target -> rows in (sentence, target) order as before
+        order = np.lexsort((out["target"].map({t: i for i, t in enumerate(TARGETS)}).to_numpy(),
+                            np.tile(np.arange(len(texts)), len(frames))))
+        return out.iloc[order].reset_index(drop=True)[STANCE_COLUMNS]
 
 
 def train_model(labels: pd.DataFrame) -> StanceModel:
-    """Fit one pipeline per target on a label table (needs text or text_simplified)."""
+    """Fit one classifier per target on a label table (needs text or text_simplified).
+
+    The TF-IDF vectorizer is fitted once on the texts and shared by the targets' pipelines (fitting it
+    per target would give the identical vocabulary and weights), so prediction transforms once.
+    """
+    from sklearn.base import clone
+    from sklearn.pipeline import Pipeline
+
     texts = labels["text_simplified"] if "text_simplified" in labels else pd.Series(_simplified(labels["text"]))
+    texts = [str(x) for x in texts]
     model = StanceModel(n_train=len(labels))
+    template = make_pipeline()
+    vectorizer = None
     for t in TARGETS:
         y = labels[t].astype(str).tolist()
         if len(set(y)) < 2:
             model.constant[t] = y[0] if y else "neutral"
             continue
         with _one_thread():
-            model.pipelines[t] = make_pipeline().fit([str(x) for x in texts], y)
+            if vectorizer is None:
+                vectorizer = clone(template.steps[0][1]).fit(texts)
+                features = vectorizer.transform(texts)
+            clf = clone(template.steps[-1][1]).fit(features, y)
+        model.pipelines[t] = Pipeline([(template.steps[0][0], vectorizer), (template.steps[-1][0], clf)])
     return model
 
 
@@ -332,12 +359,17 @@ def retrain(label_path: str | Path) -> StanceModel:
     return train_model(load_labels(label_path))
 
 
-@functools.lru_cache(maxsize=2)
-def _default_model(path: str, stamp: float) -> StanceModel:
-    from .cache import DiskCache, default_cache_dir, make_key
+def label_path(labels: str | Path | None = None) -> Path:
+    """The label file in use: the given one, else the packaged reconciled labels (pass 1 while those are missing)."""
+    return Path(labels) if labels else (LABELS_PATH if LABELS_PATH.exists() else PASS1_PATH)
 
-    key = make_key("stance-model", Path(path).name, data=[Path(path).name, "stance_cues.yaml"], code=["stance.py"])
-    disk = DiskCache(default_cache_dir())
+
+@functools.lru_cache(maxsize=4)
+def _model(path: str, stamp: int, cache_dir: str | None) -> StanceModel:
+    from .cache import DiskCache, make_key
+
+    key = make_key("stance-model", data=["stance_cues.yaml"], code=["stance.py"], files=[path])
+    disk = DiskCache(cache_dir)
     model = disk.get(key)
     if model is None:
         model = train_model(load_labels(path))
@@ -345,42 +377,79 @@ def _default_model(path: str, stamp: float) -> StanceModel:
     return model
 
 
+def model_for(labels: str | Path | None = None, cache_dir: str | Path | None = None) -> StanceModel:
+    """Model trained on a label file (default: the packaged labels); cached in-process and, with
+    `cache_dir`, on disk, keyed by the label file's content, the cues and this module's code."""
+    path = label_path(labels)
+    return _model(str(path), path.stat().st_mtime_ns, str(cache_dir) if cache_dir else None)
+
+
 def default_model() -> StanceModel:
-    """Model trained on the packaged labels (cached per label-file version)."""
-    path = LABELS_PATH if LABELS_PATH.exists() else PASS1_PATH
-    return _default_model(str(path), path.stat().st_mtime)
+    """Model trained on the packaged labels (cached on disk in the default cache folder)."""
+    from .cache import default_cache_dir
+
+    return model_for(None, default_cache_dir())
 
 
 # --------------------------------------------------------------------------- prediction
-def predict(sentences: pd.DataFrame, labels: pd.DataFrame | None = None) -> pd.DataFrame:
+@functools.lru_cache(maxsize=4)
+def _label_table(path: str, stamp: int) -> pd.DataFrame:
+    """A label file read once per version (hand_rows runs once per article)."""
+    return load_labels(path)
+
+
+def hand_rows(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+    """Method "hand" rows (score 1.0) for the sentences that have a hand label, matched on article_id + text."""
+    if sentences is None or len(sentences) == 0:
+        return pd.DataFrame(columns=STANCE_COLUMNS)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if isinstance(labels, pd.DataFrame) and "text" in labels:
+            key = labels.assign(article_id=labels["article_id"].astype(str), _t=labels["text"].astype(str).str.strip())
+            sent = sentences.assign(article_id=sentences["article_id"].astype(str),
+                                    _t=sentences["text"].astype(str).str.strip())
+            hand = sent[["article_id", "sentence_id", "_t"]].merge(
+                key[["article_id", "_t", *TARGETS]].drop_duplicates(["article_id", "_t"]), on=["article_id", "_t"])
+        elif isinstance(labels, pd.DataFrame):
+            hand = labels
+        else:
+            path = label_path(labels)
+            if not path.exists():
+                return pd.DataFrame(columns=STANCE_COLUMNS)
+            return hand_rows(sentences, _label_table(str(path), path.stat().st_mtime_ns))
+    keys = set(zip(sentences["article_id"].astype(str), sentences["sentence_id"].astype(int)))
+    rows = [(str(r.article_id), int(r.sentence_id), t, getattr(r, t), 1.0, "hand", 1.0)
+            for r in hand.itertuples() for t in TARGETS if (str(r.article_id), int(r.sentence_id)) in keys]
+    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+
+
+def sort_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Stance rows in their canonical order (article, sentence, target, method)."""
+    return rows.sort_values(["article_id", "sentence_id", "target", "method"], kind="stable").reset_index(drop=True)
+
+
+def predict(sentences: pd.DataFrame, labels: pd.DataFrame | str | Path | None = None) -> pd.DataFrame:
     """Sentence stance for every sentence and target (STANCE_COLUMNS).
 
-    Model rows (method "model", trained on ALL of `labels`; default: the packaged hand labels) for every
-    sentence, plus method "hand" rows (score 1.0) for sentences that have a hand label. Without any
-    labels the cue baseline is used instead (method "cue").
+    Model rows (method "model", trained on ALL of `labels`: a DataFrame or a label file; default: the
+    packaged hand labels) for every sentence, plus method "hand" rows (score 1.0) for sentences that have
+    a hand label (matched on article_id + sentence text). Without any labels the cue baseline is used
+    instead (method "cue").
     """
     if sentences is None or len(sentences) == 0:
         return pd.DataFrame(columns=STANCE_COLUMNS)
     sentences = sentences.copy()
     if "text_simplified" not in sentences:
         sentences["text_simplified"] = _simplified(sentences["text"])
-    default = labels is None
-    if default:
-        has_file = LABELS_PATH.exists() or PASS1_PATH.exists()
-        model = default_model() if has_file else None
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            hand = load_labels(sentences=sentences) if has_file else pd.DataFrame(columns=LABEL_COLUMNS)
-    else:
-        hand = labels if {"sentence_id"} <= set(labels.columns) else pd.DataFrame(columns=LABEL_COLUMNS)
+    if isinstance(labels, pd.DataFrame):
         model = train_model(labels) if len(labels) else None
+    else:
+        model = model_for(labels) if label_path(labels).exists() else None
     out = model.predict(sentences) if model is not None else cue_predict(sentences)
+    hand = hand_rows(sentences, labels)
     if len(hand):
-        keys = set(zip(sentences["article_id"].astype(str), sentences["sentence_id"].astype(int)))
-        hrows = [(str(r.article_id), int(r.sentence_id), t, getattr(r, t), 1.0, "hand", 1.0)
-                 for r in hand.itertuples() for t in TARGETS if (str(r.article_id), int(r.sentence_id)) in keys]
-        out = pd.concat([out, pd.DataFrame(hrows, columns=STANCE_COLUMNS)], ignore_index=True)
-    return out.sort_values(["article_id", "sentence_id", "target", "method"], kind="stable").reset_index(drop=True)
+        out = pd.concat([out, hand], ignore_index=True)
+    return sort_rows(out)
 
 
 def best_labels(stance_sentences: pd.DataFrame) -> pd.DataFrame:
@@ -466,11 +535,21 @@ def article_stance(stance_sentences: pd.DataFrame, mixed_share: float = MIXED_SH
     if stance_sentences is None or len(stance_sentences) == 0:
         return pd.DataFrame(columns=ARTICLE_COLUMNS)
     best = best_labels(stance_sentences)
+    weight = np.where(best["method"].to_numpy() == "hand", 1.0, best["score"].astype(float).to_numpy())
+    best = best.assign(_w=weight, article_id=best["article_id"].astype(str))
+    keys = ["article_id", "target"]
+    sums = best.pivot_table(index=keys, columns="label", values="_w", aggfunc="sum", fill_value=0.0, sort=True)
+    ranked = best.sort_values(keys + ["_w", "sentence_id"], ascending=[True, True, False, True], kind="stable")
+
+    def top3(labels: tuple) -> dict:
+        sub = ranked[ranked["label"].isin(labels)].groupby(keys, sort=False).head(3)
+        return sub.groupby(keys, sort=False)["sentence_id"].agg(lambda ids: ";".join(str(int(i)) for i in ids)).to_dict()
+
+    evidence = {"supportive": top3(("supportive",)), "critical": top3(("critical",)),
+                "both": top3(("supportive", "critical"))}
     rows = []
-    for (aid, t), g in best.groupby(["article_id", "target"], sort=True):
-        w = np.array([_weight(r) for r in g.itertuples()])
-        lab = g["label"].values
-        S, C, N = (float(w[lab == k].sum()) for k in ("supportive", "critical", "neutral"))
+    for (aid, t), r in sums.iterrows():
+        S, C, N = (float(r.get(k, 0.0)) for k in ("supportive", "critical", "neutral"))
         total = S + C
         if total < min_weight:
             label = "neutral"
@@ -478,13 +557,10 @@ def article_stance(stance_sentences: pd.DataFrame, mixed_share: float = MIXED_SH
             label = "mixed"
         else:
             label = "supportive" if S > C else "critical"
-        sides = {"supportive": ["supportive"], "critical": ["critical"], "mixed": ["supportive", "critical"],
-                 "neutral": ["supportive", "critical"]}[label]
-        ev = g.assign(_w=w)[np.isin(lab, sides)]
-        ev = ev.sort_values(["_w", "sentence_id"], ascending=[False, True], kind="stable").head(3)
+        side = label if label in ("supportive", "critical") else "both"
         rows.append({"article_id": aid, "target": t, "label": label, "supportive": round(S, 4),
                      "critical": round(C, 4), "neutral": round(N, 4),
-                     "evidence_sentence_ids": ";".join(str(int(s)) for s in ev["sentence_id"])})
+                     "evidence_sentence_ids": evidence[side].get((aid, t), "")})
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
 
 

@@ -898,25 +898,29 @@ def build_events(expressions: pd.DataFrame, sentences: pd.DataFrame, mentions: p
     rows = []
     done = expressions[expressions["resolved"].astype(bool)].sort_values(
         ["article_id", "sentence_id", "offset_start"], kind="stable")
-    for (aid, sid), group in done.groupby(["article_id", "sentence_id"], sort=True):
+    cols = ["article_id", "sentence_id", "expression", "start", "end", "granularity", "offset_start", "offset_end"]
+    first_offset = done.groupby(["article_id", "sentence_id"], sort=False)["offset_start"].min().to_dict()
+    previous, k = None, 0
+    for aid, sid, expression, x_start, x_end, granularity, off_s, off_e in zip(*(done[c].tolist() for c in cols)):
         key = (str(aid), int(sid))
-        base, text = sents.get(key, (int(group["offset_start"].min()), ""))
-        for k, x in enumerate(group.itertuples(index=False)):
-            start, end = x.offset_start - base, x.offset_end - base
-            if not text:
-                text, start, end = x.expression, 0, len(x.expression)
-            cs, ce = clause_bounds(text, start, end, rules)
-            in_sentence = ments.get(key, [])
-            in_clause = [m for m in in_sentence if m.start >= base + cs and m.end <= base + ce]
-            actors = sorted({str(m.actor) for m in (in_clause or in_sentence)})
-            trigger = find_trigger(text, cs, ce, start, end, rules)
-            if trigger:
-                obj = find_object(text, cs, ce, trigger, in_sentence, base, rules)
-                label = f"{trigger[0]} {obj}".strip()
-            else:
-                label = _fallback_label(text, cs, ce, start, end, rules)
-            rows.append([f"{aid}:{sid}:{k}", aid, int(sid), x.expression, x.start, x.end, x.granularity,
-                         label, "; ".join(actors), trigger[0] if trigger else ""])
+        k = k + 1 if key == previous else 0  # k-th resolved expression of this sentence
+        previous = key
+        base, text = sents.get(key, (int(first_offset[(aid, sid)]), ""))
+        start, end = off_s - base, off_e - base
+        if not text:
+            text, start, end = expression, 0, len(expression)
+        cs, ce = clause_bounds(text, start, end, rules)
+        in_sentence = ments.get(key, [])
+        in_clause = [m for m in in_sentence if m.start >= base + cs and m.end <= base + ce]
+        actors = sorted({str(m.actor) for m in (in_clause or in_sentence)})
+        trigger = find_trigger(text, cs, ce, start, end, rules)
+        if trigger:
+            obj = find_object(text, cs, ce, trigger, in_sentence, base, rules)
+            label = f"{trigger[0]} {obj}".strip()
+        else:
+            label = _fallback_label(text, cs, ce, start, end, rules)
+        rows.append([f"{aid}:{sid}:{k}", aid, int(sid), expression, x_start, x_end, granularity,
+                     label, "; ".join(actors), trigger[0] if trigger else ""])
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
