@@ -779,8 +779,7 @@ class FastTagger:
             if tag:
                 yield _Pair((piece, tag))
             else:
-                for word, flag in self.jieba.tag(piece):
-                    yield _Pair((word, flag))
+                yield from map(_Pair, self.jieba.tag(piece))
 
 
 def fast_tagger(registry: Registry | None = None) -> FastTagger:
@@ -812,9 +811,9 @@ _NOUNISH_FLAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"}
 def _tokens(seg, text: str) -> list:
     """posseg tokens with local offsets: (word, flag, start, end)."""
     out, pos = [], 0
-    for p in seg.pos.cut(text):
-        out.append((p.word, p.flag, pos, pos + len(p.word)))
-        pos += len(p.word)
+    for word, flag in seg.pos.cut(text):  # jieba's pair and FastTagger's tuple both unpack to (word, flag)
+        out.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
     return out
 
 

@@ -229,6 +229,20 @@ def chunks_of(jobs: list[tuple], workers: int) -> list[list[tuple]]:
     return [jobs[i:i + size] for i in range(0, len(jobs), size)]
 
 
+def warm_up(registry: str | None = None) -> None:
+    """Load what every article needs (registry, tagger and dictionary frequencies, rule files, jionlp's
+    parser) once in this process: forked worker processes inherit it instead of each loading it again."""
+    import datetime as dt
+
+    from . import actors, quotes, timeline
+    from .clean import load_rules
+
+    reg = actors.load_registry(registry)
+    actors.fast_tagger(reg).FREQ  # noqa: B018  (property: reads jieba's dictionary frequencies)
+    load_rules(), quotes.load_rules(), timeline.load_rules()
+    timeline.jionlp_parse("2023年2月", dt.date(2024, 1, 1))
+
+
 def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progress: bool) -> list:
     """Run chunk_stage over chunks of jobs: in-process, in a process pool, or on a Dask cluster; order kept."""
     from tqdm.auto import tqdm
@@ -253,6 +267,7 @@ def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progre
             out.extend(chunk_stage(chunk))
             bar.update(len(chunk))
     else:
+        warm_up(jobs[0][4])
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for part in pool.map(chunk_stage, chunks):
                 out.extend(part)
@@ -308,6 +323,9 @@ def run(
     done = sorted((o for o in outputs if isinstance(o, ArticleOutput)), key=lambda o: o.article.row["article_id"])
     rejected += [o for o in outputs if isinstance(o, dict)]
     corpus = assemble([o.article for o in done], rejected)
+    for o in done:
+        o.article = None  # its rows now live in the corpus tables; free the per-article copies
+    del outputs
     timings["articles"] = time.perf_counter() - t0
 
     def gather(field: str, columns: list[str]) -> pd.DataFrame:

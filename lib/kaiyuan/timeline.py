@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import io
 import re
+import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -397,12 +398,15 @@ def _jionlp():
     return jionlp
 
 
+_JIONLP_LOCK = threading.Lock()  # jionlp's shared parser and the stdout redirect are not thread-safe
+
+
 @functools.lru_cache(maxsize=4096)
 def jionlp_parse(text: str, base: dt.date) -> tuple[dt.date, dt.date] | None:
     """Dates of jionlp.parse_time(text, time_base=base); None when jionlp raises or returns no point/span."""
     jio = _jionlp()
     try:
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        with _JIONLP_LOCK, contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             res = jio.parse_time(text, time_base={"year": base.year, "month": base.month, "day": base.day})
         if res.get("type") not in ("time_point", "time_span"):
             return None
@@ -891,9 +895,11 @@ def build_events(expressions: pd.DataFrame, sentences: pd.DataFrame, mentions: p
     """One event per resolved expression: its clause's trigger verb + object as label, the actors mentioned."""
     rules = load_rules()
     text_col = "text_simplified" if "text_simplified" in sentences.columns else "text"
+    dated = {(str(a), int(i)) for a, i, r in zip(expressions["article_id"], expressions["sentence_id"],
+                                                   expressions["resolved"]) if r}
     sents = {(str(a), int(i)): (int(s), normalise(t if isinstance(t, str) else ""))
              for a, i, s, t in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"],
-                                   sentences[text_col])}
+                                   sentences[text_col]) if (str(a), int(i)) in dated}
     ments = _mentions_by_sentence(mentions)
     rows = []
     done = expressions[expressions["resolved"].astype(bool)].sort_values(
@@ -968,11 +974,14 @@ def merge_timeline(events: pd.DataFrame) -> pd.DataFrame:
         items.append(e)
     items.sort(key=lambda e: ((e["_e"] - e["_s"]).days, e["_s"], _event_order(e["event_id"])))
     clusters: list[_Cluster] = []
+    by_merge_key: dict = defaultdict(list)  # only clusters with the same key can take an event
     for e in items:
-        home = next((c for c in clusters if e["_key"] is not None and c.key == e["_key"]
-                     and e["_s"] <= c.rep["_e"] and c.rep["_s"] <= e["_e"]), None)
+        candidates = by_merge_key.get(e["_key"], []) if e["_key"] is not None else []
+        home = next((c for c in candidates if e["_s"] <= c.rep["_e"] and c.rep["_s"] <= e["_e"]), None)
         if home is None:
             clusters.append(_Cluster(e["_key"], e, [e]))
+            if e["_key"] is not None:
+                by_merge_key[e["_key"]].append(clusters[-1])
         else:
             home.members.append(e)
     rows = []
