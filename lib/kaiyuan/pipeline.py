@@ -12,6 +12,7 @@ reads, so editing the actor registry re-runs mentions and quotes but not cleanin
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import threading
@@ -250,7 +251,7 @@ def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progre
     parallel = bool(scheduler) or (workers > 1 and len(jobs) >= MIN_JOBS_PER_POOL)
     chunks = chunks_of(jobs, workers if parallel else 1)
     bar = tqdm(total=len(jobs), desc="articles", unit="file", disable=not progress)
-    out: list = []
+    out = _FrozenList()
     if scheduler:
         from distributed import Client  # optional extra: pip install 'kaiyuan[dask]'
 
@@ -273,7 +274,18 @@ def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progre
                 out.extend(part)
                 bar.update(len(part))
     bar.close()
-    return out
+    gc.unfreeze()
+    return list(out)
+
+
+class _FrozenList(list):
+    """Results collected chunk by chunk; after each chunk the garbage collector's tracked objects are
+    frozen (gc.freeze), so collections stop rescanning the ever-growing, long-lived results: without
+    this, time per article grows with corpus size."""
+
+    def extend(self, items) -> None:
+        super().extend(items)
+        gc.freeze()
 
 
 def _concat(frames: list[pd.DataFrame], columns: list[str] | None = None) -> pd.DataFrame:
