@@ -286,3 +286,19 @@ def test_chinese_renders_with_the_bundled_font(rendered):
     # tofu draws every missing character as the same box: two different strings would look alike
     diff = ImageChops.difference(a, b)
     assert sum(diff.histogram()[64:]) > 1_500, "different Chinese strings render identically (tofu boxes?)"
+
+
+def test_second_report_reuses_the_rendered_notebooks(report, tmp_path_factory, monkeypatch):
+    """An unchanged corpus: the second build re-renders nothing (papermill is never called) and keeps every page."""
+    import papermill
+
+    out = report.out
+    before = {p: p.stat().st_mtime_ns for p in report.pages if p.name != "index.html"}
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a notebook was executed again although nothing changed")
+
+    monkeypatch.setattr(papermill, "execute_notebook", refuse)
+    monkeypatch.setenv("KAIYUAN_CACHE", str(tmp_path_factory.mktemp("kaiyuan-cache-2")))
+    build_report(MALICIOUS, out, notebooks=report.scripts)
+    assert {p: p.stat().st_mtime_ns for p in before} == before

@@ -24,6 +24,8 @@ def build(script: Path):
     import jupytext
 
     nb = jupytext.read(script)
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"c{i:02d}"  # deterministic ids: re-executing a notebook does not churn its diff
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL}
     nb.metadata.setdefault("jupytext", {})["formats"] = "ipynb,py:percent"
     return nb

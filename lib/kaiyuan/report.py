@@ -75,14 +75,35 @@ def table_html(df: pd.DataFrame, max_rows: int = 200) -> str:
     return df.head(max_rows).to_html(index=False, escape=True, border=0, na_rep="")
 
 
+def render_key(script: Path, corpus: Path, params: dict | None) -> str:
+    """What a rendered notebook depends on: its source, its parameters, every corpus file's bytes, and all
+    of the package's data and code.  Unchanged key = the pages from the last report are still right."""
+    import hashlib
+    import json
+
+    from .cache import DATA_DIR, PACKAGE_DIR, make_key
+
+    files = [p for p in sorted(corpus.rglob("*")) if p.is_file()]
+    parts = [script.read_bytes(), json.dumps(params or {}, sort_keys=True)]
+    parts += [f"{p.relative_to(corpus).as_posix()}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in files]
+    return make_key("report-notebook", *parts, data=sorted(p.name for p in DATA_DIR.iterdir() if p.is_file()),
+                    code=sorted(p.name for p in PACKAGE_DIR.glob("*.py")))
+
+
 def render_notebook(script: Path, out_dir: Path, corpus: Path, params: dict | None = None) -> list[Path]:
-    """Execute one notebook with papermill on `corpus`; render a reader page (no code) and a page with code."""
+    """Execute one notebook with papermill on `corpus`; render a reader page (no code) and a page with code.
+
+    Skipped when the pages of a previous report were made from exactly the same inputs (render_key)."""
     import nbformat
     import papermill as pm
     from nbconvert import HTMLExporter
 
     nb_dir = out_dir / "notebooks"
     nb_dir.mkdir(parents=True, exist_ok=True)
+    pages = [out_dir / f"{script.stem}.html", out_dir / f"{script.stem}-code.html"]
+    stamp, key = nb_dir / f"{script.stem}.key", render_key(script, corpus, params)
+    if stamp.exists() and stamp.read_text() == key and all(p.exists() for p in pages):
+        return pages
     src = nb_dir / f"{script.stem}.source.ipynb"
     nbformat.write(build(script), src)
     executed = nb_dir / f"{script.stem}.ipynb"
@@ -91,6 +112,7 @@ def render_notebook(script: Path, out_dir: Path, corpus: Path, params: dict | No
     src.unlink()
     node = nbformat.read(executed, as_version=4)
     pages = []
+    stamp.unlink(missing_ok=True)
     for with_code in (False, True):
         exporter = HTMLExporter(template_name="lab", exclude_input=not with_code, exclude_input_prompt=True,
                                 exclude_output_prompt=True, sanitize_html=True, filters={"clean_html": clean_html})
@@ -98,6 +120,7 @@ def render_notebook(script: Path, out_dir: Path, corpus: Path, params: dict | No
         page = out_dir / (f"{script.stem}-code.html" if with_code else f"{script.stem}.html")
         page.write_text(static_page(body), encoding="utf-8")
         pages.append(page)
+    stamp.write_text(key)
     return pages
 
 
@@ -162,10 +185,11 @@ def write_codebook(out: Path) -> None:
     if not src.exists():
         return
     text = src.read_text(encoding="utf-8")
-    (out / "codebook.md").write_text(text, encoding="utf-8")
     body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
     page = f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>Codebook</title></head><body>{body}</body></html>'
-    (out / "codebook.html").write_text(static_page(page), encoding="utf-8")
+    for path, content in ((out / "codebook.md", text), (out / "codebook.html", static_page(page))):
+        if not path.exists() or path.read_text(encoding="utf-8") != content:  # unchanged files keep their date
+            path.write_text(content, encoding="utf-8")
 
 
 def build_report(corpus_dir: str | Path, out_dir: str | Path, notebooks: list[Path] | None = None,
