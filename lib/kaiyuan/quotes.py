@@ -127,11 +127,11 @@ def _build_article(aid: str, sents: pd.DataFrame, mentions: pd.DataFrame, rules:
     sents = sents.sort_values("sentence_id").reset_index(drop=True)
     n = int(sents["end"].max()) if len(sents) else 0
     text, simp = [" "] * n, [" "] * n
-    for r in sents.itertuples():
-        t = str(r.text)
-        s = str(r.text_simplified) if isinstance(r.text_simplified, str) and len(r.text_simplified) == len(t) else t
-        text[r.start:r.start + len(t)] = t
-        simp[r.start:r.start + len(s)] = s
+    for start, t, s in zip(sents["start"].tolist(), sents["text"].tolist(), sents["text_simplified"].tolist()):
+        t = str(t)
+        s = str(s) if isinstance(s, str) and len(s) == len(t) else t
+        text[start:start + len(t)] = t
+        simp[start:start + len(s)] = s
     ms = []
     if mentions is not None and len(mentions):
         for m in mentions.itertuples():

@@ -44,15 +44,22 @@ def load_rules(path: str | None = None) -> dict:
         return yaml.safe_load(fh)
 
 
+class _NFKCTable(dict):
+    """str.translate table: each character's NFKC form when that is one character, else itself (memoised)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        n = unicodedata.normalize("NFKC", ch)
+        self[code] = value = n if len(n) == 1 else ch
+        return value
+
+
+_NFKC = _NFKCTable()
+
+
 def normalise(text: str) -> str:
     """NFKC each character but keep the length, so offsets stay valid (full-width ２０２３ -> 2023)."""
-    if text.isascii():
-        return text
-    out = []
-    for ch in text:
-        n = unicodedata.normalize("NFKC", ch)
-        out.append(n if len(n) == 1 else ch)
-    return "".join(out)
+    return text if text.isascii() else text.translate(_NFKC)
 
 
 def parse_number(text: str, rules: dict | None = None) -> int | None:
