@@ -217,3 +217,15 @@ def test_person_named_inside_a_quote_is_not_he():
     q = extract_quotes(s, m).set_index("sentence_id")
     assert q.loc[0, "speaker"] == "Luis Villa" and q.loc[0, "kind"] == "direct"
     assert (q.loc[1, "speaker"], q.loc[1, "kind"]) == ("Luis Villa", "reported")
+
+
+def test_according_to_an_outlet_in_title_marks():
+    """据《信息》报道: the outlet inside 《》 is the source (《》 marks an interviewer only in 接受《…》采访)."""
+    s = make_sentences(["這對扎克伯格來説很重要,據《信息》報道,他曾親自給研究人員發送工作邀請郵件。"])
+    m = make_mentions(s, [("扎克伯格", "Mark Zuckerberg", "person"), ("信息", "The Information", "org")])
+    q = extract_quotes(s, m)
+    assert len(q) == 1
+    row = q.iloc[0]
+    assert (row.kind, row.speaker, row.speaker_org, row.speaker_surface) == ("reported", "The Information",
+                                                                          "The Information", "信息")
+    assert row.quote.endswith("他曾親自給研究人員發送工作邀請郵件。")

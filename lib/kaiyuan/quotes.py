@@ -530,7 +530,8 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     if cands:
         m = cands[0]
         return m.actor, res.org_of(m.actor, m.kind, a, m.start), m.surface
-    media = [m for m in art.mentions if a <= m.start and m.end <= b and m.kind == "media"]
+    # 据《信息》报道: an outlet in 《》 is the source here (elsewhere 《》 marks an interviewer, see _usable)
+    media = [m for m in art.mentions if a <= m.start and m.end <= b and m.kind in ("media", "org")]
     if media:
         return media[0].actor, media[0].actor, media[0].surface
     surface = art.text[a:b].strip()
