@@ -627,3 +627,27 @@ def test_clause_does_not_end_inside_a_number():
     start = text.index("到今年年底")
     cs, ce = clause_bounds(text, start, start + len("到今年年底"), load_rules())
     assert text[cs:ce] == "到今年年底,Meta将拥有超过340,000个Nvidia的H100 GPU。"
+
+
+def test_first_char_guard_keeps_every_match():
+    """The lookahead guard only skips positions where no match can start: same matches, same groups."""
+    import re
+
+    from kaiyuan.timeline import first_char_guard
+
+    plain = r"(?P<by>到|截至)?(?:(?P<y>[12][0-9]{3})年|(?P<rel>去年|今年))(?P<m>1[0-2]|[1-9])?月?"
+    guarded = first_char_guard(plain)
+    assert guarded.startswith("(?=[") and guarded != plain
+    text = "去年7月,Meta开源Llama 2;到2024年底,它将拥有更多GPU;今年呢?"
+    spans = lambda rx: [(m.span(), m.groupdict()) for m in re.finditer(rx, text)]  # noqa: E731
+    assert spans(guarded) == spans(plain)
+    assert first_char_guard(r"\d+年") == r"\d+年"  # \d is unbounded: left alone
+
+
+def test_compiled_patterns_are_cached_and_guarded():
+    """Patterns compile once per process, and the date patterns carry their first-character guard."""
+    from kaiyuan.timeline import compiled_patterns
+
+    assert compiled_patterns() is compiled_patterns()
+    guarded = {name for name, _rule, rx in compiled_patterns() if rx.pattern.startswith("(?=[")}
+    assert {"calendar", "offset", "fuzzy", "generic"} <= guarded

@@ -257,6 +257,73 @@ def _lexicon_atoms(rules: dict) -> dict:
     }
 
 
+def _first_of_sequence(items) -> tuple[set | None, bool]:
+    """(characters a match of this parsed sequence can start with, can it match empty); None = unbounded."""
+    out: set = set()
+    for op, av in items:
+        chars, nullable = _first_of_item(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of_item(op, av) -> tuple[set | None, bool]:
+    from re import _constants as C  # noqa: N812  (the stdlib's regex parser, Python 3.11)
+
+    if op is C.LITERAL:
+        return {chr(av)}, False
+    if op is C.IN:
+        chars: set = set()
+        for o, a in av:
+            if o is C.LITERAL:
+                chars.add(chr(a))
+            elif o is C.RANGE and a[1] - a[0] < 5000:
+                chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+            else:
+                return None, False  # negated sets, categories (\d, \w), huge ranges: unbounded
+        return chars, False
+    if op is C.SUBPATTERN:
+        return _first_of_sequence(av[-1])
+    if op is C.BRANCH:
+        chars, nullable = set(), False
+        for branch in av[1]:
+            c, n = _first_of_sequence(branch)
+            if c is None:
+                return None, False
+            chars |= c
+            nullable = nullable or n
+        return chars, nullable
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, _hi, sub = av
+        c, n = _first_of_sequence(sub)
+        return (None, False) if c is None else (c, n or lo == 0)
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return set(), True
+    return None, False
+
+
+def first_char_guard(regex: str, flags: int = 0) -> str:
+    """The regex behind a lookahead for the characters any non-empty match must start with.
+
+    Same matches, found several times faster: a pattern that opens with an optional group defeats the
+    regex engine's own first-character scan, so it tries every alternative at every position.  When the
+    first characters cannot be bounded (., \\d, negated sets) the regex is returned unchanged.
+    """
+    try:
+        from re import _parser
+
+        chars, _ = _first_of_sequence(_parser.parse(regex, flags))
+    except Exception:  # an unexpected parse tree: keep the plain regex
+        return regex
+    if not chars:
+        return regex
+    end = "\n)" if flags & re.VERBOSE else ")"  # a trailing '# comment' must not swallow the ')'
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:" + regex + end
+
+
 @functools.lru_cache(maxsize=None)
 def compiled_patterns(path: str | None = None) -> tuple[tuple[str, str, re.Pattern], ...]:
     """(name, rule, compiled regex) for every pattern template in the rules file."""
@@ -266,7 +333,7 @@ def compiled_patterns(path: str | None = None) -> tuple[tuple[str, str, re.Patte
     out = []
     for pat in rules["patterns"]:
         rx = re.sub(r"\$\{(\w+)\}", lambda m: "(?:" + atoms[m[1]] + ")", pat["regex"])
-        out.append((pat["name"], pat["rule"], re.compile(rx, re.VERBOSE)))
+        out.append((pat["name"], pat["rule"], re.compile(first_char_guard(rx, re.VERBOSE), re.VERBOSE)))
     return tuple(out)
 
 
