@@ -67,6 +67,9 @@ class Rules:
     no_caption_above: re.Pattern
     repairs: tuple[tuple[str, re.Pattern, str], ...]
     title_suffix: re.Pattern
+    tail_long_prefixes: tuple[str, ...] = ()
+    author_labels: frozenset = frozenset()
+    reporter_place: re.Pattern | None = None
 
 
 @functools.lru_cache(maxsize=8)
@@ -92,6 +95,9 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         no_caption_above=re.compile(spec.get("no_caption_above_pattern", "(?!)")),
         repairs=repairs,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
+        tail_long_prefixes=tuple(spec.get("tail_long_line_prefixes", ())),
+        author_labels=frozenset(normalise_for_match(w) for w in spec.get("byline_author_labels", ())),
+        reporter_place=re.compile(spec["byline_reporter_place"]) if spec.get("byline_reporter_place") else None,
     )
 
 
@@ -123,7 +129,7 @@ def line_reason(line: str, rules: Rules) -> str | None:
 def tail_reason(line: str, rules: Rules) -> str | None:
     """The footer marker a line matches (disclaimer, comment form, related links), or None."""
     norm = normalise_for_match(line)
-    if len(norm) > 400 and not norm.startswith(("免责", "disclaimer")):
+    if len(norm) > 400 and not norm.startswith(rules.tail_long_prefixes):
         return None
     for reason, pattern in rules.tail_markers:
         if pattern.search(norm):

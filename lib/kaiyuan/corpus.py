@@ -233,21 +233,20 @@ def _realign_metadata_row(fields: list[str], header: list[str]) -> tuple[list[st
     return fields, ""
 
 
-_REPORTER_PLACE = re.compile(r"^\s*(?:特派|實習|实习)?(?:記者|记者)\s*(.+?)\s*[/／]")
-_AUTHOR_LABELS = {"作者", "文", "撰文", "记者", "by", "author"}
 _BYLINE_SPLIT = re.compile(r"^\s*([^\s:：|丨｜]{1,8})\s*[:：|丨｜]\s*(.+)$|^\s*(by|author)\s+(.+)$", re.IGNORECASE)
 
 
 def byline_author(lines: list[str]) -> str:
     """The author named by the first author byline ('作者：张三' -> '张三', 'Parmy Olson');
     editor, translator and source lines (编辑：, 来源：) are skipped."""
+    rules = load_rules()
     for line in lines:
         m = _BYLINE_SPLIT.match(line)
         if not m:
-            reporter = _REPORTER_PLACE.match(line)
+            reporter = rules.reporter_place.match(line) if rules.reporter_place else None
             return reporter.group(1) if reporter else line.strip()  # 記者王小明／台北報導, or a bare name
         label, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        if normalise_for_match(label) in _AUTHOR_LABELS:
+        if normalise_for_match(label) in rules.author_labels:
             return name.strip()
     return ""
 
@@ -299,9 +298,7 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
     repairs = [{"article_id": article_id, "line_no": r.line_no, "rule": r.rule, "before": r.before, "after": r.after}
                for r in cleaned.repairs]
     meta = meta or {}
-    title, title_basis = meta.get("title", ""), "metadata"
-    if not title:
-        title, title_basis = (html_meta.get("title") or cleaned.title), "html" if html_meta.get("title") else "text"
+    title = meta.get("title", "") or html_meta.get("title") or cleaned.title
     published, basis = parse_date(meta.get("published", "")), meta.get("published_basis", "") or "metadata"
     if not published and html_meta.get("published"):
         published, basis = parse_date(html_meta["published"]), "metadata"  # the page's own <meta> date

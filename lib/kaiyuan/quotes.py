@@ -519,7 +519,7 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     """Speaker of 据X报道/消息: a registry actor, a role, a pronoun, or the source as written."""
     a, b = am.span("src")
     src = res.masked[a:b]
-    if src in ("估计", "悉", "了解", "统计", "说", "报道"):
+    if src in res.rules["according_to_not_sources"]:
         return None
     if res.rules["_role_re"].search(src + am.group("tail")):
         return res.speaker(a, b if res.rules["_role_re"].search(src) else am.end())
@@ -535,7 +535,7 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     if media:
         return media[0].actor, media[0].actor, media[0].surface
     surface = art.text[a:b].strip()
-    return (surface.strip("《》"), "", surface) if am.group("tail") in ("报道", "报导") else None
+    return (surface.strip("《》"), "", surface) if am.group("tail") in res.rules["according_to_report_tails"] else None
 
 
 def _row(art: _Article, rows: list[int], spk: tuple[str, str, str], quote: str, kind: str) -> dict:
