@@ -410,3 +410,19 @@ def test_offsets_point_into_the_clean_text(seed_result):
 
 def test_result_is_importable_from_the_package():
     assert kaiyuan.run is run and kaiyuan.Result is pipeline.Result
+
+
+def test_tables_are_in_article_id_order_whatever_the_file_order_and_chunking(tmp_path, monkeypatch):
+    """a-1.txt sorts before a.txt as a file but after it as an article id ("a" < "a-1"): chunks come back
+    in file order, and every table must still list articles in article_id order, as one process does."""
+    root = write(tmp_path / "order", {"a-1.txt": META_ARTICLE, "a.txt": OPENAI_ARTICLE, "b.txt": ALIAS_ARTICLE})
+    serial = run(root, cache=False, workers=1)
+    monkeypatch.setattr(pipeline, "MIN_JOBS_PER_POOL", 1)
+    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 1)
+    chunked = run(root, cache=False, workers=2)
+    assert_same_tables(serial, chunked)
+    assert list(chunked["articles"]["article_id"]) == ["a", "a-1", "b"]
+    for name in COUNTING_TABLES:
+        ids = list(dict.fromkeys(chunked[name]["article_id"]))
+        assert ids == sorted(ids), name
+    assert list(dict.fromkeys(chunked["mentions"]["article_id"])) == ["a", "a-1"]

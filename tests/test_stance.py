@@ -207,3 +207,25 @@ def test_uncertain_orders_by_margin():
     st["margin"] = [0.1, 0.8, 0.05, 1.0]
     out = stance.uncertain(st, n=5)
     assert out["sentence_id"].tolist() == [0, 1]  # sentence 2 is already hand-labelled
+
+
+@pytest.mark.parametrize("ngram_range", [(1, 3), (2, 3), (1, 1)])
+def test_fast_transform_gives_scikit_learns_matrix(ngram_range):
+    """transform_texts is a faster route to the same TF-IDF matrix: same columns, counts and weights,
+    including whitespace runs, upper case, one-letter words, characters outside the BMP and empty texts."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    train = ["Meta开源了Llama 2模型。", "扎克伯格说：开源让AI更安全", "OpenAI  批评\t开源", "a b c"]
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, sublinear_tf=True).fit(train)
+    texts = train + ["", "   ", "开源开源开源，Meta Meta", "ÉCOLE x Y\u3000z", "𠀀𠀁 开源", "没有任何已知字符"]
+    fast, slow = stance.transform_texts(vec, texts), vec.transform(texts)
+    assert fast.shape == slow.shape
+    assert (fast.indptr == slow.indptr).all() and (fast.indices == slow.indices).all()
+    assert (fast.data == slow.data).all()
+
+
+def test_fast_transform_falls_back_for_other_analyzers():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 4)).fit(["开源模型", "Llama 2"])
+    assert (stance.transform_texts(vec, ["开源的Llama"]) != vec.transform(["开源的Llama"])).nnz == 0

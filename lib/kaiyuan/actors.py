@@ -566,12 +566,33 @@ def _merge_glosses(chosen: list, hay: str) -> list:
     return out
 
 
+_MATCH_MEMO_SIZE = 20000  # sentences; a pipeline chunk (64 articles) fits many times over
+
+
+def _matches(simplified: str, registry: Registry) -> tuple[str, list]:
+    """(folded sentence, fresh candidate list) for a simplified sentence.
+
+    find_mentions and discovery's protected pieces need the same registry matches of the same
+    sentences; find_mentions memoises them (up to _MATCH_MEMO_SIZE sentences per call) so discovery
+    does not match the registry a second time. A pure cache: results are identical either way.
+    """
+    memo = registry._cache.get("matches")
+    got = memo.get(simplified) if memo is not None else None
+    if got is None:
+        hay, exact = normalise(simplified), normalise(simplified, lower=False)
+        got = (hay, tuple((c.start, c.alias_end, c.end, c.entry, c.version, c.needs_prior)
+                          for c in _candidates(hay, exact, registry)))
+        if memo is not None and len(memo) < _MATCH_MEMO_SIZE:
+            memo[simplified] = got
+    return got[0], [_Cand(*t) for t in got[1]]
+
+
 def _sentence_mentions(text: str, simplified: str | None, registry: Registry, seen: set) -> list:
     """Mentions in one sentence as (start, end, actor, actor_type, version) with local offsets."""
     if simplified is None or not isinstance(simplified, str) or len(simplified) != len(text):
         simplified = to_simplified(text)
-    hay, exact = normalise(simplified), normalise(simplified, lower=False)
-    chosen = _select(_candidates(hay, exact, registry), seen)
+    hay, cands = _matches(simplified, registry)
+    chosen = _select(cands, seen)
     if registry.settings.get("merge_parenthetical_gloss", True):
         chosen = _merge_glosses(chosen, hay)
     return [(c.start, c.end, c.entry.actor, c.entry.actor_type, c.version) for c in chosen]
@@ -596,15 +617,18 @@ def find_mentions(sentences: pd.DataFrame, registry: Registry | None = None) -> 
     has_simp = "text_simplified" in sentences.columns
     rows = []
     ordered = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
-    for article_id, group in ordered.groupby("article_id", sort=True):
-        seen: set = set()
-        for r in group.itertuples(index=False):
-            text = r.text if isinstance(r.text, str) else ""
-            simp = r.text_simplified if has_simp else None
-            base = int(r.start)
-            for s, e, actor, atype, version in _sentence_mentions(text, simp, registry, seen):
-                rows.append((str(article_id), int(r.sentence_id), actor, atype, text[s:e], base + s, base + e,
-                             version))
+    registry._cache["matches"] = {}  # filled here, reused by unknown_occurrences on the same sentences
+    columns = [ordered[c].tolist() for c in ("article_id", "sentence_id", "start", "text")]
+    columns.append(ordered["text_simplified"].tolist() if has_simp else [None] * len(ordered))
+    seen: set = set()
+    last = None
+    for article_id, sentence_id, start, text, simp in zip(*columns):
+        if article_id != last:
+            seen, last = set(), article_id
+        text = text if isinstance(text, str) else ""
+        base = int(start)
+        for s, e, actor, atype, version in _sentence_mentions(text, simp, registry, seen):
+            rows.append((str(article_id), int(sentence_id), actor, atype, text[s:e], base + s, base + e, version))
     if not rows:
         return _empty(MENTION_COLUMNS, _MENTION_DTYPES)
     df = pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(_MENTION_DTYPES)
@@ -677,13 +701,13 @@ def jieba_userdict(registry: Registry | None = None) -> list:
     return [lines[w] for w in sorted(lines)]
 
 
-def _protected_pieces(sentence: str, registry: Registry) -> list:
-    """Split a sentence into (piece, tag) where tag is set for context-valid registered names."""
-    simp = to_simplified(sentence)
+def _protected_pieces(sentence: str, registry: Registry, simplified: bool = False) -> list:
+    """Split a sentence into (piece, tag) where tag is set for context-valid registered names
+    (`simplified=True`: the sentence is already OpenCC-simplified, skip the conversion)."""
+    simp = sentence if simplified else to_simplified(sentence)
     if len(simp) != len(sentence):
         return [(sentence, None)]
-    hay, exact = normalise(simp), normalise(simp, lower=False)
-    cands = _candidates(hay, exact, registry)
+    _hay, cands = _matches(simp, registry)
     for c in cands:  # segmentation keeps the alias whole; its version is a separate token
         c.end, c.needs_prior = c.alias_end, False
     tags = registry.settings["jieba_tags"]
@@ -781,6 +805,15 @@ class FastTagger:
             else:
                 yield from map(_Pair, self.jieba.tag(piece))
 
+    def tokens(self, simplified: str) -> list:
+        """(word, flag, start, end) for an already simplified sentence: `cut` without the pair objects."""
+        out, pos = [], 0
+        for piece, tag in _protected_pieces(simplified, self.registry, simplified=True):
+            for word, flag in ([(piece, tag)] if tag else self.jieba.tag(piece)):
+                out.append((word, flag, pos, pos + len(word)))
+                pos += len(word)
+        return out
+
 
 def fast_tagger(registry: Registry | None = None) -> FastTagger:
     """Registry-aware rjieba tagger (cached per registry)."""
@@ -805,6 +838,7 @@ _NAME_FLAGS = ("nr", "nrt", "nrfg", "nt", "nz")
 _SPEAKER_FALLBACK_FLAGS = {"nr", "nrt", "nrfg", "nt", "nz", "eng", "x", "j"}
 _LATIN_WORD = r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
 _LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9])(?:{_LATIN_WORD})(?:[ \-&](?:{_LATIN_WORD}))*(?![A-Za-z0-9])")
+_ASCII_UPPER = re.compile("[A-Z]")
 _NOUNISH_FLAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"}
 
 
@@ -934,14 +968,18 @@ def _plausible(cand: str, tag: str, freq: dict, cfg: dict) -> bool:
 
 def _sentence_candidates(seg, text: str, spans: list, cfg: dict) -> list:
     """Unknown-name candidates in one simplified sentence as (start, end, tag), non-overlapping."""
-    tokens = _tokens(seg, text)
+    tokens = seg.tokens(text) if hasattr(seg, "tokens") else _tokens(seg, text)
     found = [(s, e, f if f in _NAME_FLAGS else "nr") for _w, f, s, e in tokens
              if f.startswith("nr") or f in ("nt", "nz")]
-    found += _org_suffix_candidates(tokens, seg.FREQ, cfg)
-    found += _dotted_candidates(tokens)
-    found += [(s, tokens[i + 1][3], "nr") for i, (w, _f, s, _e) in enumerate(tokens[:-1])
-              if w in cfg["compound_surnames"] and tokens[i + 1][1].startswith("nr")]
-    found += _latin_candidates(text, cfg["stop_latin"])
+    if any(suffix in text for suffix in cfg["org_suffixes"]):
+        found += _org_suffix_candidates(tokens, seg.FREQ, cfg)
+    if "·" in text:
+        found += _dotted_candidates(tokens)
+    if any(surname in text for surname in cfg["compound_surnames"]):
+        found += [(s, tokens[i + 1][3], "nr") for i, (w, _f, s, _e) in enumerate(tokens[:-1])
+                  if w in cfg["compound_surnames"] and tokens[i + 1][1].startswith("nr")]
+    if _ASCII_UPPER.search(text):  # a Latin name needs a capital letter (see _LATIN_WORD)
+        found += _latin_candidates(text, cfg["stop_latin"])
     found += _speaker_candidates(tokens, found, cfg["verbs"], cfg["bridges"])
     kept = [(s, e, t) for s, e, t in found
             if not any(s < me and ms < e for ms, me in spans)

@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .cache import DATA_DIR, DiskCache, default_cache_dir, make_key
@@ -71,18 +72,22 @@ class Result:
         return self.tables[name]
 
 
-@dataclass
-class ArticleOutput:
-    """Per-article stage results (what the cache stores and workers return); one table each."""
+# The per-article tables every chunk returns (see ChunkOutput.tables):
+#   mentions; unknown (occurrences of unregistered names, ranked corpus-wide); quotes (with the stance
+#   of their sentences attached); expressions; events; stance (model and hand-label rows); article_stance
+ARTICLE_TABLES = ("mentions", "unknown", "quotes", "expressions", "events", "stance", "article_stance")
 
-    article: Article
-    mentions: pd.DataFrame
-    unknown: pd.DataFrame  # occurrences of unregistered names (ranked corpus-wide)
-    quotes: pd.DataFrame  # with the stance of their sentences attached
-    expressions: pd.DataFrame
-    events: pd.DataFrame
-    stance: pd.DataFrame  # model rows and hand-label rows
-    article_stance: pd.DataFrame
+
+@dataclass
+class ChunkOutput:
+    """What one chunk of files returns from a worker process or Dask worker: the loaded articles and
+    the rejected files' load-report rows, in job order, and each per-article table (ARTICLE_TABLES)
+    for the chunk's articles, concatenated in that order. One frame per table and chunk, not per
+    article: sending thousands of small frames back cost the parent more to unpickle than to use."""
+
+    articles: list[Article]
+    rejected: list[dict]
+    tables: dict[str, pd.DataFrame]
 
 
 def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None, registry: str | None = None,
@@ -115,20 +120,19 @@ def _split(table: pd.DataFrame, ids: list[str]) -> dict[str, pd.DataFrame]:
     return {aid: parts.get(aid, empty) for aid in ids}
 
 
-def chunk_stage(jobs: list[tuple]) -> list[ArticleOutput | dict]:
+def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
     """Per-article work for a chunk of files, each step cached on disk per article under its own key
     (see STAGE_DATA / STAGE_CODE): load, clean and split; actor mentions and unknown-name occurrences;
     time expressions; events; stance (model and hand labels) and the article's stance; quotes.
 
     Articles missing a step's cache entry are computed together in one call per step (the analysis
-    functions take multi-article tables), which spreads pandas' fixed costs over the chunk.  Returns,
-    per job, an ArticleOutput or a load-report row (dict) for a rejected file.  Runs in worker
-    processes and on Dask workers, so it takes and returns plain picklable data.
+    functions take multi-article tables), which spreads pandas' fixed costs over the chunk.  Runs in
+    worker processes and on Dask workers, so it takes and returns plain picklable data.
     """
     from . import actors, quotes, stance, timeline
 
     if not jobs:
-        return []
+        return ChunkOutput([], [], {})
     _, _, _, cache_dir, registry, labels = jobs[0]
     cache = DiskCache(Path(cache_dir) if cache_dir else None)
     results: list = []
@@ -148,8 +152,9 @@ def chunk_stage(jobs: list[tuple]) -> list[ArticleOutput | dict]:
             keys[article.row["article_id"]] = k
         results.append(article)
     articles = [a for a in results if not isinstance(a, dict)]
+    rejected = [a for a in results if isinstance(a, dict)]
     if not articles:
-        return results
+        return ChunkOutput([], rejected, {})
     ids = [a.row["article_id"] for a in articles]
     sentences = {a.row["article_id"]: _sentences_df(a) for a in articles}
     rows = {a.row["article_id"]: a.row for a in articles}
@@ -195,23 +200,9 @@ def chunk_stage(jobs: list[tuple]) -> list[ArticleOutput | dict]:
                                                                           of(aids, "mentions")),))
     step("stance", ("stance", "article_stance"), predict_stance)
     step("quotes", ("quotes",), lambda aids, sub: (quotes.extract_quotes(sub, of(aids, "mentions"), reg),))
-    with_stance = _split(quotes.attach_stance(of(ids, "quotes"), of(ids, "stance")), ids)
-    out = []
-    for item in results:
-        if isinstance(item, dict):
-            out.append(item)
-            continue
-        aid = item.row["article_id"]
-        d = done[aid]
-        out.append(ArticleOutput(item, d["mentions"], d["unknown"], with_stance[aid], d["expressions"], d["events"],
-                                 d["stance"], d["article_stance"]))
-    return out
-
-
-def article_stage(path: str, corpus_dir: str, meta: dict | None, cache_dir: str | None,
-                  registry: str | None = None, labels: str | None = None) -> ArticleOutput | dict:
-    """All per-article work for one file (see chunk_stage)."""
-    return chunk_stage([(path, corpus_dir, meta, cache_dir, registry, labels)])[0]
+    tables = {name: _concat([done[a][name] for a in ids]) for name in ARTICLE_TABLES if name != "quotes"}
+    tables["quotes"] = quotes.attach_stance(_concat([done[a]["quotes"] for a in ids]), tables["stance"])
+    return ChunkOutput(articles, rejected, tables)
 
 
 _STAGE_LOCK = threading.Lock()
@@ -252,27 +243,27 @@ def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progre
     chunks = chunks_of(jobs, workers if parallel else 1)
     bar = tqdm(total=len(jobs), desc="articles", unit="file", disable=not progress)
     out = _FrozenList()
+
+    def collect(parts) -> None:
+        for part in parts:
+            out.append(part)
+            bar.update(len(part.articles) + len(part.rejected))
+
     if scheduler:
         from distributed import Client  # optional extra: pip install 'kaiyuan[dask]'
 
         client = (Client(scheduler) if scheduler != "local"
                   else Client(processes=True, n_workers=workers or None, threads_per_worker=1))
         try:
-            for part in client.gather(client.map(_chunk_stage_locked, chunks, pure=False)):
-                out.extend(part)
-                bar.update(len(part))
+            collect(client.gather(client.map(_chunk_stage_locked, chunks, pure=False)))
         finally:
             client.close()
     elif not parallel:
-        for chunk in chunks:
-            out.extend(chunk_stage(chunk))
-            bar.update(len(chunk))
+        collect(map(chunk_stage, chunks))
     else:
         warm_up(jobs[0][4])
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for part in pool.map(chunk_stage, chunks):
-                out.extend(part)
-                bar.update(len(part))
+            collect(pool.map(chunk_stage, chunks))
     bar.close()
     gc.unfreeze()
     return list(out)
@@ -283,9 +274,20 @@ class _FrozenList(list):
     frozen (gc.freeze), so collections stop rescanning the ever-growing, long-lived results: without
     this, time per article grows with corpus size."""
 
-    def extend(self, items) -> None:
-        super().extend(items)
+    def append(self, item) -> None:
+        super().append(item)
         gc.freeze()
+
+
+def _in_order(table: pd.DataFrame, rank: dict[str, int]) -> pd.DataFrame:
+    """Rows grouped by article in article_id order (stable within an article); chunks arrive in file
+    order, which need not be article_id order."""
+    if table.empty:
+        return table
+    pos = table["article_id"].map(rank).to_numpy()
+    if (pos[1:] >= pos[:-1]).all():
+        return table
+    return table.iloc[np.argsort(pos, kind="stable")].reset_index(drop=True)
 
 
 def _concat(frames: list[pd.DataFrame], columns: list[str] | None = None) -> pd.DataFrame:
@@ -332,20 +334,16 @@ def run(
     if jobs and stance.label_path(labels).exists():
         stance.model_for(labels, cache_dir)  # train once here; worker processes load it from the disk cache
     outputs = _run_articles(jobs, workers, scheduler, bool(show))
-    done = sorted((o for o in outputs if isinstance(o, ArticleOutput)), key=lambda o: o.article.row["article_id"])
-    rejected += [o for o in outputs if isinstance(o, dict)]
-    corpus = assemble([o.article for o in done], rejected)
-    for o in done:
-        o.article = None  # its rows now live in the corpus tables; free the per-article copies
-    del outputs
+    rejected += [r for o in outputs for r in o.rejected]
+    corpus = assemble([a for o in outputs for a in o.articles], rejected)
+    for o in outputs:
+        o.articles = []  # their rows now live in the corpus tables; free the per-article copies
+    rank = {aid: i for i, aid in enumerate(corpus.articles["article_id"])}
     timings["articles"] = time.perf_counter() - t0
 
-    def gather(field: str, columns: list[str]) -> pd.DataFrame:
-        """Concatenate one per-article table and release the parts (halves the peak memory)."""
-        table = _concat([getattr(o, field) for o in done], columns)
-        for o in done:
-            setattr(o, field, None)
-        return table
+    def gather(name: str, columns: list[str]) -> pd.DataFrame:
+        """Concatenate one per-article table over the chunks and release the parts (halves the peak memory)."""
+        return _in_order(_concat([o.tables.pop(name, None) for o in outputs], columns), rank)
 
     t = time.perf_counter()
     sentences, articles = corpus.sentences, corpus.articles

@@ -279,6 +279,86 @@ def make_pipeline():
     ])
 
 
+_WHITE_SPACES = re.compile(r"\s\s+")  # scikit-learn's whitespace normalisation before char_wb n-grams
+_BITS = 21  # every Unicode code point fits in 21 bits, so an n-gram of up to 3 characters is one int64
+
+
+def _gram_keys(codes: np.ndarray, n: int) -> np.ndarray:
+    """Integer key of the n-gram starting at each position (positions where it fits)."""
+    keys = np.zeros(len(codes) - n + 1, dtype=np.int64)
+    for k in range(n):
+        keys = (keys << _BITS) | codes[k:len(codes) - n + 1 + k]
+    return keys
+
+
+def _vocabulary_keys(vectorizer) -> dict:
+    """Per n-gram length: sorted integer keys of the fitted vocabulary and their feature columns."""
+    cached = getattr(vectorizer, "_kaiyuan_keys", None)
+    if cached is not None and cached[0] is vectorizer.vocabulary_:
+        return cached[1]
+    by_n: dict = {}
+    for term, col in vectorizer.vocabulary_.items():
+        codes = np.frombuffer(term.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        by_n.setdefault(len(term), []).append((int(_gram_keys(codes, len(term))[0]), col))
+    out = {}
+    for n, pairs in by_n.items():
+        pairs.sort()
+        out[n] = (np.array([k for k, _ in pairs], dtype=np.int64), np.array([c for _, c in pairs], dtype=np.int64))
+    vectorizer._kaiyuan_keys = (vectorizer.vocabulary_, out)
+    return out
+
+
+def transform_texts(vectorizer, texts: list[str]):
+    """`vectorizer.transform(texts)`, the identical matrix, for a fitted char_wb TfidfVectorizer with
+    n-grams of at most 3 characters: the n-grams of all texts are built and looked up at once as
+    integer keys in numpy (scikit-learn slices and looks up every n-gram in Python, which made it the
+    stance stage's main cost). Any other set-up uses scikit-learn's own transform.
+
+    char_wb semantics kept: whitespace runs fold to one space, every word is padded with a space on
+    each side, and n-grams never cross a padded word (a word no longer than n counts once, whole:
+    with n <= 3 and padding that is exactly the one n-gram of a 3-character padded word).
+    """
+    import scipy.sparse as sp
+
+    v = vectorizer
+    lo, hi = v.ngram_range
+    if not (v.analyzer == "char_wb" and v.preprocessor is None and v.strip_accents is None
+            and v.input == "content" and not v.binary and v.tokenizer is None and 1 <= lo <= hi <= 3):
+        return v.transform(texts)
+    words, doc_of_word = [], []
+    for i, doc in enumerate(texts):
+        doc = doc.lower() if v.lowercase else doc
+        found = _WHITE_SPACES.sub(" ", doc).split()
+        words += found
+        doc_of_word += [i] * len(found)
+    lengths = np.array([len(w) + 2 for w in words], dtype=np.int64)
+    codes = np.frombuffer("".join(f" {w} " for w in words).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    word = np.repeat(np.arange(len(words)), lengths)
+    doc = np.asarray(doc_of_word, dtype=np.int64)
+    vocab = _vocabulary_keys(v)
+    rows, cols = [], []
+    for n in range(lo, hi + 1):
+        if len(codes) < n or n not in vocab:
+            continue
+        keys = _gram_keys(codes, n)
+        inside = word[:len(keys)] == word[n - 1:]
+        keys, where = keys[inside], word[:len(keys)][inside]
+        vkeys, vcols = vocab[n]
+        pos = np.minimum(np.searchsorted(vkeys, keys), len(vkeys) - 1)
+        hit = vkeys[pos] == keys
+        rows.append(doc[where[hit]])
+        cols.append(vcols[pos[hit]])
+    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    counts = sp.csr_array((np.ones(len(r), dtype=np.intc), (r, c)), shape=(len(texts), len(v.vocabulary_)),
+                          dtype=v.dtype)
+    counts.sum_duplicates()
+    counts.sort_indices()
+    if counts.indices.dtype != np.int32 and counts.nnz <= np.iinfo(np.int32).max:
+        counts.indices, counts.indptr = counts.indices.astype(np.int32), counts.indptr.astype(np.int32)
+    return v._tfidf.transform(counts, copy=False)
+
+
 @dataclass
 class StanceModel:
     """One fitted pipeline per target (or a constant label when training data has a single class)."""
@@ -310,7 +390,7 @@ class StanceModel:
                 pipe = self.pipelines[t]
                 vec, clf = pipe.steps[0][1], pipe.steps[-1][1]
                 if id(vec) not in features:
-                    features[id(vec)] = vec.transform(texts)
+                    features[id(vec)] = transform_texts(vec, texts)
                 proba, classes = clf.predict_proba(features[id(vec)]), np.asarray(clf.classes_)
             order = np.argsort(-proba, axis=1, kind="stable")
             rows = np.arange(len(texts))
