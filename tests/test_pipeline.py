@@ -426,3 +426,14 @@ def test_tables_are_in_article_id_order_whatever_the_file_order_and_chunking(tmp
         ids = list(dict.fromkeys(chunked[name]["article_id"]))
         assert ids == sorted(ids), name
     assert list(dict.fromkeys(chunked["mentions"]["article_id"])) == ["a", "a-1"]
+
+
+def test_frames_records_match_itertuples():
+    """kaiyuan.frames.records: the rows and field names of DataFrame.itertuples(index=False), NaN included."""
+    from kaiyuan.frames import records
+
+    df = pd.DataFrame({"article_id": ["a", "b", None], "sentence_id": [0, 1, 2], "score": [0.5, float("nan"), 1.0],
+                       "class": ["x", "y", "z"]})
+    assert [tuple(map(str, r)) for r in records(df)] == [tuple(map(str, r)) for r in df.itertuples(index=False)]
+    assert [r.sentence_id for r in records(df, ["sentence_id"])] == [0, 1, 2]
+    assert list(next(records(df))._fields) == list(next(df.itertuples(index=False))._fields)

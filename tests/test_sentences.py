@@ -193,3 +193,13 @@ def test_sentence_spans_cover_the_text_property(text):
     for r in rows:
         covered.update(range(r["start"], r["end"]))
     assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+
+
+def test_split_line_jumps_between_terminals_without_changing_spans():
+    """Long runs without punctuation, ASCII ? between Latin words (no split), ASCII ! before Chinese (split)
+    and a terminal run with its closing quote."""
+    from kaiyuan.sentences import split_line
+
+    line = "开源" * 200 + "。" + "Is it open? Yes!" + "他说：“好！！”然后离开"
+    spans = [line[s:e] for s, e in split_line(line)]
+    assert spans == ["开源" * 200 + "。", "Is it open? Yes!", "他说：“好！！”", "然后离开"]

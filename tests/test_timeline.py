@@ -5,10 +5,8 @@ the ones written down in lib/kaiyuan/data/TIMELINE.md and time_rules.yaml.
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
-import io
 import os
 import random
 import subprocess

@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 import yaml
 
+from .frames import records
 from .script import to_simplified  # noqa: F401  (re-exported: length-preserving t2s)
 
 __all__ = [
@@ -1009,11 +1010,11 @@ def unknown_occurrences(sentences: pd.DataFrame, mentions: pd.DataFrame, registr
     seg = fast_tagger(registry)
     cfg = _discovery_config(registry)
     spans_by_sentence = defaultdict(list)
-    for r in mentions.itertuples(index=False):
+    for r in records(mentions, ["article_id", "sentence_id", "start", "end"]):
         spans_by_sentence[(str(r.article_id), int(r.sentence_id))].append((int(r.start), int(r.end)))
     rows = []
     ordered = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
-    for r in ordered.itertuples(index=False):
+    for r in records(ordered):
         text = r.text if isinstance(r.text, str) else ""
         simp = getattr(r, "text_simplified", None)
         if not isinstance(simp, str) or len(simp) != len(text):
@@ -1031,7 +1032,7 @@ def unknown_occurrences(sentences: pd.DataFrame, mentions: pd.DataFrame, registr
 def rank_unknown(occurrences: pd.DataFrame, min_count: int = 1) -> pd.DataFrame:
     """Discovery table from occurrences: most common spelling, strongest tag, counts, first example."""
     hits: dict = defaultdict(list)
-    for o in occurrences.itertuples(index=False):
+    for o in records(occurrences):
         hits[o.key].append((o.candidate, o.tag, o.article_id, int(o.sentence_id), o.example))
     rows = []
     for occ in hits.values():

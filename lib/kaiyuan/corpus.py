@@ -57,6 +57,9 @@ def _readable_share(text: str) -> float:
     return len(_READABLE.findall(text)) / len(text)
 
 
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Unicode category Cc except \t \n \f \r
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode raw bytes to text, returning (text, encoding); raise Rejected when impossible.
 
@@ -98,7 +101,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text, enc = str(best), best.encoding.replace("_", "-")
     if not text.strip():
         raise Rejected("empty file (whitespace only)")
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    controls = len(_CONTROL_CHARS.findall(text))
     if controls / len(text) > 0.01 or text.count("\ufffd") / len(text) > 0.01:
         raise Rejected(f"binary or undecodable content ({enc} gives {controls} control characters, "
                        f"{text.count(chr(0xfffd))} replacement characters)")

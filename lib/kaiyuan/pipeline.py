@@ -90,11 +90,10 @@ class ChunkOutput:
     tables: dict[str, pd.DataFrame]
 
 
-def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None, registry: str | None = None,
-              labels: str | None = None) -> str:
-    """Cache key of one stage for one article: bytes, path, metadata, the stage's data files and code
-    (a researcher's own registry file replaces the packaged actors.yaml in the key; the stance stage
-    includes the label file the model was trained on)."""
+def stage_env(stage: str, registry: str | None = None, labels: str | None = None) -> str:
+    """Digest of everything one stage reads besides the article: its data files and code, the version
+    (a researcher's own registry file replaces the packaged actors.yaml; the stance stage includes
+    the label file the model was trained on). Computed once per chunk, not per article."""
     data = STAGE_DATA[stage]
     files = []
     if registry and "actors.yaml" in data:
@@ -103,8 +102,19 @@ def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None, registry: str
         from .stance import label_path
 
         files = [str(label_path(labels))]
-    return make_key(stage, rel, json.dumps(meta or {}, sort_keys=True, ensure_ascii=False),
-                    hashlib.sha256(raw).digest(), data=data, code=STAGE_CODE[stage], files=files)
+    return make_key(stage, data=data, code=STAGE_CODE[stage], files=files)
+
+
+def _article_key(env: str, rel: str, meta_json: str, digest: bytes) -> str:
+    return hashlib.sha256(b"\0".join([env.encode(), rel.encode("utf-8"), meta_json.encode("utf-8"), digest])).hexdigest()
+
+
+def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None, registry: str | None = None,
+              labels: str | None = None) -> str:
+    """Cache key of one stage for one article: bytes, path, metadata, and the stage's environment
+    (stage_env: data files, code, registry or label file in use)."""
+    return _article_key(stage_env(stage, registry, labels), rel,
+                        json.dumps(meta or {}, sort_keys=True, ensure_ascii=False), hashlib.sha256(raw).digest())
 
 
 def _sentences_df(article: Article) -> pd.DataFrame:
@@ -137,10 +147,12 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
     cache = DiskCache(Path(cache_dir) if cache_dir else None)
     results: list = []
     keys: dict[str, dict] = {}
+    envs = {stage: stage_env(stage, registry, labels) for stage in STAGE_DATA}
     for path, corpus_dir, meta, *_ in jobs:
         p, root = Path(path), Path(corpus_dir)
         rel, raw = p.relative_to(root).as_posix(), p.read_bytes()
-        k = {stage: stage_key(stage, raw, rel, meta, registry, labels) for stage in STAGE_DATA}
+        meta_json, digest = json.dumps(meta or {}, sort_keys=True, ensure_ascii=False), hashlib.sha256(raw).digest()
+        k = {stage: _article_key(env, rel, meta_json, digest) for stage, env in envs.items()}
         article = cache.get(k["corpus"])
         if article is None:
             try:

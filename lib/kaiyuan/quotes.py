@@ -26,7 +26,6 @@ articles work the same. Stance columns are filled by `attach_stance(quotes, stan
 from __future__ import annotations
 
 import bisect
-
 import functools
 import re
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .frames import records
 from .script import to_simplified
 
 DATA = Path(__file__).parent / "data" / "quotes.yaml"
@@ -134,7 +134,7 @@ def _build_article(aid: str, sents: pd.DataFrame, mentions: pd.DataFrame, rules:
         simp[start:start + len(s)] = s
     ms = []
     if mentions is not None and len(mentions):
-        for m in mentions.itertuples():
+        for m in records(mentions):
             ms.append(_Mention(str(m.actor), _kind(getattr(m, "actor_type", ""), rules), int(m.start), int(m.end),
                                str(getattr(m, "surface", ""))))
     ms.sort(key=lambda m: (m.start, m.end))
@@ -606,9 +606,12 @@ def attach_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame) -> pd.Da
     if "target" not in ss.columns:
         ss = ss.melt(id_vars=["article_id", "sentence_id"], value_vars=["open_source_ai", "meta_openness"],
                      var_name="target", value_name="label")
-    best = _best(ss)
+    need = {(str(a), int(x)) for a, sids in zip(quotes["article_id"].tolist(), quotes["sentence_ids"].tolist())
+            for x in str(sids).split(";") if x != ""}
+    ss = ss[[(str(a), int(x)) in need for a, x in zip(ss["article_id"].tolist(), ss["sentence_id"].tolist())]]
+    best = _best(ss)  # only the quoted sentences' rows: the rest of the corpus is never looked up
     lookup = {(str(a), int(s), t): (lab, float(sc)) for a, s, t, lab, sc in
-              best[["article_id", "sentence_id", "target", "label", "score"]].itertuples(index=False)}
+              records(best, ["article_id", "sentence_id", "target", "label", "score"])}
     q = quotes.copy()
     for col, target in (("stance_open_source_ai", "open_source_ai"), ("stance_meta", "meta_openness")):
         vals = []

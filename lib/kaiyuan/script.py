@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 
 import opencc
 
@@ -34,6 +35,7 @@ def to_simplified(text: str) -> str:
     return "".join(c2 if len(c2 := conv(c)) == 1 else c for c in text)
 
 
+@functools.lru_cache(maxsize=16384)  # the cleaner normalises each line in every pass
 def normalise_for_match(text: str) -> str:
     """Key for pattern matching: simplified, NFKC (full-width to half-width), lower case, stripped."""
     return unicodedata.normalize("NFKC", to_simplified(text)).lower().strip()
@@ -54,10 +56,11 @@ def detect_script(text: str, threshold: float = 0.1) -> str:
     Counts characters that only exist in one script; the minority share must stay
     under `threshold` (sites often leave a few simplified forms in traditional text).
     """
-    kinds = [_char_kind(c) for c in _CJK.findall(text)]
-    n_t, n_s = kinds.count("t"), kinds.count("s")
+    chars = Counter(_CJK.findall(text))
+    n_t = sum(n for c, n in chars.items() if _char_kind(c) == "t")
+    n_s = sum(n for c, n in chars.items() if _char_kind(c) == "s")
     if not n_t and not n_s:
-        return "none" if not kinds else "simplified"
+        return "none" if not chars else "simplified"
     if n_t / (n_t + n_s) <= threshold:
         return "simplified"
     if n_s / (n_t + n_s) <= threshold:

@@ -15,6 +15,7 @@ FULL_TERMINALS = "。！？；…"
 HALF_TERMINALS = "?!;"
 _CJKISH = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’「」『』]")
 HEADING_MAX_CHARS = 20
+_TERMINAL_CHAR = re.compile(f"[{re.escape(FULL_TERMINALS + HALF_TERMINALS)}]")
 
 
 def _is_terminal(text: str, i: int) -> bool:
@@ -32,6 +33,10 @@ def split_line(line: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences in one line, whitespace trimmed."""
     spans, start, i, n = [], 0, 0, len(line)
     while i < n:
+        found = _TERMINAL_CHAR.search(line, i)  # skip straight to the next possible terminal
+        if found is None:
+            break
+        i = found.start()
         if _is_terminal(line, i):
             j = i + 1
             while j < n and (_is_terminal(line, j) or line[j] in CLOSERS):

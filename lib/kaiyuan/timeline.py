@@ -20,6 +20,8 @@ from typing import Callable
 
 import pandas as pd
 
+from .frames import records
+
 RULES_PATH = Path(__file__).resolve().parent / "data" / "time_rules.yaml"
 EXPRESSION_COLUMNS = ["article_id", "sentence_id", "expression", "start", "end", "granularity", "anchor",
                       "confidence", "offset_start", "offset_end", "resolved", "reason", "source"]
@@ -959,7 +961,7 @@ def _mentions_by_sentence(mentions: pd.DataFrame | None) -> dict:
     out = defaultdict(list)
     if mentions is None or not len(mentions):
         return out
-    for m in mentions.itertuples(index=False):
+    for m in records(mentions):
         out[(str(m.article_id), int(m.sentence_id))].append(m)
     return out
 
