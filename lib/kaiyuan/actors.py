@@ -654,8 +654,11 @@ def cooccurrence(mentions: pd.DataFrame) -> pd.DataFrame:
     """Unordered actor pairs sharing a sentence: distinct sentences and distinct articles."""
     sent_pairs: Counter = Counter()
     art_pairs: dict = defaultdict(set)
-    for (aid, _sid), actors in mentions.groupby(["article_id", "sentence_id"], sort=True)["actor"]:
-        for pair in combinations(sorted(set(actors)), 2):
+    by_sentence: dict = defaultdict(set)
+    for aid, sid, actor in zip(*(mentions[c].tolist() for c in ("article_id", "sentence_id", "actor"))):
+        by_sentence[(aid, sid)].add(actor)
+    for (aid, _sid), actors in by_sentence.items():
+        for pair in combinations(sorted(actors), 2):
             sent_pairs[pair] += 1
             art_pairs[pair].add(aid)
     if not sent_pairs:
