@@ -117,10 +117,11 @@ def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None, registry: str
                         json.dumps(meta or {}, sort_keys=True, ensure_ascii=False), hashlib.sha256(raw).digest())
 
 
-def _sentences_df(article: Article) -> pd.DataFrame:
+def _sentences_df(articles: list[Article]) -> pd.DataFrame:
+    """The sentence table (CONTRACT.md) of some articles, in the order given."""
     from .corpus import SENTENCE_COLUMNS
 
-    return pd.DataFrame(article.sentences, columns=SENTENCE_COLUMNS)
+    return pd.DataFrame([s for a in articles for s in a.sentences], columns=SENTENCE_COLUMNS)
 
 
 def _split(table: pd.DataFrame, ids: list[str]) -> dict[str, pd.DataFrame]:
@@ -168,7 +169,7 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
     if not articles:
         return ChunkOutput([], rejected, {})
     ids = [a.row["article_id"] for a in articles]
-    sentences = {a.row["article_id"]: _sentences_df(a) for a in articles}
+    by_id = {a.row["article_id"]: a for a in articles}
     rows = {a.row["article_id"]: a.row for a in articles}
     reg = actors.load_registry(registry)
     done: dict[str, dict] = {aid: {} for aid in ids}
@@ -184,7 +185,7 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
                 done[aid].update(zip(names, value))
         if not missing:
             return
-        sub = pd.concat([sentences[a] for a in missing], ignore_index=True)
+        sub = _sentences_df([by_id[a] for a in missing])  # built only when a step has something to compute
         tables = compute(missing, sub)
         split = [_split(t, missing) for t in tables]
         for aid in missing:
