@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import random
 import shutil
+from pathlib import Path
 
 import opencc
 import pytest
@@ -444,3 +445,15 @@ def test_loading_never_writes_to_the_input(tmp_path, seeds_dir):
     raw = (corpus_dir / "003_9ccd58df0aef2da6.txt").read_text(encoding="utf-8")
     assert corpus.clean["003_9ccd58df0aef2da6"] != raw
     assert "免責聲明" in raw and "免責聲明" not in corpus.clean["003_9ccd58df0aef2da6"]
+
+
+def test_big5_article_with_a_noisy_chunk_is_decoded_not_rejected():
+    """A Big5 article (generated from the seeds) whose ASCII commas and digit lines make one chunk look
+    messy to charset-normalizer's default threshold: it must load as Big5, character for character."""
+    data = (Path(__file__).parent / "data" / "encodings" / "big5_noisy_chunk.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    text, enc = decode_bytes(data)
+    assert enc in {"big5", "big5hkscs"}
+    assert text == data.decode("big5")
+    assert "扎克伯格的AI模型LLaMA並不是免費的" in text

@@ -40,6 +40,11 @@ _BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x0
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
 # Fallback encodings tried (by charset-normalizer) when a file is neither BOM-marked nor UTF-8.
 _FALLBACK_ENCODINGS = ["gb18030", "big5", "big5hkscs", "utf_16_le", "utf_16_be"]
+# charset-normalizer rejects a decoding when any chunk is messier than 0.2; a retry allows 0.5 for
+# the legacy Chinese encodings only (a Big5 article with a timestamp line and ASCII punctuation was
+# rejected before: whole-file chaos 0.022). Not for UTF-16: at 0.5 random bytes pass as UTF-16 Han.
+_RETRY_ENCODINGS = ["gb18030", "big5", "big5hkscs"]
+_RETRY_CHAOS = 0.5
 _READABLE = re.compile(
     r"[\s\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2100-\u218f\u2460-\u24ff\u2500-\u257f\u25a0-\u25ff"
     r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
@@ -87,6 +92,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as err:
             best = from_bytes(data, cp_isolation=_FALLBACK_ENCODINGS).best()
+            if best is None:  # one noisy chunk (a line of digits, ASCII commas) can sink a whole file
+                best = from_bytes(data, cp_isolation=_RETRY_ENCODINGS, threshold=_RETRY_CHAOS).best()
             if best is None or _readable_share(str(best)) < 0.9:
                 if b"\x00" in data:
                     raise Rejected("binary file (NUL bytes)") from None
