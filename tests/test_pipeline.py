@@ -165,6 +165,7 @@ def test_changing_one_article_recomputes_that_article_only(small_corpus, tmp_pat
     assert processed == ["openai.txt"]  # meta.txt came from its per-article cache
     assert "谷歌没有回应。" in set(again["sentences"]["text"])
     assert "Google" in set(again["mentions"].loc[again["mentions"]["article_id"] == "openai", "actor"])
+    assert_same_tables(again, run(small_corpus, cache=False))  # cached and fresh articles mixed in one chunk
 
 
 def _registry_copy(tmp_path) -> Path:
@@ -437,3 +438,17 @@ def test_frames_records_match_itertuples():
     assert [tuple(map(str, r)) for r in records(df)] == [tuple(map(str, r)) for r in df.itertuples(index=False)]
     assert [r.sentence_id for r in records(df, ["sentence_id"])] == [0, 1, 2]
     assert list(next(records(df))._fields) == list(next(df.itertuples(index=False))._fields)
+
+
+def test_per_article_parts_rebuild_the_same_table():
+    """What the per-article cache stores (_split: column lists per article) joins back into the table
+    pd.concat would give: values, order, NaN and dtypes; an article without rows is an empty part."""
+    t = pd.DataFrame({"article_id": ["b", "a", "b"], "sentence_id": [0, 1, 2], "score": [0.5, float("nan"), 1.0],
+                      "label": pd.Series(["x", None, "z"], dtype="str"), "resolved": [True, False, True]})
+    parts = pipeline._split(t, ["a", "b", "c"])
+    assert parts["c"].values == ([], [], [], [], [])
+    joined = pipeline._join([parts["b"], parts["a"], parts["c"]], keep_empty=False)
+    expected = pd.concat([t[t["article_id"] == "b"], t[t["article_id"] == "a"]], ignore_index=True)
+    pd.testing.assert_frame_equal(joined, expected)
+    empty = pipeline._join([parts["c"]], keep_empty=False)
+    assert empty.empty and list(empty.dtypes) == list(t.dtypes)

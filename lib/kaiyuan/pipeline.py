@@ -72,6 +72,8 @@ class Result:
         return self.tables[name]
 
 
+CACHE_FORMAT = "parts-1"  # how per-article stage results are stored (see _Part); part of every stage key
+
 # The per-article tables every chunk returns (see ChunkOutput.tables):
 #   mentions; unknown (occurrences of unregistered names, ranked corpus-wide); quotes (with the stance
 #   of their sentences attached); expressions; events; stance (model and hand-label rows); article_stance
@@ -102,7 +104,7 @@ def stage_env(stage: str, registry: str | None = None, labels: str | None = None
         from .stance import label_path
 
         files = [str(label_path(labels))]
-    return make_key(stage, data=data, code=STAGE_CODE[stage], files=files)
+    return make_key(stage, CACHE_FORMAT, data=data, code=STAGE_CODE[stage], files=files)
 
 
 def _article_key(env: str, rel: str, meta_json: str, digest: bytes) -> str:
@@ -124,11 +126,40 @@ def _sentences_df(articles: list[Article]) -> pd.DataFrame:
     return pd.DataFrame([s for a in articles for s in a.sentences], columns=SENTENCE_COLUMNS)
 
 
-def _split(table: pd.DataFrame, ids: list[str]) -> dict[str, pd.DataFrame]:
-    """One table per article (empty, with the table's columns and dtypes, where an article has no rows)."""
-    parts = {str(k): g.reset_index(drop=True) for k, g in table.groupby("article_id", sort=False)} if len(table) else {}
-    empty = table.iloc[0:0].reset_index(drop=True)
-    return {aid: parts.get(aid, empty) for aid in ids}
+@dataclass(frozen=True)
+class _Part:
+    """One article's rows of one per-article table: the table's columns and dtypes and one list of
+    values per column. This is what the per-article cache stores: a list is several times cheaper to
+    unpickle and to concatenate than a DataFrame per article (a warm re-run reads thousands)."""
+
+    columns: tuple
+    dtypes: tuple
+    values: tuple
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame({c: pd.Series(v, dtype=d) for c, d, v in zip(self.columns, self.dtypes, self.values)},
+                            columns=list(self.columns))
+
+
+def _split(table: pd.DataFrame, ids: list[str]) -> dict[str, _Part]:
+    """Each article's rows of a multi-article table, in table order (no rows: empty lists)."""
+    columns, dtypes = tuple(table.columns), tuple(table.dtypes)
+    values = [table[c].tolist() for c in columns]
+    rows_of: dict[str, list[int]] = {aid: [] for aid in ids}
+    for i, aid in enumerate(table["article_id"].tolist() if len(table) else []):
+        rows_of[str(aid)].append(i)
+    return {aid: _Part(columns, dtypes, tuple([col[i] for i in rows_of[aid]] for col in values)) for aid in ids}
+
+
+def _join(parts: list[_Part], keep_empty: bool) -> pd.DataFrame:
+    """The articles' parts as one table, exactly as pd.concat of their frames would give it
+    (`keep_empty=False`: as `_concat`, which leaves empty frames out of the dtype decision)."""
+    first = parts[0]
+    if all(p.columns == first.columns and p.dtypes == first.dtypes for p in parts):
+        return _Part(first.columns, first.dtypes,
+                     tuple([v for p in parts for v in p.values[j]] for j in range(len(first.columns)))).frame()
+    frames = [p.frame() for p in parts]
+    return pd.concat(frames, ignore_index=True) if keep_empty else _concat(frames)
 
 
 def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
@@ -194,7 +225,7 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
             done[aid].update(zip(names, value))
 
     def of(aids, name):
-        return pd.concat([done[a][name] for a in aids], ignore_index=True)
+        return _join([done[a][name] for a in aids], keep_empty=True)
 
     def find_actors(aids, sub):
         mentions = actors.find_mentions(sub, reg)
@@ -213,8 +244,8 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
                                                                           of(aids, "mentions")),))
     step("stance", ("stance", "article_stance"), predict_stance)
     step("quotes", ("quotes",), lambda aids, sub: (quotes.extract_quotes(sub, of(aids, "mentions"), reg),))
-    tables = {name: _concat([done[a][name] for a in ids]) for name in ARTICLE_TABLES if name != "quotes"}
-    tables["quotes"] = quotes.attach_stance(_concat([done[a]["quotes"] for a in ids]), tables["stance"])
+    tables = {name: _join([done[a][name] for a in ids], keep_empty=False) for name in ARTICLE_TABLES}
+    tables["quotes"] = quotes.attach_stance(tables["quotes"], tables["stance"])
     return ChunkOutput(articles, rejected, tables)
 
 
