@@ -53,6 +53,7 @@ def load_rules(path: str | None = None) -> dict:
     verbs = sorted(set(rules["speech_verbs"]), key=len, reverse=True)
     rules["_verb_re"] = re.compile("|".join(map(re.escape, verbs)))
     rules["_excl"] = [re.compile(p) for p in rules["verb_exclusions"]]
+    rules["_open_re"] = re.compile("[" + "".join(map(re.escape, rules["quote_marks"])) + "]")
     rules["_skip"] = re.compile(rules["skip_subjects"])
     rules["_according"] = re.compile(rules["according_to"])
     rules["_interview"] = re.compile(rules["interview"])
@@ -171,10 +172,11 @@ def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
     body_rows = set(art.sents.index[art.sents["kind"].fillna("body") == "body"])
     out, i, t = [], 0, art.text
     while i < len(t):
+        found = rules["_open_re"].search(t, i)  # jump to the next opening mark
+        if found is None:
+            break
+        i = found.start()
         ch = t[i]
-        if ch not in marks:
-            i += 1
-            continue
         row = _sentence_at(art, i)
         closer = marks[ch]
         limit = _paragraph_end(art, row)
@@ -199,8 +201,9 @@ def _mask(art: _Article, quotes: list[_Quote]) -> str:
     """Simplified text with quote interiors (marks included) blanked out."""
     chars = list(art.simp)
     for q in quotes:
-        for k in range(q.open, min(q.close + 1, len(chars))):
-            chars[k] = "\u3000"
+        end = min(q.close + 1, len(chars))
+        if end > q.open:
+            chars[q.open:end] = ["\u3000"] * (end - q.open)
     return "".join(chars)
 
 
