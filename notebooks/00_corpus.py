@@ -32,8 +32,8 @@
 # %% tags=["parameters"]
 CORPUS = "../seeds"  # folder of articles
 OUTPUT = "../reports/seeds"  # where figures and their CSVs are saved
-REGISTRY = None  # actor registry YAML; None = lib/kaiyuan/data/actors.yaml
-LABELS = None  # stance label CSV; None = lib/kaiyuan/data/stance_labels.csv
+REGISTRY = None  # actor registry YAML (None: the packaged lib/kaiyuan/data/actors.yaml)
+LABELS = None  # stance label CSV (None: the packaged lib/kaiyuan/data/stance_labels.csv)
 
 # %%
 import kaiyuan

@@ -64,6 +64,17 @@ def test_one_parameters_cell_defines_corpus_output_registry_labels(cells):
     assert PARAMETERS <= assigned
 
 
+def test_papermill_reads_every_parameter_with_its_help(cells, caplog):
+    """papermill parses the parameters cell (`make report` passes these by name); a line it cannot parse
+    is only a warning there, so check it here: every parameter found, with its comment as help."""
+    from papermill.translators import PythonTranslator
+
+    tagged = [c for c in cells if "parameters" in c.metadata.get("tags", [])][0]
+    found = {p.name: p.help for p in PythonTranslator.inspect({"source": tagged.source})}
+    assert "Unable to parse" not in caplog.text
+    assert PARAMETERS <= set(found) and all(found[name] for name in PARAMETERS)
+
+
 def test_last_cell_gives_findings_and_limits(cells):
     last = cells[-1]
     assert last.cell_type == "markdown"
