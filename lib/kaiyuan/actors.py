@@ -846,15 +846,6 @@ _ASCII_UPPER = re.compile("[A-Z]")
 _NOUNISH_FLAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"}
 
 
-def _tokens(seg, text: str) -> list:
-    """posseg tokens with local offsets: (word, flag, start, end)."""
-    out, pos = [], 0
-    for word, flag in seg.pos.cut(text):  # jieba's pair and FastTagger's tuple both unpack to (word, flag)
-        out.append((word, flag, pos, pos + len(word)))
-        pos += len(word)
-    return out
-
-
 def _latin_candidates(text: str, stop: set) -> list:
     """Runs of capitalised / CamelCase / acronym words, split at stoplisted generic words."""
     out = []
@@ -970,9 +961,9 @@ def _plausible(cand: str, tag: str, freq: dict, cfg: dict) -> bool:
     return tag == "nz" and cand not in freq and len(cand) >= 3
 
 
-def _sentence_candidates(seg, text: str, spans: list, cfg: dict) -> list:
+def _sentence_candidates(seg: FastTagger, text: str, spans: list, cfg: dict) -> list:
     """Unknown-name candidates in one simplified sentence as (start, end, tag), non-overlapping."""
-    tokens = seg.tokens(text) if hasattr(seg, "tokens") else _tokens(seg, text)
+    tokens = seg.tokens(text)
     found = [(s, e, f if f in _NAME_FLAGS else "nr") for _w, f, s, e in tokens
              if f.startswith("nr") or f in ("nt", "nz")]
     if any(suffix in text for suffix in cfg["org_suffixes"]):

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .cache import DATA_DIR, DiskCache, default_cache_dir, make_key
 from .corpus import (
+    SENTENCE_COLUMNS,
     Article,
     Corpus,
     Rejected,
@@ -107,22 +108,22 @@ def stage_env(stage: str, registry: str | None = None, labels: str | None = None
     return make_key(stage, CACHE_FORMAT, data=data, code=STAGE_CODE[stage], files=files)
 
 
-def _article_key(env: str, rel: str, meta_json: str, digest: bytes) -> str:
-    return hashlib.sha256(b"\0".join([env.encode(), rel.encode("utf-8"), meta_json.encode("utf-8"), digest])).hexdigest()
+def _article_keys(envs: dict[str, str], raw: bytes, rel: str, meta: dict | None) -> dict[str, str]:
+    """Cache key per stage for one article: its bytes, path and metadata row plus the stage's
+    environment (stage_env)."""
+    article = b"\0".join([rel.encode("utf-8"), json.dumps(meta or {}, sort_keys=True, ensure_ascii=False).encode("utf-8"),
+                          hashlib.sha256(raw).digest()])
+    return {stage: hashlib.sha256(env.encode() + b"\0" + article).hexdigest() for stage, env in envs.items()}
 
 
 def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None, registry: str | None = None,
               labels: str | None = None) -> str:
-    """Cache key of one stage for one article: bytes, path, metadata, and the stage's environment
-    (stage_env: data files, code, registry or label file in use)."""
-    return _article_key(stage_env(stage, registry, labels), rel,
-                        json.dumps(meta or {}, sort_keys=True, ensure_ascii=False), hashlib.sha256(raw).digest())
+    """Cache key of one stage for one article (see _article_keys and stage_env)."""
+    return _article_keys({stage: stage_env(stage, registry, labels)}, raw, rel, meta)[stage]
 
 
 def _sentences_df(articles: list[Article]) -> pd.DataFrame:
     """The sentence table (CONTRACT.md) of some articles, in the order given."""
-    from .corpus import SENTENCE_COLUMNS
-
     return pd.DataFrame([s for a in articles for s in a.sentences], columns=SENTENCE_COLUMNS)
 
 
@@ -183,8 +184,7 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
     for path, corpus_dir, meta, *_ in jobs:
         p, root = Path(path), Path(corpus_dir)
         rel, raw = p.relative_to(root).as_posix(), p.read_bytes()
-        meta_json, digest = json.dumps(meta or {}, sort_keys=True, ensure_ascii=False), hashlib.sha256(raw).digest()
-        k = {stage: _article_key(env, rel, meta_json, digest) for stage, env in envs.items()}
+        k = _article_keys(envs, raw, rel, meta)
         article = cache.get(k["corpus"])
         if article is None:
             try:

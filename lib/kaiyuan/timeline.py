@@ -632,16 +632,19 @@ def resolve_offset(found: Found, ctx: Context) -> Resolution:
     return _offset(found, ctx, *number_range(f["n"], ctx.rules), lex["units"][f["unit"]], lex["directions"][f["dir"]])
 
 
-def _is_duration(found: Found, rules: dict) -> bool:
-    """True when a span pattern is followed by 的时间/之久 (a duration, not a date)."""
-    return any(found.after.startswith(w) for w in rules["duration_followers"])
+def _duration(found: Found, rules: dict) -> Resolution | None:
+    """Unresolved "generic: duration" when a span pattern is followed by 的时间/之久 (a duration, not a
+    date), else None."""
+    if any(found.after.startswith(w) for w in rules["duration_followers"]):
+        return _unresolved(f"generic: duration ({rules['generic']['duration']['gloss']})")
+    return None
 
 
 def resolve_recent_span(found: Found, ctx: Context) -> Resolution:
     """"近两年", "过去几年", "两年来": from N units before publication up to publication."""
     rules = ctx.rules
-    if _is_duration(found, rules):
-        return _unresolved(f"generic: duration ({rules['generic']['duration']['gloss']})")
+    if (duration := _duration(found, rules)) is not None:
+        return duration
     f = found.fields
     unit = rules["lexicon"]["units"][f["unit"]]
     low, high = number_range(f["n"], rules)
@@ -657,8 +660,8 @@ def resolve_recent_span(found: Found, ctx: Context) -> Resolution:
 def resolve_after_previous(found: Found, ctx: Context) -> Resolution:
     """"此后两年": the N units following the previous anchor."""
     rules = ctx.rules
-    if _is_duration(found, rules):
-        return _unresolved(f"generic: duration ({rules['generic']['duration']['gloss']})")
+    if (duration := _duration(found, rules)) is not None:
+        return duration
     f = found.fields
     unit = rules["lexicon"]["units"][f["unit"]]
     high = number_range(f["n"], rules)[1]
