@@ -12,7 +12,7 @@ NAME := $(notdir $(abspath $(CORPUS)))
 OUT ?= reports/$(NAME)
 WORKERS ?=
 
-.PHONY: setup report test lab tables bench clean sync-notebooks execute-notebooks
+.PHONY: setup report test lab tables bench clean sync-notebooks execute-notebooks evaluate
 
 setup: $(STAMP)
 
@@ -47,3 +47,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf reports .kaiyuan-cache
+
+# Score seeds, dev and test against their gold (evaluation/README.md); fails below evaluation/floors.yaml.
+evaluate: $(STAMP)
+	$(BIN)/python -m kaiyuan evaluate --suite evaluation/floors.yaml --out reports/evaluation $(if $(WORKERS),--workers $(WORKERS))

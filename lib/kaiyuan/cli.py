@@ -19,7 +19,19 @@ def main(argv: list[str] | None = None) -> int:
     p_rep = sub.add_parser("report", help="run, execute every notebook on the corpus, render HTML with index.html")
     p_rep.add_argument("--corpus", required=True)
     p_rep.add_argument("--out", required=True, help="report folder, e.g. reports/seeds")
-    for p in (p_run, p_rep):
+    p_ev = sub.add_parser("evaluate", help="score the pipeline against hand annotations (evaluation/README.md)")
+    p_ev.add_argument("--corpus", help="article folder (with --gold)")
+    p_ev.add_argument("--gold", help="gold folder in the format of evaluation/README.md")
+    p_ev.add_argument("--suite", help="floors file naming several corpora (make evaluate: evaluation/floors.yaml)")
+    p_ev.add_argument("--out", default=None, help="folder for scores.csv, errors.csv and evaluation.html")
+    p_chk = sub.add_parser("check-gold", help="check a gold annotation folder (format, and snippets against --corpus)")
+    p_chk.add_argument("--gold", required=True)
+    p_chk.add_argument("--corpus", default=None)
+    p_agr = sub.add_parser("agreement", help="inter-annotator agreement of two gold folders, layer by layer")
+    p_agr.add_argument("--a", required=True)
+    p_agr.add_argument("--b", required=True)
+    p_agr.add_argument("--out", default=None)
+    for p in (p_run, p_rep, p_ev):
         p.add_argument("--registry", default=None, help="actor registry YAML (default: the packaged actors.yaml)")
         p.add_argument("--labels", default=None, help="stance label CSV (default: the packaged stance_labels.csv)")
         p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
@@ -28,6 +40,16 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--scheduler", default=None,
                        help="Dask scheduler address (tcp://host:8786) or 'local'; needs pip install 'kaiyuan[dask]'")
     args = parser.parse_args(argv)
+    if args.command == "evaluate":
+        return _evaluate(args)
+    if args.command == "agreement":
+        from .agreement import main as agreement_main
+
+        return agreement_main(["--a", args.a, "--b", args.b] + (["--out", args.out] if args.out else []))
+    if args.command == "check-gold":
+        from .gold import main as gold_main
+
+        return gold_main(["check", "--gold", args.gold] + (["--corpus", args.corpus] if args.corpus else []))
     if args.command == "report":
         from .report import build_report
 
@@ -56,3 +78,40 @@ def main(argv: list[str] | None = None) -> int:
     print(f"kaiyuan: {len(result.corpus.articles)} articles, {len(result.corpus.sentences)} sentences, "
           f"{n_rej} files rejected; {len(written)} files written to {args.out}")
     return 0
+
+
+def _evaluate(args) -> int:
+    """`kaiyuan evaluate`: one corpus (--corpus, --gold) or a suite with floors (--suite); exit 2 on bad gold."""
+    from pathlib import Path
+
+    from .evaluate import below_floors, evaluate, load_suite, suite_table, write_evaluation
+    from .gold import GoldError
+
+    if args.suite:
+        suite = load_suite(args.suite)
+        corpora, floors = suite["corpora"], suite["floors"]
+    elif args.corpus and args.gold:
+        corpora, floors = {Path(args.corpus).name: {"corpus": args.corpus, "gold": args.gold}}, {}
+    else:
+        print("kaiyuan: evaluate needs --corpus and --gold, or --suite", file=sys.stderr)
+        return 2
+    evaluations = {}
+    for name, spec in corpora.items():
+        try:
+            ev = evaluate(spec["corpus"], spec["gold"], registry=args.registry, labels=args.labels,
+                          workers=args.workers, cache=not args.no_cache)
+        except GoldError as err:
+            print(f"kaiyuan: malformed gold: {err}", file=sys.stderr)
+            return 2
+        except FileNotFoundError as err:
+            print(f"kaiyuan: {err}", file=sys.stderr)
+            return 2
+        evaluations[name] = ev
+        if args.out:
+            write_evaluation(ev, Path(args.out) / name if len(corpora) > 1 else Path(args.out), name)
+    table = suite_table(evaluations)
+    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}", na_rep="-"))
+    failed = below_floors(evaluations, floors)
+    for line in failed:
+        print(f"kaiyuan: below floor: {line}", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,466 @@
+"""Score the pipeline against hand annotations: `kaiyuan evaluate --corpus DIR --gold DIR`.
+
+Every layer is scored with the rules of GOLD-FORMAT.md (see evaluation/README.md), beside a
+trivial baseline where one exists, and every disagreement is listed (gold vs got):
+
+    layer      metric                what counts
+    metadata   published_exact       articles that show a date: the inferred date equals the gold string
+               no_date_kept_empty    articles that show no date: no date invented
+               title_exact           title equal after normalisation (script, case, punctuation, spaces)
+    cleaning   junk_removed          gold boilerplate snippets gone from the clean text (baseline: raw text)
+               body_kept             gold body snippets still in the clean text
+    actors     precision/recall/f1   per article and actor, min(gold count, predicted count) are hits
+    dates      found, resolved       gold expressions found (containment) and resolved to the gold interval
+                                     (baseline: jionlp alone, given the gold publication date)
+    events     recalled              a merged-timeline row shares an actor and lies within the gold interval
+    quotes     found, speaker_right  a predicted quote contains the gold snippet; its speaker is the gold one
+               stance_right          quote stance equals the gold stance, where the gold gives one
+    stance     macro_f1 (per target) sentence labels (model rows; baselines: majority, cue)
+               article_agreement     (article, target) pairs with the gold label (baseline: majority)
+
+Gold actor and speaker names are mapped to registry names through the registry's aliases, so
+"Llama 2" and "Llama" or "Meta Platforms" and "Meta" are the same actor.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .gold import STANCES, TARGETS, Gold, load_gold, match_key
+
+SCORE_COLUMNS = ["layer", "metric", "method", "value", "hits", "n", "note"]
+ERROR_COLUMNS = ["layer", "article_id", "item", "gold", "got"]
+METHOD = "kaiyuan"
+_HTML_DROP = re.compile(r"<(head|script|style)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_VERSION_TAIL = re.compile(r"[\s\-_.]*[0-9][0-9a-z.\-_ ]*$", re.I)
+
+
+@dataclass
+class Evaluation:
+    """Scores (SCORE_COLUMNS), errors (ERROR_COLUMNS) and confusion matrices of one evaluated corpus."""
+
+    scores: pd.DataFrame
+    errors: pd.DataFrame
+    confusion: dict = field(default_factory=dict)
+
+    def value(self, layer: str, metric: str, method: str = METHOD) -> float | None:
+        s = self.scores
+        hit = s[(s.layer == layer) & (s.metric == metric) & (s.method == method)]
+        return None if hit.empty else float(hit.value.iloc[0])
+
+
+def _score(layer: str, metric: str, hits: float, n: int, method: str = METHOD, note: str = "") -> dict:
+    value = round(hits / n, 4) if n else float("nan")
+    return {"layer": layer, "metric": metric, "method": method, "value": value, "hits": hits, "n": n, "note": note}
+
+
+def _err(layer: str, article_id: str, item: str, gold, got) -> dict:
+    return {"layer": layer, "article_id": article_id, "item": item, "gold": str(gold), "got": str(got)}
+
+
+# ---------------------------------------------------------------- names
+class Namer:
+    """Map a gold actor/speaker name to the registry's canonical name (itself when unknown)."""
+
+    def __init__(self, registry=None):
+        from .actors import load_registry
+
+        self.registry = load_registry(registry)
+
+    def __call__(self, name: str) -> str:
+        from .actors import normalise
+        from .script import to_simplified
+
+        name = (name or "").strip()
+        for candidate in (name, _VERSION_TAIL.sub("", name)):
+            entry = self.registry.alias_index.get(normalise(to_simplified(candidate)))
+            if entry is not None:
+                return entry.actor
+        return name
+
+
+# ---------------------------------------------------------------- metadata
+def score_metadata(gold: Gold, result) -> tuple[list, list]:
+    art = result["articles"].set_index("article_id")
+    errors, dated, undated, titles = [], [0, 0], [0, 0], [0, 0]
+    for g in gold["articles"]:
+        aid = g["article_id"]
+        got = art.loc[aid] if aid in art.index else None
+        pub = "" if got is None else str(got["published"] or "")
+        tally = dated if g["published"] else undated
+        tally[1] += 1
+        if pub == g["published"]:
+            tally[0] += 1
+        else:
+            errors.append(_err("metadata", aid, "published", g["published"] or "(none shown)", pub or "(none)"))
+        title = "" if got is None else str(got["title"] or "")
+        titles[1] += 1
+        if match_key(title) == match_key(g["title"]):
+            titles[0] += 1
+        else:
+            errors.append(_err("metadata", aid, "title", g["title"], title))
+    scores = [_score("metadata", "published_exact", *dated), _score("metadata", "no_date_kept_empty", *undated),
+              _score("metadata", "title_exact", *titles)]
+    return scores, errors
+
+
+# ---------------------------------------------------------------- cleaning
+def _visible(text: str, path: str) -> str:
+    """What of a raw file a reader could see as text (HTML: head, scripts and tags dropped)."""
+    if path.lower().endswith((".html", ".htm")):
+        text = _TAG.sub("\n", _HTML_DROP.sub("", text))
+    return text
+
+
+def score_cleaning(gold: Gold, result, raw: dict[str, str]) -> tuple[list, list]:
+    """Junk removed / body kept, for the pipeline and for the raw text (the do-nothing baseline).
+
+    A boilerplate snippet is removed when the clean text holds it no more often than the raw text
+    holds it outside the gold's boilerplate rows (a headline repeated as a junk line is one such)."""
+    clean = {aid: match_key(t) for aid, t in result.corpus.clean.items()}
+    paths = dict(zip(result["articles"].article_id, result["articles"].source_path))
+    raw_keys = {aid: match_key(_visible(t, paths.get(aid, ""))) for aid, t in raw.items()}
+    expected = Counter((r["article_id"], match_key(r["snippet"])) for r in gold["boilerplate"])
+    errors, junk, junk_base, body, body_base = [], [0, 0], [0, 0], [0, 0], [0, 0]
+    for (aid, key), n_rows in sorted(expected.items()):
+        allowed = max(0, raw_keys.get(aid, "").count(key) - n_rows)
+        left = clean.get(aid, "").count(key)
+        junk[1] += n_rows
+        junk_base[1] += n_rows
+        junk[0] += min(n_rows, max(0, n_rows - max(0, left - allowed)))
+        if left > allowed:
+            errors.append(_err("cleaning", aid, "junk kept", key[:30], f"{left - allowed} occurrence(s) left"))
+    for r in gold["body_keep"]:
+        aid, key = r["article_id"], match_key(r["snippet"])
+        body[1] += 1
+        body_base[1] += 1
+        body_base[0] += key in raw_keys.get(aid, "")
+        if key in clean.get(aid, ""):
+            body[0] += 1
+        else:
+            errors.append(_err("cleaning", aid, "body lost", r["snippet"], "(removed)"))
+    return [_score("cleaning", "junk_removed", *junk), _score("cleaning", "junk_removed", *junk_base, method="raw text"),
+            _score("cleaning", "body_kept", *body), _score("cleaning", "body_kept", *body_base, method="raw text")], errors
+
+
+# ---------------------------------------------------------------- actors
+def score_actors(gold: Gold, result, namer: Namer) -> tuple[list, list]:
+    ids = set(gold.article_ids)
+    g = Counter()
+    for r in gold["actors"]:
+        g[(r["article_id"], namer(r["actor"]))] += int(r["count"])
+    counts = result["actor_counts"]
+    p = Counter({(a, act): int(c) for a, act, c in zip(counts.article_id, counts.actor, counts["count"]) if a in ids})
+    hits = sum(min(n, p.get(k, 0)) for k, n in g.items())
+    errors = [_err("actors", k[0], k[1], g.get(k, 0), p.get(k, 0)) for k in sorted(set(g) | set(p)) if g.get(k, 0) != p.get(k, 0)]
+    n_gold, n_pred = sum(g.values()), sum(p.values())
+    prec, rec = (hits / n_pred if n_pred else 0.0), (hits / n_gold if n_gold else 0.0)
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return [_score("actors", "precision", hits, n_pred), _score("actors", "recall", hits, n_gold),
+            {**_score("actors", "f1", hits, n_gold), "value": round(f1, 4), "note": f"{n_gold} gold, {n_pred} predicted mentions"}
+            ], errors
+
+
+# ---------------------------------------------------------------- dates
+def _window_key(context: str, expression: str, width: int = 4) -> str:
+    """A few normalised characters either side of the expression inside its gold context."""
+    ck, ek = match_key(context), match_key(expression)
+    i = ck.find(ek)
+    return ck[max(0, i - width): i + len(ek) + width] if i >= 0 else ek
+
+
+def _match_expressions(gold_rows: list[dict], pred: pd.DataFrame, sent_keys: dict) -> dict[int, int]:
+    """Greedy one-to-one match of gold expressions to predicted rows (index), context first."""
+    used, out = set(), {}
+    for gi, g in enumerate(gold_rows):
+        gk, window = match_key(g["expression"]), _window_key(g["context"], g["expression"])
+        best = None
+        for pi, (expr, sid) in enumerate(zip(pred.expression, pred.sentence_id)):
+            pk = match_key(expr)
+            if pi in used or not pk or not (gk in pk or pk in gk):
+                continue
+            rank = 0 if window in sent_keys.get(int(sid), "") else 1
+            if best is None or rank < best[0]:
+                best = (rank, pi)
+        if best is not None:
+            used.add(best[1])
+            out[gi] = best[1]
+    return out
+
+
+def _jionlp_baseline(expression: str, published: str) -> tuple[str, str]:
+    from .timeline import jionlp_parse
+
+    if not published:
+        return "", ""
+    import datetime as dt
+
+    base = dt.date.fromisoformat(published if len(published) == 10 else published[:7] + "-01")
+    span = jionlp_parse(expression, base)
+    return (span[0].isoformat(), span[1].isoformat()) if span else ("", "")
+
+
+def score_dates(gold: Gold, result) -> tuple[list, list]:
+    exprs, sents = result["temporal_expressions"], result["sentences"]
+    published = {r["article_id"]: r["published"] for r in gold["articles"]}
+    errors, found, resolved, base = 0, 0, 0, 0
+    err_rows, n = [], 0
+    for aid in gold.article_ids:
+        rows = gold.rows("dates", aid)
+        if not rows:
+            continue
+        pred = exprs[exprs.article_id == aid].reset_index(drop=True)
+        s = sents[sents.article_id == aid]
+        sent_keys = {int(i): match_key(t) for i, t in zip(s.sentence_id, s.text)}
+        matched = _match_expressions(rows, pred, sent_keys)
+        for gi, g in enumerate(rows):
+            n += 1
+            want = (g["start"], g["end"])
+            base += _jionlp_baseline(g["expression"], published.get(aid, "")) == want
+            if gi not in matched:
+                err_rows.append(_err("dates", aid, g["expression"], f"{want[0]}..{want[1]}", "(not found)"))
+                continue
+            found += 1
+            p = pred.loc[matched[gi]]
+            got = (str(p.start or ""), str(p.end or ""))
+            if got == want:
+                resolved += 1
+            else:
+                err_rows.append(_err("dates", aid, g["expression"], f"{want[0]}..{want[1]}", f"{got[0]}..{got[1]} ({p.reason or p.anchor})"))
+    return [_score("dates", "found", found, n), _score("dates", "resolved", resolved, n),
+            _score("dates", "resolved", base, n, method="jionlp alone", note="given the gold publication date")], err_rows
+
+
+# ---------------------------------------------------------------- events
+def _split(value) -> list[str]:
+    return [v.strip() for v in str(value or "").split("|") if v.strip()]
+
+
+def score_events(gold: Gold, result, namer: Namer) -> tuple[list, list]:
+    tl = result["timeline"]
+    rows = [(str(s), str(e), {namer(a) for a in _split(acts)}) for s, e, acts in zip(tl.start, tl.end, tl.actors)
+            if str(s or "") and str(e or "")]
+    hits, errors = 0, []
+    for g in gold["events"]:
+        actors = {namer(a) for a in _split(g["actors"])}
+        ok = any(actors & acts and g["start"] <= s and e <= g["end"] for s, e, acts in rows) if g["start"] else False
+        hits += ok
+        if not ok:
+            errors.append(_err("events", g["article_ids"], g["event_key"], f"{g['start']}..{g['end']} {g['actors']}", "(no matching timeline row)"))
+    return [_score("events", "recalled", hits, len(gold["events"]))], errors
+
+
+# ---------------------------------------------------------------- quotes
+def score_quotes(gold: Gold, result, namer: Namer) -> tuple[list, list]:
+    q = result["quotes"]
+    keys = {aid: [(match_key(t), sp, org, so, sm) for t, sp, org, so, sm in zip(
+        grp.quote, grp.speaker, grp.speaker_org, grp.stance_open_source_ai, grp.stance_meta)]
+        for aid, grp in q.groupby("article_id")}
+    found, speaker, n, st_hits, st_n, errors = 0, 0, 0, 0, 0, []
+    for g in gold["quotes"]:
+        aid, sk = g["article_id"], match_key(g["snippet"])
+        n += 1
+        hit = next((k for k in keys.get(aid, []) if sk and sk in k[0]), None)
+        if hit is None:
+            errors.append(_err("quotes", aid, g["snippet"], g["speaker"], "(not found)"))
+            continue
+        found += 1
+        want = namer(g["speaker"])
+        got = {namer(str(hit[1] or "")), namer(str(hit[2] or ""))}
+        if want in got:
+            speaker += 1
+        else:
+            errors.append(_err("quotes", aid, g["snippet"], g["speaker"], hit[1] or "(no speaker)"))
+        for col, got_label in (("stance_open_source_ai", hit[3]), ("stance_meta", hit[4])):
+            if g[col] in STANCES:
+                st_n += 1
+                st_hits += g[col] == (str(got_label or "") or "neutral")
+    return [_score("quotes", "found", found, n), _score("quotes", "speaker_right", speaker, n),
+            _score("quotes", "stance_right", st_hits, st_n, note="quotes found, targets the gold labels")], errors
+
+
+# ---------------------------------------------------------------- stance
+def _align_sentences(gold_rows: list[dict], sents: pd.DataFrame) -> dict[int, tuple[str, int]]:
+    """Gold sentence (index) -> (article_id, pipeline sentence_id) by normalised text containment."""
+    by_article: dict[str, list] = {}
+    for aid, sid, text in zip(sents.article_id, sents.sentence_id, sents.text):
+        by_article.setdefault(aid, []).append((int(sid), match_key(text)))
+    out = {}
+    for i, g in enumerate(gold_rows):
+        gk = match_key(g["text"])
+        best = None
+        for sid, pk in by_article.get(g["article_id"], []):
+            if gk and pk and (gk in pk or (pk in gk and len(pk) >= 0.5 * len(gk))):
+                overlap = min(len(gk), len(pk)) / max(len(gk), len(pk))
+                if best is None or overlap > best[0]:
+                    best = (overlap, sid)
+        if best is not None:
+            out[i] = (g["article_id"], best[1])
+    return out
+
+
+def _macro_f1(y: list[str], p: list[str]) -> float:
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(y, p, labels=list(STANCES), average="macro", zero_division=0)) if y else float("nan")
+
+
+def _held_out_predictions(result, labels, article_ids: list[str]) -> tuple[dict, int]:
+    """Model labels for every sentence; articles that are in the training labels are predicted by a
+    model trained without them (leave-one-article-out), so no score is in-sample."""
+    from .stance import label_path, load_labels, train_model
+
+    ss = result["stance_sentences"]
+    auto = ss[ss.method != "hand"]
+    pred = {(a, int(s), t): lab for a, s, t, lab in zip(auto.article_id, auto.sentence_id, auto.target, auto.label)}
+    if not label_path(labels).exists():
+        return pred, 0
+    train = load_labels(labels)
+    overlap = sorted(set(train.article_id) & set(article_ids))
+    sents = result["sentences"]
+    for aid in overlap:
+        rest = train[train.article_id != aid]
+        if rest.empty:
+            continue
+        rows = train_model(rest).predict(sents[sents.article_id == aid])
+        pred.update({(a, int(s), t): lab for a, s, t, lab in zip(rows.article_id, rows.sentence_id, rows.target, rows.label)})
+    return pred, len(overlap)
+
+
+def score_sentence_stance(gold: Gold, result, labels=None) -> tuple[list, list, dict]:
+    from sklearn.metrics import confusion_matrix
+
+    from .stance import cue_predict
+
+    rows = gold["stance_labels"]
+    if not rows:
+        return [], [], {}
+    pred, held_out = _held_out_predictions(result, labels, gold.article_ids)
+    cue_rows = cue_predict(result["sentences"])
+    cue = {(a, int(s), t): lab for a, s, t, lab in zip(cue_rows.article_id, cue_rows.sentence_id, cue_rows.target, cue_rows.label)}
+    aligned = _align_sentences(rows, result["sentences"])
+    scores, errors, confusion = [], [], {}
+    for t in TARGETS:
+        y = [r[t] for r in rows]
+        majority = Counter(y).most_common(1)[0][0]
+        got = [pred.get((*aligned[i], t), "neutral") if i in aligned else "neutral" for i in range(len(rows))]
+        got_cue = [cue.get((*aligned[i], t), "neutral") if i in aligned else "neutral" for i in range(len(rows))]
+        note = (f"{len(aligned)}/{len(rows)} gold sentences aligned (unaligned count as neutral); "
+                f"{held_out} article(s) of the training labels predicted leave-one-article-out")
+        for name, p in ((METHOD, got), ("cue", got_cue), ("majority", [majority] * len(y))):
+            scores.append({**_score("stance", f"macro_f1_{t}", sum(a == b for a, b in zip(y, p)), len(y), method=name, note=note),
+                           "value": round(_macro_f1(y, p), 4)})
+        confusion[t] = pd.DataFrame(confusion_matrix(y, got, labels=list(STANCES)),
+                                    index=[f"gold {x}" for x in STANCES], columns=[f"got {x}" for x in STANCES])
+        errors += [_err("stance", rows[i]["article_id"], f"{t}: {rows[i]['text'][:40]}", y[i], got[i])
+                   for i in range(len(rows)) if y[i] != got[i]]
+    return scores, errors, confusion
+
+
+def score_article_stance(gold: Gold, result) -> tuple[list, list]:
+    sa = result["stance_articles"]
+    got = {(a, t): lab for a, t, lab in zip(sa.article_id, sa.target, sa.label)}
+    rows = gold["stance_articles"]
+    hits = sum(got.get((r["article_id"], r["target"]), "") == r["label"] for r in rows)
+    majority = {t: Counter(r["label"] for r in rows if r["target"] == t).most_common(1)[0][0]
+                for t in TARGETS if any(r["target"] == t for r in rows)}
+    base = sum(majority.get(r["target"]) == r["label"] for r in rows)
+    errors = [_err("stance", r["article_id"], f"article {r['target']}", r["label"], got.get((r["article_id"], r["target"]), "(none)"))
+              for r in rows if got.get((r["article_id"], r["target"]), "") != r["label"]]
+    return [_score("stance", "article_agreement", hits, len(rows)),
+            _score("stance", "article_agreement", base, len(rows), method="majority", note="each target's most common gold label")], errors
+
+
+# ---------------------------------------------------------------- driver
+def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=None, workers: int = 1,
+             cache: bool = True) -> Evaluation:
+    """Run the pipeline on `corpus` and score every layer against the gold folder (raises GoldError)."""
+    from .gold import article_texts
+    from .pipeline import run
+
+    gold = load_gold(gold_dir)
+    result = run(corpus, workers=workers, cache=cache, registry=registry, labels=labels)
+    namer = Namer(registry)
+    raw = article_texts(corpus)
+    scores, errors = [], []
+    for s, e in (score_metadata(gold, result), score_cleaning(gold, result, raw), score_actors(gold, result, namer),
+                 score_dates(gold, result), score_events(gold, result, namer), score_quotes(gold, result, namer)):
+        scores += s
+        errors += e
+    s, e, confusion = score_sentence_stance(gold, result, labels)
+    scores += s
+    errors += e
+    s, e = score_article_stance(gold, result)
+    scores += s
+    errors += e
+    return Evaluation(pd.DataFrame(scores, columns=SCORE_COLUMNS), pd.DataFrame(errors, columns=ERROR_COLUMNS), confusion)
+
+
+def write_evaluation(ev: Evaluation, out_dir: str | Path, title: str) -> list[Path]:
+    """scores.csv, errors.csv, one confusion CSV per target, and evaluation.html (escaped, static)."""
+    from .report import CSP, STYLE, esc, table_html
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / "scores.csv", out / "errors.csv"]
+    ev.scores.to_csv(paths[0], index=False, encoding="utf-8-sig")
+    ev.errors.to_csv(paths[1], index=False, encoding="utf-8-sig")
+    conf_html = ""
+    for t, df in ev.confusion.items():
+        p = out / f"confusion_{t}.csv"
+        df.to_csv(p, encoding="utf-8-sig")
+        paths.append(p)
+        conf_html += f"<h3>{esc(t)}</h3>{df.to_html(escape=True, border=0)}"
+    doc = f"""<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"><title>kaiyuan evaluation · {esc(title)}</title>
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<style>{STYLE}</style></head><body>
+<h1>How good are the numbers? {esc(title)}</h1>
+<p>Every layer scored against hand annotations (rules: evaluation/README.md). Baselines beside each score.</p>
+<h2>Scores</h2>{table_html(ev.scores, max_rows=500)}
+<h2>Sentence stance confusion (rows gold, columns kaiyuan)</h2>{conf_html or '<p>No sentence labels in this gold.</p>'}
+<h2>Every error (gold vs got)</h2>{table_html(ev.errors, max_rows=5000)}
+</body></html>"""
+    page = out / "evaluation.html"
+    page.write_text(doc, encoding="utf-8")
+    return paths + [page]
+
+
+# ---------------------------------------------------------------- suite (make evaluate)
+def load_suite(path: str | Path) -> dict:
+    """evaluation/floors.yaml: the corpora to score (corpus and gold folders) and each score's floor."""
+    import yaml
+
+    path = Path(path)
+    spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    base = path.parent.parent if path.parent.name == "evaluation" else path.parent
+    corpora = {name: {k: str((base / v).resolve()) for k, v in c.items()} for name, c in spec.get("corpora", {}).items()}
+    return {"corpora": corpora, "floors": spec.get("floors", {}) or {}}
+
+
+def suite_table(evaluations: dict[str, Evaluation]) -> pd.DataFrame:
+    """One row per (layer, metric, method) in scoring order, one column of values per corpus."""
+    allrows = pd.concat([ev.scores.assign(corpus=name) for name, ev in evaluations.items()], ignore_index=True)
+    table = allrows.pivot_table(index=["layer", "metric", "method"], columns="corpus", values="value",
+                                aggfunc="first", sort=False)
+    return table.reindex(columns=list(evaluations)).reset_index()
+
+
+def below_floors(evaluations: dict[str, Evaluation], floors: dict) -> list[str]:
+    """Every kaiyuan score under its floor: 'dev actors.f1 0.81 < floor 0.82'."""
+    out = []
+    for name, metrics in sorted(floors.items()):
+        ev = evaluations.get(name)
+        if ev is None:
+            continue
+        for key, floor in sorted(metrics.items()):
+            layer, metric = key.split(".", 1)
+            value = ev.value(layer, metric)
+            if value is None or value != value or value + 1e-9 < float(floor):
+                out.append(f"{name} {key} {value} < floor {floor}")
+    return out

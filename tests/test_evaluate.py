@@ -1,0 +1,170 @@
+"""Gold loading, scoring rules and agreement, specified on small hand-worked cases."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from kaiyuan import cli
+from kaiyuan.agreement import agreement
+from kaiyuan.evaluate import Namer, score_actors, score_article_stance, score_cleaning, score_dates, score_events, score_quotes
+from kaiyuan.gold import SCHEMA, GoldError, load_gold, match_key
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS_GOLD = ROOT / "evaluation" / "seeds" / "gold"
+
+
+def write_gold(folder: Path, **tables: list[dict]) -> Path:
+    """A gold folder with every file; `tables` gives rows for some of them (others: header only)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (required, optional) in SCHEMA.items():
+        rows = tables.get(name.removesuffix(".csv"), [])
+        pd.DataFrame(rows, columns=list(required + optional)).to_csv(folder / name, index=False)
+    return folder
+
+
+ARTICLE = {"article_id": "a1", "published": "2025-01-27", "published_basis": "text", "source": "某网",
+           "author": "", "title": "DeepSeek發布R1", "script": "traditional"}
+
+
+class FakeResult(dict):
+    """What the scorers read of a pipeline Result: tables by name and corpus.clean."""
+
+    def __init__(self, clean: dict[str, str] | None = None, **tables):
+        super().__init__(tables)
+        self.corpus = SimpleNamespace(clean=clean or {})
+
+
+def test_match_key_is_script_case_width_and_punctuation_blind():
+    assert match_key("開源ＡＩ，真的 “開放”嗎？") == match_key("开源ai真的开放吗")
+    assert match_key("&lt;Meta&gt;") == "meta"
+
+
+def test_malformed_gold_names_file_row_and_reason(tmp_path):
+    bad = dict(ARTICLE, published="27/01/2025")
+    folder = write_gold(tmp_path / "g", articles=[bad])
+    with pytest.raises(GoldError) as err:
+        load_gold(folder)
+    assert err.value.path.endswith("articles.csv") and err.value.row == 2 and "YYYY-MM-DD" in err.value.reason
+
+
+def test_gold_rows_must_name_a_known_article(tmp_path):
+    folder = write_gold(tmp_path / "g", articles=[ARTICLE],
+                        actors=[{"article_id": "a2", "actor": "Meta", "type": "org", "count": 1, "surfaces": "Meta"}])
+    with pytest.raises(GoldError, match="'a2' is not in articles.csv"):
+        load_gold(folder)
+
+
+def test_missing_gold_file_is_an_error(tmp_path):
+    folder = write_gold(tmp_path / "g", articles=[ARTICLE])
+    (folder / "quotes.csv").unlink()
+    with pytest.raises(GoldError, match="gold file missing"):
+        load_gold(folder)
+
+
+def test_cli_exits_2_on_malformed_gold(tmp_path, capsys):
+    folder = write_gold(tmp_path / "g", articles=[dict(ARTICLE, script="latin")])
+    assert cli.main(["evaluate", "--corpus", str(ROOT / "seeds"), "--gold", str(folder), "--no-cache"]) == 2
+    assert "articles.csv:2: script='latin'" in capsys.readouterr().err
+
+
+def test_actor_scores_are_min_counts_over_registry_names(tmp_path):
+    # gold: Llama 2 (= Llama) 3 mentions, Meta Platforms (= Meta) 2; got: Llama 2, Meta 2, OpenAI 1
+    gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE], actors=[
+        {"article_id": "a1", "actor": "Llama 2", "type": "model", "count": 3, "surfaces": "Llama 2"},
+        {"article_id": "a1", "actor": "Meta Platforms", "type": "org", "count": 2, "surfaces": "Meta"}]))
+    counts = pd.DataFrame({"article_id": ["a1"] * 3, "actor": ["Llama", "Meta", "OpenAI"], "count": [2, 2, 1]})
+    scores, errors = score_actors(gold, FakeResult(actor_counts=counts), Namer())
+    by = {s["metric"]: s for s in scores}
+    assert (by["precision"]["hits"], by["precision"]["n"]) == (4, 5)
+    assert (by["recall"]["hits"], by["recall"]["n"]) == (4, 5)
+    assert by["f1"]["value"] == 0.8
+    assert sorted(e["item"] for e in errors) == ["Llama", "OpenAI"]
+
+
+def test_headline_repeated_as_junk_line_is_removed_once(tmp_path):
+    raw = "DeepSeek發布R1\nDeepSeek發布R1\n分享到：微信 微博\nDeepSeek於1月20日發布R1模型。"
+    gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE],
+                                boilerplate=[{"article_id": "a1", "snippet": "DeepSeek發布R1", "kind": "metadata"},
+                                             {"article_id": "a1", "snippet": "分享到：微信 微博", "kind": "share"}],
+                                body_keep=[{"article_id": "a1", "snippet": "DeepSeek於1月20日"}]))
+    arts = pd.DataFrame({"article_id": ["a1"], "source_path": ["a1.txt"]})
+    kept_both = FakeResult({"a1": "DeepSeek發布R1\nDeepSeek發布R1\nDeepSeek於1月20日發布R1模型。"}, articles=arts)
+    scores, errors = score_cleaning(gold, kept_both, {"a1": raw})
+    assert scores[0]["hits"] == 1 and scores[0]["n"] == 2  # the repeat was kept, the share bar removed
+    good = FakeResult({"a1": "DeepSeek發布R1\nDeepSeek於1月20日發布R1模型。"}, articles=arts)
+    scores, _ = score_cleaning(gold, good, {"a1": raw})
+    assert [s["value"] for s in scores] == [1.0, 0.0, 1.0, 1.0]  # kaiyuan junk, raw junk, kaiyuan body, raw body
+
+
+def test_dates_found_by_containment_and_resolved_by_interval(tmp_path):
+    gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE], dates=[
+        {"article_id": "a1", "expression": "去年7月", "context": "Meta在去年7月開源", "start": "2024-07-01", "end": "2024-07-31",
+         "granularity": "month", "anchor": "publication", "event": "x"},
+        {"article_id": "a1", "expression": "週一（27日）", "context": "輝達週一（27日）股價", "start": "2025-01-27",
+         "end": "2025-01-27", "granularity": "day", "anchor": "publication", "event": "y"}]))
+    sents = pd.DataFrame({"article_id": ["a1", "a1"], "sentence_id": [0, 1], "text": ["Meta在去年7月開源Llama。", "輝達週一股價大跌。"]})
+    exprs = pd.DataFrame({"article_id": ["a1", "a1"], "sentence_id": [0, 1], "expression": ["去年7月", "週一"],
+                          "start": ["2024-07-01", "2025-01-20"], "end": ["2024-07-31", "2025-01-20"],
+                          "anchor": ["publication"] * 2, "reason": ["", ""]})
+    scores, errors = score_dates(gold, FakeResult(temporal_expressions=exprs, sentences=sents))
+    by = {(s["metric"], s["method"]): s for s in scores}
+    assert by[("found", "kaiyuan")]["hits"] == 2
+    assert by[("resolved", "kaiyuan")]["hits"] == 1
+    assert [e["item"] for e in errors] == ["週一（27日）"]
+
+
+def test_event_recalled_when_an_actor_is_shared_and_the_row_lies_inside(tmp_path):
+    gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE], events=[
+        {"event_key": "r1", "description": "R1 released", "start": "2025-01-01", "end": "2025-01-31",
+         "actors": "DeepSeek|DeepSeek-R", "article_ids": "a1"},
+        {"event_key": "nv", "description": "Nvidia falls", "start": "2025-01-27", "end": "2025-01-27",
+         "actors": "Nvidia", "article_ids": "a1"}]))
+    timeline = pd.DataFrame({"start": ["2025-01-20", "2025-01-01"], "end": ["2025-01-20", "2025-01-31"],
+                             "actors": ["深度求索", "Nvidia"]})
+    scores, errors = score_events(gold, FakeResult(timeline=timeline), Namer())
+    assert scores[0]["hits"] == 1 and [e["item"] for e in errors] == ["nv"]  # a month is not the day
+
+
+def test_quote_found_by_snippet_and_speaker_through_roles(tmp_path):
+    gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE], quotes=[
+        {"article_id": "a1", "speaker": "Meta", "snippet": "我們支持開源", "stance_open_source_ai": "supportive", "stance_meta": "supportive"},
+        {"article_id": "a1", "speaker": "Yann LeCun", "snippet": "開放模型正在", "stance_open_source_ai": "supportive", "stance_meta": "na"}]))
+    quotes = pd.DataFrame({"article_id": ["a1", "a1"], "quote": ["“我們支持開源AI。”", "開放模型正在超越封閉模型"],
+                           "speaker": ["Meta spokesperson", "扎克伯格"], "speaker_org": ["Meta", "Meta"],
+                           "stance_open_source_ai": ["supportive", "neutral"], "stance_meta": ["neutral", ""]})
+    scores, errors = score_quotes(gold, FakeResult(quotes=quotes), Namer())
+    by = {s["metric"]: s for s in scores}
+    assert (by["found"]["hits"], by["speaker_right"]["hits"]) == (2, 1)
+    assert (by["stance_right"]["hits"], by["stance_right"]["n"]) == (1, 3)
+
+
+def test_article_stance_beside_the_majority_baseline(tmp_path):
+    rows = [{"article_id": "a1", "target": "open_source_ai", "label": "supportive", "rationale": "r"},
+            {"article_id": "a1", "target": "meta_openness", "label": "critical", "rationale": "r"}]
+    gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE], stance_articles=rows))
+    got = pd.DataFrame({"article_id": ["a1", "a1"], "target": ["open_source_ai", "meta_openness"], "label": ["neutral", "critical"]})
+    scores, errors = score_article_stance(gold, FakeResult(stance_articles=got))
+    assert [s["value"] for s in scores] == [0.5, 1.0] and len(errors) == 1
+
+
+def test_agreement_of_a_folder_with_itself_is_perfect():
+    gold = load_gold(SEEDS_GOLD)
+    table = agreement(gold, gold)
+    assert (table.dropna(subset=["value"]).value == 1.0).all()
+    assert set(table.layer) == {"metadata", "cleaning", "actors", "dates", "quotes", "stance"}
+
+
+def test_evaluate_on_seeds_writes_every_layer_and_page(tmp_path):
+    corpus = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", corpus)
+    out = tmp_path / "ev"
+    assert cli.main(["evaluate", "--corpus", str(corpus), "--gold", str(SEEDS_GOLD), "--out", str(out), "--workers", "1"]) == 0
+    scores = pd.read_csv(out / "scores.csv")
+    assert set(scores.layer) == {"metadata", "cleaning", "actors", "dates", "events", "quotes", "stance"}
+    assert {"raw text", "jionlp alone", "majority", "cue"} <= set(scores.method)
+    assert (out / "evaluation.html").read_text(encoding="utf-8").count("<table") >= 3
+    assert (out / "confusion_open_source_ai.csv").exists()
