@@ -122,6 +122,7 @@ class _Article:
     ends: list[int] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
+    para_ends: list[int] = field(default_factory=list)  # per sentence row: end offset of its paragraph
 
 
 def _build_article(aid: str, sents: pd.DataFrame, mentions: pd.DataFrame, rules: dict) -> _Article:
@@ -140,8 +141,9 @@ def _build_article(aid: str, sents: pd.DataFrame, mentions: pd.DataFrame, rules:
                                str(getattr(m, "surface", ""))))
     ms.sort(key=lambda m: (m.start, m.end))
     kinds = [str(k or "body") for k in sents["kind"]] if "kind" in sents else ["body"] * len(sents)
-    return _Article(aid, sents, "".join(text), "".join(simp), ms, starts=[int(x) for x in sents["start"]],
-                    ends=[int(x) for x in sents["end"]], ids=[int(x) for x in sents["sentence_id"]], kinds=kinds)
+    starts, ends = [int(x) for x in sents["start"]], [int(x) for x in sents["end"]]
+    return _Article(aid, sents, "".join(text), "".join(simp), ms, starts=starts, ends=ends,
+                    ids=[int(x) for x in sents["sentence_id"]], kinds=kinds, para_ends=_paragraph_ends(starts, ends))
 
 
 def _sentence_at(art: _Article, pos: int) -> int:
@@ -150,12 +152,19 @@ def _sentence_at(art: _Article, pos: int) -> int:
     return max(i, 0)
 
 
+def _paragraph_ends(starts: list[int], ends: list[int]) -> list[int]:
+    """Per sentence row, the end offset of its paragraph (a gap between sentences = new paragraph);
+    one backward pass, so a long paragraph costs its length once, not once per quote mark."""
+    out = list(ends)
+    for i in range(len(starts) - 2, -1, -1):
+        if starts[i + 1] == ends[i]:
+            out[i] = out[i + 1]
+    return out
+
+
 def _paragraph_end(art: _Article, row: int) -> int:
-    """End offset of the paragraph containing sentence row `row` (a gap between sentences = new paragraph)."""
-    i = row
-    while i + 1 < len(art.starts) and art.starts[i + 1] == art.ends[i]:
-        i += 1
-    return art.ends[i]
+    """End offset of the paragraph containing sentence row `row`."""
+    return art.para_ends[row]
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -228,22 +237,60 @@ def _clause_start(masked: str, lo: int, pos: int) -> int:
     return k
 
 
+def _merged_spans(spans) -> tuple[list[int], list[int]]:
+    """Sorted, merged half-open spans as two parallel lists (for bisect membership tests)."""
+    los, his = [], []
+    for a, b in sorted(spans):
+        if b <= a:
+            continue
+        if his and a <= his[-1]:
+            his[-1] = max(his[-1], b)
+        else:
+            los.append(a)
+            his.append(b)
+    return los, his
+
+
+def _inside(los: list[int], his: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(los, pos) - 1
+    return i >= 0 and pos < his[i]
+
+
 class _Resolver:
-    """Speaker resolution inside one article."""
+    """Speaker resolution inside one article.
+
+    Every look-back is indexed once per article (mention starts, usability, parentheses, the running
+    most-mentioned organisation), so resolving a speaker costs about log(mentions), not a rescan:
+    per-article time stays linear in the article's length (a long article is not quadratic)."""
 
     def __init__(self, art: _Article, masked: str, rules: dict, registry: dict, quotes: list | None = None):
         self.art, self.masked, self.rules, self.registry = art, masked, rules, registry
         self.quotes = quotes or []
         self.spokespeople: list[tuple[int, str, str]] = []  # (pos, speaker, org)
-        self.excluded_spans = [m.span() for m in rules["_interview"].finditer(masked)]
-        self.excluded_spans += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked)]
+        excluded = [m.span() for m in rules["_interview"].finditer(masked)]
+        excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked)]
+        self.excluded_spans = excluded
+        self._excl = _merged_spans(excluded)
+        self._in_quote = _merged_spans((q.open + 1, q.close) for q in self.quotes)  # q.open < pos < q.close
+        self._m_starts = [m.start for m in art.mentions]
+        self._max_len = max((m.end - m.start for m in art.mentions), default=0)
+        self._opens = [m.start() for m in re.finditer(r"[(（]", masked)]
+        self._closes = [m.start() for m in re.finditer(r"[)）]", masked)]
+        self._prev: dict[tuple, list[int]] = {}
+        self._org_prefix: tuple[list[int], list[str]] | None = None
 
     # -- helpers
     def _usable(self, m: _Mention) -> bool:
         """A possible speaker: a person or organisation, not the interviewer (《…》, 接受…采访) and not
         someone merely named inside a quotation."""
-        return (m.kind in ("person", "org") and not any(a <= m.start < b for a, b in self.excluded_spans)
-                and not any(q.open < m.start < q.close for q in self.quotes))
+        return (m.kind in ("person", "org") and not _inside(*self._excl, m.start)
+                and not _inside(*self._in_quote, m.start))
+
+    def between(self, lo: int, hi: int) -> list[_Mention]:
+        """Mentions with lo <= start and end <= hi, in text order."""
+        ms = self.art.mentions
+        a, b = bisect.bisect_left(self._m_starts, lo), bisect.bisect_left(self._m_starts, hi)
+        return [m for m in ms[a:b] if m.end <= hi]
 
     def org_of(self, actor: str, kind: str, lo: int, pos: int) -> str:
         if kind == "org":
@@ -252,34 +299,74 @@ class _Resolver:
         if parent:
             return parent
         # an organisation written just before the person in the same clause ("Mozilla 全球产品政策主管 X")
-        for m in reversed(self.art.mentions):
-            if m.end <= pos and m.start >= lo and m.kind == "org" and self._usable(m):
+        for m in reversed(self.between(lo, pos)):
+            if m.kind == "org" and self._usable(m):
                 return m.actor
         return ""
 
+    def _prev_index(self, kinds: tuple[str, ...]) -> list[int]:
+        """prev[i]: the largest j <= i whose mention is usable and of one of `kinds` (-1 if none)."""
+        prev = self._prev.get(kinds)
+        if prev is None:
+            prev, last = [], -1
+            for j, m in enumerate(self.art.mentions):
+                if m.kind in kinds and self._usable(m):
+                    last = j
+                prev.append(last)
+            self._prev[kinds] = prev
+        return prev
+
     def recent(self, pos: int, kinds: tuple[str, ...]) -> _Mention | None:
-        for m in reversed(self.art.mentions):
-            if m.end <= pos and m.kind in kinds and self._usable(m):
-                return m
-        return None
+        prev, ms = self._prev_index(kinds), self.art.mentions
+        j = bisect.bisect_left(self._m_starts, pos) - 1
+        j = prev[j] if j >= 0 else -1
+        while j >= 0 and ms[j].end > pos:  # a mention that straddles pos is not before it
+            j = prev[j - 1] if j > 0 else -1
+        return ms[j] if j >= 0 else None
+
+    def _org_running_best(self) -> tuple[list[int], list[str]]:
+        """Organisation mentions ordered by end, with the most-mentioned organisation so far after each
+        (ties: the most recent start), outside parentheses; built once."""
+        if self._org_prefix is None:
+            order = sorted((m for m in self.art.mentions
+                            if m.kind == "org" and self._usable(m) and not self._in_parens(m.start)),
+                           key=lambda m: m.end)
+            counts: dict[str, tuple[int, int]] = {}
+            best, best_key, ends, names = "", (0, -1), [], []
+            for m in order:
+                c = counts.get(m.actor, (0, -1))
+                c = counts[m.actor] = (c[0] + 1, max(c[1], m.start))
+                if m.actor == best or c > best_key:  # only the counted actor's key changed
+                    best, best_key = m.actor, c
+                ends.append(m.end)
+                names.append(best)
+            self._org_prefix = (ends, names)
+        return self._org_prefix
 
     def context_org(self, pos: int) -> str:
         """Organisation a document or unnamed role belongs to: the organisation mentioned most often in
         the article before `pos` outside parentheses (ties: the most recent)."""
-        counts: dict[str, list[int]] = {}
-        for m in self.art.mentions:
-            if m.end <= pos and m.kind == "org" and self._usable(m) and not self._in_parens(m.start):
-                c = counts.setdefault(m.actor, [0, 0])
-                c[0] += 1
-                c[1] = m.start
-        if not counts:
-            return ""
-        return max(counts, key=lambda a: (counts[a][0], counts[a][1]))
+        ends, names = self._org_running_best()
+        k = bisect.bisect_right(ends, pos)
+        return names[k - 1] if k else ""
 
     def _in_parens(self, pos: int) -> bool:
         lo = self.sent_lo(pos)
-        before = self.masked[lo:pos]
-        return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+        opened = bisect.bisect_left(self._opens, pos) - bisect.bisect_left(self._opens, lo)
+        closed = bisect.bisect_left(self._closes, pos) - bisect.bisect_left(self._closes, lo)
+        return opened > closed
+
+    def org_right_before(self, ra: int) -> _Mention | None:
+        """An organisation mention ending at most 2 characters before `ra`, no clause mark between."""
+        ms = self.art.mentions
+        for j in range(bisect.bisect_left(self._m_starts, ra) - 1, -1, -1):
+            m = ms[j]
+            if m.start < ra - 2 - self._max_len:
+                break
+            gap = self.masked[m.end:ra]
+            if m.end <= ra and len(gap) <= 2 and not re.search(f"[{_CLAUSE}]", gap) and m.kind == "org" and self._usable(m):
+                return m
+        return None
 
     # -- main entry: who speaks with the verb at [va, vb), looking back to `lo`
     def speaker(self, lo: int, va: int) -> tuple[str, str, str]:
@@ -296,13 +383,8 @@ class _Resolver:
         if role_m is not None:
             role = self.rules["roles"][role_m.group()]
             ra = lo + role_m.start()
-            org, org_m = "", None
-            for m in reversed(self.art.mentions):  # org written right before the role ("Meta 发言人")
-                gap = self.masked[m.end:ra]
-                if (m.end <= ra and len(gap) <= 2 and not re.search(f"[{_CLAUSE}]", gap) and m.kind == "org"
-                        and self._usable(m)):
-                    org, org_m = m.actor, m
-                    break
+            org_m = self.org_right_before(ra)  # org written right before the role ("Meta 发言人")
+            org = org_m.actor if org_m is not None else ""
             if not org:
                 org = self.context_org(ra)
             spk = f"{org} {role}".strip()
@@ -345,13 +427,13 @@ class _Resolver:
         #    the subject of the nearest earlier clause (its first mention; clauses opening with a
         #    pronoun such as 它们 are skipped)
         cs = _clause_start(masked, lo, va)
-        cands = [m for m in self.art.mentions if cs <= m.start and m.end <= va and self._usable(m)]
+        cands = [m for m in self.between(cs, va) if self._usable(m)]
         if not cands and not masked[cs:va].strip(" \u3000"):
             end = cs
             while end > lo and not cands:
                 start = _clause_start(masked, lo, end - 1)
                 clause = masked[start:end - 1].strip(" \u3000")
-                in_clause = [m for m in self.art.mentions if start <= m.start and m.end <= end and self._usable(m)]
+                in_clause = [m for m in self.between(start, end) if self._usable(m)]
                 if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
                     cands = in_clause[:1]
                 end = start
@@ -403,6 +485,9 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
     for q in quotes:
         for r in q.rows:
             direct_rows.setdefault(r, []).append(q)
+    opens = [q.open for q in quotes]            # quotes are found left to right and never overlap,
+    closes = [q.close for q in quotes]          # so both lists are sorted
+    starts = set(opens)
 
     def bounds(r):
         return art.starts[r], art.ends[r]
@@ -416,8 +501,9 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
         _, e_hi = bounds(final)
         spk = None
         # (a) verb after the closing mark in the last sentence: “……”X说
-        later = [x.open for x in quotes if q.close < x.open < e_hi]
-        v = [x for x in _verbs(masked, q.close + 1, min(later) if later else e_hi, rules) if x[0] not in used]
+        k = bisect.bisect_right(opens, q.close)
+        later = opens[k] if k < len(opens) and opens[k] < e_hi else e_hi
+        v = [x for x in _verbs(masked, q.close + 1, later, rules) if x[0] not in used]
         if v:
             cand = res.speaker(q.close + 1, v[0][0])
             if cand[0] or cand[2]:
@@ -426,8 +512,8 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 attributed_rows.add(_sentence_at(art, v[0][0]))
         # (b) verb (or 据X) before the opening mark in the first sentence: X告诉我:“……”
         if spk is None:
-            earlier = [x.close for x in quotes if s_lo <= x.close < q.open]
-            before_lo = (max(earlier) + 1) if earlier else s_lo
+            k = bisect.bisect_left(closes, q.open) - 1
+            before_lo = closes[k] + 1 if k >= 0 and closes[k] >= s_lo else s_lo
             v = _verbs(masked, before_lo, q.open, rules)
             acc = list(rules["_according"].finditer(masked, before_lo, q.open))
             if v:
@@ -450,7 +536,7 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                     spk = res.speaker(n_lo, v[0][0])
         # (d) a named person right before the opening mark (a translation dropped the verb)
         if spk is None:
-            cands = [m for m in art.mentions if s_lo <= m.start and m.end <= q.open and res._usable(m)]
+            cands = [m for m in res.between(s_lo, q.open) if res._usable(m)]
             people = [m for m in cands if m.kind == "person"]
             m = people[-1] if people else (cands[-1] if cands and q.open - cands[-1].end <= 4 else None)
             if m is not None:
@@ -481,7 +567,6 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
         if art.kinds[r] != "body" or r in attributed_rows:
             continue
         lo, hi = bounds(r)
-        starts = {q.open for q in quotes}
         row = None
         for v_a, v_b in _verbs(masked, lo, hi, rules):
             if v_a in used:
@@ -529,12 +614,12 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     for words in res.rules["pronouns"].values():
         if any(src.startswith(w) for w in words):
             return res.speaker(a, a + len(next(w for w in words if src.startswith(w))))
-    cands = [m for m in art.mentions if a <= m.start and m.end <= b and res._usable(m)]
+    cands = [m for m in res.between(a, b) if res._usable(m)]
     if cands:
         m = cands[0]
         return m.actor, res.org_of(m.actor, m.kind, a, m.start), m.surface
     # 据《信息》报道: an outlet in 《》 is the source here (elsewhere 《》 marks an interviewer, see _usable)
-    media = [m for m in art.mentions if a <= m.start and m.end <= b and m.kind in ("media", "org")]
+    media = [m for m in res.between(a, b) if m.kind in ("media", "org")]
     if media:
         return media[0].actor, media[0].actor, media[0].surface
     surface = art.text[a:b].strip()
