@@ -7,11 +7,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
+from hypothesis.database import DirectoryBasedExampleDatabase, ReadOnlyDatabase
 
 from kaiyuan.corpus import load_corpus
 
 REPO = Path(__file__).resolve().parents[1]
+# Property tests are deterministic: a fixed seed (--hypothesis-seed=0 in pyproject addopts) and the committed examples in
+# tests/hypothesis-db (counterexamples found earlier, replayed first). CI only reads the database;
+# KAIYUAN_RECORD_HYPOTHESIS=1 lets a developer add newly found counterexamples to it.
+_DB = DirectoryBasedExampleDatabase(str(Path(__file__).parent / "hypothesis-db"))
+settings.register_profile("kaiyuan", print_blob=True,
+                          database=_DB if os.environ.get("KAIYUAN_RECORD_HYPOTHESIS") else ReadOnlyDatabase(_DB))
+settings.load_profile("kaiyuan")
 SEEDS = REPO / "seeds"
 
 

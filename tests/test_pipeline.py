@@ -20,7 +20,7 @@ import pytest  # noqa: E402
 import kaiyuan  # noqa: E402
 from kaiyuan import actors, browse, compare, pipeline, quotes, timeline, views  # noqa: E402
 from kaiyuan.cache import DATA_DIR  # noqa: E402
-from kaiyuan.pipeline import result_key, run, stage_key  # noqa: E402
+from kaiyuan.pipeline import Job, result_key, run, stage_key  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -229,7 +229,7 @@ def test_labels_file_is_part_of_the_result_key(small_corpus, tmp_path):
     lines = labels_a.read_text(encoding="utf-8-sig").splitlines(keepends=True)
     labels_b.write_text("".join(lines[:-1]), encoding="utf-8")
     root = small_corpus.resolve()
-    jobs = [(str(p), str(root), None, None, None) for p in sorted(root.glob("*.txt"))]
+    jobs = [Job(str(p), str(root), p.stem, None, None, None, None) for p in sorted(root.glob("*.txt"))]
     keys = {result_key(jobs, []), result_key(jobs, [], [str(labels_a)]), result_key(jobs, [], [str(labels_b)])}
     assert len(keys) == 3
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import pandas as pd
-import yaml
 
 from .frames import records
 from .script import to_simplified  # noqa: F401  (re-exported: length-preserving t2s)
@@ -275,11 +274,12 @@ def load_registry(path: str | Path | None = None) -> Registry:
     hit = _REGISTRY_CACHE.get(str(p))
     if hit and hit[0] == stamp:
         return hit[1]
-    with open(p, encoding="utf-8") as fh:
-        try:
-            data = yaml.safe_load(fh)
-        except yaml.YAMLError as exc:
-            raise RegistryError(f"{p}: invalid YAML: {exc}") from exc
+    from .config import ConfigError, load_yaml
+
+    try:
+        data = load_yaml(p)
+    except ConfigError as exc:
+        raise RegistryError(str(exc)) from exc
     reg = build_registry(data, str(p))
     _REGISTRY_CACHE[str(p)] = (stamp, reg)
     return reg

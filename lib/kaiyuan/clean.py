@@ -14,8 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from .config import load_yaml
 from .script import normalise_for_match
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -75,7 +74,7 @@ class Rules:
 @functools.lru_cache(maxsize=8)
 def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
     """Read and compile the boilerplate rule file (cached per path)."""
-    spec = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    spec = load_yaml(path)
     line_rules = tuple(
         (reason, int(rule.get("max_chars", 10_000)), re.compile("|".join(f"(?:{p})" for p in rule["patterns"])))
         for reason, rule in spec["line_rules"].items()

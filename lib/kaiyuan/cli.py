@@ -5,6 +5,8 @@ import argparse
 import os
 import sys
 
+from .config import ConfigError
+from .corpus import MAX_ARTICLE_CHARS
 from .pipeline import run, write_tables
 
 
@@ -37,8 +39,12 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                        help="processes for the per-article stage (default: all cores; output is identical)")
         p.add_argument("--no-cache", action="store_true", help="ignore and do not write the per-article cache")
+
         p.add_argument("--scheduler", default=None,
                        help="Dask scheduler address (tcp://host:8786) or 'local'; needs pip install 'kaiyuan[dask]'")
+    for p in (p_run, p_ev):
+        p.add_argument("--max-article-chars", type=int, default=MAX_ARTICLE_CHARS, metavar="N",
+                       help=f"reject an article longer than N characters, with the reason (default {MAX_ARTICLE_CHARS:,}; 0: no limit)")
     args = parser.parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args)
@@ -56,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             index = build_report(args.corpus, args.out, registry=args.registry, labels=args.labels,
                                  workers=args.workers, cache=not args.no_cache)
+        except ConfigError as err:
+            print(f"kaiyuan: configuration error: {err}", file=sys.stderr)
+            return 2
         except (FileNotFoundError, ValueError) as err:
             print(f"kaiyuan: {err}", file=sys.stderr)
             return 2
@@ -63,9 +72,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         result = run(args.corpus, progress=args.progress, workers=args.workers, cache=not args.no_cache,
-                     scheduler=args.scheduler, registry=args.registry, labels=args.labels)
+                     scheduler=args.scheduler, registry=args.registry, labels=args.labels,
+                     max_article_chars=args.max_article_chars or None)
     except FileNotFoundError as err:
         print(f"kaiyuan: {err}", file=sys.stderr)
+        return 2
+    except ConfigError as err:
+        print(f"kaiyuan: configuration error: {err}", file=sys.stderr)
         return 2
     if result.corpus.articles.empty:
         rejected = result.corpus.load_report
@@ -99,9 +112,12 @@ def _evaluate(args) -> int:
     for name, spec in corpora.items():
         try:
             ev = evaluate(spec["corpus"], spec["gold"], registry=args.registry, labels=args.labels,
-                          workers=args.workers, cache=not args.no_cache)
+                          workers=args.workers, cache=not args.no_cache, max_article_chars=args.max_article_chars or None)
         except GoldError as err:
             print(f"kaiyuan: malformed gold: {err}", file=sys.stderr)
+            return 2
+        except ConfigError as err:
+            print(f"kaiyuan: configuration error: {err}", file=sys.stderr)
             return 2
         except FileNotFoundError as err:
             print(f"kaiyuan: {err}", file=sys.stderr)

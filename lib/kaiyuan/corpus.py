@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -108,9 +109,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text, enc = str(best), best.encoding.replace("_", "-")
     if not text.strip():
         raise Rejected("empty file (whitespace only)")
-    controls = len(_CONTROL_CHARS.findall(text))
-    if controls / len(text) > 0.01 or text.count("\ufffd") / len(text) > 0.01:
-        raise Rejected(f"binary or undecodable content ({enc} gives {controls} control characters, "
+    nuls = text.count("\x00")  # a few stray NULs are removed later (and recorded); many mean a binary file
+    controls = len(_CONTROL_CHARS.findall(text)) - nuls
+    if controls / len(text) > 0.01 or nuls / len(text) > 0.05 or text.count("\ufffd") / len(text) > 0.01:
+        raise Rejected(f"binary or undecodable content ({enc} gives {controls} control characters, {nuls} NUL, "
                        f"{text.count(chr(0xfffd))} replacement characters)")
     return text, enc
 
@@ -238,6 +240,7 @@ def read_metadata(corpus_dir: Path) -> dict[str, dict]:
                            "(unquoted comma); row ignored")
                 fields = fields[:1]  # keep only the article_id
         row = {k: (v or "").strip() for k, v in zip(header, fields) if k}
+        row["_line"] = line_no
         if warning:
             row["_warning"] = warning
         if row.get("article_id"):
@@ -306,14 +309,32 @@ def article_id_for(path: Path, corpus_dir: Path) -> str:
     return "__".join(rel.parts)
 
 
-def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: bytes | None = None) -> Article:
-    """Load, clean and split one file (raises Rejected); pure apart from reading the file."""
+MAX_ARTICLE_CHARS = 5_000_000  # default --max-article-chars: about 15 MB of Chinese UTF-8, ~2 GB peak memory
+
+
+def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: bytes | None = None,
+                 article_id: str | None = None, max_chars: int | None = MAX_ARTICLE_CHARS) -> Article:
+    """Load, clean and split one file (raises Rejected); pure apart from reading the file.
+
+    `article_id` comes from plan_files (unique across the corpus); `max_chars` rejects a longer
+    article up front (None or 0: no limit)."""
     data = path.read_bytes() if data is None else data
     rel = path.relative_to(corpus_dir).as_posix()
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
+    if max_chars and len(data) > 4 * max_chars:  # more bytes than max_chars characters can take
+        raise Rejected(f"too long: {len(data):,} bytes, over the limit of {max_chars:,} characters "
+                       "(--max-article-chars); split the file or raise the limit")
     text, encoding = decode_bytes(data)
-    article_id = article_id_for(path, corpus_dir)
+    if max_chars and len(text) > max_chars:
+        raise Rejected(f"too long: {len(text):,} characters, over the limit of {max_chars:,} "
+                       "(--max-article-chars); split the file or raise the limit")
+    article_id = article_id or article_id_for(path, corpus_dir)
     warnings, html_meta, pre_removed = [], {}, []
+    nul_repairs = []
+    if "\x00" in text:  # NUL bytes would reach every CSV: dropped from the analysed text and recorded
+        nul_repairs = [{"article_id": article_id, "line_no": 0, "rule": "nul_bytes_removed",
+                        "before": f"{text.count(chr(0))} NUL character(s)", "after": ""}]
+        text = text.replace("\x00", "")
     if fmt in ("html", "markdown"):
         # Markdown may carry raw HTML (<script>, <style>): what the parser drops is recorded either way
         body, html_meta, dropped = html_to_text(text if fmt == "html" else markdown_to_html(text))
@@ -330,8 +351,8 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
     removed = pre_removed + [
         {"article_id": article_id, "line_no": r.line_no, "text": r.text, "reason": r.reason} for r in cleaned.removed
     ]
-    repairs = [{"article_id": article_id, "line_no": r.line_no, "rule": r.rule, "before": r.before, "after": r.after}
-               for r in cleaned.repairs]
+    repairs = nul_repairs + [{"article_id": article_id, "line_no": r.line_no, "rule": r.rule, "before": r.before,
+                              "after": r.after} for r in cleaned.repairs]
     meta = meta or {}
     title = meta.get("title", "") or html_meta.get("title") or cleaned.title
     published, basis = parse_date(meta.get("published", "")), meta.get("published_basis", "") or "metadata"
@@ -347,8 +368,11 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
         warnings.append("no title found")
     author = meta.get("author", "") or html_meta.get("author", "") or byline_author(
         [r.text for r in cleaned.removed if r.reason == "byline"])
-    if meta.get("_warning"):
-        warnings.append(meta["_warning"])
+    for key in ("_warning", "_id_note"):
+        if meta.get(key):
+            warnings.append(meta[key])
+    if nul_repairs:
+        warnings.append(f"{nul_repairs[0]['before']} removed")
     script = detect_script(cleaned.text)
     if script == "mixed":
         warnings.append("mixed simplified/traditional script")
@@ -374,9 +398,99 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
     )
 
 
+# A folder holding one of these files was written by kaiyuan (tables, a report, the cache): never input.
+OUTPUT_MARKERS = (".kaiyuan-output", ".kaiyuan-cache")
+
+
+def mark_output_folder(folder: Path, kind: str = "output") -> None:
+    """Write the marker that keeps a kaiyuan output folder from being read back as input."""
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / OUTPUT_MARKERS[0]
+    if not marker.exists():
+        marker.write_text(f"kaiyuan {kind} folder: never read as corpus input\n", encoding="utf-8")
+
+
+def _row(rel: str, status: str, reason: str) -> dict:
+    return {"path": rel, "status": status, "encoding": "", "reason": reason}
+
+
+def _symlink_target(path: Path) -> tuple[Path | None, str]:
+    """(resolved target, '') or (None, why it cannot be followed)."""
+    try:
+        return path.resolve(strict=True), ""
+    except FileNotFoundError:
+        return None, f"dangling symlink (target {os.readlink(path)} does not exist)"
+    except (RuntimeError, OSError) as err:
+        return None, f"symlink loop ({getattr(err, 'strerror', None) or err})"
+
+
+def walk_corpus(corpus_dir: Path) -> tuple[list[Path], list[dict]]:
+    """Every file under the corpus folder (sorted) and a load-report row for every path that is not one.
+
+    Symlinks are followed once: a link to a file is read like a file; a link to a folder is entered
+    unless that folder was already entered (a directory loop); dangling links and link loops are
+    rejected with the reason. Folders that kaiyuan wrote (OUTPUT_MARKERS) are skipped and reported."""
+    root = corpus_dir.resolve()
+    files, rows, seen, stack = [], [], {root}, [corpus_dir]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as err:
+            rows.append(_row(folder.relative_to(corpus_dir).as_posix(), "rejected", f"folder not readable ({err.strerror})"))
+            continue
+        names = {e.name for e in entries}
+        if folder != corpus_dir and names & set(OUTPUT_MARKERS):
+            rows.append(_row(folder.relative_to(corpus_dir).as_posix() + "/", "skipped",
+                             "kaiyuan output or cache folder (tables, report or cache): never read as input"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            rel = path.relative_to(corpus_dir).as_posix()
+            target = path
+            if entry.is_symlink():
+                target, why = _symlink_target(path)
+                if target is None:
+                    rows.append(_row(rel, "rejected", why))
+                    continue
+            if target.is_dir():
+                if target in seen or target in (root, *root.parents):
+                    rows.append(_row(rel + "/", "rejected", f"directory loop (symlink to {target.name}/, already read)"))
+                    continue
+                seen.add(target)
+                stack.append(path)
+            elif target.is_file():
+                files.append(path)
+            else:
+                rows.append(_row(rel, "rejected", "not a regular file (device, socket or pipe)"))
+    return sorted(files), rows
+
+
 def list_files(corpus_dir: Path) -> list[Path]:
-    """Every file under the corpus folder, recursive, sorted (hidden folders included: nothing is skipped)."""
-    return sorted(p for p in corpus_dir.rglob("*") if p.is_file())
+    """Every file under the corpus folder, recursive, sorted (see walk_corpus)."""
+    return walk_corpus(corpus_dir)[0]
+
+
+def assign_article_ids(paths: list[Path], corpus_dir: Path) -> tuple[dict[Path, str], list[str]]:
+    """article_id per file, unique by construction: the relative path without its extension (sub-folders
+    joined with '__'); a file whose id is taken (a.txt beside a.html, sub/b.txt beside sub__b.txt) gets
+    '~<extension>' and, if still taken, '~2', '~3', … . Earlier paths (sorted) keep the plain id.
+    Returns the ids and one note per renamed file for the load report."""
+    ids, taken, notes = {}, set(), []
+    base = {p: article_id_for(p, corpus_dir) for p in paths}
+    wanted = set(base.values())
+    for p in sorted(paths, key=lambda q: q.relative_to(corpus_dir).as_posix()):
+        aid = base[p]
+        if aid in taken:
+            first = aid
+            aid = f"{first}~{p.suffix.lstrip('.').lower() or 'file'}"
+            n = 2
+            while aid in taken or aid in wanted:
+                aid, n = f"{first}~{n}", n + 1
+            notes.append((p, f"article_id {aid!r}: {first!r} was already taken by another file"))
+        taken.add(aid)
+        ids[p] = aid
+    return ids, notes
 
 
 @dataclass
@@ -431,11 +545,13 @@ def classify(path: Path, corpus_dir: Path) -> str | None:
     return None
 
 
-def plan_files(corpus_dir: Path) -> tuple[list[Path], list[dict], dict[str, dict]]:
-    """Split a corpus folder into article candidates and report rows for everything else; read metadata."""
+def plan_files(corpus_dir: Path) -> tuple[list[tuple[Path, str]], list[dict], dict[str, dict]]:
+    """Split a corpus folder into article candidates (path, unique article_id) and load-report rows for
+    everything else (metadata, unsupported files, symlink problems, skipped output folders)."""
     meta = read_metadata(corpus_dir)
-    candidates, others = [], []
-    for path in list_files(corpus_dir):
+    paths, others = walk_corpus(corpus_dir)
+    candidates = []
+    for path in paths:
         rel = path.relative_to(corpus_dir).as_posix()
         why = classify(path, corpus_dir)
         if why == "metadata":
@@ -444,7 +560,29 @@ def plan_files(corpus_dir: Path) -> tuple[list[Path], list[dict], dict[str, dict
             others.append({"path": rel, "status": "rejected", "encoding": "", "reason": why})
         else:
             candidates.append(path)
-    return candidates, others, meta
+    ids, notes = assign_article_ids(candidates, corpus_dir)
+    renamed = dict(notes)
+    planned = [(p, ids[p]) for p in candidates]
+    for p, aid in planned:
+        if p in renamed:
+            meta.setdefault(aid, {})["_id_note"] = renamed[p]
+    others += metadata_warnings(meta, {aid for _, aid in planned}, corpus_dir)
+    return planned, others, meta
+
+
+def metadata_warnings(meta: dict[str, dict], ids: set[str], corpus_dir: Path) -> list[dict]:
+    """Load-report rows for metadata.csv rows that name no article or carry a date that is not one."""
+    rows = []
+    for aid, row in sorted(meta.items()):
+        if row.get("_line") is None:
+            continue
+        where = f"{METADATA_FILE} line {row['_line']}"
+        if aid not in ids:
+            rows.append(_row(METADATA_FILE, "warning", f"{where}: article_id {aid!r} matches no article file; row not used"))
+        if row.get("published") and not parse_date(row["published"]):
+            rows.append(_row(METADATA_FILE, "warning", f"{where}: published {row['published']!r} is not a date "
+                                                      "(YYYY-MM-DD, YYYY-MM or YYYY); ignored"))
+    return rows
 
 
 def load_corpus(corpus_dir: str | Path, progress: bool | None = None) -> Corpus:
@@ -457,9 +595,9 @@ def load_corpus(corpus_dir: str | Path, progress: bool | None = None) -> Corpus:
     candidates, rejected, meta = plan_files(corpus_dir)
     articles = []
     show = progress if progress is not None else len(candidates) >= 200
-    for path in tqdm(candidates, desc="loading", unit="file", disable=not show):
+    for path, aid in tqdm(candidates, desc="loading", unit="file", disable=not show):
         try:
-            articles.append(process_file(path, corpus_dir, meta.get(article_id_for(path, corpus_dir))))
+            articles.append(process_file(path, corpus_dir, meta.get(aid), article_id=aid))
         except Rejected as err:
             rejected.append({"path": path.relative_to(corpus_dir).as_posix(), "status": "rejected", "encoding": "",
                              "reason": str(err)})

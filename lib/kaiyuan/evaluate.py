@@ -378,13 +378,14 @@ def score_article_stance(gold: Gold, result) -> tuple[list, list]:
 
 # ---------------------------------------------------------------- driver
 def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=None, workers: int = 1,
-             cache: bool = True) -> Evaluation:
+             cache: bool = True, max_article_chars: int | None = None) -> Evaluation:
     """Run the pipeline on `corpus` and score every layer against the gold folder (raises GoldError)."""
     from .gold import article_texts
     from .pipeline import run
 
     gold = load_gold(gold_dir)
-    result = run(corpus, workers=workers, cache=cache, registry=registry, labels=labels)
+    kwargs = {"max_article_chars": max_article_chars} if max_article_chars else {}
+    result = run(corpus, workers=workers, cache=cache, registry=registry, labels=labels, **kwargs)
     namer = Namer(registry)
     raw = article_texts(corpus)
     scores, errors = [], []

@@ -180,16 +180,14 @@ def _check_article_ids(gold: Gold) -> None:
 
 def article_texts(corpus: str | Path) -> dict[str, str]:
     """Decoded raw text of every article file in a corpus folder, by article_id (no cleaning)."""
-    from .corpus import ARTICLE_SUFFIXES, Rejected, article_id_for, decode_bytes
+    from .corpus import Rejected, decode_bytes, plan_files
 
-    root = Path(corpus)
     out = {}
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
-            try:
-                out[article_id_for(path, root)] = decode_bytes(path.read_bytes())[0]
-            except Rejected:
-                continue
+    for path, aid in plan_files(Path(corpus))[0]:
+        try:
+            out[aid] = decode_bytes(path.read_bytes())[0]
+        except Rejected:
+            continue
     return out
 
 

@@ -20,18 +20,21 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from .cache import DATA_DIR, DiskCache, default_cache_dir, make_key
 from .corpus import (
+    MAX_ARTICLE_CHARS,
     SENTENCE_COLUMNS,
     Article,
     Corpus,
     Rejected,
-    article_id_for,
     assemble,
+    list_files,
+    mark_output_folder,
     plan_files,
     process_file,
 )
@@ -59,6 +62,19 @@ STAGE_CODE = {
 AGGREGATE_DATA = sorted({n for names in STAGE_DATA.values() for n in names} | {"stance_labels.csv", "stance_labels_pass1.csv", "stance_cues.yaml"})
 MIN_JOBS_PER_POOL = 50  # below this, starting worker processes costs more than it saves
 AGGREGATE_CODE = sorted({n for names in STAGE_CODE.values() for n in names} | {"pipeline.py", "stance.py", "cache.py"})
+
+
+class Job(NamedTuple):
+    """One file to analyse, with everything a worker process needs (picklable)."""
+
+    path: str
+    root: str
+    article_id: str
+    meta: dict | None
+    cache_dir: str | None
+    registry: str | None
+    labels: str | None
+    max_chars: int | None = MAX_ARTICLE_CHARS
 
 
 @dataclass
@@ -108,18 +124,20 @@ def stage_env(stage: str, registry: str | None = None, labels: str | None = None
     return make_key(stage, CACHE_FORMAT, data=data, code=STAGE_CODE[stage], files=files)
 
 
-def _article_keys(envs: dict[str, str], raw: bytes, rel: str, meta: dict | None) -> dict[str, str]:
-    """Cache key per stage for one article: its bytes, path and metadata row plus the stage's
-    environment (stage_env)."""
-    article = b"\0".join([rel.encode("utf-8"), json.dumps(meta or {}, sort_keys=True, ensure_ascii=False).encode("utf-8"),
+def _article_keys(envs: dict[str, str], raw: bytes, rel: str, meta: dict | None, article_id: str = "",
+                  max_chars: int | None = MAX_ARTICLE_CHARS) -> dict[str, str]:
+    """Cache key per stage for one article: its bytes, path, article_id, size limit and metadata row
+    plus the stage's environment (stage_env)."""
+    article = b"\0".join([rel.encode("utf-8"), article_id.encode("utf-8"), str(max_chars).encode(),
+                          json.dumps(meta or {}, sort_keys=True, ensure_ascii=False).encode("utf-8"),
                           hashlib.sha256(raw).digest()])
     return {stage: hashlib.sha256(env.encode() + b"\0" + article).hexdigest() for stage, env in envs.items()}
 
 
 def stage_key(stage: str, raw: bytes, rel: str, meta: dict | None, registry: str | None = None,
-              labels: str | None = None) -> str:
+              labels: str | None = None, article_id: str = "", max_chars: int | None = MAX_ARTICLE_CHARS) -> str:
     """Cache key of one stage for one article (see _article_keys and stage_env)."""
-    return _article_keys({stage: stage_env(stage, registry, labels)}, raw, rel, meta)[stage]
+    return _article_keys({stage: stage_env(stage, registry, labels)}, raw, rel, meta, article_id, max_chars)[stage]
 
 
 def _sentences_df(articles: list[Article]) -> pd.DataFrame:
@@ -176,19 +194,20 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
 
     if not jobs:
         return ChunkOutput([], [], {})
-    _, _, _, cache_dir, registry, labels = jobs[0]
+    jobs = [Job(*j) for j in jobs]
+    cache_dir, registry, labels = jobs[0].cache_dir, jobs[0].registry, jobs[0].labels
     cache = DiskCache(Path(cache_dir) if cache_dir else None)
     results: list = []
     keys: dict[str, dict] = {}
     envs = {stage: stage_env(stage, registry, labels) for stage in STAGE_DATA}
-    for path, corpus_dir, meta, *_ in jobs:
-        p, root = Path(path), Path(corpus_dir)
+    for job in jobs:
+        p, root = Path(job.path), Path(job.root)
         rel, raw = p.relative_to(root).as_posix(), p.read_bytes()
-        k = _article_keys(envs, raw, rel, meta)
+        k = _article_keys(envs, raw, rel, job.meta, job.article_id, job.max_chars)
         article = cache.get(k["corpus"])
         if article is None:
             try:
-                article = process_file(p, root, meta, data=raw)
+                article = process_file(p, root, job.meta, data=raw, article_id=job.article_id, max_chars=job.max_chars)
             except Rejected as err:
                 article = {"path": rel, "status": "rejected", "encoding": "", "reason": str(err)}
             cache.put(k["corpus"], article)
@@ -279,6 +298,33 @@ def warm_up(registry: str | None = None) -> None:
     timeline.jionlp_parse("2023年2月", dt.date(2024, 1, 1))
 
 
+def _end_with_parent(parent: int) -> None:
+    """Worker initializer: a worker process ends when the process that started it is gone (even after
+    kill -9), instead of staying behind as an orphan. Linux: the kernel's parent-death signal;
+    elsewhere a daemon thread that watches the parent id."""
+    import os
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kaiyuan-parent-watch", daemon=True).start()
+
+
 def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progress: bool) -> list:
     """Run chunk_stage over chunks of jobs: in-process, in a process pool, or on a Dask cluster; order kept."""
     from tqdm.auto import tqdm
@@ -305,8 +351,10 @@ def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progre
     elif not parallel:
         collect(map(chunk_stage, chunks))
     else:
-        warm_up(jobs[0][4])
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        warm_up(jobs[0].registry)
+        import os
+
+        with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
             collect(pool.map(chunk_stage, chunks))
     bar.close()
     gc.unfreeze()
@@ -350,6 +398,7 @@ def run(
     scheduler: str | None = None,
     registry: str | Path | None = None,
     labels: str | Path | None = None,
+    max_article_chars: int | None = MAX_ARTICLE_CHARS,
 ) -> Result:
     """Run every analysis on a corpus folder and return all tables (see README for their schemas).
 
@@ -358,16 +407,22 @@ def run(
     """
     from . import actors, quotes, stance, timeline
 
+    from .config import validate
+
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
     root = Path(corpus_dir).resolve()
+    if root.is_file():
+        raise FileNotFoundError(f"{corpus_dir} is a file; give the folder that holds the articles")
     if not root.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+    validate(registry, labels)  # ConfigError (one line) before anything is read or cached
     cache_dir = None if cache is False else str(default_cache_dir() if cache is True else cache)
     candidates, rejected, meta = plan_files(root)
     registry = str(Path(registry).resolve()) if registry else None
     labels = str(Path(labels).resolve()) if labels else None
-    jobs = [(str(p), str(root), meta.get(article_id_for(p, root)), cache_dir, registry, labels) for p in candidates]
+    jobs = [Job(str(p), str(root), aid, meta.get(aid), cache_dir, registry, labels, max_article_chars)
+            for p, aid in candidates]
     whole = DiskCache(cache_dir)
     key = result_key(jobs, rejected, [f for f in (registry, labels) if f])
     cached = whole.get(key)
@@ -432,17 +487,18 @@ def run(
 def result_key(jobs: list[tuple], others: list[dict], extra_files: list[str] = ()) -> str:
     """Whole-run cache key: every input file's bytes and metadata, the non-article files, all data and code."""
     parts = []
-    for path, root, meta, *_ in jobs:
-        p = Path(path)
-        parts += [p.relative_to(root).as_posix(), json.dumps(meta or {}, sort_keys=True, ensure_ascii=False),
-                  hashlib.sha256(p.read_bytes()).digest()]
+    for job in jobs:
+        job = Job(*job)
+        p = Path(job.path)
+        parts += [p.relative_to(job.root).as_posix(), job.article_id, str(job.max_chars),
+                  json.dumps(job.meta or {}, sort_keys=True, ensure_ascii=False), hashlib.sha256(p.read_bytes()).digest()]
     parts.append(json.dumps(others, sort_keys=True, ensure_ascii=False))
     return make_key("result", *parts, data=AGGREGATE_DATA, code=AGGREGATE_CODE, files=list(extra_files))
 
 
 def corpus_stamp(corpus_dir: Path) -> tuple:
     """Cheap identity of a corpus folder's state and of the data files: (path, size, mtime) of each."""
-    files = [p for p in sorted(corpus_dir.rglob("*")) if p.is_file()] + sorted(DATA_DIR.glob("*"))
+    files = list_files(corpus_dir) + sorted(DATA_DIR.glob("*"))
     files += sorted(Path(__file__).parent.glob("*.py"))
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
@@ -466,6 +522,7 @@ def write_tables(result: Result, out_dir: str | Path) -> list[Path]:
     """Write every table as CSV (UTF-8 with BOM so spreadsheet programs show Chinese) plus clean texts."""
     out = Path(out_dir)
     (out / "clean").mkdir(parents=True, exist_ok=True)
+    mark_output_folder(out, "tables")
     written = []
     for name, df in result.tables.items():
         path = out / f"{name}.csv"

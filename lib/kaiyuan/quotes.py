@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from .config import load_yaml
 from .frames import records
 from .script import to_simplified
 
@@ -49,7 +49,7 @@ _NAME_RE = re.compile(r"\(([A-Z][A-Za-z\-']+(?: [A-Z][A-Za-z\-']+)+)\)|([A-Z][a-
 @functools.lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> dict:
     """Quote rules from quotes.yaml (cached)."""
-    rules = yaml.safe_load(Path(path or DATA).read_text(encoding="utf-8"))
+    rules = load_yaml(path or DATA)
     verbs = sorted(set(rules["speech_verbs"]), key=len, reverse=True)
     rules["_verb_re"] = re.compile("|".join(map(re.escape, verbs)))
     rules["_excl"] = [re.compile(p) for p in rules["verb_exclusions"]]

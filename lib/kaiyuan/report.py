@@ -16,6 +16,8 @@ import pandas as pd
 
 from . import plotting
 from .notebooks import KERNEL, NOTEBOOK_DIR, build, notebook_scripts
+from .config import validate
+from .corpus import list_files, mark_output_folder
 from .pipeline import Result, run, write_tables
 
 FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
@@ -83,7 +85,7 @@ def render_key(script: Path, corpus: Path, params: dict | None) -> str:
 
     from .cache import DATA_DIR, PACKAGE_DIR, make_key
 
-    files = [p for p in sorted(corpus.rglob("*")) if p.is_file()]
+    files = list_files(corpus)
     parts = [script.read_bytes(), json.dumps(params or {}, sort_keys=True)]
     parts += [f"{p.relative_to(corpus).as_posix()}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in files]
     return make_key("report-notebook", *parts, data=sorted(p.name for p in DATA_DIR.iterdir() if p.is_file()),
@@ -202,7 +204,11 @@ def build_report(corpus_dir: str | Path, out_dir: str | Path, notebooks: list[Pa
     corpus, out = Path(corpus_dir).resolve(), Path(out_dir).resolve()
     registry = str(Path(registry).resolve()) if registry else None
     labels = str(Path(labels).resolve()) if labels else None
-    out.mkdir(parents=True, exist_ok=True)
+    if not corpus.is_dir():
+        raise FileNotFoundError(f"{corpus} is a file; give the folder that holds the articles" if corpus.is_file()
+                                else f"corpus folder not found: {corpus}")
+    validate(registry, labels)  # before anything is written or any notebook runs
+    mark_output_folder(out, "report")
     (out / "assets").mkdir(exist_ok=True)
     shutil.copyfile(plotting.font_path(), out / "assets" / plotting.FONT_FILE)
     result = run(corpus, workers=workers, cache=cache, registry=registry, labels=labels)

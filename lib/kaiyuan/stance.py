@@ -42,7 +42,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
+
+from .config import load_yaml
 
 DATA = Path(__file__).parent / "data"
 LABELS_PATH = DATA / "stance_labels.csv"
@@ -147,7 +148,7 @@ def agreement(pass1: pd.DataFrame | str | Path, pass2: pd.DataFrame | str | Path
 @functools.lru_cache(maxsize=4)
 def load_cues(path: str | None = None) -> dict:
     """The cue lists (stance_cues.yaml), lower-cased and converted to simplified script."""
-    raw = yaml.safe_load(Path(path or CUES_PATH).read_text(encoding="utf-8"))
+    raw = load_yaml(path or CUES_PATH)
     norm = lambda w: _simplified([str(w)])[0].lower()  # noqa: E731
     cues = {k: raw[k] for k in ("threshold", "negation_window", "negated_relevance_weight")}
     cues["negators"] = sorted({norm(n) for n in raw["negators"]}, key=len, reverse=True)

@@ -41,9 +41,9 @@ Span = tuple[dt.date, dt.date, str]          # start, end, granularity
 @functools.lru_cache(maxsize=None)
 def load_rules(path: str | None = None) -> dict:
     """The parsed rules file (cached): every lexicon, span convention and confidence lives there."""
-    import yaml
-    with open(path or RULES_PATH, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    from .config import load_yaml
+
+    return load_yaml(path or RULES_PATH)
 
 
 class _NFKCTable(dict):
@@ -775,8 +775,15 @@ RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "recent_spa
 
 
 def resolve(found: Found, ctx: Context) -> Resolution:
-    """Resolve one found expression with the rule its pattern names."""
-    return RESOLVERS[found.rule](found, ctx)
+    """Resolve one found expression with the rule its pattern names.
+
+    Article text is untrusted: an expression that names an impossible or out-of-range date
+    ("0世纪", "第99999年", "2024年13月") becomes an unresolved expression with the reason, never an
+    exception that would stop the article (and the run)."""
+    try:
+        return RESOLVERS[found.rule](found, ctx)
+    except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError) as err:
+        return _unresolved(f"impossible date: {type(err).__name__}: {err}")
 
 
 def can_anchor(res: Resolution, rules: dict) -> bool:
