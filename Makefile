@@ -12,7 +12,7 @@ NAME := $(notdir $(abspath $(CORPUS)))
 OUT ?= reports/$(NAME)
 WORKERS ?=
 
-.PHONY: setup report test lab tables bench clean sync-notebooks execute-notebooks evaluate
+.PHONY: setup report test lab tables bench bench-stress clean sync-notebooks execute-notebooks evaluate
 
 setup: $(STAMP)
 
@@ -33,7 +33,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest --nbval --nbval-current-env
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Re-execute the committed notebooks in place (after any change to lib/ or data) and re-pair them.
 execute-notebooks: $(STAMP)
@@ -43,7 +43,10 @@ sync-notebooks: $(STAMP)
 	$(BIN)/jupytext --sync notebooks/*.ipynb
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py --n 100
+	$(BIN)/python benchmarks/run.py --n 1000 --workers $(or $(WORKERS),2)
+
+bench-stress: $(STAMP)
+	$(BIN)/python benchmarks/stress.py
 
 clean:
 	rm -rf reports .kaiyuan-cache

@@ -38,8 +38,13 @@ def _f1(a: Counter, b: Counter) -> tuple[float, int]:
     return (2 * shared / total if total else float("nan")), total
 
 
-def _keyed(gold: Gold, name: str, col: str, ids: set[str]) -> Counter:
-    return Counter((r["article_id"], match_key(r[col])) for r in gold[name] if r["article_id"] in ids)
+def _boilerplate(a: Gold, b: Gold, ids: set[str]) -> list[dict]:
+    """Junk lines both annotators listed: snippets (first 10-20 characters) paired when one contains the other."""
+    ra = [r for r in a["boilerplate"] if r["article_id"] in ids and match_key(r["snippet"])]
+    rb = [r for r in b["boilerplate"] if r["article_id"] in ids and match_key(r["snippet"])]
+    pairs = _pairs(ra, rb, lambda r: match_key(r["snippet"]))
+    total = len(ra) + len(rb)
+    return [_row("cleaning", "boilerplate F1", 2 * len(pairs) / total if total else 0, total)]
 
 
 def _metadata(a: Gold, b: Gold, ids: list[str]) -> list[dict]:
@@ -136,9 +141,7 @@ def agreement(a: Gold, b: Gold, registry=None) -> pd.DataFrame:
     if not ids:
         return pd.DataFrame(columns=COLUMNS)
     sid = set(ids)
-    ba, bb = _keyed(a, "boilerplate", "snippet", sid), _keyed(b, "boilerplate", "snippet", sid)
-    bf1, bn = _f1(ba, bb)
-    rows = _metadata(a, b, ids) + [_row("cleaning", "boilerplate F1", bf1, bn)]
+    rows = _metadata(a, b, ids) + _boilerplate(a, b, sid)
     rows += _actors(a, b, sid, namer) + _dates(a, b, sid) + _quotes(a, b, sid, namer) + _stance(a, b, sid)
     return pd.DataFrame(rows, columns=COLUMNS)
 

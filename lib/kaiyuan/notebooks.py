@@ -19,6 +19,26 @@ def notebook_scripts(folder: Path = NOTEBOOK_DIR) -> list[Path]:
     return sorted(folder.glob("[0-9][0-9]_*.py"))
 
 
+def ipc_kernel_manager():
+    """Kernel manager class whose kernels talk over local IPC sockets in the temporary folder
+    instead of TCP ports: nothing listens on the network, and ipykernel has no reason to print its
+    "running over TCP without encryption" warning once per executed notebook."""
+    import os
+    import tempfile
+    import uuid
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            # socket files <temp>/kaiyuan-kernel-<id>-<n>; jupyter_client removes them at shutdown
+            kwargs.setdefault("transport", "ipc")
+            kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"kaiyuan-kernel-{uuid.uuid4().hex[:12]}"))
+            super().__init__(**kwargs)
+
+    return IPCKernelManager
+
+
 def build(script: Path):
     """Notebook object from a percent script, with the kernel set and jupytext pairing recorded."""
     import jupytext
@@ -37,7 +57,8 @@ def execute(script: Path, timeout: int = 900) -> Path:
     from nbclient import NotebookClient
 
     nb = build(script)
-    NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, resources={"metadata": {"path": str(script.parent)}}).execute()
+    NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, resources={"metadata": {"path": str(script.parent)}},
+                   kernel_manager_class=ipc_kernel_manager()).execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
     nb.metadata.pop("widgets", None)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import plotting
-from .notebooks import KERNEL, NOTEBOOK_DIR, build, notebook_scripts
+from .notebooks import KERNEL, NOTEBOOK_DIR, build, ipc_kernel_manager, notebook_scripts
 from .config import validate
 from .corpus import list_files, mark_output_folder
 from .pipeline import Result, run, write_tables
@@ -110,7 +110,8 @@ def render_notebook(script: Path, out_dir: Path, corpus: Path, params: dict | No
     nbformat.write(build(script), src)
     executed = nb_dir / f"{script.stem}.ipynb"
     pm.execute_notebook(str(src), str(executed), parameters={"CORPUS": str(corpus), "OUTPUT": str(out_dir), **(params or {})},
-                        kernel_name=KERNEL, cwd=str(NOTEBOOK_DIR), progress_bar=False)
+                        kernel_name=KERNEL, cwd=str(NOTEBOOK_DIR), progress_bar=False,
+                        kernel_manager_class=ipc_kernel_manager())
     src.unlink()
     node = nbformat.read(executed, as_version=4)
     pages = []
