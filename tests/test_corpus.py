@@ -367,7 +367,8 @@ def test_metadata_csv_supplies_title_outlet_author_and_date(make_corpus):
 def test_published_is_read_from_a_standalone_date_line(make_corpus, date_line, expected):
     corpus = load_corpus(make_corpus({"a.txt": ARTICLE_S + "\n" + date_line + "\n"}))
     row = article_row(corpus, "a")
-    assert (row.published, row.published_basis) == (expected, "text")
+    n = (ARTICLE_S + "\n" + date_line).count("\n") + 1
+    assert (row.published, row.published_basis) == (expected, f"text: line {n} 「{date_line}」")
     assert row.title == TITLE_S
     assert date_line not in corpus.clean["a"]
 

@@ -307,7 +307,7 @@ def test_one_article_corpus(tmp_path):
     result = run(root, cache=False)
     a = result["articles"]
     assert list(a["article_id"]) == [seed.stem]
-    assert a["published"].iloc[0] == "2024-03-28" and a["published_basis"].iloc[0] == "text"
+    assert a["published"].iloc[0] == "2024-03-28" and a["published_basis"].iloc[0] == "text: line 68 「2024-03-28」"
     assert len(result["mentions"]) > 0 and len(result["timeline"]) > 0
     out = exercise_notebook_calls(result, tmp_path / "out")
     assert out["top_actors"]["articles"].eq(1).all()

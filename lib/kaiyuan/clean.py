@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import load_yaml
-from .script import normalise_for_match
+from .script import normalise_for_match, to_simplified
 
 DATA_DIR = Path(__file__).parent / "data"
 BOILERPLATE_PATH = DATA_DIR / "boilerplate.yaml"
@@ -69,6 +69,13 @@ class Rules:
     tail_long_prefixes: tuple[str, ...] = ()
     author_labels: frozenset = frozenset()
     reporter_place: re.Pattern | None = None
+    tail_teaser: re.Pattern | None = None
+    masthead_max_chars: int = 0
+    headline_window: int = 1
+    headline_min_chars: int = 1
+    headline_near_longest: float = 1.0
+    masthead_separators: re.Pattern | None = None
+    masthead_suffix: re.Pattern | None = None
 
 
 @functools.lru_cache(maxsize=8)
@@ -97,6 +104,14 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         tail_long_prefixes=tuple(spec.get("tail_long_line_prefixes", ())),
         author_labels=frozenset(normalise_for_match(w) for w in spec.get("byline_author_labels", ())),
         reporter_place=re.compile(spec["byline_reporter_place"]) if spec.get("byline_reporter_place") else None,
+        masthead_max_chars=int(spec.get("masthead_max_chars", 0)),
+        headline_window=int(spec.get("headline_window", 1)),
+        headline_min_chars=int(spec.get("headline_min_chars", 1)),
+        headline_near_longest=float(spec.get("headline_near_longest", 1.0)),
+        masthead_separators=re.compile(spec["masthead_separators"]) if spec.get("masthead_separators") else None,
+        masthead_suffix=re.compile(spec["masthead_suffix"]) if spec.get("masthead_suffix") else None,
+        tail_teaser=(re.compile("(?<=[。！？!?”」』])\\s*(?:" + "|".join(spec["tail_teaser_labels"]) + ")")
+                     if spec.get("tail_teaser_labels") else None),
     )
 
 
@@ -157,6 +172,16 @@ def repair_line(line: str, rules: Rules) -> tuple[str, list[tuple[str, str, str]
     return line, records
 
 
+def split_tail_teaser(line: str, rules: Rules) -> tuple[str, str]:
+    """(body, teaser) for a paragraph with a related-reading teaser glued after its last sentence."""
+    if rules.tail_teaser is None:
+        return line, ""
+    m = rules.tail_teaser.search(to_simplified(line))  # same length as the line: offsets carry over
+    if m is None:
+        return line, ""
+    return line[:m.start()].rstrip(), line[m.start():].strip()
+
+
 def split_teaser(line: str, rules: Rules) -> tuple[str, str]:
     """Split a paragraph that starts with a teaser label into (teaser, rest)."""
     if not rules.teaser_labels.match(normalise_for_match(line)):
@@ -179,14 +204,18 @@ def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
     into boilerplate, e.g. 'Leave a Reply</p>'), so cleaning a clean text is a no-op.  Every pass
     works on (raw line number, text) pairs: line numbers in the audit always refer to the raw text.
     """
+    from .metadata import date_lines
+
     rules = rules or load_rules()
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     lines = [(i + 1, ln) for i, ln in enumerate(raw.split("\n"))]
+    # date, time and source lines at the head or the foot (kaiyuan.metadata): metadata, not body
+    dated = frozenset(d.line_no for d in date_lines([t for _, t in lines]))
     removed: list[Removed] = []
     repairs: list[Repair] = []
     title = ""
     for _ in range(MAX_PASSES):
-        kept, title, pass_removed, pass_repairs = _clean_pass(lines, rules)
+        kept, title, pass_removed, pass_repairs = _clean_pass(lines, rules, dated)
         removed += pass_removed
         repairs += pass_repairs
         converged = not pass_removed and not pass_repairs
@@ -203,8 +232,10 @@ def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
     )
 
 
-def _clean_pass(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[tuple[int, str]], str, list, list]:
-    """One pass of every rule over (line number, text) pairs: (kept lines, title, removed, repairs)."""
+def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
+                dated: frozenset = frozenset()) -> tuple[list[tuple[int, str]], str, list, list]:
+    """One pass of every rule over (line number, text) pairs: (kept lines, title, removed, repairs).
+    `dated`: raw line numbers of the page's date/source lines (removed as 'date_line')."""
     removed: list[Removed] = []
     repairs: list[Repair] = []
 
@@ -217,7 +248,7 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[tuple[
     for no, text in lines:
         if not text.strip():
             continue
-        reason = line_reason(text.strip(), rules)
+        reason = line_reason(text.strip(), rules) or ("date_line" if no in dated else None)
         if reason:
             drop([(no, text)], reason)
         else:
@@ -276,6 +307,9 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[tuple[
         if teaser:
             drop([(no, teaser)], "teaser")
             text = rest
+        text, glued = split_tail_teaser(text, rules)
+        if glued:
+            drop([(no, glued)], "tail_teaser")
         fixed, records = repair_line(text, rules)
         repairs.extend(Repair(no, rule, *change_snippet(b, a)) for rule, b, a in records)
         if fixed and _HAS_CONTENT.search(fixed):
@@ -284,9 +318,13 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[tuple[
             drop([(no, text)], "artefact_only")
     kept = out
 
-    # 5. headline: strip an appended outlet name; drop later repeats of the headline
+    # 5. headline: the longest headline-like line above the first body paragraph; page chrome above it
+    #    goes (kickers, tickers, mastheads); strip an appended outlet name; drop later repeats
     title = ""
-    if kept and len(kept) > 1 and is_headline(kept[0][1]):
+    at = headline_index(kept, rules)
+    if at is not None:
+        drop(kept[:at], "above_headline")
+        kept = kept[at:]
         no, text = kept[0]
         stripped = strip_outlet_suffix(text, rules)
         if stripped != text:
@@ -311,6 +349,46 @@ def change_snippet(before: str, after: str, context: int = 8) -> tuple[str, str]
         suf += 1
     lo = max(0, pre - context)
     return before[lo : len(before) - max(0, suf - context)], after[lo : len(after) - max(0, suf - context)]
+
+
+def headline_index(kept: list[tuple[int, str]], rules: Rules) -> int | None:
+    """Index of the headline among the lines above the first body paragraph (at most
+    `headline_window` lines): of the lines that read as a headline and are nearly as long as the
+    longest one (`headline_near_longest`), the last; what sits above a headline (kicker, ticker,
+    masthead) is shorter or comes first. None when the text opens with body or has a single line."""
+    if len(kept) < 2:
+        return None
+    first_body = next((i for i, (_, t) in enumerate(kept) if is_body_paragraph(t)), len(kept))
+    window = [i for i in range(min(first_body, rules.headline_window, len(kept) - 1))
+              if is_headline(kept[i][1]) and len(_HAS_CONTENT.findall(kept[i][1])) >= rules.headline_min_chars]
+    if not window:
+        return None
+    longest = max(_headline_weight(kept[i][1]) for i in window)
+    return max(i for i in window if _headline_weight(kept[i][1]) >= rules.headline_near_longest * longest)
+
+
+def _headline_weight(line: str) -> int:
+    """Length for choosing the headline: Chinese characters count whole, a Latin word counts as one
+    (an English subtitle is not 'longer' than the Chinese headline above it)."""
+    return len(re.findall(r"[\u3400-\u9fff]", line)) + len(re.findall(r"[A-Za-z0-9]+", line))
+
+
+def is_body_paragraph(line: str) -> bool:
+    """A paragraph of body text: long, ending with a full stop, or holding a sentence end before its
+    last characters (a headline may end with a question or exclamation mark, never hold two sentences)."""
+    core = line.rstrip(CLOSERS)
+    return len(line) >= 40 and (core.endswith(("。", "；", ";")) or (len(line) >= 80 and bool(re.search("[。！？!?；;]", core[:-2]))))
+
+
+def is_masthead(line: str, following: str, rules: Rules) -> bool:
+    """An outlet's name line (with a section separator, or ending like an outlet name) directly above a
+    longer headline."""
+    if rules.masthead_suffix is None or not is_headline(following) or has_terminal(line):
+        return False
+    norm = normalise_for_match(line)
+    if len(norm) > rules.masthead_max_chars or len(following) < max(12, 1.3 * len(line)):
+        return False
+    return bool(rules.masthead_separators.search(norm) or rules.masthead_suffix.search(norm.replace(" ", "")))
 
 
 def is_headline(line: str) -> bool:

@@ -17,7 +17,7 @@ import yaml
 
 from .cache import DATA_DIR
 
-DATA_FILES = ("actors.yaml", "boilerplate.yaml", "quotes.yaml", "stance_cues.yaml", "time_rules.yaml")
+DATA_FILES = ("actors.yaml", "boilerplate.yaml", "metadata.yaml", "quotes.yaml", "stance_cues.yaml", "time_rules.yaml")
 
 
 class ConfigError(ValueError):

@@ -17,6 +17,7 @@ import pandas as pd
 from charset_normalizer import from_bytes
 
 from .clean import Cleaned, clean_text, load_rules
+from .metadata import find_published
 from .script import detect_script, normalise_for_match, to_simplified
 from .sentences import split_sentences
 
@@ -49,7 +50,6 @@ _RETRY_CHAOS = 0.5
 _READABLE = re.compile(
     r"[\s\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2100-\u218f\u2460-\u24ff\u2500-\u257f\u25a0-\u25ff"
     r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
-_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
 class Rejected(Exception):
@@ -205,15 +205,6 @@ def parse_date(value: str) -> str:
     return "-".join([y] + [f"{int(x):02d}" for x in (mo, d) if x])
 
 
-def date_from_lines(removed_or_raw: list[str]) -> str:
-    """First standalone date line (e.g. '2024-03-28' or '2024-01-04 20:55:33'), as ISO, or ''."""
-    for line in removed_or_raw:
-        m = _DATE.match(unicodedata.normalize("NFKC", line).strip())
-        if m:
-            return parse_date(line)
-    return ""
-
-
 def read_metadata(corpus_dir: Path) -> dict[str, dict]:
     """Rows of metadata.csv at the corpus root keyed by article_id (empty when absent)."""
     path = corpus_dir / METADATA_FILE
@@ -358,9 +349,8 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
     published, basis = parse_date(meta.get("published", "")), meta.get("published_basis", "") or "metadata"
     if not published and html_meta.get("published"):
         published, basis = parse_date(html_meta["published"]), "metadata"  # the page's own <meta> date
-    if not published:
-        published = date_from_lines([r.text for r in cleaned.removed if r.reason == "timestamp"])
-        basis = "text"
+    if not published and (shown := find_published(body.split("\n"))) is not None:
+        published, basis = shown.date, f"text: line {shown.line_no} 「{shown.line[:60]}」"
     if not published:
         basis = "unknown"
         warnings.append("no publication date: relative dates stay unresolved")

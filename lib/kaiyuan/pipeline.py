@@ -43,12 +43,12 @@ from .corpus import (
 # and of these source modules, so a change to either re-runs exactly the stages that read it.
 _CORPUS_CODE = ["corpus.py", "clean.py", "sentences.py", "script.py"]
 STAGE_DATA = {
-    "corpus": ["boilerplate.yaml"],
-    "actors": ["boilerplate.yaml", "actors.yaml"],
-    "quotes": ["boilerplate.yaml", "actors.yaml", "quotes.yaml"],
-    "time": ["boilerplate.yaml", "time_rules.yaml"],
-    "events": ["boilerplate.yaml", "actors.yaml", "time_rules.yaml"],
-    "stance": ["boilerplate.yaml", "stance_cues.yaml"],  # + the label file in use (see stage_key)
+    "corpus": ["boilerplate.yaml", "metadata.yaml"],
+    "actors": ["boilerplate.yaml", "metadata.yaml", "actors.yaml"],
+    "quotes": ["boilerplate.yaml", "metadata.yaml", "actors.yaml", "quotes.yaml"],
+    "time": ["boilerplate.yaml", "metadata.yaml", "time_rules.yaml"],
+    "events": ["boilerplate.yaml", "metadata.yaml", "actors.yaml", "time_rules.yaml"],
+    "stance": ["boilerplate.yaml", "metadata.yaml", "stance_cues.yaml"],  # + the label file in use (see stage_key)
 }
 STAGE_CODE = {
     "corpus": _CORPUS_CODE,

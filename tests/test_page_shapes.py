@@ -1,0 +1,147 @@
+"""One test per page shape of evaluation/SHAPES.md: a line (or a page head) in, the hand-read date,
+title or junk class out. Lines are written for these tests in the catalogued formats."""
+from __future__ import annotations
+
+import pytest
+
+from kaiyuan.clean import clean_text
+from kaiyuan.metadata import date_lines, find_published
+
+BODY = "Meta周二发布了新一代开源模型，并在多个基准测试上取得领先成绩，研究人员认为这将改变行业格局。"
+BODY_TW = "Meta週二發布新一代開源模型，並在多項基準測試上取得領先，研究人員認為這將改變產業格局。"
+TITLE = "Meta发布新一代开源模型：能否撼动闭源阵营"
+
+
+def page(*head: str, foot: tuple[str, ...] = ()) -> list[str]:
+    return [TITLE, *head, BODY, BODY, *foot]
+
+
+# ---------------------------------------------------------------- dates (D codes)
+@pytest.mark.parametrize("code, line, expected", [
+    ("D1 date alone", "2025-01-27", "2025-01-27"),
+    ("D1 date and time", "2024/04/20 05:30", "2024-04-20"),
+    ("D2 date, time and source", "2025-01-27 08:42  来源：某某科技网", "2025-01-27"),
+    ("D2 traditional labels", "發布時間：2025年01月27日 08:42 來源：某某新聞網", "2025-01-27"),
+    ("D3 labelled, slashes", "更新時間：2025/01/28", "2025-01-28"),
+    ("D3 labelled, dots", "发布日期：2024.07.23", "2024-07-23"),
+    ("D4 weekday in brackets after a byline", "2025年2月3日（星期一）　記者區嘉敏", "2025-02-03"),
+    ("D5 Minguo year", "民國114年11月21日", "2025-11-21"),
+    ("D5 Minguo slashes", "114/12/03", "2025-12-03"),
+    ("D6 full-width digits", "２０２５年１月２７日", "2025-01-27"),
+    ("D7 Chinese numerals", "二〇二五年九月三十日", "2025-09-30"),
+    ("D10 reading-time strip", "・2024/10/03 ・1850字 ・閱讀時間約 6 分鐘", "2024-10-03"),
+    ("D13 English label", "Created on:2024-07-12 09:21:37", "2024-07-12"),
+    ("D14 compact digits", "发布 20250727", "2025-07-27"),
+])
+def test_a_page_date_line_gives_the_publication_date(code, line, expected):
+    got = find_published(page(line))
+    assert got is not None and got.date == expected, code
+
+
+def test_d8_a_date_at_the_foot_counts_when_the_head_has_none():
+    got = find_published([TITLE] + [BODY] * 30 + ["（完）2023.11.03"])
+    assert (got.date, got.kind) == ("2023-11-03", "foot")
+
+
+def test_d9_published_wins_over_updated_on_the_same_line_and_on_others():
+    assert find_published(page("发布时间：2025-07-21 09:15　更新时间：2025-08-01 18:40")).date == "2025-07-21"
+    assert find_published(page("更新时间：2025-08-01", "发布时间：2025-07-21")).date == "2025-07-21"
+    assert find_published(page("更新时间：2025-08-01")).kind == "updated"
+
+
+@pytest.mark.parametrize("line", [
+    "去年7月23日，Meta发布了Llama 3.1 405B，扎克伯格同时发表公开信，称开源AI是未来的方向。",  # a body sentence
+    "05-08",                      # D11 a date without a year: never completed by guessing
+    "admin3个月前 (11-08)科技",   # D16 a relative date in a meta strip
+    "新知科技網·開源觀察10月31日電",  # B3 a dateline without a year
+])
+def test_no_date_is_taken_from_body_sentences_or_invented_for_year_less_dates(line):
+    assert find_published(page(line)) is None
+
+
+def test_a_date_line_is_removed_as_metadata_and_never_reaches_the_body():
+    cleaned = clean_text("\n".join(page("2025-01-27 08:42  来源：某某科技网")))
+    assert "来源" not in cleaned.text and cleaned.title == TITLE
+
+
+# ---------------------------------------------------------------- titles
+@pytest.mark.parametrize("code, head", [
+    ("J1 breadcrumb above the headline", ["首页 > 科技 > 人工智能 > 正文", TITLE]),
+    ("J25 masthead with section", ["维港日报 ｜ 国际财经", TITLE]),
+    ("J25 outlet name alone", ["莱茵之声华语网", TITLE]),
+    ("J3 follow prompt", ["点击上方蓝字「开源前哨站」关注我们，星标不迷路", TITLE]),
+    ("J29 ticker of other headlines", ["快讯", "天文台：未来两日天气较为潮湿", "港股半日收市恒指窄幅上落", TITLE]),
+    ("J32 bracketed column label", ["【开源观察】", TITLE]),
+    ("A11 English headline under the Chinese one", [TITLE, "Meta Releases New Open Model: Can It Take On Closed Rivals"]),
+])
+def test_the_headline_is_found_under_page_chrome(code, head):
+    cleaned = clean_text("\n".join(head + ["2025-01-27 08:42", BODY, BODY]))
+    assert cleaned.title == TITLE, code
+
+
+def test_b4_an_author_appended_to_the_headline_is_not_part_of_the_title():
+    cleaned = clean_text("\n".join([TITLE + "/程弘毅评", BODY, BODY]))
+    assert cleaned.title == TITLE
+
+
+def test_a_question_headline_is_not_mistaken_for_a_body_paragraph():
+    question = "月之暗面开源兆级参数 Kimi K2：中国开放模型的「第二个 DeepSeek 时刻」来了吗？"
+    cleaned = clean_text("\n".join(["新芽科技志 ｜ AI 前线", question, BODY, BODY]))
+    assert cleaned.title == question
+
+
+# ---------------------------------------------------------------- junk classes (J, B codes)
+@pytest.mark.parametrize("code, line, reason", [
+    ("B1 reporter and editor", "记者 林若舟    编辑：何知远", "byline"),
+    ("B1 bracketed editors", "（编译：萧雨岚　责任编辑：杜朗）", "byline"),
+    ("B1 translator and proofreader", "译者：林晓澄　校对：韩默", "byline"),
+    ("B2 compilation credit", "（综合外电报导）", "repost_notice"),
+    ("B2 outlets compiled", "（本报综合路透社、《纽约时报》报道）", "repost_notice"),
+    ("J2 share bar with network names", "分享至：Facebook　WhatsApp　Telegram　X", "share_prompt"),
+    ("J2 share items alone", "LINE", "share_prompt"),
+    ("J3 star prompt", "关注AI深水区，星标不迷路", "subscription_pitch"),
+    ("J4 app download", "下载港数通App，科技新闻即时推送", "ad"),
+    ("J5 bracketed ad", "【广告】企业上云季 | 高性能GPU算力限时特惠", "ad"),
+    ("J5 promotion", "【推广】云上GPU算力限时特惠，新用户首月低至5折", "ad"),
+    ("J7 engagement counters", "点赞 126 评论 48", "share_prompt"),
+    ("J7 like and 'in view' prompt", "觉得有用，就点个“赞”和“在看”吧", "share_prompt"),
+    ("J8 copyright", "版权所有 © 2023 某某网 未经授权不得转载", "copyright"),
+    ("J8 originality notice", "（本文为某某网原创稿件）", "copyright"),
+    ("J9 social-link footer", "Facebook：https://www.facebook.com/example", "spam_links"),
+    ("J9 site link", "官網：www.example.com.tw", "spam_links"),
+    ("J10 caption opening with its credit", "（圖／路透社）Meta執行長祖克柏近年力推開放模型路線。", "photo_credit"),
+    ("J12 editor's note about the text", "编者按：本文编译自一篇英文科技评论，经编辑部校对。", "repost_notice"),
+    ("J12 repost credit", "本文经授权编译，转载请注明出处", "repost_notice"),
+    ("J13 tag line", "标签：DeepSeek 开源大模型 MoE", "hashtag"),
+    ("J17 keyword-stuffed site banner", "欢迎您访问某某生活资讯网，本站热门关键词：二手叉车 驾校报名", "spam_links"),
+    ("J19 font-size controls", "字体：大 中 小", "page_furniture"),
+    ("J20 weather widget", "10/07 週一 台北市 24°C", "page_furniture"),
+    ("J28 report button", "檢舉", "page_furniture"),
+])
+def test_each_junk_class_is_removed_with_its_reason(code, line, reason):
+    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY, BODY]))
+    got = {r.text: r.reason for r in cleaned.removed}
+    assert got.get(line.strip()) == reason, (code, got)
+    assert cleaned.text.count(BODY) == 3
+
+
+def test_a4_a_teaser_glued_to_a_paragraph_is_cut_and_the_paragraph_kept():
+    cleaned = clean_text("\n".join([TITLE, BODY, BODY + "延伸阅读：手把手教你跑通大模型", BODY]))
+    assert cleaned.text.count(BODY) == 3 and "延伸阅读" not in cleaned.text
+    assert [r.reason for r in cleaned.removed] == ["tail_teaser"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "他说，用户可以下载该公司的App来试用新模型，下载量在一周内突破百万。",
+    "许可证规定，未经Meta同意，月活超过7亿的公司不得使用该模型。",
+    "记者在现场看到，参会者对开源模型的兴趣明显高于去年。",
+    "欢迎讨论的不只是开发者，政策制定者也加入了这场争论。",
+])
+def test_body_sentences_with_junk_words_stay(sentence):
+    cleaned = clean_text("\n".join([TITLE, BODY, sentence, BODY, BODY]))
+    assert sentence in cleaned.text.split("\n")
+
+
+def test_date_lines_are_only_looked_for_at_the_head_and_the_foot():
+    lines = [TITLE] + [BODY] * 30 + ["2024-03-28"] + [BODY] * 30
+    assert date_lines(lines) == []
