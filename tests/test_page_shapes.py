@@ -117,12 +117,35 @@ def test_a_question_headline_is_not_mistaken_for_a_body_paragraph():
     ("J19 font-size controls", "字体：大 中 小", "page_furniture"),
     ("J20 weather widget", "10/07 週一 台北市 24°C", "page_furniture"),
     ("J28 report button", "檢舉", "page_furniture"),
+    ("J15 login prompt", "登录后可收藏", "page_furniture"),
+    ("J16 cookie banner", "We use cookies to improve your experience.", "cookie_banner"),
+    ("J23 code-block furniture", "bash 复制代码", "page_furniture"),
+    ("J24 contents list heading", "内容大纲", "page_furniture"),
+    ("J30 academic metadata", "【关键词】小型语言模型；装置端推论", "page_furniture"),
+    ("J31 pager", "1 2 下一页", "page_furniture"),
+    ("D16 relative date strip", "admin3个月前 (11-08)科技1,326", "page_furniture"),
+    ("A32 emoji in front of an app pitch", "📱 下載港數通App，科技新聞即時推送！", "ad"),
+    ("A32 engagement bar with icons", "👍 赞同 2.1K　　💬 346 条评论　　⭐ 收藏", "share_prompt"),
+    ("J10 caption marked with a triangle", "▲英偉達上週一錄得自2020年3月以來最差單日表現。（資料圖片）", "photo_credit"),
+    ("J10 caption naming its source", "Meta总部外的公司标志。图片来源：路透社（资料图）", "photo_credit"),
+    ("J12 bracketed repost note", "（本文轉載自新知科技網，原文為簡體中文，經繁體轉換）", "repost_notice"),
 ])
 def test_each_junk_class_is_removed_with_its_reason(code, line, reason):
     cleaned = clean_text("\n".join([TITLE, BODY, line, BODY, BODY]))
     got = {r.text: r.reason for r in cleaned.removed}
     assert got.get(line.strip()) == reason, (code, got)
     assert cleaned.text.count(BODY) == 3
+
+
+@pytest.mark.parametrize("code, line, rest", [
+    ("B2 credit glued to the first paragraph", "（綜合外電報導）北京人工智慧公司智譜上週一發布新模型。", "北京人工智慧公司智譜上週一發布新模型。"),
+    ("B3 dateline with a year-less date", "新知科技網·開源觀察10月31日電 開放原始碼促進會發布定義。", "開放原始碼促進會發布定義。"),
+    ("B3 outlet self-reference", "东岸财经网讯 欧盟委员会公布行为准则。", "欧盟委员会公布行为准则。"),
+])
+def test_credits_and_datelines_glued_to_a_paragraph_are_cut_and_recorded(code, line, rest):
+    cleaned = clean_text("\n".join([TITLE, line, BODY, BODY]))
+    assert rest in cleaned.text.split("\n"), code
+    assert {r.rule for r in cleaned.repairs} & {"credit_prefix", "dateline_prefix"}
 
 
 def test_a4_a_teaser_glued_to_a_paragraph_is_cut_and_the_paragraph_kept():

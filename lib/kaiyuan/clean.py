@@ -25,6 +25,8 @@ TERMINALS = "。！？!?…；;"
 CLOSERS = "”’」』）)】》\"'"
 _HAS_CONTENT = re.compile(r"[A-Za-z\u3400-\u9fff]")
 _LIST_NUMBER = re.compile(r"^\s*(\d{1,3}[.)、]|[-*•])\s*")
+# pictographs and variation selectors in front of a line (emoji bullets, SHAPES.md A32)
+_LEADING_ICONS = re.compile("^[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff\\s]+")
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ def line_reason(line: str, rules: Rules) -> str | None:
     """The whole-line rule a line matches, or None."""
     if is_markup_only(line):
         return "html_markup"
-    norm = normalise_for_match(line)
+    norm = _LEADING_ICONS.sub("", normalise_for_match(line))  # '📱 下载…', '👍 赞同…': icons do not hide a rule
     for reason, max_chars, pattern in rules.line_rules:
         if len(norm) <= max_chars and pattern.search(norm):
             return reason
@@ -331,6 +333,9 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
             repairs.append(Repair(no, "title_outlet_suffix", text, stripped))
             kept[0] = (no, stripped)
         title = kept[0][1]
+        if len(kept) > 2 and is_headline_translation(kept[1][1]):
+            drop([kept[1]], "headline_translation")
+            kept = [kept[0]] + kept[2:]
         key = normalise_for_match(title)
         repeats = [(n, t) for n, t in kept[1:] if normalise_for_match(t) == key]
         drop(repeats, "repeated_title")
@@ -371,6 +376,13 @@ def _headline_weight(line: str) -> int:
     """Length for choosing the headline: Chinese characters count whole, a Latin word counts as one
     (an English subtitle is not 'longer' than the Chinese headline above it)."""
     return len(re.findall(r"[\u3400-\u9fff]", line)) + len(re.findall(r"[A-Za-z0-9]+", line))
+
+
+def is_headline_translation(line: str) -> bool:
+    """An English rendering of the headline right under it (bilingual pages, SHAPES.md A11): a headline-
+    like line of Latin words without one Chinese character."""
+    return (is_headline(line) and not re.search(r"[\u3400-\u9fff]", line)
+            and len(re.findall(r"[A-Za-z]+", line)) >= 3 and not has_terminal(line))
 
 
 def is_body_paragraph(line: str) -> bool:
