@@ -1,6 +1,6 @@
 """Specification of kaiyuan.timeline: a Chinese sentence and a publication date in, the hand-worked interval out.
 
-Span conventions (年底 = Nov-Dec, meteorological seasons, 最近 = 3 months back, 几 = 2..5, ...) are
+Span conventions (年底 = Q4 and 年初 = Q1 as in the annotation codebook, meteorological seasons, 最近 = 3 months back, 几 = 2..5, ...) are
 the ones written down in lib/kaiyuan/data/TIMELINE.md and time_rules.yaml.
 """
 from __future__ import annotations
@@ -79,16 +79,16 @@ RESOLVE_CASES = [
     ("2024-01-04", "在去年春天的财报电话会议上", "去年春天", "2023-03-01", "2023-05-31", "season", "publication"),
     ("2024-03-28", "去年冬天发生的事", "去年冬天", "2023-12-01", "2024-02-29", "season", "publication"),
     ("2024-03-28", "2023年秋季", "2023年秋季", "2023-09-01", "2023-11-30", "season", "absolute"),
-    # year parts: 年底 = Nov-Dec, 年初 = Jan-Feb, 年中 = Jun-Jul
-    ("2024-01-18", "他告诉我,到今年年底,Meta将拥有超过340,000个GPU", "到今年年底", "2024-11-01", "2024-12-31",
-     "months", "publication"),
-    ("2024-01-18", "Meta到2024年底将拥有近600,000个GPU", "到2024年底", "2024-11-01", "2024-12-31", "months",
+    # year parts: 年底 = Q4 (Oct-Dec), 年初 = Q1 (Jan-Mar), 年中 = Jun-Jul (the annotation codebook's convention)
+    ("2024-01-18", "他告诉我,到今年年底,Meta将拥有超过340,000个GPU", "到今年年底", "2024-10-01", "2024-12-31",
+     "quarter", "publication"),
+    ("2024-01-18", "Meta到2024年底将拥有近600,000个GPU", "到2024年底", "2024-10-01", "2024-12-31", "quarter",
      "absolute"),
-    ("2024-05", "2022年底,就在OpenAI发布GPT-4之前", "2022年底", "2022-11-01", "2022-12-31", "months", "absolute"),
-    ("2024-03-28", "今年年初发布", "今年年初", "2024-01-01", "2024-02-29", "months", "publication"),
-    ("2024-03-28", "年初发布", "年初", "2024-01-01", "2024-02-29", "months", "publication"),
+    ("2024-05", "2022年底,就在OpenAI发布GPT-4之前", "2022年底", "2022-10-01", "2022-12-31", "quarter", "absolute"),
+    ("2024-03-28", "今年年初发布", "今年年初", "2024-01-01", "2024-03-31", "quarter", "publication"),
+    ("2024-03-28", "年初发布", "年初", "2024-01-01", "2024-03-31", "quarter", "publication"),
     ("2024-03-28", "今年年中发布", "今年年中", "2024-06-01", "2024-07-31", "months", "publication"),
-    ("2024-03-28", "去年底发布", "去年底", "2023-11-01", "2023-12-31", "months", "publication"),
+    ("2024-03-28", "去年底发布", "去年底", "2023-10-01", "2023-12-31", "quarter", "publication"),
     ("2024-03-28", "2023年第三季度", "2023年第三季度", "2023-07-01", "2023-09-30", "quarter", "absolute"),
     ("2024-03-28", "2023年下半年", "2023年下半年", "2023-07-01", "2023-12-31", "months", "absolute"),
     # absolute dates, numerals
@@ -156,7 +156,7 @@ def test_previous_anchor_is_the_last_dated_expression_earlier_in_the_article():
     texts = ["2022年底,他向Nvidia下了订单。", "Meta自那时以来行动迅速。", "2023年2月发布LLaMA,同年7月推出LLaMA 2,次月又更新了许可。"]
     x = tl.extract_expressions(sentences_frame("d", texts), articles_frame(d="2024-05"))
     got = {r.expression: (r.start, r.end, r.granularity, r.anchor) for r in x.itertuples()}
-    assert got["自那时以来"] == ("2022-11-01", "2024-05-31", "years", "previous")   # until end of publication month
+    assert got["自那时以来"] == ("2022-10-01", "2024-05-31", "years", "previous")   # until end of publication month
     assert got["同年7月"] == ("2023-07-01", "2023-07-31", "month", "previous")
     assert got["次月"] == ("2023-03-01", "2023-03-31", "month", "previous")          # previous = 2023年2月, not 同年7月
 
@@ -356,8 +356,8 @@ def test_jionlp_banner_and_errors_are_silenced(capsys):
 
 
 @pytest.mark.parametrize("expression", ["去年7月", "2023年2月", "今年", "去年", "上周", "今天上午", "两年前", "三天前",
-                                        "两周前", "2022年底", "今年年底", "2024年3月28日", "1998年", "今年上半年",
-                                        "2023年第三季度", "到今年年底", "去年7月18日", "昨天", "本周", "下周"])
+                                        "两周前", "2024年3月28日", "1998年", "今年上半年",
+                                        "2023年第三季度", "去年7月18日", "昨天", "本周", "下周"])
 def test_jionlp_agrees_with_the_rules_on_whitelisted_shapes(expression):
     got = row(expression, "2024-03-28", expression)
     assert got["source"] == "jionlp", got["reason"]

@@ -143,6 +143,7 @@ class Anchor:
     end: dt.date
     granularity: str
     label: str
+    sentence: int = -1  # sentence_id of the expression that set this anchor (-1: publication)
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,7 @@ class Context:
     previous: Anchor | None
     rules: dict
     use_jionlp: bool = True
+    sentence: int = -1  # sentence_id of the expression being resolved
 
 
 def parse_publication(published) -> Anchor | None:
@@ -541,6 +543,16 @@ def _calendar_shape(f: dict) -> str:
     return "+".join(s for s in slots if s in f)
 
 
+def _borrows_year(ctx: Context) -> bool:
+    """A year-less date (3月28日) takes the year of the previous dated expression only when that one is
+    close in the discourse (`anchoring.yearless_max_sentences` sentences back) or no publication date is
+    known; otherwise the publication year: a year named paragraphs earlier is not the story's year."""
+    limit = ctx.rules.get("anchoring", {}).get("yearless_max_sentences")
+    if ctx.publication is None or limit is None or ctx.previous is None or ctx.previous.sentence < 0:
+        return True
+    return ctx.sentence - ctx.previous.sentence <= limit
+
+
 def _single_year(anchor: Anchor | None) -> bool:
     """True when an anchor lies inside one calendar year (so a year-less month can borrow its year)."""
     return anchor is not None and anchor.start.year == anchor.end.year
@@ -559,7 +571,7 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
         kind, fn = spec["anchor"], (lambda ref: _year_detail(ref.year + spec["offset"], f, rules))
     elif "m_abs" in f:
         yearless = True
-        kind = "previous" if _single_year(ctx.previous) else "publication"
+        kind = "previous" if _single_year(ctx.previous) and _borrows_year(ctx) else "publication"
         fn = lambda ref: _year_detail(ref.year, f, rules)  # noqa: E731
     elif "m_rel" in f:
         spec = lex["month_relative"][f["m_rel"]]
@@ -814,12 +826,12 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
         for sid, base, text in zip(group["sentence_id"], group["start"], group[text_col]):
             text = "" if not isinstance(text, str) else text
             for found in find_expressions(text):
-                res = resolve(found, Context(pub, previous, rules, use_jionlp))
+                res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid)))
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
                              bool(res.resolved), res.reason, res.source])
                 if can_anchor(res, rules):
-                    previous = Anchor(res.start, res.end, res.granularity, found.text)
+                    previous = Anchor(res.start, res.end, res.granularity, found.text, int(sid))
     df = pd.DataFrame(rows, columns=EXPRESSION_COLUMNS).astype(
         {"sentence_id": int, "confidence": float, "offset_start": int, "offset_end": int, "resolved": bool})
     return df.sort_values(["article_id", "sentence_id", "offset_start"], kind="stable").reset_index(drop=True)
