@@ -658,3 +658,44 @@ def test_impossible_dates_are_unresolved_with_a_reason_not_an_exception():
     bad = x[x.expression.str.contains("0世纪")]
     assert len(bad) == 2 and not bad.resolved.any()
     assert bad.reason.str.startswith("impossible date").all()
+
+
+# ------------------------------------------------------------------------------------------
+# Anchoring rules of session 3 (each: a passage with a publication date in, the hand-worked interval out)
+
+def resolved(texts, published):
+    x = tl.extract_expressions(sentences_frame("a", texts), articles_frame(a=published))
+    return {r.expression: (r.start, r.end) for r in x.itertuples()}
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # a bare weekday with its day in brackets: that day (週一（27日） after "上周一（1月27日）")
+    (["DeepSeek于1月20日发布R1。", "周一（27日）英伟达股价大跌。"], "2025-02-03", "周一（27日）", ("2025-01-27", "2025-01-27")),
+    # a bare weekday refers to the week of the previous dated expression
+    (["上周一（2月24日）DeepSeek开源了第一个仓库。", "周二发布了第二个。"], "2025-03-03", "周二", ("2025-02-25", "2025-02-25")),
+    # with nothing dated before it: the most recent such weekday on or before publication
+    (["周三，OpenAI宣布推迟开放权重模型。"], "2025-07-11", "周三", ("2025-07-09", "2025-07-09")),
+    # a bare day number takes the month of the previous dated expression
+    (["路透社11月1日报道了此事。", "Meta于4日宣布开放Llama给美国政府。"], "2024-11-06", "4日", ("2024-11-04", "2024-11-04")),
+    # same-day and next-day words take the previous date
+    (["2023年7月18日，Meta发布Llama 2。", "微软在同一天宣布合作。", "隔天，高通跟进。"], "2023-07-28", "同一天",
+     ("2023-07-18", "2023-07-18")),
+    (["2023年7月18日，Meta发布Llama 2。", "微软在同一天宣布合作。", "隔天，高通跟进。"], "2023-07-28", "隔天",
+     ("2023-07-19", "2023-07-19")),
+    # a bare quarter is in the publication year
+    (["Meta第二季度的资本支出再创新高。"], "2025-08-02", "第二季度", ("2025-04-01", "2025-06-30")),
+    # spaced digits
+    (["2023 年 7 月，Meta开源了Llama 2。"], "2024-07-23", "2023 年 7 月", ("2023-07-01", "2023-07-31")),
+    # a year named paragraphs before is not the year of a year-less date
+    (["1957年苏联发射了人造卫星。", "安德森称这是一次“斯普特尼克时刻”。", "市场震动。", "1月25日，DeepSeek登上榜首。"],
+     "2025-02-03", "1月25日", ("2025-01-25", "2025-01-25")),
+    # ... but in the same or the next sentence it is
+    (["2022年，谷歌发布了PaLM。", "3月又推出了新版本。"], "2024-05-01", "3月", ("2022-03-01", "2022-03-31")),
+])
+def test_session3_anchoring_rules(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+def test_a_day_count_is_not_a_day_of_the_month():
+    got = resolved(["新规要求企业在30日内完成备案。"], "2024-05-01")
+    assert "30日" not in got

@@ -539,7 +539,7 @@ def _month_detail(year: int, month: int, f: dict, rules: dict) -> Span:
 def _calendar_shape(f: dict) -> str:
     """Which calendar slots an expression fills, e.g. 'y_rel+m_abs' (used for the jionlp whitelist)."""
     slots = ["y_abs", "y_rel", "m_abs", "m_rel", "d_abs", "d_rel", "w_rel", "y_part", "m_part", "season",
-             "d_part", "w_part", "y_part_bare"]
+             "d_part", "w_part", "y_part_bare", "w_bare", "w_day", "d_only"]
     return "+".join(s for s in slots if s in f)
 
 
@@ -598,6 +598,8 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
                 return monday, monday + dt.timedelta(days=6), "week"
             a, b = part["days"]
             return monday + dt.timedelta(days=a), monday + dt.timedelta(days=b), part["granularity"]
+    elif "w_bare" in f or "d_only" in f:
+        return resolve_bare_day(found, ctx)
     else:
         yearless = True
         kind, spec = "publication", lex["year_parts"][f["y_part_bare"]]
@@ -618,6 +620,40 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     eligible = shape in rules["jionlp"]["shapes"] and (
         "y_part" not in f or f["y_part"] in rules["jionlp"]["year_parts"])
     return _build(found, ctx, fn, kind, base, f"calendar {shape}", notes, shape if eligible else None)
+
+
+def _bare_day_kind(ctx: Context) -> str:
+    """'previous' when the previous dated expression is close and precise enough to give a bare weekday
+    or day number its week or month; else 'publication'."""
+    spec, prev = ctx.rules.get("anchoring", {}), ctx.previous
+    if prev is None:
+        return "publication"
+    close = ctx.publication is None or prev.sentence < 0 or ctx.sentence - prev.sentence <= spec.get("bare_day_max_sentences", 1)
+    precise = prev.granularity in spec.get("bare_day_anchor_granularities", ("day", "days", "week", "month"))
+    return "previous" if close and precise else "publication"
+
+
+def resolve_bare_day(found: Found, ctx: Context) -> Resolution:
+    """周一 / 週一（27日） / 周末 / 17日 without week or month: the weekday in the week of the previous dated
+    expression (or the day number in its month); anchored on publication, the most recent one on or before it."""
+    f, lex = found.fields, ctx.rules["lexicon"]
+    kind = _bare_day_kind(ctx)
+    number = f.get("w_day") or f.get("d_only")
+    part = lex["week_parts"].get(f.get("w_day_part", ""))
+
+    def fn(ref):
+        if number:
+            day = ref.replace(day=int(number))
+            if kind == "publication" and day > ref:  # a day number after publication is last month's
+                day = add_months(day.replace(day=1), -1).replace(day=int(number))
+            return day, day, "day"
+        monday = unit_span(ref, "week")[0]
+        a, b = (monday + dt.timedelta(days=d) for d in part["days"])
+        if kind == "publication" and a > ref:  # news sense: the most recent such weekday
+            a, b = a - dt.timedelta(days=7), b - dt.timedelta(days=7)
+        return a, b, part["granularity"]
+
+    return _build(found, ctx, fn, kind, ctx.rules["confidence"]["bare_day"], f"calendar {_calendar_shape(f) or 'bare day'}")
 
 
 def _offset(found: Found, ctx: Context, low: int, high: int, unit: str, direction: str) -> Resolution:
