@@ -62,24 +62,16 @@ def main(argv: list[str] | None = None) -> int:
         try:
             index = build_report(args.corpus, args.out, registry=args.registry, labels=args.labels,
                                  workers=args.workers, cache=not args.no_cache)
-        except ConfigError as err:
-            print(f"kaiyuan: configuration error: {err}", file=sys.stderr)
-            return 2
         except (FileNotFoundError, ValueError) as err:
-            print(f"kaiyuan: {err}", file=sys.stderr)
-            return 2
+            return _input_error(err)
         print(f"kaiyuan: report written to {index}")
         return 0
     try:
         result = run(args.corpus, progress=args.progress, workers=args.workers, cache=not args.no_cache,
                      scheduler=args.scheduler, registry=args.registry, labels=args.labels,
                      max_article_chars=args.max_article_chars or None)
-    except FileNotFoundError as err:
-        print(f"kaiyuan: {err}", file=sys.stderr)
-        return 2
-    except ConfigError as err:
-        print(f"kaiyuan: configuration error: {err}", file=sys.stderr)
-        return 2
+    except (FileNotFoundError, ConfigError) as err:
+        return _input_error(err)
     if result.corpus.articles.empty:
         rejected = result.corpus.load_report
         print(f"kaiyuan: no article could be loaded from {args.corpus} ({len(rejected)} files looked at)", file=sys.stderr)
@@ -91,6 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"kaiyuan: {len(result.corpus.articles)} articles, {len(result.corpus.sentences)} sentences, "
           f"{n_rej} files rejected; {len(written)} files written to {args.out}")
     return 0
+
+
+def _input_error(err: Exception) -> int:
+    """One line on stderr for a problem with the user's input or configuration; exit code 2."""
+    from .gold import GoldError
+
+    prefix = "configuration error: " if isinstance(err, ConfigError) else "malformed gold: " if isinstance(err, GoldError) else ""
+    print(f"kaiyuan: {prefix}{err}", file=sys.stderr)
+    return 2
 
 
 def _evaluate(args) -> int:
@@ -113,15 +114,8 @@ def _evaluate(args) -> int:
         try:
             ev = evaluate(spec["corpus"], spec["gold"], registry=args.registry, labels=args.labels,
                           workers=args.workers, cache=not args.no_cache, max_article_chars=args.max_article_chars or None)
-        except GoldError as err:
-            print(f"kaiyuan: malformed gold: {err}", file=sys.stderr)
-            return 2
-        except ConfigError as err:
-            print(f"kaiyuan: configuration error: {err}", file=sys.stderr)
-            return 2
-        except FileNotFoundError as err:
-            print(f"kaiyuan: {err}", file=sys.stderr)
-            return 2
+        except (GoldError, ConfigError, FileNotFoundError) as err:
+            return _input_error(err)
         evaluations[name] = ev
         if args.out:
             write_evaluation(ev, Path(args.out) / name if len(corpora) > 1 else Path(args.out), name)
