@@ -24,6 +24,8 @@ FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFan
 STYLE = f"""
 @font-face {{ font-family: "Noto Sans CJK SC"; src: url("assets/{plotting.FONT_FILE}") format("opentype"); }}
 body, .jp-RenderedHTMLCommon, .jp-RenderedText pre {{ font-family: {FONT_STACK}; }}
+code, pre, kbd, samp, tt, .highlight, .highlight pre, .jp-RenderedText pre, .CodeMirror, .cm-editor {{
+  font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace, {FONT_STACK}; }}
 body {{ max-width: 1100px; margin: 2em auto; padding: 0 1em; line-height: 1.6; color: #222; }}
 table {{ border-collapse: collapse; font-size: 0.9em; }} td, th {{ border: 1px solid #ddd; padding: 4px 8px; vertical-align: top; }}
 th {{ background: #f3f3f3; }} .meta {{ color: #666; }}
@@ -121,6 +123,8 @@ def render_notebook(script: Path, out_dir: Path, corpus: Path, params: dict | No
                                 exclude_output_prompt=True, sanitize_html=True, filters={"clean_html": clean_html})
         body, _ = exporter.from_notebook_node(node)
         page = out_dir / (f"{script.stem}-code.html" if with_code else f"{script.stem}.html")
+        # the notebooks link the codebook's Markdown (right in JupyterLab); the site has it rendered
+        body = body.replace('href="codebook.md"', 'href="codebook.html"')
         page.write_text(static_page(body), encoding="utf-8")
         pages.append(page)
     stamp.write_text(key)
