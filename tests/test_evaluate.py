@@ -168,3 +168,10 @@ def test_evaluate_on_seeds_writes_every_layer_and_page(tmp_path):
     assert {"raw text", "jionlp alone", "majority", "cue"} <= set(scores.method)
     assert (out / "evaluation.html").read_text(encoding="utf-8").count("<table") >= 3
     assert (out / "confusion_open_source_ai.csv").exists()
+
+
+def test_a_product_named_with_its_maker_is_the_product():
+    namer = Namer()
+    assert namer("Nvidia H100") == "H100" and namer("Microsoft Azure") == "Azure"
+    assert namer("Meta Llama") == "Meta Llama" or namer("Meta Llama") == "Llama"
+    assert namer("Acme Widget") == "Acme Widget"  # unknown names stay as written

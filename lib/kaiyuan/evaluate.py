@@ -73,15 +73,25 @@ class Namer:
         self.registry = load_registry(registry)
 
     def __call__(self, name: str) -> str:
+        name = (name or "").strip()
+        for candidate in (name, _VERSION_TAIL.sub("", name)):
+            found = self._lookup(candidate)
+            if found:
+                return found
+        # a product named with its maker ("Nvidia H100", "Microsoft Azure") is the product when the
+        # registry has both and the product's parent is that maker
+        head, _, tail = name.partition(" ")
+        maker, product = self._lookup(head), self._lookup(tail)
+        if maker and product and self.registry[product].parent == maker:
+            return product
+        return name
+
+    def _lookup(self, text: str) -> str:
         from .actors import normalise
         from .script import to_simplified
 
-        name = (name or "").strip()
-        for candidate in (name, _VERSION_TAIL.sub("", name)):
-            entry = self.registry.alias_index.get(normalise(to_simplified(candidate)))
-            if entry is not None:
-                return entry.actor
-        return name
+        entry = self.registry.alias_index.get(normalise(to_simplified(text)))
+        return entry.actor if entry is not None else ""
 
 
 # ---------------------------------------------------------------- metadata
