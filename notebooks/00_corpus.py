@@ -89,16 +89,13 @@ fig = views.length_chart(result, OUTPUT)
 # %% [markdown]
 # ## Findings
 #
-# - The seed corpus is small (five articles, two in traditional script) and all of it loads;
-#   the summary line at the top gives the current counts.
-# - The amount of junk differs sharply by source. The TechCrunch translation (000) needed no
-#   line removals; the 極客網 repost (003) and the Bloomberg Opinion piece (004) lost 30% and 20%
-#   of their characters to disclaimers, link farms, HTML debris, photo captions and an
-#   unrelated appended article (The Atlantic and The Verge reposts: 6% and 5%). Raw character counts would overstate those
-#   articles' length by that much: every rate in later notebooks uses clean length.
-# - The most frequent repair is joining Chinese text split by spaces where links were
-#   removed (001, 004); without it jieba and the actor matcher would see broken words.
-#
+# Computed from the corpus this notebook ran on, with the caveats that apply to it; the commentary
+# written for the five seed articles is shown only when the corpus is the seeds.
+
+# %%
+views.show_findings(result, "00_corpus")
+
+# %% [markdown]
 # **What this cannot see.** Rules are patterns: a new outlet's junk that matches none of them
 # stays in the text (check `removed_examples` and the first/last sentences of new articles);
 # a teaser glued into a paragraph is cut at a clause boundary, so a clause of body text can go

@@ -115,34 +115,16 @@ result["quotes"][["article_id", "sentence_id", "speaker", "speaker_org", "kind",
 # %%
 views.uncertain_sentences(result)
 
-# %%
-print(views.stance_findings(result))
-
 # %% [markdown]
 # ## Findings
 #
-# The cell above restates the key numbers for whatever corpus this notebook ran on. On the five
-# seed articles (article-level stance from the hand labels):
-#
-# - **Most sentences take no side.** About four in five sentences are neutral toward each target;
-#   the debate is carried by a minority of evaluative sentences, mostly quotes and the authors'
-#   framing at the start and end of each piece.
-# - **Meta's openness is contested, not endorsed.** No article comes out plainly supportive of
-#   Meta's openness. The Bloomberg Opinion column (004) is clearly critical: it calls LLaMA's free
-#   release "bait" and a play for control. The others are mixed: Meta's own voices (Zuckerberg, a
-#   Meta spokesperson, Meta's lawyer) carry the supportive sentences, and the authors or outside
-#   experts carry the critical ones.
-# - **Open-source AI as an idea fares better than Meta's version of it.** The TechCrunch piece on
-#   the AI Alliance (000) and the Verge interview (002) are supportive of open-source AI; The
-#   Atlantic (001) is mixed but leans critical ("there is no such thing as open AI": about 16
-#   critical to 9 supportive sentence weight); the 極客網/MIT Technology Review piece (003) is
-#   mixed, reporting both the definitional dispute and its stakes; the Bloomberg column (004) is
-#   about Meta, not open-source AI in general, and is neutral on that target.
-# - **Who speaks.** Mark Zuckerberg is by far the most-quoted speaker (one article is an interview
-#   with him); his quotes are mostly neutral descriptions with a few supportive of open source.
-#   The critical quotes come from researchers and advocates (AI Now Institute, Mozilla, University
-#   of Toronto) in The Atlantic and MIT Technology Review pieces.
-#
+# Computed from the corpus this notebook ran on, with the caveats that apply to it; the commentary
+# written for the five seed articles is shown only when the corpus is the seeds.
+
+# %%
+views.show_findings(result, "01_stance")
+
+# %% [markdown]
 # **How sure are we?** The two annotation passes agree well (Cohen's κ 0.86 and 0.96), but that is
 # an upper bound: both passes followed a codebook that quotes 40 seed sentences as examples, and
 # on the other sentences κ is 0.82 and 0.94. The automatic methods are weak. Under leave-one-

@@ -95,31 +95,16 @@ views.kwic(result, ACTOR)
 # %%
 result["unknown_actors"].head(20)
 
-# %%
-print(views.actor_findings(result))
-
 # %% [markdown]
 # ## Findings
 #
-# The cell above restates the key numbers for whatever corpus this notebook ran on. On the five
-# seed articles:
-#
-# - **The debate is told through Meta.** Meta is the most-mentioned actor, followed by Llama and
-#   Mark Zuckerberg; Meta, Llama, Google and OpenAI are the only actors named in every article. The strongest tie
-#   in the co-occurrence network is Meta–Llama, then Meta–Zuckerberg: coverage of "open-source
-#   AI" here is largely coverage of one company's model strategy.
-# - **The "closed" camp appears as a pair.** Google and Microsoft co-occur more often with each
-#   other than with anyone else, typically in lists of Meta's rivals or critics (and OpenAI is
-#   named in all five articles, usually as the counter-example).
-# - **Organisations dominate; regulators are nearly absent.** About half of all mentions are of
-#   organisations; government bodies account for under 1%. The policy side of the debate is
-#   barely present in this corpus.
-# - **Expert voices are article-specific.** Researchers and advocates (AI Now Institute, Mozilla,
-#   EleutherAI, the Open Source Initiative's Stefano Maffulli) each appear in one article only;
-#   the per-article table shows each outlet built its story around different sources.
-# - **The registry covers every name in the seeds**, so the unknown-name table is empty here; on
-#   a new corpus it is the list of names to add.
-#
+# Computed from the corpus this notebook ran on, with the caveats that apply to it; the commentary
+# written for the five seed articles is shown only when the corpus is the seeds.
+
+# %%
+views.show_findings(result, "02_actors")
+
+# %% [markdown]
 # **What this method cannot see.** Only names are counted: 他, 该公司 ("the company") and other
 # references by pronoun or description are not mentions (the quote attribution in notebook 01
 # resolves some of them). Counts depend on the registry: an actor missing from it is invisible

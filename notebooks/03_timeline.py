@@ -68,34 +68,16 @@ result["temporal_expressions"]
 # %%
 kaiyuan.timeline.unresolved(result["temporal_expressions"])
 
-# %%
-print(views.timeline_findings(result))
-
 # %% [markdown]
 # ## Findings
 #
-# The cell above restates the key numbers for whatever corpus this notebook ran on. On the five
-# seed articles:
-#
-# - **Half of the temporal expressions date nothing.** Words like 现在 ("now"), 目前 ("currently")
-#   and 未来 ("future") describe a state, not an event; they are kept in the table with the reason
-#   and excluded from the timeline. Of the expressions that do date something, most are relative
-#   to the publication date (去年7月, 上个月, 今年年底), which is why a correct publication date
-#   matters more than any other metadata field.
-# - **jionlp alone would get most of them wrong or fail.** On the hand-resolved list of all 34
-#   dated expressions in the seeds (`tests/data/timeline_gold.csv`) the pipeline reproduces every
-#   interval; jionlp's parser alone gets 14 right: it raises on 上个月, 几年前, 最近 and 世纪之交,
-#   uses solar terms for seasons, and counts 五个月后 from the publication date although the
-#   Bloomberg piece means five months after February 2023.
-# - **The articles agree on the one event several of them date.** The release of Llama 2 is
-#   dated by four articles with four different expressions (去年夏天, 去年, 去年7月, and 五个月后
-#   counted from "February 2023"); all resolve to intervals containing July 2023 and merge into one
-#   entry. No conflicting dates were found.
-# - **The coverage looks back over a short horizon.** Apart from the founding of the Open Source
-#   Initiative (1998), the turn of the century (the Linux era), Android (2008) and a few vague "in
-#   recent years" spans, the dated events fall between August 2022 (Stable Diffusion) and the end
-#   of 2024 (Meta's GPU build-out).
-#
+# Computed from the corpus this notebook ran on, with the caveats that apply to it; the commentary
+# written for the five seed articles is shown only when the corpus is the seeds.
+
+# %%
+views.show_findings(result, "03_timeline")
+
+# %% [markdown]
 # **What this method cannot see.** Fuzzy expressions (最近, 几年前, 近年来) get conventional
 # intervals (written down in `TIMELINE.md`) and low confidence: treat their bars as "roughly
 # then". An event is the clause around a date: a clause without one of the trigger verbs gets its

@@ -75,10 +75,12 @@ def test_papermill_reads_every_parameter_with_its_help(cells, caplog):
     assert PARAMETERS <= set(found) and all(found[name] for name in PARAMETERS)
 
 
-def test_last_cell_gives_findings_and_limits(cells):
-    last = cells[-1]
-    assert last.cell_type == "markdown"
-    assert "Findings" in last.source and "cannot see" in last.source
+def test_notebook_ends_with_computed_findings_and_limits(cells):
+    """Findings are computed for the corpus in hand (views.show_findings), then the method's limits."""
+    last, findings, heading = cells[-1], cells[-2], cells[-3]
+    assert last.cell_type == "markdown" and "cannot see" in last.source
+    assert findings.cell_type == "code" and "views.show_findings(result" in findings.source
+    assert heading.cell_type == "markdown" and "## Findings" in heading.source
 
 
 def test_code_cells_are_thin(cells):

@@ -264,3 +264,37 @@ def test_confusion_chart_saves_every_cell_it_draws(tmp_path):
     assert (scores["n"] == n_labels.iloc[0]).all()
     summary = views.annotation_summary()
     assert summary["open_source_ai"].sum() == summary["meta_openness"].sum() == n_labels.iloc[0]
+
+
+# ---------------------------------------------------------------- findings for the corpus in hand
+def test_findings_on_a_non_seed_corpus_hold_no_seed_commentary(tmp_path):
+    from kaiyuan import views
+    from kaiyuan.pipeline import run
+
+    root = tmp_path / "mine"
+    root.mkdir()
+    (root / "a.txt").write_text("Meta发布Llama 3\n2024-04-20\nMeta于4月18日发布了Llama 3，扎克伯格说：“开源推动创新。”\n",
+                                encoding="utf-8")
+    result = run(root, cache=False)
+    seed_lines = [ln.strip("- *") for p in sorted(views.SEED_FINDINGS_DIR.glob("*.md"))
+                  for ln in p.read_text(encoding="utf-8").splitlines() if len(ln.strip()) > 30]
+    for nb in ("00_corpus", "01_stance", "02_actors", "03_timeline", "04_new_articles"):
+        text = views.findings(result, nb)
+        assert not any(line in text for line in seed_lines), nb
+        assert "The corpus is small (1 articles)" in text or "The corpus is small (1 article" in text
+    assert not views.is_seed_corpus(result)
+
+
+def test_findings_on_the_seeds_say_the_commentary_is_theirs(seeds_dir):
+    from kaiyuan import views
+    from kaiyuan.pipeline import run
+
+    result = run(seeds_dir)
+    assert views.is_seed_corpus(result)
+    assert "Commentary on the seed corpus" in views.findings(result, "02_actors")
+
+
+def test_notebook_sources_hold_no_seed_specific_findings(repo_root):
+    for nb in sorted((repo_root / "notebooks").glob("0*.py")):
+        text = nb.read_text(encoding="utf-8")
+        assert "The seed corpus is small" not in text and "unknown-name table is empty here" not in text, nb.name

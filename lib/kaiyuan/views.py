@@ -483,3 +483,87 @@ def timeline_findings(result) -> str:
     for r in merged.itertuples():
         lines.append(f"- {r.label}: {r.start}..{r.end} from {r.n_sources} sources ({r.article_ids}).")
     return "\n".join(lines)
+
+
+# --- Findings (every notebook) ---------------------------------------------------------
+
+SEED_FINDINGS_DIR = Path(__file__).resolve().parents[2] / "notebooks" / "seed_findings"
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
+SMALL_CORPUS = 20  # fewer articles than this: counts and shares are anecdotes, said so in the findings
+
+
+def is_seed_corpus(result) -> bool:
+    """True when the corpus analysed is the five seed articles (same ids, same raw lengths)."""
+    seeds = {p.stem: p for p in sorted(SEEDS_DIR.glob("*.txt"))}
+    a = result["articles"]
+    if not seeds or set(a["article_id"]) != set(seeds):
+        return False
+    raw = dict(zip(a["article_id"], a["n_chars_raw"]))
+    return all(int(raw[aid]) == len(p.read_text(encoding="utf-8")) for aid, p in seeds.items())
+
+
+def corpus_caveats(result) -> list[str]:
+    """What limits any reading of this corpus: its size, undated articles, one script, rejected files."""
+    a, rep = result["articles"], result["load_report"]
+    out = []
+    if len(a) < SMALL_CORPUS:
+        out.append(f"The corpus is small ({len(a)} articles): counts and shares describe these articles, not coverage at large.")
+    undated = int((a["published"] == "").sum())
+    if undated:
+        out.append(f"{undated} of {len(a)} articles show no publication date: their relative dates (去年, 上周) stay unresolved.")
+    scripts = sorted(set(a["script"]) - {"none"})
+    if len(scripts) == 1:
+        out.append(f"All articles are in {scripts[0]} script.")
+    rejected = int((rep["status"] == "rejected").sum())
+    if rejected:
+        out.append(f"{rejected} files were rejected and are not in any number (see the load report).")
+    return out
+
+
+def corpus_findings(result) -> str:
+    """Key corpus facts of the current corpus, in words."""
+    a, r = result["articles"], result["removed_lines"]
+    kept = 100 * a["n_chars_clean"] / a["n_chars_raw"].clip(lower=1)
+    lines = [f"- {corpus_summary(result)}"]
+    if len(a):
+        worst = a.assign(kept=kept).sort_values("kept").head(3)
+        lines.append("- Most junk removed: " + "; ".join(
+            f"{row.article_id} kept {row.kept:.0f}% of its characters" for row in worst.itertuples()) + ".")
+    if len(r):
+        top = r["reason"].value_counts().head(3)
+        lines.append("- Most frequent removal reasons: " + ", ".join(f"{k} ({v})" for k, v in top.items()) + ".")
+    return "\n".join(lines)
+
+
+def comparison_findings(result) -> str:
+    """What the comparison of notebook 04 found (computed in that notebook; here only the corpus)."""
+    return f"- {len(result['articles'])} articles in this run."
+
+
+_FINDINGS = {"00_corpus": corpus_findings, "01_stance": stance_findings, "02_actors": actor_findings,
+             "03_timeline": timeline_findings, "04_new_articles": comparison_findings}
+
+
+def findings(result, notebook: str) -> str:
+    """Markdown findings for a notebook: numbers computed from this corpus, the caveats that apply to it,
+    and — only when the corpus is the seeds — the commentary written for the five seed articles."""
+    parts = ["**In this corpus** (computed):", "", _FINDINGS[notebook](result)]
+    caveats = corpus_caveats(result)
+    if caveats:
+        parts += ["", "**Caveats for this corpus:**", ""] + [f"- {c}" for c in caveats]
+    seed_text = SEED_FINDINGS_DIR / f"{notebook}.md"
+    if is_seed_corpus(result) and seed_text.exists():
+        parts += ["", "**Commentary on the seed corpus** (written for these five articles; it applies only "
+                      "because this run is on them):", "", seed_text.read_text(encoding="utf-8").strip()]
+    return "\n".join(parts)
+
+
+def show_findings(result, notebook: str) -> None:
+    """Display `findings` as Markdown in a notebook (plain text elsewhere)."""
+    text = findings(result, notebook)
+    try:
+        from IPython.display import Markdown, display
+
+        display(Markdown(text))
+    except ImportError:  # pragma: no cover - outside IPython
+        print(text)
