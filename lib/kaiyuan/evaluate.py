@@ -248,7 +248,8 @@ def score_dates(gold: Gold, result) -> tuple[list, list]:
 
 # ---------------------------------------------------------------- events
 def _split(value) -> list[str]:
-    return [v.strip() for v in str(value or "").split("|") if v.strip()]
+    """Names in a list cell: gold files separate them with '|', kaiyuan's tables with '; '."""
+    return [v.strip() for v in re.split(r"[|;]", str(value or "")) if v.strip()]
 
 
 def score_events(gold: Gold, result, namer: Namer) -> tuple[list, list]:
