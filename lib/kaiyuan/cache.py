@@ -92,6 +92,9 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("KAIYUAN_CACHE", REPO / ".kaiyuan-cache"))
 
 
+# A folder holding one of these files was written by kaiyuan (tables, a report, the cache): it is never
+# read as corpus input (kaiyuan.corpus.walk_corpus skips it).
+OUTPUT_MARKER, CACHE_MARKER = ".kaiyuan-output", ".kaiyuan-cache"
 ENTRY_FORMAT = 2            # layout of an entry file: MAGIC, format byte, sha256 of the payload, payload
 MAGIC = b"KYC"
 
@@ -104,7 +107,6 @@ class DiskCache:
 
     def __init__(self, folder: Path | str | None):
         self.folder = Path(folder) if folder else None
-        self.discarded: list[str] = []
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pkl"
@@ -132,7 +134,6 @@ class DiskCache:
             path.unlink()
         except OSError:
             pass
-        self.discarded.append(path.stem)
         print(f"kaiyuan: cache entry {path.stem[:12]}… was damaged ({why}); discarded and recomputed",
               file=sys.stderr)
         return None
@@ -143,7 +144,7 @@ class DiskCache:
         path = self._path(key)
         if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            marker = self.folder / ".kaiyuan-cache"  # corpus.OUTPUT_MARKERS: never read as corpus input
+            marker = self.folder / CACHE_MARKER
             if not marker.exists():
                 marker.write_text("kaiyuan cache folder: never read as corpus input\n", encoding="utf-8")
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -72,12 +72,9 @@ class Rules:
     author_labels: frozenset = frozenset()
     reporter_place: re.Pattern | None = None
     tail_teaser: re.Pattern | None = None
-    masthead_max_chars: int = 0
     headline_window: int = 1
     headline_min_chars: int = 1
     headline_near_longest: float = 1.0
-    masthead_separators: re.Pattern | None = None
-    masthead_suffix: re.Pattern | None = None
 
 
 @functools.lru_cache(maxsize=8)
@@ -106,12 +103,9 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         tail_long_prefixes=tuple(spec.get("tail_long_line_prefixes", ())),
         author_labels=frozenset(normalise_for_match(w) for w in spec.get("byline_author_labels", ())),
         reporter_place=re.compile(spec["byline_reporter_place"]) if spec.get("byline_reporter_place") else None,
-        masthead_max_chars=int(spec.get("masthead_max_chars", 0)),
         headline_window=int(spec.get("headline_window", 1)),
         headline_min_chars=int(spec.get("headline_min_chars", 1)),
         headline_near_longest=float(spec.get("headline_near_longest", 1.0)),
-        masthead_separators=re.compile(spec["masthead_separators"]) if spec.get("masthead_separators") else None,
-        masthead_suffix=re.compile(spec["masthead_suffix"]) if spec.get("masthead_suffix") else None,
         tail_teaser=(re.compile("(?<=[。！？!?”」』])\\s*(?:" + "|".join(spec["tail_teaser_labels"]) + ")")
                      if spec.get("tail_teaser_labels") else None),
     )
@@ -390,17 +384,6 @@ def is_body_paragraph(line: str) -> bool:
     last characters (a headline may end with a question or exclamation mark, never hold two sentences)."""
     core = line.rstrip(CLOSERS)
     return len(line) >= 40 and (core.endswith(("。", "；", ";")) or (len(line) >= 80 and bool(re.search("[。！？!?；;]", core[:-2]))))
-
-
-def is_masthead(line: str, following: str, rules: Rules) -> bool:
-    """An outlet's name line (with a section separator, or ending like an outlet name) directly above a
-    longer headline."""
-    if rules.masthead_suffix is None or not is_headline(following) or has_terminal(line):
-        return False
-    norm = normalise_for_match(line)
-    if len(norm) > rules.masthead_max_chars or len(following) < max(12, 1.3 * len(line)):
-        return False
-    return bool(rules.masthead_separators.search(norm) or rules.masthead_suffix.search(norm.replace(" ", "")))
 
 
 def is_headline(line: str) -> bool:

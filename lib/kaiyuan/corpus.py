@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 from charset_normalizer import from_bytes
 
+from .cache import CACHE_MARKER, OUTPUT_MARKER
 from .clean import Cleaned, clean_text, load_rules
 from .metadata import find_published
 from .script import detect_script, normalise_for_match, to_simplified
@@ -388,14 +389,13 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
     )
 
 
-# A folder holding one of these files was written by kaiyuan (tables, a report, the cache): never input.
-OUTPUT_MARKERS = (".kaiyuan-output", ".kaiyuan-cache")
+OUTPUT_MARKERS = (OUTPUT_MARKER, CACHE_MARKER)  # see kaiyuan.cache
 
 
 def mark_output_folder(folder: Path, kind: str = "output") -> None:
     """Write the marker that keeps a kaiyuan output folder from being read back as input."""
     folder.mkdir(parents=True, exist_ok=True)
-    marker = folder / OUTPUT_MARKERS[0]
+    marker = folder / OUTPUT_MARKER
     if not marker.exists():
         marker.write_text(f"kaiyuan {kind} folder: never read as corpus input\n", encoding="utf-8")
 
@@ -444,6 +444,7 @@ def walk_corpus(corpus_dir: Path) -> tuple[list[Path], list[dict]]:
                     rows.append(_row(rel, "rejected", why))
                     continue
             if target.is_dir():
+                target = target.resolve()
                 if target in seen or target in (root, *root.parents):
                     rows.append(_row(rel + "/", "rejected", f"directory loop (symlink to {target.name}/, already read)"))
                     continue

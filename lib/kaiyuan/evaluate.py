@@ -218,7 +218,7 @@ def _jionlp_baseline(expression: str, published: str) -> tuple[str, str]:
 def score_dates(gold: Gold, result) -> tuple[list, list]:
     exprs, sents = result["temporal_expressions"], result["sentences"]
     published = {r["article_id"]: r["published"] for r in gold["articles"]}
-    errors, found, resolved, base = 0, 0, 0, 0
+    found, resolved, base = 0, 0, 0
     err_rows, n = [], 0
     for aid in gold.article_ids:
         rows = gold.rows("dates", aid)

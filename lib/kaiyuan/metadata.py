@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import load_yaml
-from .script import to_simplified
+from .script import normalise_for_match
 
 RULES_PATH = Path(__file__).parent / "data" / "metadata.yaml"
 CLASS_RANK = {"published": 0, "head": 1, "foot": 2, "updated": 3}
@@ -43,11 +42,6 @@ def load_rules(path: str | None = None) -> dict:
     rules["_labels"] = {k: re.compile("(?:" + "|".join(v) + ")\\s*[:：]?\\s*$") for k, v in rules["labels"].items()}
     rules["_label_words"] = re.compile("|".join(p for v in rules["labels"].values() for p in v))
     return rules
-
-
-def normalise(line: str) -> str:
-    """Simplified script, NFKC (full-width digits and colons to ASCII), lower case."""
-    return unicodedata.normalize("NFKC", to_simplified(line)).lower().strip()
 
 
 def _numeral(text: str, digits: dict) -> int:
@@ -130,7 +124,7 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
     found = []
     for where, part in (("head", head), ("foot", foot)):
         for no, line in part:
-            norm = arabic_dates(normalise(line), rules)
+            norm = arabic_dates(normalise_for_match(line), rules)
             spans = _dates_in(norm, rules)
             if not spans or not _is_metadata_line(norm, spans, rules):
                 continue

@@ -41,14 +41,16 @@ from .corpus import (
 
 # What each per-article stage depends on: its cache key includes the hashes of these data files
 # and of these source modules, so a change to either re-runs exactly the stages that read it.
-_CORPUS_CODE = ["corpus.py", "clean.py", "sentences.py", "script.py"]
+# Code lists name each stage's entry modules; cache.make_key adds every package module they import.
+_CORPUS_CODE = ["corpus.py"]
+_CORPUS_DATA = ["boilerplate.yaml", "metadata.yaml"]  # every stage reads the cleaned text and its date
 STAGE_DATA = {
-    "corpus": ["boilerplate.yaml", "metadata.yaml"],
-    "actors": ["boilerplate.yaml", "metadata.yaml", "actors.yaml"],
-    "quotes": ["boilerplate.yaml", "metadata.yaml", "actors.yaml", "quotes.yaml"],
-    "time": ["boilerplate.yaml", "metadata.yaml", "time_rules.yaml"],
-    "events": ["boilerplate.yaml", "metadata.yaml", "actors.yaml", "time_rules.yaml"],
-    "stance": ["boilerplate.yaml", "metadata.yaml", "stance_cues.yaml"],  # + the label file in use (see stage_key)
+    "corpus": _CORPUS_DATA,
+    "actors": _CORPUS_DATA + ["actors.yaml"],
+    "quotes": _CORPUS_DATA + ["actors.yaml", "quotes.yaml"],
+    "time": _CORPUS_DATA + ["time_rules.yaml"],
+    "events": _CORPUS_DATA + ["actors.yaml", "time_rules.yaml"],
+    "stance": _CORPUS_DATA + ["stance_cues.yaml"],  # + the label file in use (see stage_key)
 }
 STAGE_CODE = {
     "corpus": _CORPUS_CODE,
@@ -306,15 +308,18 @@ def _end_with_parent(parent: int) -> None:
     import signal
     import sys
 
+    armed = False
     if sys.platform.startswith("linux"):
         import ctypes
 
         try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+            armed = ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL) == 0  # PR_SET_PDEATHSIG = 1
         except (OSError, AttributeError):
             pass
     if os.getppid() != parent:  # the parent died before the signal was armed
         os._exit(1)
+    if armed:
+        return
 
     def watch() -> None:
         while True:

@@ -162,11 +162,6 @@ def _paragraph_ends(starts: list[int], ends: list[int]) -> list[int]:
     return out
 
 
-def _paragraph_end(art: _Article, row: int) -> int:
-    """End offset of the paragraph containing sentence row `row`."""
-    return art.para_ends[row]
-
-
 # --------------------------------------------------------------------------- direct quotes
 @dataclass
 class _Quote:
@@ -188,7 +183,7 @@ def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
         ch = t[i]
         row = _sentence_at(art, i)
         closer = marks[ch]
-        limit = _paragraph_end(art, row)
+        limit = art.para_ends[row]  # an unterminated quote ends with its paragraph
         j = t.find(closer, i + 1, limit)
         if ch == '"' and j < 0:
             i += 1
@@ -269,7 +264,6 @@ class _Resolver:
         self.spokespeople: list[tuple[int, str, str]] = []  # (pos, speaker, org)
         excluded = [m.span() for m in rules["_interview"].finditer(masked)]
         excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked)]
-        self.excluded_spans = excluded
         self._excl = _merged_spans(excluded)
         self._in_quote = _merged_spans((q.open + 1, q.close) for q in self.quotes)  # q.open < pos < q.close
         self._m_starts = [m.start for m in art.mentions]

@@ -543,14 +543,22 @@ def _calendar_shape(f: dict) -> str:
     return "+".join(s for s in slots if s in f)
 
 
+def _previous_within(ctx: Context, sentences: int | None) -> bool:
+    """Whether the previous dated expression is at most `sentences` sentences back. Without a publication
+    date (the only alternative anchor), a limit or a known sentence, any previous expression counts."""
+    prev = ctx.previous
+    if prev is None:
+        return False
+    if ctx.publication is None or sentences is None or prev.sentence < 0:
+        return True
+    return ctx.sentence - prev.sentence <= sentences
+
+
 def _borrows_year(ctx: Context) -> bool:
     """A year-less date (3月28日) takes the year of the previous dated expression only when that one is
-    close in the discourse (`anchoring.yearless_max_sentences` sentences back) or no publication date is
-    known; otherwise the publication year: a year named paragraphs earlier is not the story's year."""
-    limit = ctx.rules.get("anchoring", {}).get("yearless_max_sentences")
-    if ctx.publication is None or limit is None or ctx.previous is None or ctx.previous.sentence < 0:
-        return True
-    return ctx.sentence - ctx.previous.sentence <= limit
+    close in the discourse (`anchoring.yearless_max_sentences`); otherwise the publication year: a year
+    named paragraphs earlier is not the story's year."""
+    return _previous_within(ctx, ctx.rules.get("anchoring", {}).get("yearless_max_sentences"))
 
 
 def _single_year(anchor: Anchor | None) -> bool:
@@ -625,12 +633,10 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
 def _bare_day_kind(ctx: Context) -> str:
     """'previous' when the previous dated expression is close and precise enough to give a bare weekday
     or day number its week or month; else 'publication'."""
-    spec, prev = ctx.rules.get("anchoring", {}), ctx.previous
-    if prev is None:
-        return "publication"
-    close = ctx.publication is None or prev.sentence < 0 or ctx.sentence - prev.sentence <= spec.get("bare_day_max_sentences", 1)
-    precise = prev.granularity in spec.get("bare_day_anchor_granularities", ("day", "days", "week", "month"))
-    return "previous" if close and precise else "publication"
+    spec = ctx.rules.get("anchoring", {})
+    close = _previous_within(ctx, spec.get("bare_day_max_sentences", 1))
+    precise = close and ctx.previous.granularity in spec.get("bare_day_anchor_granularities", ("day", "days", "week", "month"))
+    return "previous" if precise else "publication"
 
 
 def resolve_bare_day(found: Found, ctx: Context) -> Resolution:
