@@ -19,7 +19,6 @@ from .config import load_yaml
 from .script import normalise_for_match
 
 RULES_PATH = Path(__file__).parent / "data" / "metadata.yaml"
-CLASS_RANK = {"published": 0, "head": 1, "foot": 2, "updated": 3}
 _SENTENCE_END = re.compile(r"[。！？!?](?![^（(【\[]*[）)】\]])")
 
 
@@ -141,4 +140,5 @@ def find_published(lines: list[str]) -> DateLine | None:
     found = date_lines(lines)
     if not found:
         return None
-    return min(found, key=lambda d: (CLASS_RANK[d.kind], d.line_no))
+    rank = {kind: i for i, kind in enumerate(load_rules()["priority"])}
+    return min(found, key=lambda d: (rank[d.kind], d.line_no))
