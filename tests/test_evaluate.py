@@ -10,7 +10,7 @@ import pytest
 
 from kaiyuan import cli
 from kaiyuan.agreement import agreement
-from kaiyuan.evaluate import Namer, score_actors, score_article_stance, score_cleaning, score_dates, score_events, score_quotes
+from kaiyuan.evaluate import Namer, score_actors, article_agreement, score_cleaning, score_dates, score_events, score_quotes
 from kaiyuan.gold import SCHEMA, GoldError, load_gold, match_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,8 +147,8 @@ def test_article_stance_beside_the_majority_baseline(tmp_path):
             {"article_id": "a1", "target": "meta_openness", "label": "critical", "rationale": "r"}]
     gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE], stance_articles=rows))
     got = pd.DataFrame({"article_id": ["a1", "a1"], "target": ["open_source_ai", "meta_openness"], "label": ["neutral", "critical"]})
-    scores, errors = score_article_stance(gold, FakeResult(stance_articles=got))
-    assert [s["value"] for s in scores] == [0.5, 1.0] and len(errors) == 1
+    scores, errors = article_agreement(gold, {"kaiyuan": got})
+    assert [(s["method"], s["value"]) for s in scores] == [("kaiyuan", 0.5), ("majority", 1.0)] and len(errors) == 1
 
 
 def test_agreement_of_a_folder_with_itself_is_perfect():

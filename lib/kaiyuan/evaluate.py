@@ -321,37 +321,25 @@ def _macro_f1(y: list[str], p: list[str]) -> float:
     return float(f1_score(y, p, labels=list(STANCES), average="macro", zero_division=0)) if y else float("nan")
 
 
-def _held_out_predictions(result, labels, article_ids: list[str]) -> tuple[dict, int]:
-    """Model labels for every sentence; articles that are in the training labels are predicted by a
+def _held_out_predictions(result, labels) -> tuple[pd.DataFrame, int]:
+    """Model rows for every sentence; articles that are in the training labels are predicted by a
     model trained without them (leave-one-article-out), so no score is in-sample."""
-    from .stance import label_path, load_labels, train_model
+    from .stance import predict_held_out
 
-    ss = result["stance_sentences"]
-    auto = ss[ss.method != "hand"]
-    pred = {(a, int(s), t): lab for a, s, t, lab in zip(auto.article_id, auto.sentence_id, auto.target, auto.label)}
-    if not label_path(labels).exists():
-        return pred, 0
-    train = load_labels(labels)
-    overlap = sorted(set(train.article_id) & set(article_ids))
-    sents = result["sentences"]
-    for aid in overlap:
-        rest = train[train.article_id != aid]
-        if rest.empty:
-            continue
-        rows = train_model(rest).predict(sents[sents.article_id == aid])
-        pred.update({(a, int(s), t): lab for a, s, t, lab in zip(rows.article_id, rows.sentence_id, rows.target, rows.label)})
-    return pred, len(overlap)
+    return predict_held_out(result["sentences"], labels)
 
 
-def score_sentence_stance(gold: Gold, result, labels=None) -> tuple[list, list, dict]:
+def score_sentence_stance(gold: Gold, result, held: tuple[pd.DataFrame, int]) -> tuple[list, list, dict]:
     from sklearn.metrics import confusion_matrix
 
     from .stance import cue_predict
 
     rows = gold["stance_labels"]
+    rows_held, held_out = held
     if not rows:
         return [], [], {}
-    pred, held_out = _held_out_predictions(result, labels, gold.article_ids)
+    pred = {(a, int(s), t): lab for a, s, t, lab in zip(rows_held.article_id, rows_held.sentence_id, rows_held.target, rows_held.label)}
+    relevant = {(a, int(s), t): r for a, s, t, r in zip(rows_held.article_id, rows_held.sentence_id, rows_held.target, rows_held.relevant)}
     cue_rows = cue_predict(result["sentences"])
     cue = {(a, int(s), t): lab for a, s, t, lab in zip(cue_rows.article_id, cue_rows.sentence_id, cue_rows.target, cue_rows.label)}
     aligned = _align_sentences(rows, result["sentences"])
@@ -363,9 +351,17 @@ def score_sentence_stance(gold: Gold, result, labels=None) -> tuple[list, list, 
         got_cue = [cue.get((*aligned[i], t), "neutral") if i in aligned else "neutral" for i in range(len(rows))]
         note = (f"{len(aligned)}/{len(rows)} gold sentences aligned (unaligned count as neutral); "
                 f"{held_out} article(s) of the training labels predicted leave-one-article-out")
+        rel = [i for i in range(len(rows)) if i in aligned and relevant.get((*aligned[i], t), False)]
         for name, p in ((METHOD, got), ("cue", got_cue), ("majority", [majority] * len(y))):
             scores.append({**_score("stance", f"macro_f1_{t}", sum(a == b for a, b in zip(y, p)), len(y), method=name, note=note),
                            "value": round(_macro_f1(y, p), 4)})
+            yr, pr = [y[i] for i in rel], [p[i] for i in rel]
+            scores.append({**_score("stance", f"macro_f1_relevant_{t}", sum(a == b for a, b in zip(yr, pr)), len(yr), method=name,
+                                    note="sentences about the target (stance.relevance)"), "value": round(_macro_f1(yr, pr), 4)})
+        nonneutral = [i for i in range(len(rows)) if y[i] != "neutral"]
+        kept = sum(1 for i in nonneutral if i in aligned and relevant.get((*aligned[i], t), False))
+        scores.append(_score("stance", f"relevance_recall_{t}", kept, len(nonneutral),
+                             note="gold supportive/critical sentences the relevance rule keeps"))
         confusion[t] = pd.DataFrame(confusion_matrix(y, got, labels=list(STANCES)),
                                     index=[f"gold {x}" for x in STANCES], columns=[f"got {x}" for x in STANCES])
         errors += [_err("stance", rows[i]["article_id"], f"{t}: {rows[i]['text'][:40]}", y[i], got[i])
@@ -373,18 +369,41 @@ def score_sentence_stance(gold: Gold, result, labels=None) -> tuple[list, list, 
     return scores, errors, confusion
 
 
-def score_article_stance(gold: Gold, result) -> tuple[list, list]:
-    sa = result["stance_articles"]
-    got = {(a, t): lab for a, t, lab in zip(sa.article_id, sa.target, sa.label)}
+def score_article_stance(gold: Gold, result, held: pd.DataFrame) -> tuple[list, list]:
+    """Article agreement from held-out model labels (the kaiyuan row: what a user's unseen article
+    gets), the cue baseline, the majority baseline and, where hand sentence labels exist for the
+    corpus, the pipeline as run (hand labels preferred)."""
+    from .stance import article_stance, cue_predict
+
+    sents, quotes = result["sentences"], result["quotes"]
+    tables = {METHOD: article_stance(held, sents, quotes), "cue": article_stance(cue_predict(sents), sents, quotes)}
+    hand = set(result["stance_sentences"].loc[result["stance_sentences"].method == "hand", "article_id"])
+    if hand & {r["article_id"] for r in gold["stance_articles"]}:
+        tables["hand labels"] = result["stance_articles"]
+    return article_agreement(gold, tables)
+
+
+ARTICLE_NOTES = {METHOD: "held-out model labels", "cue": "cue labels, same article rule",
+                 "hand labels": "as the pipeline runs: hand sentence labels where they exist",
+                 "majority": "each target's most common gold label"}
+
+
+def article_agreement(gold: Gold, tables: dict[str, pd.DataFrame]) -> tuple[list, list]:
+    """Share of gold (article, target) pairs each method's article table gets right, plus the
+    majority baseline; errors listed for the first method (kaiyuan)."""
     rows = gold["stance_articles"]
-    hits = sum(got.get((r["article_id"], r["target"]), "") == r["label"] for r in rows)
+    if not rows:
+        return [], []
+    got = {m: {(a, t): lab for a, t, lab in zip(sa.article_id, sa.target, sa.label)} for m, sa in tables.items()}
     majority = {t: Counter(r["label"] for r in rows if r["target"] == t).most_common(1)[0][0]
                 for t in TARGETS if any(r["target"] == t for r in rows)}
-    base = sum(majority.get(r["target"]) == r["label"] for r in rows)
-    errors = [_err("stance", r["article_id"], f"article {r['target']}", r["label"], got.get((r["article_id"], r["target"]), "(none)"))
-              for r in rows if got.get((r["article_id"], r["target"]), "") != r["label"]]
-    return [_score("stance", "article_agreement", hits, len(rows)),
-            _score("stance", "article_agreement", base, len(rows), method="majority", note="each target's most common gold label")], errors
+    got["majority"] = {(r["article_id"], r["target"]): majority[r["target"]] for r in rows}
+    scores = [_score("stance", "article_agreement", sum(g.get((r["article_id"], r["target"]), "") == r["label"] for r in rows),
+                     len(rows), method=m, note=ARTICLE_NOTES.get(m, "")) for m, g in got.items()]
+    first = got[next(iter(tables))]
+    errors = [_err("stance", r["article_id"], f"article {r['target']}", r["label"], first.get((r["article_id"], r["target"]), "(none)"))
+              for r in rows if first.get((r["article_id"], r["target"]), "") != r["label"]]
+    return scores, errors
 
 
 # ---------------------------------------------------------------- driver
@@ -393,6 +412,7 @@ def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=Non
     """Run the pipeline on `corpus` and score every layer against the gold folder (raises GoldError)."""
     from .gold import article_texts
     from .pipeline import run
+    from .quotes import attach_stance
 
     gold = load_gold(gold_dir)
     kwargs = {"max_article_chars": max_article_chars} if max_article_chars else {}
@@ -400,14 +420,17 @@ def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=Non
     namer = Namer(registry)
     raw = article_texts(corpus)
     scores, errors = [], []
+    held = _held_out_predictions(result, labels)
+    # quote stance from the same held-out labels (the pipeline's own quotes prefer hand labels, in-sample here)
+    held_quotes = {"quotes": attach_stance(result["quotes"], held[0])}
     for s, e in (score_metadata(gold, result), score_cleaning(gold, result, raw), score_actors(gold, result, namer),
-                 score_dates(gold, result), score_events(gold, result, namer), score_quotes(gold, result, namer)):
+                 score_dates(gold, result), score_events(gold, result, namer), score_quotes(gold, held_quotes, namer)):
         scores += s
         errors += e
-    s, e, confusion = score_sentence_stance(gold, result, labels)
+    s, e, confusion = score_sentence_stance(gold, result, held)
     scores += s
     errors += e
-    s, e = score_article_stance(gold, result)
+    s, e = score_article_stance(gold, result, held[0])
     scores += s
     errors += e
     return Evaluation(pd.DataFrame(scores, columns=SCORE_COLUMNS), pd.DataFrame(errors, columns=ERROR_COLUMNS), confusion)

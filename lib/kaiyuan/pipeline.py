@@ -50,7 +50,7 @@ STAGE_DATA = {
     "quotes": _CORPUS_DATA + ["actors.yaml", "quotes.yaml"],
     "time": _CORPUS_DATA + ["time_rules.yaml"],
     "events": _CORPUS_DATA + ["actors.yaml", "time_rules.yaml"],
-    "stance": _CORPUS_DATA + ["stance_cues.yaml"],  # + the label file in use (see stage_key)
+    "stance": _CORPUS_DATA + ["actors.yaml", "quotes.yaml", "stance_cues.yaml"],  # + the label files (stage_env); quotes: voices
 }
 STAGE_CODE = {
     "corpus": _CORPUS_CODE,
@@ -58,10 +58,10 @@ STAGE_CODE = {
     "quotes": _CORPUS_CODE + ["actors.py", "quotes.py"],
     "time": _CORPUS_CODE + ["timeline.py"],
     "events": _CORPUS_CODE + ["actors.py", "timeline.py"],
-    "stance": _CORPUS_CODE + ["stance.py"],
+    "stance": _CORPUS_CODE + ["actors.py", "quotes.py", "stance.py"],
 }
 # The corpus-level (aggregate) stage reads all of these; the whole-result cache key includes them.
-AGGREGATE_DATA = sorted({n for names in STAGE_DATA.values() for n in names} | {"stance_labels.csv", "stance_labels_pass1.csv", "stance_cues.yaml"})
+AGGREGATE_DATA = sorted({n for names in STAGE_DATA.values() for n in names} | {"stance_labels.csv", "stance_labels_dev.csv", "stance_labels_pass1.csv", "stance_cues.yaml"})
 MIN_JOBS_PER_POOL = 50  # below this, starting worker processes costs more than it saves
 AGGREGATE_CODE = sorted({n for names in STAGE_CODE.values() for n in names} | {"pipeline.py", "stance.py", "cache.py"})
 
@@ -120,9 +120,9 @@ def stage_env(stage: str, registry: str | None = None, labels: str | None = None
     if registry and "actors.yaml" in data:
         data, files = [d for d in data if d != "actors.yaml"], [registry]
     if stage == "stance":
-        from .stance import label_path
+        from .stance import label_paths
 
-        files = [str(label_path(labels))]
+        files = files + [str(p) for p in label_paths(labels)]
     return make_key(stage, CACHE_FORMAT, data=data, code=STAGE_CODE[stage], files=files)
 
 
@@ -253,18 +253,18 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
         return mentions, actors.unknown_occurrences(sub, mentions, reg)
 
     def predict_stance(aids, sub):
-        model = stance.model_for(labels, cache_dir) if stance.label_path(labels).exists() else None
+        model = stance.model_for(labels, cache_dir) if stance.label_paths(labels) else None
         pred = model.predict(sub) if model is not None else stance.cue_predict(sub)
         pred = stance.sort_rows(_concat([pred, stance.hand_rows(sub, labels)], stance.STANCE_COLUMNS))
-        return pred, stance.article_stance(pred)
+        return pred, stance.article_stance(pred, sub, of(aids, "quotes"))
 
     step("actors", ("mentions", "unknown"), find_actors)
     step("time", ("expressions",),
          lambda aids, sub: (timeline.extract_expressions(sub, pd.DataFrame([rows[a] for a in aids])),))
     step("events", ("events",), lambda aids, sub: (timeline.build_events(of(aids, "expressions"), sub,
                                                                           of(aids, "mentions")),))
-    step("stance", ("stance", "article_stance"), predict_stance)
     step("quotes", ("quotes",), lambda aids, sub: (quotes.extract_quotes(sub, of(aids, "mentions"), reg),))
+    step("stance", ("stance", "article_stance"), predict_stance)
     tables = {name: _join([done[a][name] for a in ids], keep_empty=False) for name in ARTICLE_TABLES}
     tables["quotes"] = quotes.attach_stance(tables["quotes"], tables["stance"])
     return ChunkOutput(articles, rejected, tables)
@@ -435,7 +435,7 @@ def run(
         cached.timings = {"cached": time.perf_counter() - t0}
         return cached
     show = progress if progress is not None else len(jobs) >= 200
-    if jobs and stance.label_path(labels).exists():
+    if jobs and stance.label_paths(labels):
         stance.model_for(labels, cache_dir)  # train once here; worker processes load it from the disk cache
     outputs = _run_articles(jobs, workers, scheduler, bool(show))
     rejected += [r for o in outputs for r in o.rejected]

@@ -21,9 +21,16 @@ Methods (column ``method``)
     ``majority`` most frequent training label (evaluation only);
     ``cue``      transparent cue lists in ``data/stance_cues.yaml`` (relevance terms, weighted cues,
                  negation flipping within a window; see the YAML header);
-    ``model``    character n-gram TF-IDF (char_wb 1-3 on text_simplified) + LogisticRegression
-                 (class_weight="balanced", random_state=0), one per target; deterministic;
+    ``model``    relevance first (`relevance`: is the sentence about the target?), then character
+                 n-gram TF-IDF (char_wb 1-3 on text_simplified) + the cue scores as features ->
+                 LogisticRegression(class_weight="balanced", random_state=0), one per target,
+                 trained on the seed and development labels; a polar label needs probability >=
+                 `model.polar_threshold`; deterministic;
     ``hand``     the hand label.
+
+Every row carries ``relevant`` (the sentence is about the target) and ``score`` (the probability of
+its label; 1 for sentences not about the target). Targets are data: each entry under ``targets`` in
+``stance_cues.yaml`` (with a label column of the same name in the label files) is one target.
 
 `predict(sentences)` returns, for EVERY sentence and target, the model prediction (method "model",
 trained on all labelled data; method "cue" when there are no labels) AND, where a hand label exists,
@@ -50,18 +57,18 @@ LABELS_PATH = DATA / "stance_labels.csv"
 PASS1_PATH = DATA / "stance_labels_pass1.csv"
 CUES_PATH = DATA / "stance_cues.yaml"
 CODEBOOK = "notebooks/codebook.md"
-TARGETS = ("open_source_ai", "meta_openness")
+TARGETS = tuple(load_yaml(CUES_PATH)["targets"])  # the targets are data: one entry each in stance_cues.yaml
+DEV_LABELS_PATH = DATA / "stance_labels_dev.csv"  # copy of evaluation/dev/gold/stance_labels.csv (training)
 LABELS = ("supportive", "neutral", "critical")          # confusion-matrix order
 SENTENCE_LABELS = set(LABELS)
 ARTICLE_LABELS = SENTENCE_LABELS | {"mixed"}
 LABEL_COLUMNS = ["article_id", "sentence_id", "text", "open_source_ai", "meta_openness", "notes"]
-STANCE_COLUMNS = ["article_id", "sentence_id", "target", "label", "score", "method", "margin"]
-ARTICLE_COLUMNS = ["article_id", "target", "label", "supportive", "critical", "neutral", "evidence_sentence_ids"]
+STANCE_COLUMNS = ["article_id", "sentence_id", "target", "label", "score", "method", "margin", "relevant"]
+ARTICLE_COLUMNS = ["article_id", "target", "label", "supportive", "critical", "evidence_sentence_ids",
+                   "voices_supportive", "voices_critical", "voice_sentence_ids"]
 ACTOR_COLUMNS = ["speaker", "speaker_org", "target", "supportive", "critical", "neutral", "mixed", "n_quotes",
                  "example"]
-SCORE_COLUMNS = ["target", "method", "macro_f1", "accuracy", "n"]
-MIXED_SHARE = 0.35      # each side >= 35 % of the non-neutral weight -> mixed
-MIN_ARTICLE_WEIGHT = 2.0  # less non-neutral weight than two confident sentences -> neutral
+SCORE_COLUMNS = ["target", "method", "macro_f1", "accuracy", "n", "macro_f1_relevant", "n_relevant"]
 
 
 def _simplified(texts) -> list[str]:
@@ -151,6 +158,9 @@ def load_cues(path: str | None = None) -> dict:
     raw = load_yaml(path or CUES_PATH)
     norm = lambda w: _simplified([str(w)])[0].lower()  # noqa: E731
     cues = {k: raw[k] for k in ("threshold", "negation_window", "negated_relevance_weight")}
+    cues["window"] = int((raw.get("relevance_rule") or {}).get("window", 0))
+    cues["model"] = dict(raw.get("model") or {"cue_feature_weight": 0.0, "polar_threshold": 0.0, "uncertain_below": 0.0})
+    cues["article_rule"] = dict(raw["article_rule"])
     cues["negators"] = sorted({norm(n) for n in raw["negators"]}, key=len, reverse=True)
     cues["negator_exceptions"] = [norm(n) for n in raw["negator_exceptions"]]
     cues["targets"] = {}
@@ -164,7 +174,10 @@ def load_cues(path: str | None = None) -> dict:
         cues["targets"][t] = {"relevance": sorted({norm(r) for r in spec["relevance"]}, key=len, reverse=True),
                               "negatable": sorted({norm(r) for r in negatable}, key=len, reverse=True),
                               "weights": weights,
-                              "order": sorted(weights, key=lambda w: (-len(w), w))}
+                              "order": sorted(weights, key=lambda w: (-len(w), w)),
+                              "about": sorted({norm(r) for r in spec.get("about", spec["relevance"])}, key=len, reverse=True),
+                              "with_any": sorted({norm(r) for r in spec.get("with_any", [])}, key=len, reverse=True),
+                              "article_min": int(spec.get("article_min", 0))}
     return cues
 
 
@@ -199,8 +212,11 @@ def _negated(text: str, pos: int, negs: list[tuple[int, int]], window: int) -> b
 def cue_score(text: str, target: str, cues: dict | None = None) -> tuple[float, list[str]]:
     """(signed score, matched cues as written, '¬' marking negated ones) for one sentence and target."""
     cues = cues or load_cues()
-    spec = cues["targets"][target]
-    t = _simplified([text])[0].lower()
+    return _cue_score(_simplified([text])[0].lower(), cues["targets"][target], cues)
+
+
+def _cue_score(t: str, spec: dict, cues: dict) -> tuple[float, list[str]]:
+    """cue_score on simplified, lower-cased text."""
     rel = [(m.start(), m.end(), r) for r in spec["relevance"] for m in re.finditer(re.escape(r), t)]
     if not rel:
         return 0.0, []
@@ -248,12 +264,15 @@ def cue_predict(sentences: pd.DataFrame) -> pd.DataFrame:
     cues = load_cues()
     texts = sentences["text_simplified"] if "text_simplified" in sentences else sentences["text"]
     rows = []
-    for aid, sid, text in zip(sentences["article_id"], sentences["sentence_id"], texts):
+    if "text_simplified" not in sentences:
+        sentences = sentences.assign(text_simplified=_simplified(texts))
+    rel = relevance(sentences, cues)
+    for i, (aid, sid, text) in enumerate(zip(sentences["article_id"], sentences["sentence_id"], texts)):
         for t in TARGETS:
             s, _ = cue_score(str(text), t, cues)
             lab = "supportive" if s >= cues["threshold"] else "critical" if s <= -cues["threshold"] else "neutral"
             conf = abs(s) / (abs(s) + 1.0) if lab != "neutral" else 1.0 / (1.0 + abs(s))
-            rows.append((str(aid), int(sid), t, lab, round(conf, 4), "cue", round(conf, 4)))
+            rows.append((str(aid), int(sid), t, lab, round(conf, 4), "cue", round(conf, 4), bool(rel[t][i])))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 
@@ -360,84 +379,197 @@ def transform_texts(vectorizer, texts: list[str]):
     return v._tfidf.transform(counts, copy=False)
 
 
+# --------------------------------------------------------------------------- relevance
+def _has_any(texts: pd.Series, terms: list[str]) -> np.ndarray:
+    if not terms:
+        return np.zeros(len(texts), dtype=bool)
+    pattern = "|".join(re.escape(t) for t in terms)
+    return texts.str.contains(pattern, regex=True).to_numpy(dtype=bool)
+
+
+def _near(flags: np.ndarray, groups: np.ndarray, window: int) -> np.ndarray:
+    """True where `flags` is true at most `window` rows away within the same group (rows in order)."""
+    out = flags.copy()
+    for k in range(1, window + 1):
+        same_prev = np.r_[np.zeros(k, dtype=bool), groups[k:] == groups[:-k]]
+        same_next = np.r_[groups[:-k] == groups[k:], np.zeros(k, dtype=bool)]
+        out |= same_prev & np.r_[np.zeros(k, dtype=bool), flags[:-k]]
+        out |= same_next & np.r_[flags[k:], np.zeros(k, dtype=bool)]
+    return out
+
+
+def relevance(sentences: pd.DataFrame, cues: dict | None = None) -> dict[str, np.ndarray]:
+    """Per target, whether each sentence is about it (rows in the given order; see `relevance_rule`
+    in stance_cues.yaml): an `about` term within `window` sentences of the same article, and, for a
+    target with `with_any`, one of those terms within the window too unless the article names the
+    target in at least `article_min` sentences. Sorted by article and sentence internally.
+
+    >>> s = pd.DataFrame({"article_id": ["a"] * 3, "sentence_id": [0, 1, 2],
+    ...                   "text_simplified": ["天气很好。", "Meta开源了Llama。", "股价上涨。"]})
+    >>> relevance(s)["meta_openness"].tolist()
+    [True, True, True]
+    """
+    cues = cues or load_cues()
+    order = np.lexsort((sentences["sentence_id"].astype(int).to_numpy(), sentences["article_id"].astype(str).to_numpy()))
+    texts = sentences["text_simplified"].astype(str).str.lower().iloc[order].reset_index(drop=True)
+    groups = sentences["article_id"].astype(str).to_numpy()[order]
+    out = {}
+    for t, spec in cues["targets"].items():
+        about = _has_any(texts, spec["about"])
+        rel = _near(about, groups, cues["window"])
+        if spec["with_any"]:
+            also = _near(_has_any(texts, spec["with_any"]), groups, cues["window"])
+            per_article = pd.Series(about).groupby(groups).transform("sum").to_numpy()
+            rel &= also | (per_article >= max(1, spec["article_min"] or 10**9))
+        back = np.empty(len(order), dtype=bool)
+        back[order] = rel
+        out[t] = back
+    return out
+
+
+# --------------------------------------------------------------------------- model
+def cue_features(texts_simplified: list[str], cues: dict) -> np.ndarray:
+    """Supportive and critical cue weight per target (2 columns per target), scaled by cue_feature_weight."""
+    w = float(cues["model"]["cue_feature_weight"])
+    cols = []
+    for t in TARGETS:
+        spec = cues["targets"][t]
+        sc = np.array([_cue_score(x.lower(), spec, cues)[0] for x in texts_simplified], dtype=float)
+        cols += [np.clip(sc, 0, None), np.clip(-sc, 0, None)]
+    return w * np.column_stack(cols) if cols else np.zeros((len(texts_simplified), 0))
+
+
+def features(vectorizer, texts_simplified: list[str], cues: dict):
+    """TF-IDF n-grams of the sentence beside its cue features (one sparse matrix)."""
+    import scipy.sparse as sp
+
+    tfidf = transform_texts(vectorizer, texts_simplified)
+    if not cues["model"]["cue_feature_weight"]:
+        return tfidf
+    return sp.hstack([tfidf, sp.csr_matrix(cue_features(texts_simplified, cues))], format="csr")
+
+
+def decide(proba: np.ndarray, classes: list[str], threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """Label and its probability per row: the likelier polar label (supportive / critical) when its
+    probability reaches `threshold`, else neutral (probability of not reaching it: 1 - max polar).
+
+    >>> lab, p = decide(np.array([[0.45, 0.5, 0.05], [0.2, 0.7, 0.1]]), ["supportive", "neutral", "critical"], 0.4)
+    >>> lab.tolist(), p.round(2).tolist()
+    (['supportive', 'neutral'], [0.45, 0.8])
+    """
+    classes = list(classes)
+    polar = [classes.index(c) for c in ("supportive", "critical") if c in classes]
+    if not polar:
+        return np.array([classes[0]] * len(proba), dtype=object), np.ones(len(proba))
+    pp = proba[:, polar]
+    best = pp.argmax(axis=1)
+    top = pp[np.arange(len(pp)), best]
+    names = np.array([classes[i] for i in polar], dtype=object)[best]
+    lab = np.where(top >= threshold, names, "neutral")
+    prob = np.where(top >= threshold, top, 1.0 - top)
+    return lab, prob
+
+
 @dataclass
 class StanceModel:
-    """One fitted pipeline per target (or a constant label when training data has a single class)."""
+    """One shared TF-IDF vectorizer and one classifier per target (or a constant label when the
+    training data of a target has a single class)."""
 
-    pipelines: dict = field(default_factory=dict)
+    vectorizer: object = None
+    classifiers: dict = field(default_factory=dict)
     constant: dict = field(default_factory=dict)
     n_train: int = 0
 
-    def predict_proba(self, texts_simplified: list[str], target: str) -> tuple[np.ndarray, list[str]]:
-        if target in self.constant:
-            return np.ones((len(texts_simplified), 1)), [self.constant[target]]
-        pipe = self.pipelines[target]
-        return pipe.predict_proba(list(texts_simplified)), list(pipe.classes_)
+    def probabilities(self, texts_simplified: list[str], cues: dict | None = None, x=None) -> dict:
+        """target -> (probability matrix, class names) for each text (`x`: their features, if computed)."""
+        cues = cues or load_cues()
+        out = {}
+        if x is None and self.classifiers:
+            x = features(self.vectorizer, texts_simplified, cues)
+        for t in TARGETS:
+            if t in self.constant or t not in self.classifiers:
+                out[t] = (np.ones((len(texts_simplified), 1)), [self.constant.get(t, "neutral")])
+            else:
+                clf = self.classifiers[t]
+                out[t] = (clf.predict_proba(x), list(clf.classes_))
+        return out
 
-    def predict(self, sentences: pd.DataFrame) -> pd.DataFrame:
-        """Model stance rows (STANCE_COLUMNS, method "model"); targets sharing a fitted vectorizer
-        transform the texts once."""
+    def predict(self, sentences: pd.DataFrame, cues: dict | None = None, x=None) -> pd.DataFrame:
+        """Model stance rows (STANCE_COLUMNS, method "model") for every sentence and target; a sentence
+        not about a target (see `relevance`) is neutral with probability 1."""
+        cues = cues or load_cues()
         texts = [str(t) for t in sentences["text_simplified"]]
         if not texts:
             return pd.DataFrame(columns=STANCE_COLUMNS)
-        aids = sentences["article_id"].astype(str).to_numpy()
-        sids = sentences["sentence_id"].astype(int).to_numpy()
-        features: dict = {}
+        rel = relevance(sentences, cues)
+        proba = self.probabilities(texts, cues, x)
         frames = []
         for t in TARGETS:
-            if t in self.constant:
-                proba, classes = np.ones((len(texts), 1)), np.array([self.constant[t]])
-            else:
-                pipe = self.pipelines[t]
-                vec, clf = pipe.steps[0][1], pipe.steps[-1][1]
-                if id(vec) not in features:
-                    features[id(vec)] = transform_texts(vec, texts)
-                proba, classes = clf.predict_proba(features[id(vec)]), np.asarray(clf.classes_)
-            order = np.argsort(-proba, axis=1, kind="stable")
-            rows = np.arange(len(texts))
-            p1 = proba[rows, order[:, 0]]
-            p2 = proba[rows, order[:, 1]] if proba.shape[1] > 1 else np.zeros(len(texts))
-            frames.append(pd.DataFrame({"article_id": aids, "sentence_id": sids, "target": t,
-                                        "label": classes[order[:, 0]], "score": np.round(p1, 4), "method": "model",
-                                        "margin": np.round(p1 - p2, 4)}))
-        out = pd.concat(frames, ignore_index=True)
-        # one block per target -> rows in (sentence, target) order as before
-        order = np.lexsort((out["target"].map({t: i for i, t in enumerate(TARGETS)}).to_numpy(),
-                            np.tile(np.arange(len(texts)), len(frames))))
-        return out.iloc[order].reset_index(drop=True)[STANCE_COLUMNS]
+            p, classes = proba[t]
+            lab, prob = decide(p, classes, float(cues["model"]["polar_threshold"]))
+            srt = np.sort(p, axis=1)
+            margin = srt[:, -1] - (srt[:, -2] if p.shape[1] > 1 else 0.0)
+            frames.append(pd.DataFrame({
+                "article_id": sentences["article_id"].astype(str).to_numpy(),
+                "sentence_id": sentences["sentence_id"].astype(int).to_numpy(), "target": t,
+                "label": np.where(rel[t], lab, "neutral"), "score": np.round(np.where(rel[t], prob, 1.0), 4),
+                "method": "model", "margin": np.round(np.where(rel[t], margin, 1.0), 4), "relevant": rel[t]}))
+        return sort_rows(pd.concat(frames, ignore_index=True))[STANCE_COLUMNS]
 
 
-def train_model(labels: pd.DataFrame) -> StanceModel:
-    """Fit one classifier per target on a label table (needs text or text_simplified).
+def _classifier():
+    from sklearn.linear_model import LogisticRegression
 
-    The TF-IDF vectorizer is fitted once on the texts and shared by the targets' pipelines (fitting it
-    per target would give the identical vocabulary and weights), so prediction transforms once.
-    """
+    return LogisticRegression(class_weight="balanced", random_state=0, max_iter=5000, C=1.0)
+
+
+def train_model(labels: pd.DataFrame, cues: dict | None = None) -> StanceModel:
+    """Fit the shared vectorizer and one classifier per target on a label table (text or text_simplified)."""
     from sklearn.base import clone
-    from sklearn.pipeline import Pipeline
 
+    cues = cues or load_cues()
+    texts = _texts(labels)
+    with _one_thread():
+        vectorizer = clone(make_pipeline().steps[0][1]).fit(texts)
+        return _fit(vectorizer, features(vectorizer, texts, cues), labels)
+
+
+def _texts(labels: pd.DataFrame) -> list[str]:
     texts = labels["text_simplified"] if "text_simplified" in labels else pd.Series(_simplified(labels["text"]))
-    texts = [str(x) for x in texts]
-    model = StanceModel(n_train=len(labels))
-    template = make_pipeline()
-    vectorizer = None
-    for t in TARGETS:
-        y = labels[t].astype(str).tolist()
-        if len(set(y)) < 2:
-            model.constant[t] = y[0] if y else "neutral"
-            continue
-        with _one_thread():
-            if vectorizer is None:
-                vectorizer = clone(template.steps[0][1]).fit(texts)
-                features = vectorizer.transform(texts)
-            clf = clone(template.steps[-1][1]).fit(features, y)
-        model.pipelines[t] = Pipeline([(template.steps[0][0], vectorizer), (template.steps[-1][0], clf)])
+    return [str(x) for x in texts]
+
+
+def _fit(vectorizer, x, labels: pd.DataFrame) -> StanceModel:
+    """One classifier per target on feature rows `x` of `labels` (a constant for a one-class target)."""
+    model = StanceModel(vectorizer=vectorizer, n_train=len(labels))
+    with _one_thread():
+        for t in TARGETS:
+            y = labels[t].astype(str).tolist()
+            if len(set(y)) < 2:
+                model.constant[t] = y[0] if y else "neutral"
+            else:
+                model.classifiers[t] = _classifier().fit(x, y)
     return model
 
 
-def retrain(label_path: str | Path) -> StanceModel:
+def load_training(labels: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+    """The training labels: a given table or file, else the packaged seed and development labels."""
+    if isinstance(labels, pd.DataFrame):
+        return labels
+    paths = label_paths(labels)
+    return pd.concat([load_labels(p) for p in paths], ignore_index=True) if paths else pd.DataFrame(columns=LABEL_COLUMNS)
+
+
+def label_paths(labels: str | Path | None = None) -> list[Path]:
+    """The label files in use: the given one, else the packaged seed labels and development labels."""
+    if labels:
+        return [Path(labels)]
+    return [p for p in (label_path(None), DEV_LABELS_PATH) if p.exists()]
+
+
+def retrain(path: str | Path) -> StanceModel:
     """Retrain on an extended label file (e.g. after labelling `uncertain` sentences): one call."""
-    return train_model(load_labels(label_path))
+    return train_model(load_labels(path))
 
 
 def label_path(labels: str | Path | None = None) -> Path:
@@ -446,23 +578,25 @@ def label_path(labels: str | Path | None = None) -> Path:
 
 
 @functools.lru_cache(maxsize=4)
-def _model(path: str, stamp: int, cache_dir: str | None) -> StanceModel:
+def _model(paths: tuple, stamps: tuple, cache_dir: str | None) -> StanceModel:
     from .cache import DiskCache, make_key
 
-    key = make_key("stance-model", data=["stance_cues.yaml"], code=["stance.py"], files=[path])
+    key = make_key("stance-model", data=["stance_cues.yaml"], code=["stance.py"], files=list(paths))
     disk = DiskCache(cache_dir)
     model = disk.get(key)
     if model is None:
-        model = train_model(load_labels(path))
+        model = train_model(load_training(paths[0]) if len(paths) == 1 else load_training(None))
         disk.put(key, model)
     return model
 
 
 def model_for(labels: str | Path | None = None, cache_dir: str | Path | None = None) -> StanceModel:
-    """Model trained on a label file (default: the packaged labels); cached in-process and, with
-    `cache_dir`, on disk, keyed by the label file's content, the cues and this module's code."""
-    path = label_path(labels)
-    return _model(str(path), path.stat().st_mtime_ns, str(cache_dir) if cache_dir else None)
+    """Model trained on a label file (default: the packaged seed and development labels); cached
+    in-process and, with `cache_dir`, on disk, keyed by the label files' content, the cues and this
+    module's code."""
+    paths = label_paths(labels)
+    return _model(tuple(str(p) for p in paths), tuple(p.stat().st_mtime_ns for p in paths),
+                  str(cache_dir) if cache_dir else None)
 
 
 def default_model() -> StanceModel:
@@ -474,9 +608,9 @@ def default_model() -> StanceModel:
 
 # --------------------------------------------------------------------------- prediction
 @functools.lru_cache(maxsize=4)
-def _label_table(path: str, stamp: int) -> pd.DataFrame:
-    """A label file read once per version (hand_rows runs once per article)."""
-    return load_labels(path)
+def _label_table(paths: tuple, stamps: tuple) -> pd.DataFrame:
+    """The label files read once per version (hand_rows runs once per chunk of articles)."""
+    return pd.concat([load_labels(p) for p in paths], ignore_index=True)
 
 
 def hand_rows(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
@@ -494,12 +628,16 @@ def hand_rows(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame | None 
         elif isinstance(labels, pd.DataFrame):
             hand = labels
         else:
-            path = label_path(labels)
-            if not path.exists():
+            paths = label_paths(labels)
+            if not paths:
                 return pd.DataFrame(columns=STANCE_COLUMNS)
-            return hand_rows(sentences, _label_table(str(path), path.stat().st_mtime_ns))
+            table = _label_table(tuple(str(p) for p in paths), tuple(p.stat().st_mtime_ns for p in paths))
+            return hand_rows(sentences, table[table["article_id"].isin(set(sentences["article_id"].astype(str)))])
     keys = set(zip(sentences["article_id"].astype(str), sentences["sentence_id"].astype(int)))
-    rows = [(str(r.article_id), int(r.sentence_id), t, getattr(r, t), 1.0, "hand", 1.0)
+    rel = relevance(sentences)
+    where = {k: i for i, k in enumerate(zip(sentences["article_id"].astype(str), sentences["sentence_id"].astype(int)))}
+    rows = [(str(r.article_id), int(r.sentence_id), t, getattr(r, t), 1.0, "hand", 1.0,
+             bool(rel[t][where[(str(r.article_id), int(r.sentence_id))]]) or getattr(r, t) != "neutral")
             for r in hand.itertuples() for t in TARGETS if (str(r.article_id), int(r.sentence_id)) in keys]
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
@@ -525,7 +663,7 @@ def predict(sentences: pd.DataFrame, labels: pd.DataFrame | str | Path | None = 
     if isinstance(labels, pd.DataFrame):
         model = train_model(labels) if len(labels) else None
     else:
-        model = model_for(labels) if label_path(labels).exists() else None
+        model = model_for(labels) if label_paths(labels) else None
     out = model.predict(sentences) if model is not None else cue_predict(sentences)
     hand = hand_rows(sentences, labels)
     if len(hand):
@@ -556,93 +694,182 @@ def _attach_text(labels: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.Dat
     return labels
 
 
+def _macro(y, p, mask=None) -> float:
+    from sklearn.metrics import f1_score
+
+    y, p = np.asarray(y, dtype=object), np.asarray(p, dtype=object)
+    if mask is not None:
+        y, p = y[mask], p[mask]
+    return float(f1_score(y, p, labels=list(LABELS), average="macro", zero_division=0)) if len(y) else float("nan")
+
+
+def held_out(labels: pd.DataFrame, cues: dict | None = None) -> pd.DataFrame:
+    """Leave-one-article-out model rows (STANCE_COLUMNS) for every labelled sentence: each article is
+    predicted by classifiers trained on the other articles' labels only. The TF-IDF vocabulary and
+    weights are fitted once on all label texts (no labels involved; it saves refitting per fold)."""
+    from sklearn.base import clone
+
+    cues = cues or load_cues()
+    data = labels.reset_index(drop=True)
+    data = data if "text_simplified" in data else data.assign(text_simplified=_simplified(data["text"]))
+    texts = _texts(data)
+    with _one_thread():
+        vectorizer = clone(make_pipeline().steps[0][1]).fit(texts)
+        x = features(vectorizer, texts, cues)
+    frames = []
+    aids = data["article_id"].astype(str).to_numpy()
+    for aid in sorted(set(aids)):
+        test = aids == aid
+        model = _fit(vectorizer, x[~test], data[~test])
+        frames.append(model.predict(data[test], cues, x=x[test]))
+    return sort_rows(pd.concat(frames, ignore_index=True)) if frames else pd.DataFrame(columns=STANCE_COLUMNS)
+
+
+def predict_held_out(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame | None = None) -> tuple[pd.DataFrame, int]:
+    """Model rows (no hand rows) for `sentences` with nothing in-sample: an article that is in the
+    training labels is predicted by classifiers trained without its labels. Returns (rows, number of
+    such articles)."""
+    from sklearn.base import clone
+
+    cues = load_cues()
+    train = load_training(labels).reset_index(drop=True)
+    if len(train) == 0:
+        return cue_predict(sentences), 0
+    sentences = sentences if "text_simplified" in sentences else sentences.assign(text_simplified=_simplified(sentences["text"]))
+    texts = _texts(train)
+    with _one_thread():
+        vectorizer = clone(make_pipeline().steps[0][1]).fit(texts)
+        x = features(vectorizer, texts, cues)
+    aids = sentences["article_id"].astype(str)
+    taids = train["article_id"].astype(str).to_numpy()
+    overlap = sorted(set(aids) & set(taids))
+    frames = [_fit(vectorizer, x, train).predict(sentences[~aids.isin(overlap)], cues)] if (~aids.isin(overlap)).any() else []
+    for aid in overlap:
+        keep = taids != aid
+        frames.append(_fit(vectorizer, x[keep], train[keep]).predict(sentences[aids == aid], cues))
+    return sort_rows(pd.concat(frames, ignore_index=True)), len(overlap)
+
+
 def evaluate(labels: pd.DataFrame, sentences: pd.DataFrame | None = None) -> tuple[pd.DataFrame, dict]:
     """Leave-one-article-out evaluation of majority / cue / model, per target.
 
     Out-of-fold predictions of all folds are pooled, then scored: macro-F1 over the three labels
-    (supportive, neutral, critical; zero_division=0) and accuracy. Returns (scores DataFrame
-    [target, method, macro_f1, accuracy, n], confusion dict {(target, method): DataFrame}, rows =
-    true label, columns = predicted, order supportive / neutral / critical).
+    (supportive, neutral, critical; zero_division=0) and accuracy, on all labelled sentences and on the
+    sentences about the target (`relevance`). Returns (scores DataFrame SCORE_COLUMNS, confusion dict
+    {(target, method): DataFrame}, rows = true label, columns = predicted).
     """
-    from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
-    from sklearn.model_selection import LeaveOneGroupOut
+    from sklearn.metrics import accuracy_score, confusion_matrix
 
-    data = _attach_text(labels, sentences).reset_index(drop=True)
-    texts = data["text_simplified"].astype(str).tolist()
-    groups = data["article_id"].astype(str).values
     cues = load_cues()
+    data = _attach_text(labels, sentences).reset_index(drop=True)
+    model_rows = held_out(data, cues)
+    cue_rows = cue_predict(data)
+    rel = relevance(data, cues)
     scores, confusion = [], {}
     for t in TARGETS:
-        y = data[t].astype(str).values
-        preds = {"majority": np.empty(len(y), dtype=object), "cue": np.array([cue_label(x, t, cues) for x in texts],
-                                                                               dtype=object),
-                 "model": np.empty(len(y), dtype=object)}
-        for train, test in LeaveOneGroupOut().split(texts, y, groups):
-            counts = pd.Series(y[train]).value_counts()
-            majority = sorted(counts[counts == counts.max()].index)[0]
-            preds["majority"][test] = majority
-            if len(set(y[train])) < 2:
-                preds["model"][test] = majority
-                continue
-            with _one_thread():
-                pipe = make_pipeline().fit([texts[i] for i in train], y[train])
-                preds["model"][test] = pipe.predict([texts[i] for i in test])
-        for method in ("majority", "cue", "model"):
-            p = preds[method].astype(str)
-            scores.append({"target": t, "method": method,
-                           "macro_f1": float(f1_score(y, p, labels=list(LABELS), average="macro", zero_division=0)),
-                           "accuracy": float(accuracy_score(y, p)), "n": int(len(y))})
+        y = data[t].astype(str).to_numpy()
+        key = list(zip(data["article_id"].astype(str), data["sentence_id"].astype(int)))
+        lookup = {m: r[r.target == t].set_index(["article_id", "sentence_id"])["label"].to_dict()
+                  for m, r in (("model", model_rows), ("cue", cue_rows))}
+        preds = {"majority": _loao_majority(y, data["article_id"].astype(str).to_numpy()),
+                 "cue": np.array([lookup["cue"][k] for k in key], dtype=object),
+                 "model": np.array([lookup["model"][k] for k in key], dtype=object)}
+        for method, p in preds.items():
+            p = p.astype(str)
+            scores.append({"target": t, "method": method, "macro_f1": _macro(y, p), "accuracy": float(accuracy_score(y, p)),
+                           "n": int(len(y)), "macro_f1_relevant": _macro(y, p, rel[t]), "n_relevant": int(rel[t].sum())})
             confusion[(t, method)] = pd.DataFrame(confusion_matrix(y, p, labels=list(LABELS)),
                                                   index=pd.Index(LABELS, name="true"),
                                                   columns=pd.Index(LABELS, name="predicted"))
     return pd.DataFrame(scores, columns=SCORE_COLUMNS), confusion
 
 
+def _loao_majority(y: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Each article gets the most frequent label of the other articles (ties: alphabetical)."""
+    out = np.empty(len(y), dtype=object)
+    for g in set(groups):
+        counts = pd.Series(y[groups != g]).value_counts()
+        out[groups == g] = sorted(counts[counts == counts.max()].index)[0] if len(counts) else "neutral"
+    return out
+
+
 # --------------------------------------------------------------------------- aggregation
-def _weight(row) -> float:
-    return 1.0 if row.method == "hand" else float(row.score)
+def _quoted_sentences(quotes: pd.DataFrame | None) -> dict:
+    """(article_id, sentence_id) -> speaker, for every sentence inside a quote or reported speech."""
+    out = {}
+    if quotes is None or len(quotes) == 0:
+        return out
+    for aid, sids, spk in zip(quotes["article_id"].astype(str), quotes["sentence_ids"].astype(str), quotes["speaker"].fillna("")):
+        for x in sids.split(";"):
+            if x.strip():
+                out.setdefault((aid, int(x)), str(spk) or "(unnamed)")
+    return out
 
 
-def article_stance(stance_sentences: pd.DataFrame, mixed_share: float = MIXED_SHARE,
-                   min_weight: float = MIN_ARTICLE_WEIGHT) -> pd.DataFrame:
-    """Article-level stance per target (ARTICLE_COLUMNS).
+def _positions(sentences: pd.DataFrame | None, rule: dict) -> tuple[set, set]:
+    """(lead, close) sets of (article_id, sentence_id): the headline and the first lead_sentences
+    body sentences; the last close_sentences body sentences."""
+    lead, close = set(), set()
+    if sentences is None or len(sentences) == 0:
+        return lead, close
+    kinds = sentences["kind"] if "kind" in sentences else pd.Series("body", index=sentences.index)
+    s = pd.DataFrame({"a": sentences["article_id"].astype(str), "s": sentences["sentence_id"].astype(int), "k": kinds})
+    for aid, g in s.sort_values(["a", "s"]).groupby("a", sort=False):
+        body = g.loc[g["k"] != "title", "s"].tolist()
+        lead |= {(aid, x) for x in g.loc[g["k"] == "title", "s"]} | {(aid, x) for x in body[:rule["lead_sentences"]]}
+        close |= {(aid, x) for x in body[-rule["close_sentences"]:]} if rule["close_sentences"] else set()
+    return lead, close
 
-    Uses one label per sentence (hand preferred, see `best_labels`), weighted by confidence (hand 1.0,
-    model/cue: its score). With S and C the supportive/critical weight: S + C < `min_weight` -> neutral;
-    both S and C >= `mixed_share` x (S + C) -> mixed; else the heavier side. `neutral` is the summed weight
-    of neutral sentences. Evidence: the three heaviest sentences of the winning side (both sides when
-    mixed), ties by sentence order, as "12;15;40".
+
+def _decide_article(S: float, C: float, rule: dict) -> str:
+    if S + C < rule["min_weight"]:
+        return "neutral"
+    if min(S, C) >= rule["mixed_share"] * (S + C):
+        return "mixed"
+    return "supportive" if S > C else "critical"
+
+
+def article_stance(stance_sentences: pd.DataFrame, sentences: pd.DataFrame | None = None,
+                   quotes: pd.DataFrame | None = None, rule: dict | None = None) -> pd.DataFrame:
+    """Article-level stance per target (ARTICLE_COLUMNS), voices kept apart (`article_rule` in
+    stance_cues.yaml).
+
+    One label per sentence (hand preferred, see `best_labels`); only supportive and critical sentences
+    count. Weight: 1 for the article's own sentences, `voice_weight` inside a quote or reported speech
+    (from `quotes`), plus `lead_weight` for the headline and lead, plus `close_weight` for the closing
+    sentences (from `sentences`' kind and order). Evidence: up to three heaviest sentences of the
+    winning side (both when mixed); voices: the speakers whose quoted sentences are supportive /
+    critical, with those sentences' ids.
     """
     if stance_sentences is None or len(stance_sentences) == 0:
         return pd.DataFrame(columns=ARTICLE_COLUMNS)
-    best = best_labels(stance_sentences)
-    weight = np.where(best["method"].to_numpy() == "hand", 1.0, best["score"].astype(float).to_numpy())
-    best = best.assign(_w=weight, article_id=best["article_id"].astype(str))
-    keys = ["article_id", "target"]
-    sums = best.pivot_table(index=keys, columns="label", values="_w", aggfunc="sum", fill_value=0.0, sort=True)
-    ranked = best.sort_values(keys + ["_w", "sentence_id"], ascending=[True, True, False, True], kind="stable")
-
-    def top3(labels: tuple) -> dict:
-        sub = ranked[ranked["label"].isin(labels)].groupby(keys, sort=False).head(3)
-        return sub.groupby(keys, sort=False)["sentence_id"].agg(lambda ids: ";".join(str(int(i)) for i in ids)).to_dict()
-
-    evidence = {"supportive": top3(("supportive",)), "critical": top3(("critical",)),
-                "both": top3(("supportive", "critical"))}
+    rule = rule or load_cues()["article_rule"]
+    best = best_labels(stance_sentences).assign(article_id=lambda d: d["article_id"].astype(str))
+    quoted = _quoted_sentences(quotes)
+    lead, close = _positions(sentences, rule)
+    keys = list(zip(best["article_id"], best["sentence_id"].astype(int)))
+    weight = [(rule["voice_weight"] if k in quoted else 1.0) + rule["lead_weight"] * (k in lead)
+              + rule["close_weight"] * (k in close) for k in keys]
+    best = best.assign(_w=weight, _speaker=[quoted.get(k, "") for k in keys])
     rows = []
-    for (aid, t), r in sums.iterrows():
-        S, C, N = (float(r.get(k, 0.0)) for k in ("supportive", "critical", "neutral"))
-        total = S + C
-        if total < min_weight:
-            label = "neutral"
-        elif min(S, C) >= mixed_share * total:
-            label = "mixed"
-        else:
-            label = "supportive" if S > C else "critical"
-        side = label if label in ("supportive", "critical") else "both"
-        rows.append({"article_id": aid, "target": t, "label": label, "supportive": round(S, 4),
-                     "critical": round(C, 4), "neutral": round(N, 4),
-                     "evidence_sentence_ids": evidence[side].get((aid, t), "")})
+    for (aid, t), g in best.groupby(["article_id", "target"], sort=True):
+        rows.append(_article_row(aid, t, g, rule))
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+
+
+def _article_row(aid: str, target: str, g: pd.DataFrame, rule: dict) -> dict:
+    S = float(g.loc[g["label"] == "supportive", "_w"].sum())
+    C = float(g.loc[g["label"] == "critical", "_w"].sum())
+    label = _decide_article(S, C, rule)
+    sides = {"supportive": ("supportive",), "critical": ("critical",), "mixed": ("supportive", "critical")}.get(label, ())
+    ev = g[g["label"].isin(sides)].sort_values(["_w", "sentence_id"], ascending=[False, True], kind="stable").head(3)
+    voices = g[g["_speaker"] != ""]
+    names = {lab: "; ".join(sorted(set(voices.loc[voices["label"] == lab, "_speaker"]))) for lab in ("supportive", "critical")}
+    polar_voices = voices[voices["label"].isin(("supportive", "critical"))]
+    return {"article_id": aid, "target": target, "label": label, "supportive": round(S, 4), "critical": round(C, 4),
+            "evidence_sentence_ids": ";".join(str(int(i)) for i in sorted(ev["sentence_id"])),
+            "voices_supportive": names["supportive"], "voices_critical": names["critical"],
+            "voice_sentence_ids": ";".join(str(int(i)) for i in sorted(polar_voices["sentence_id"]))}
 
 
 def actor_stance(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -676,17 +903,20 @@ def actor_stance(quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 def uncertain(stance_sentences: pd.DataFrame, n: int = 20) -> pd.DataFrame:
-    """The `n` least certain sentences (smallest margin between the two most probable labels).
+    """The "label next" list: the `n` least certain automatic labels of sentences about a target.
 
-    Only automatic rows count; sentences that already have a hand label are skipped when there are
-    unlabelled ones. One row per sentence (its least certain target): article_id, sentence_id, target,
-    label, score, margin. Label them, append to a label file, then `retrain(path)`.
+    A label is uncertain when its probability (score) is below `model.uncertain_below` in
+    stance_cues.yaml; those come first, least probable first, then the rest by probability.
+    Sentences that already have a hand label are skipped. One row per sentence (its least certain
+    target): article_id, sentence_id, target, label, score, margin. Label them, append to a label
+    file, then `retrain(path)`.
     """
     ss = stance_sentences
-    auto = ss[ss["method"] != "hand"]
+    if len(ss) == 0:
+        return pd.DataFrame(columns=["article_id", "sentence_id", "target", "label", "score", "margin"])
+    auto = ss[(ss["method"] != "hand") & ss.get("relevant", pd.Series(True, index=ss.index)).astype(bool)]
     hand_keys = set(zip(ss.loc[ss["method"] == "hand", "article_id"], ss.loc[ss["method"] == "hand", "sentence_id"]))
-    unl = auto[[k not in hand_keys for k in zip(auto["article_id"], auto["sentence_id"])]]
-    pool = unl if len(unl) else auto
-    pool = pool.sort_values(["margin", "article_id", "sentence_id", "target"], kind="stable")
+    pool = auto[np.array([k not in hand_keys for k in zip(auto["article_id"], auto["sentence_id"])], dtype=bool)]
+    pool = pool.sort_values(["score", "margin", "article_id", "sentence_id", "target"], kind="stable")
     pool = pool.drop_duplicates(["article_id", "sentence_id"]).head(n)
     return pool[["article_id", "sentence_id", "target", "label", "score", "margin"]].reset_index(drop=True)
