@@ -90,6 +90,9 @@ def render_key(script: Path, corpus: Path, params: dict | None) -> str:
     files = list_files(corpus)
     parts = [script.read_bytes(), json.dumps(params or {}, sort_keys=True)]
     parts += [f"{p.relative_to(corpus).as_posix()}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in files]
+    if (params or {}).get("PREVIOUS"):  # the earlier run's tables are an input of the comparison
+        parts += [f"previous/{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}"
+                  for p in sorted(Path(params["PREVIOUS"]).glob("*.csv"))]
     return make_key("report-notebook", *parts, data=sorted(p.name for p in DATA_DIR.iterdir() if p.is_file()),
                     code=sorted(p.name for p in PACKAGE_DIR.glob("*.py")))
 
@@ -199,29 +202,72 @@ def write_codebook(out: Path) -> None:
             path.write_text(content, encoding="utf-8")
 
 
+def notebook_parameters(script: Path) -> set[str]:
+    """Names assigned in a notebook's papermill `parameters` cell (so each notebook gets only its own)."""
+    cells = script.read_text(encoding="utf-8").split("# %%")
+    cell = next((c for c in cells if c.lstrip().startswith('tags=["parameters"]')), "")
+    return set(re.findall(r"^([A-Z_][A-Z0-9_]*)\s*=", cell, re.M))
+
+
+def resolve_previous(corpus: Path, out: Path, previous: str | Path | None) -> Path | None:
+    """The tables of the earlier run to compare with: `previous` (a report or tables folder) or, by default,
+    the last report of the same corpus name under reports/.  When those tables are the ones this report is
+    about to overwrite, they are first copied to <out>/previous/, and that copy is compared with."""
+    from .compare import find_previous, tables_folder
+
+    tables = tables_folder(previous) if previous else find_previous(corpus)
+    if tables is None:
+        return None
+    tables = tables.resolve()
+    if tables == out / "tables":
+        keep = out / "previous"
+        shutil.rmtree(keep, ignore_errors=True)
+        keep.mkdir(parents=True)
+        for csv in sorted(tables.glob("*.csv")):
+            shutil.copyfile(csv, keep / csv.name)
+        return keep
+    return tables
+
+
+def check_corpus(corpus: Path) -> None:
+    """FileNotFoundError with what to give instead, for a corpus path that is missing or a file."""
+    if corpus.is_file():
+        raise FileNotFoundError(f"{corpus} is a file; give the folder that contains it ({corpus.parent})")
+    if not corpus.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus}")
+
+
 def build_report(corpus_dir: str | Path, out_dir: str | Path, notebooks: list[Path] | None = None,
                  registry: str | Path | None = None, labels: str | Path | None = None,
-                 workers: int = 1, cache: bool = True) -> Path:
+                 workers: int = 1, cache: bool = True, previous: str | Path | None = None) -> Path:
     """Run the pipeline once, write tables, execute and render every notebook on it, write index.html.
 
-    The notebooks' kernels call kaiyuan.analyze on the same inputs and get the cached result.
+    `previous`: an earlier run (report or tables folder) for notebook 04 to compare with; by default the
+    last report of the same corpus name (compare.find_previous).  Nothing is written when the corpus, a
+    configuration file or the earlier run is missing.  The notebooks' kernels call kaiyuan.analyze on the
+    same inputs and get the cached result.
     """
     corpus, out = Path(corpus_dir).resolve(), Path(out_dir).resolve()
     registry = str(Path(registry).resolve()) if registry else None
     labels = str(Path(labels).resolve()) if labels else None
-    if not corpus.is_dir():
-        raise FileNotFoundError(f"{corpus} is a file; give the folder that holds the articles" if corpus.is_file()
-                                else f"corpus folder not found: {corpus}")
+    check_corpus(corpus)
     validate(registry, labels)  # before anything is written or any notebook runs
+    if previous:
+        from .compare import tables_folder
+
+        tables_folder(previous)  # a wrong --previous stops the report before anything is written
     mark_output_folder(out, "report")
     (out / "assets").mkdir(exist_ok=True)
     shutil.copyfile(plotting.font_path(), out / "assets" / plotting.FONT_FILE)
     result = run(corpus, workers=workers, cache=cache, registry=registry, labels=labels)
     if result.corpus.articles.empty:
         raise ValueError(f"no article could be loaded from {corpus}")
+    earlier = resolve_previous(corpus, out, previous)  # before this run's tables replace it
     tables = [p for p in write_tables(result, out / "tables") if p.suffix == ".csv"]
     write_codebook(out)
     pages = []
+    params = {"REGISTRY": registry, "LABELS": labels, "PREVIOUS": str(earlier) if earlier else None}
     for script in notebooks if notebooks is not None else notebook_scripts():
-        pages.extend(render_notebook(script, out, corpus, {"REGISTRY": registry, "LABELS": labels}))
+        wanted = notebook_parameters(script)
+        pages.extend(render_notebook(script, out, corpus, {k: v for k, v in params.items() if k in wanted}))
     return index_page(result, corpus, pages, tables, out)

@@ -535,19 +535,22 @@ def corpus_findings(result) -> str:
     return "\n".join(lines)
 
 
-def comparison_findings(result) -> str:
-    """What the comparison of notebook 04 found (computed in that notebook; here only the corpus)."""
-    return f"- {len(result['articles'])} articles in this run."
+def comparison_findings(result, previous=None, source=None) -> str:
+    """What the comparison of notebook 04 found against the earlier run (or that there was none)."""
+    from .compare import summary
+
+    return summary(result, previous, source)
 
 
 _FINDINGS = {"00_corpus": corpus_findings, "01_stance": stance_findings, "02_actors": actor_findings,
              "03_timeline": timeline_findings, "04_new_articles": comparison_findings}
 
 
-def findings(result, notebook: str) -> str:
+def findings(result, notebook: str, **context) -> str:
     """Markdown findings for a notebook: numbers computed from this corpus, the caveats that apply to it,
-    and — only when the corpus is the seeds — the commentary written for the five seed articles."""
-    parts = ["**In this corpus** (computed):", "", _FINDINGS[notebook](result)]
+    and — only when the corpus is the seeds — the commentary written for the five seed articles.
+    `context` goes to the notebook's findings function (04: previous=, source= of the earlier run)."""
+    parts = ["**In this corpus** (computed):", "", _FINDINGS[notebook](result, **context)]
     caveats = corpus_caveats(result)
     if caveats:
         parts += ["", "**Caveats for this corpus:**", ""] + [f"- {c}" for c in caveats]
@@ -558,9 +561,9 @@ def findings(result, notebook: str) -> str:
     return "\n".join(parts)
 
 
-def show_findings(result, notebook: str) -> None:
+def show_findings(result, notebook: str, **context) -> None:
     """Display `findings` as Markdown in a notebook (plain text elsewhere)."""
-    text = findings(result, notebook)
+    text = findings(result, notebook, **context)
     try:
         from IPython.display import Markdown, display
 
