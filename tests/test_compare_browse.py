@@ -253,14 +253,27 @@ def result() -> Result:
     return Result(corpus=SimpleNamespace(clean={}), tables=tables)
 
 
-def test_sentence_table_joins_actors_model_labels_and_resolved_dates(result):
+def test_sentence_table_joins_actors_labels_with_their_source_and_resolved_dates(result):
     t = browse.sentence_table(result)
     assert t[["article_id", "sentence_id"]].values.tolist() == [["a", 0], ["a", 1], ["a", 2], ["b", 0], ["b", 1]]
     assert t["actors"].tolist() == ["Llama; Meta", "Mark Zuckerberg", "", "Meta; OpenAI", ""]
-    assert t["open_source_ai"].tolist() == ["neutral", "supportive", "neutral", "neutral", "neutral"]  # model, not hand
+    # every sentence has a hand label for open_source_ai: it is shown, and said to be the annotator's
+    assert t["open_source_ai"].tolist() == ["critical"] * 5
+    assert t["open_source_ai_source"].tolist() == ["hand"] * 5
     assert t["meta_openness"].tolist() == ["neutral", "neutral", "neutral", "critical", "neutral"]
+    assert t["meta_openness_source"].tolist() == ["model"] * 5
+    assert browse.label_summary(next(t.itertuples()), ["open_source_ai", "meta_openness"]) == (
+        "open_source_ai: critical (hand) · meta_openness: neutral (model)")
     assert t["date_from"].tolist() == ["2023-01-01", "", "", "2024-01-01", "2023-07-01"]
     assert t["date_to"].tolist() == ["2023-12-31", "", "", "2024-12-31", "2023-07-31"]
+
+
+def test_a_cue_label_is_shown_as_one_when_nothing_better_exists(result):
+    st = result.tables["stance_sentences"]
+    result.tables["stance_sentences"] = st[st["method"] == "model"].assign(method="cue")
+    t = browse.sentence_table(result)
+    assert t["open_source_ai_source"].eq("cue").all() and t["meta_openness_source"].eq("cue").all()
+    assert t["open_source_ai"].tolist() == ["neutral", "supportive", "neutral", "neutral", "neutral"]
 
 
 def test_sentence_table_without_mentions_labels_or_dates(result):
@@ -282,7 +295,8 @@ def test_filter_sentences_by_actor_label_article_and_dates(result):
     assert keys() == list(zip(t["article_id"], t["sentence_id"]))
     assert keys(actor="Meta") == [("a", 0), ("b", 0)]
     assert keys(actor="Met") == []  # whole names, not substrings
-    assert keys(label="supportive") == [("a", 1)]
+    assert keys(label="supportive") == []  # the model said supportive for a:1, the annotator critical
+    assert keys(label="critical") == list(zip(t["article_id"], t["sentence_id"]))
     assert keys(label="critical", target="meta_openness") == [("b", 0)]
     assert keys(article="b") == [("b", 0), ("b", 1)]
     assert keys(actor="Meta", article="b") == [("b", 0)]
