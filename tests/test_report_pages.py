@@ -52,9 +52,10 @@ def test_output_text_never_breaks_inside_a_number():
 
 def test_long_chinese_cells_get_a_readable_width():
     page = report.static_page("<html><head></head><body><table><tr><td>d01</td>"
-                              "<td>Meta联手微软推出Llama 2：免费可商用</td><td>新华网</td><td>1,234</td></tr></table></body></html>")
+                              "<td>Meta联手微软推出Llama 2：免费可商用</td><td>新华网</td><td>1,234</td>"
+                              "<td>欧盟人工智能法</td></tr></table></body></html>")
     cells = BeautifulSoup(page, "html.parser").find_all("td")
-    assert [c.get("class") for c in cells] == [None, ["long-text"], None, None]
+    assert [c.get("class") for c in cells] == [None, ["long-text"], None, None, ["mid-text"]]
     assert "td.long-text { min-width: 12em;" in report.STYLE
 
 

@@ -39,10 +39,11 @@ pre, .jp-OutputArea-output pre, .jp-RenderedText pre, p, li, td, th, caption {{ 
 body {{ max-width: 1100px; margin: 2em auto; padding: 0 1em; line-height: 1.6; color: #222; }}
 table {{ border-collapse: collapse; font-size: 0.9em; }} td, th {{ border: 1px solid #ddd; padding: 4px 8px; vertical-align: top; }}
 td.long-text {{ min-width: 12em; max-width: 36em; white-space: normal; text-align: left; }}
+td.mid-text {{ min-width: 6em; white-space: normal; text-align: left; }}
 .jp-OutputArea-output, .jp-RenderedHTMLCommon {{ overflow-x: auto; }}
 th {{ background: #f3f3f3; }} .meta {{ color: #666; }} .nowrap {{ white-space: nowrap; }}
 """
-LONG_CELL = 12  # characters: a table cell with Chinese text this long gets a readable minimum width
+LONG_CELL, MID_CELL = 12, 6  # characters: a table cell with Chinese text this long gets a readable minimum width
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -183,12 +184,12 @@ def with_long_cells(markup: str) -> str:
 
 
 def mark_long_cells(soup) -> None:
-    """Give table cells holding a long Chinese text the class long-text (a readable minimum width, so a
-    title is not squeezed to three characters a line among many narrow columns)."""
+    """Give table cells holding Chinese text the class long-text (12+ characters) or mid-text (6+): a
+    readable minimum width, so a title is not squeezed to three characters a line among many narrow columns."""
     for cell in soup.find_all("td"):
         text = cell.get_text(strip=True)
-        if len(text) >= LONG_CELL and _HAN.search(text):
-            cell["class"] = [*cell.get("class", []), "long-text"]
+        if len(text) >= MID_CELL and _HAN.search(text):
+            cell["class"] = [*cell.get("class", []), "long-text" if len(text) >= LONG_CELL else "mid-text"]
 
 
 def index_page(result: Result, corpus: Path, pages: list[Path], tables: list[Path], out_dir: Path) -> Path:
