@@ -80,3 +80,11 @@ def test_repel_boxes_untangles_a_pile_of_labels():
     offsets = plotting.repel_boxes(boxes, pad=1)
     moved = [(b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy) for b, (dx, dy) in zip(boxes, offsets)]
     assert overlaps(moved) == []
+
+
+def test_repel_boxes_never_moves_a_fixed_obstacle():
+    # a label sitting on a node: the node stays, the label moves the whole way (up: its centre is higher)
+    boxes = [(0, 5, 40, 15), (10, 0, 30, 10)]
+    offsets = plotting.repel_boxes(boxes, pad=2, fixed=[1])
+    assert offsets[1] == (0.0, 0.0)
+    assert offsets[0] == (0.0, 7.0)  # overlap 5 + pad 2

@@ -185,13 +185,14 @@ def cooccurrence_network(result, output=None, min_sentences: int = 2, n: int = 2
         pos = nx.kamada_kawai_layout(g, weight=None)
         widths = [0.6 + 0.6 * g[u][v]["weight"] for u, v in g.edges()]
         nx.draw_networkx_edges(g, pos, ax=ax, width=widths, alpha=0.35, edge_color=plotting.PALETTE[5])
-        nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[30 + 8 * counts.get(v, 1) for v in g.nodes()],
-                               node_color=plotting.PALETTE[0], alpha=0.8)
+        sizes = [30 + 8 * counts.get(v, 1) for v in g.nodes()]
+        nx.draw_networkx_nodes(g, pos, ax=ax, node_size=sizes, node_color=plotting.PALETTE[0], alpha=0.8)
         ax.set_xlim(-1.3, 1.3)  # the layout is scaled to [-1, 1]; fixed limits (even for collinear
         ax.set_ylim(-1.3, 1.3)  # nodes) so that labels can be placed in pixels
         labels = nx.draw_networkx_labels(g, {k: (x, y + 0.04) for k, (x, y) in pos.items()}, ax=ax,
                                          font_size=9, font_family=plotting.FONT_NAME, verticalalignment="bottom")
-        plotting.place_labels(ax, [labels[v] for v in g.nodes()], [pos[v] for v in g.nodes()])
+        nodes = plotting.marker_boxes(ax, [pos[v] for v in g.nodes()], sizes)
+        plotting.place_labels(ax, [labels[v] for v in g.nodes()], [pos[v] for v in g.nodes()], obstacles=nodes)
     ax.set_title(f"共现网络 Co-occurrence of the {n} most-mentioned actors: pairs in ≥{min_sentences} sentences "
                  f"together ({len(edges)} of {n_pairs} such pairs drawn)", fontsize=11)
     ax.axis("off")
