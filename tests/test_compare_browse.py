@@ -122,9 +122,10 @@ def test_summary_says_when_there_is_no_earlier_run():
 def test_summary_counts_every_kind_of_change():
     text = compare.summary(NOW_EVIDENCE, BEFORE, "reports/old")
     assert "`reports/old` (2 articles; now 2)" in text
-    assert "- 1 new articles: c; 1 removed: a." in text
-    assert "- 1 actors never mentioned before; 1 mentioned more often, 1 less often." in text
-    assert "- 1 new unknown-name candidates." in text
+    assert "- 1 new article: c; 1 removed: a." in text
+    assert "- 1 actor never mentioned before; 1 mentioned more often, 1 less often." in text
+    assert "- 1 new unknown-name candidate." in text
+    assert "- 0 article stance labels changed; 2 labels of new articles." in text
     assert "- 2 new timeline entries; 2 entries in conflict now." in text
 
 

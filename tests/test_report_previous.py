@@ -36,8 +36,8 @@ def test_previous_lists_the_added_article_and_its_new_actor(make_corpus, tmp_pat
     report.build_report(before, tmp_path / "rep-before", notebooks=NOTEBOOK_04)
     index = report.build_report(after, tmp_path / "rep-after", notebooks=NOTEBOOK_04, previous=tmp_path / "rep-before")
     text = page_text(index.parent / "04_new_articles.html")
-    assert "Compared with the earlier run" in text and "(1 articles; now 2)" in text
-    assert "1 new articles: mistral; 0 removed." in text
+    assert "Compared with the earlier run" in text and "(1 article; now 2)" in text
+    assert "1 new article: mistral; 0 removed." in text
     # the new actor, with the sentence that mentions it
     assert re.search(r"Actors never mentioned before.*Mistral AI\s+\d+\s+mistral\s+\d+\s+法国公司Mistral AI", text, re.S)
     assert "No earlier run" not in text
@@ -59,7 +59,7 @@ def test_by_default_the_last_report_of_the_same_corpus_is_kept_and_compared(make
     report.build_report(corpus, out, notebooks=NOTEBOOK_04)
     # the first run's tables were copied aside before the second run replaced them
     assert compare.load_tables(out / "previous")["articles"]["article_id"].tolist() == ["meta"]
-    assert "1 new articles: mistral; 0 removed." in page_text(out / "04_new_articles.html")
+    assert "1 new article: mistral; 0 removed." in page_text(out / "04_new_articles.html")
 
 
 def test_a_wrong_previous_folder_stops_the_report_before_anything_is_written(make_corpus, tmp_path, capsys):

@@ -221,14 +221,21 @@ def summary(current, previous, source: str | Path | None = None) -> str:
     added, gone = arts.loc[arts["change"] == "new", "article_id"], arts.loc[arts["change"] == "gone", "article_id"]
     ids = lambda s: (": " + ", ".join(s)) if len(s) else ""  # noqa: E731
     conflicts = int((tl["conflict"].str.lower() == "true").sum()) if len(tl) else 0
+    status = changes["status"].value_counts()
     return "\n".join([
-        f"Compared with the earlier run in `{source}` ({n_prev} articles; now {n_now}):" if source else
-        f"Compared with the earlier run ({n_prev} articles; now {n_now}):", "",
-        f"- {len(added)} new articles{ids(added)}; {len(gone)} removed{ids(gone)}.",
-        f"- {int((changes['status'] == 'new').sum())} actors never mentioned before; "
-        f"{int((changes['status'] == 'more').sum())} mentioned more often, {int((changes['status'] == 'fewer').sum())} less often.",
-        f"- {len(new_names)} new unknown-name candidates.",
-        f"- {int((labels['change'] == 'changed').sum())} article stance labels changed; "
-        f"{int((labels['change'] == 'new article').sum())} labels of new articles.",
-        f"- {int((tl['change'] == 'new').sum()) if len(tl) else 0} new timeline entries; {conflicts} entries in conflict now.",
+        f"Compared with the earlier run in `{source}` ({_n(n_prev, 'article')}; now {n_now}):" if source else
+        f"Compared with the earlier run ({_n(n_prev, 'article')}; now {n_now}):", "",
+        f"- {_n(len(added), 'new article')}{ids(added)}; {len(gone)} removed{ids(gone)}.",
+        f"- {_n(status.get('new', 0), 'actor')} never mentioned before; "
+        f"{status.get('more', 0)} mentioned more often, {status.get('fewer', 0)} less often.",
+        f"- {_n(len(new_names), 'new unknown-name candidate')}.",
+        f"- {_n(int((labels['change'] == 'changed').sum()), 'article stance label')} changed; "
+        f"{_n(int((labels['change'] == 'new article').sum()), 'label')} of new articles.",
+        f"- {_n(int((tl['change'] == 'new').sum()) if len(tl) else 0, 'new timeline entry', 'new timeline entries')}; "
+        f"{_n(conflicts, 'entry', 'entries')} in conflict now.",
     ])
+
+
+def _n(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 article', '2 articles' (or the given plural)."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
