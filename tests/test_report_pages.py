@@ -106,3 +106,19 @@ def test_codebook_code_spans_show_chinese_glyphs_not_tofu(site, chromium, tmp_pa
     # tofu draws every missing character as the same box: two different four-character texts would look alike
     diff = ImageChops.difference(a, b)
     assert sum(diff.histogram()[64:]) > 1_500, "different Chinese code spans render identically (tofu boxes)"
+
+
+def test_report_kernels_are_not_interrupted_at_shutdown():
+    """jupyter_client interrupts a kernel before shutting it down; an idle ipykernel then logs
+    "KeyboardInterrupt caught in kernel" after every notebook.  The report's kernel manager skips that
+    interrupt when shutting down, and only then (no kernel here: a real interrupt fails loudly)."""
+    import asyncio
+
+    from kaiyuan.notebooks import ipc_kernel_manager
+
+    manager = ipc_kernel_manager()()
+    manager.shutting_down = True
+    assert asyncio.run(manager._async_interrupt_kernel()) is None
+    manager.shutting_down = False
+    with pytest.raises(RuntimeError, match="No kernel is running"):
+        asyncio.run(manager.interrupt_kernel())
