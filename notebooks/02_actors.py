@@ -64,6 +64,10 @@ fig = views.actor_heatmap(result, OUTPUT)
 # %% [markdown]
 # ## Who appears together?
 # Two actors are linked when one sentence mentions both; line width = number of such sentences.
+# The figure keeps the 25 most-mentioned actors and the pairs in at least two sentences together
+# (its title says how many such pairs that leaves out); labels are moved apart so none overlaps
+# another, with a thin line back to a node when a label had to move far. The table below it lists
+# every pair.
 
 # %%
 fig = views.cooccurrence_network(result, OUTPUT, min_sentences=2)

@@ -14,18 +14,23 @@
 # %% [markdown]
 # # 04 · New articles: re-run everything and see what changed
 #
-# **Question.** You collected new articles. What do they add: new outlets, new actors the
-# registry does not know yet, shifts in stance, new or conflicting events on the timeline?
+# **Question.** You collected new articles. What do they add against an earlier run: new and
+# removed articles, actors never mentioned before, names the registry does not know yet, shifts
+# in stance, new or conflicting events on the timeline, and which sentences say so?
 #
 # **Data.** `CORPUS`: the folder with all articles (old and new; any supported encoding and
-# format, optionally a `metadata.csv`). `PREVIOUS`: the `tables/` folder of an earlier run
-# (`make report` writes it to `reports/<corpus>/tables/`). With `PREVIOUS = None` this notebook
-# demonstrates the comparison by treating the corpus's first three articles as the earlier run.
+# format, optionally a `metadata.csv`). `PREVIOUS`: the earlier run to compare with, a report
+# folder (`reports/<name>`) or the `tables/` folder inside it. `kaiyuan report --previous DIR`
+# sets it; without `--previous` the report compares with the last report of the same corpus
+# name under `reports/`, if there is one. With `PREVIOUS = None` there is no earlier run, and
+# this notebook says so.
 #
-# **Method.** One command re-runs the whole pipeline: `make report CORPUS=path/to/folder`.
-# Per-article results are cached on disk (keyed by each file's bytes, the package version and
-# the registry, rule and label files), so only new or changed articles are processed again.
-# The functions in `kaiyuan.compare` then diff the new tables against the old ones.
+# **Method.** One command re-runs the whole pipeline: `kaiyuan report --corpus path/to/folder
+# --out reports/<name>` (or `make report CORPUS=path/to/folder`). Per-article results are cached
+# on disk (keyed by each file's bytes, the package version and the registry, rule and label
+# files), so only new or changed articles are processed again. The functions in
+# `kaiyuan.compare` then diff the new tables against the earlier run's, and give each change
+# with the sentence behind it (`article_id`, `sentence_id`, text).
 #
 # **Workflow.**
 # 1. Drop files into the folder (`.txt`, `.md`, `.html`; UTF-8, UTF-16, GB18030/GBK, Big5).
@@ -39,18 +44,16 @@ CORPUS = "../seeds"  # folder of articles
 OUTPUT = "../reports/seeds"  # where figures and their CSVs are saved
 REGISTRY = None  # actor registry YAML (None: the packaged lib/kaiyuan/data/actors.yaml)
 LABELS = None  # stance label CSV (None: the packaged lib/kaiyuan/data/stance_labels.csv)
-PREVIOUS = None
+PREVIOUS = None  # earlier run: a report folder or its tables/ (None: no earlier run; kaiyuan report fills it in)
 
 # %%
 import kaiyuan
+from IPython.display import Markdown
 from kaiyuan import browse, compare, views
 
 result = kaiyuan.analyze(CORPUS, registry=REGISTRY, labels=LABELS)
-if PREVIOUS:
-    previous = compare.load_tables(PREVIOUS)
-else:
-    previous = compare.subset_tables(result, sorted(result["articles"]["article_id"])[:3])
-print(f"now {len(result['articles'])} articles, previous run {len(previous['articles'])}")
+previous = compare.previous_run(PREVIOUS)  # None: no earlier run
+Markdown(compare.summary(result, previous, PREVIOUS))
 
 # %% [markdown]
 # ## Load report: did every new file load?
@@ -59,20 +62,28 @@ print(f"now {len(result['articles'])} articles, previous run {len(previous['arti
 result["load_report"]
 
 # %% [markdown]
-# ## New articles
+# ## New and removed articles
+# Each with its first body sentence.
 
 # %%
-compare.new_articles(result, previous)
+compare.new_articles(result, previous).head(30)
 
 # %% [markdown]
-# ## Actors: new, more often, less often
+# ## Actors never mentioned before
+# Registry actors the earlier run did not mention, with the first sentences that mention them now.
 
 # %%
-compare.actor_changes(result, previous)
+compare.new_actors(result, previous).head(30)
 
 # %% [markdown]
-# ## Names the registry does not know yet (new since the previous run)
-# Add the real actors to `lib/kaiyuan/data/actors.yaml` and re-run.
+# ## Actors mentioned more or less often
+
+# %%
+compare.actor_changes(result, previous).head(30)
+
+# %% [markdown]
+# ## Names the registry does not know yet (new since the earlier run)
+# Each with an example sentence. Add the real actors to `lib/kaiyuan/data/actors.yaml` and re-run.
 
 # %%
 compare.new_unknown_names(result, previous).head(15)
@@ -84,16 +95,25 @@ compare.new_unknown_names(result, previous).head(15)
 compare.stance_shifts(result, previous)
 
 # %% [markdown]
-# ## Timeline: new entries and conflicts
+# Article labels that are new or changed, with the strongest evidence sentence behind the label now.
 
 # %%
-compare.timeline_changes(result, previous)
+compare.article_stance_changes(result, previous).head(30)
+
+# %% [markdown]
+# ## Timeline: new entries and conflicts
+# Each entry with its first source sentence.
+
+# %%
+compare.timeline_changes(result, previous).head(30)
 
 # %% [markdown]
 # ## Sentence browser
 # In JupyterLab, `browse.browser(result)` gives drop-downs to filter sentences by actor, stance
-# label, article and date range, showing each sentence with its neighbours. The static page
-# shows the same table filtered in code: here, sentences that mention Llama.
+# label, article and date range, showing each sentence with its neighbours. Each label column
+# comes with its source (`hand`: a human annotator's label, `model`: the classifier's, `cue`: the
+# cue-word baseline's). The static page shows the same table filtered in code: here, sentences
+# that mention Llama.
 
 # %%
 browse.filter_sentences(browse.sentence_table(result), actor="Llama").head(15)
@@ -101,15 +121,16 @@ browse.filter_sentences(browse.sentence_table(result), actor="Llama").head(15)
 # %% [markdown]
 # ## Findings
 #
-# Computed from the corpus this notebook ran on, with the caveats that apply to it; the commentary
-# written for the five seed articles is shown only when the corpus is the seeds.
+# Computed from the comparison this notebook ran, with the caveats that apply to the corpus; the
+# commentary written for the five seed articles is shown only when the corpus is the seeds.
 
 # %%
-views.show_findings(result, "04_new_articles")
+views.show_findings(result, "04_new_articles", previous=previous, source=PREVIOUS)
 
 # %% [markdown]
 # **What this comparison cannot see.** It compares tables, not texts: an article edited between
 # two runs counts as the same article if its `article_id` (file name) is unchanged, and its
 # changes show only through the counts. Stance shifts are counts of article-level labels, so a
 # change inside an article that does not flip its label is not reported. Timeline entries are
-# matched by label and interval, so a re-labelled event appears as new.
+# matched by label and interval, so a re-labelled event appears as new. An earlier run made with
+# another registry or label file differs by that too: a "new" actor may only be new to the registry.

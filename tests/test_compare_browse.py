@@ -61,8 +61,87 @@ NOW = {
 
 def test_new_articles_lists_new_and_gone():
     out = compare.new_articles(NOW, BEFORE)
-    assert out.columns.tolist() == ["change", "article_id", "title", "outlet", "published"]
-    assert out.values.tolist() == [["new", "c", "丙", "彭博", "2024-05"], ["gone", "a", "甲", "新华网", "2024-01-04"]]
+    assert out.columns.tolist() == ["change", "article_id", "title", "outlet", "published", "sentence_id", "sentence"]
+    assert out.values.tolist() == [["new", "c", "丙", "彭博", "2024-05", "", ""], ["gone", "a", "甲", "新华网", "2024-01-04", "", ""]]
+
+
+def test_new_and_gone_articles_come_with_their_first_body_sentence():
+    now = {**NOW, "sentences": frame([("c", 0, "丙", "title"), ("c", 1, "Mistral AI发布新模型。", "body"),
+                                      ("b", 1, "旧句子。", "body")], ["article_id", "sentence_id", "text", "kind"])}
+    before = {**BEFORE, "sentences": frame([("a", 0, "甲", "title"), ("a", 1, "Meta发布Llama 2。", "body")],
+                                           ["article_id", "sentence_id", "text", "kind"])}
+    out = compare.new_articles(now, before)
+    assert out[["change", "article_id", "sentence_id", "sentence"]].values.tolist() == [
+        ["new", "c", "1", "Mistral AI发布新模型。"], ["gone", "a", "1", "Meta发布Llama 2。"]]
+
+
+MENTION_COLS = ["article_id", "sentence_id", "actor"]
+NOW_EVIDENCE = {
+    **NOW,
+    "sentences": frame([("c", 1, "Meta和Mistral AI都发布了开源模型。", "body"), ("c", 4, "AI联盟成立于2023年12月。", "body"),
+                        ("c", 5, "AI联盟去年11月成立。", "body"), ("c", 2, "今年4月Meta发布Llama 3。", "body"),
+                        ("c", 7, "Mistral AI再次表态。", "body")], ["article_id", "sentence_id", "text", "kind"]),
+    "mentions": frame([("c", 7, "Mistral AI"), ("c", 1, "Meta"), ("c", 1, "Mistral AI"), ("c", 1, "Mistral AI")], MENTION_COLS),
+    "events": frame([("c:4:0", "c", 4), ("c:5:0", "c", 5), ("c:2:0", "c", 2), ("b:1:0", "b", 1)],
+                    ["event_id", "article_id", "sentence_id"]),
+}
+
+
+def test_new_actors_come_with_the_sentences_that_mention_them():
+    out = compare.new_actors(NOW_EVIDENCE, BEFORE)
+    # Mistral AI is the only actor the earlier run never mentioned; sentence 1 counts once, in sentence order
+    assert out.values.tolist() == [["Mistral AI", 2, "c", "1", "Meta和Mistral AI都发布了开源模型。"],
+                                   ["Mistral AI", 2, "c", "7", "Mistral AI再次表态。"]]
+    assert compare.new_actors(NOW_EVIDENCE, NOW_EVIDENCE).empty
+
+
+def test_article_stance_changes_list_new_and_changed_labels_with_their_evidence():
+    before = {**BEFORE, "stance_articles": BEFORE["stance_articles"].replace({"critical": "supportive"})}
+    now = {**NOW_EVIDENCE, "stance_articles": NOW["stance_articles"]}
+    out = compare.article_stance_changes(now, before)
+    # b/open_source_ai was supportive before and is critical now; c is a new article (two targets)
+    assert out.values.tolist() == [
+        ["meta_openness", "c", "", "critical", "new article", "1", "Meta和Mistral AI都发布了开源模型。"],
+        ["open_source_ai", "b", "supportive", "critical", "changed", "2", ""],
+        ["open_source_ai", "c", "", "critical", "new article", "1", "Meta和Mistral AI都发布了开源模型。"]]
+
+
+def test_timeline_changes_carry_their_first_source_sentence():
+    out = compare.timeline_changes(NOW_EVIDENCE, BEFORE)
+    assert out[["timeline_id", "article_id", "sentence_id", "sentence"]].values.tolist() == [
+        ["T002", "c", "4", "AI联盟成立于2023年12月。"], ["T003", "c", "2", "今年4月Meta发布Llama 3。"],
+        ["T004", "c", "5", "AI联盟去年11月成立。"]]
+
+
+def test_summary_says_when_there_is_no_earlier_run():
+    text = compare.summary(NOW, None)
+    assert text.startswith("**No earlier run to compare with.**") and "2 articles" in text
+    assert compare.new_articles(NOW, None)["change"].tolist() == ["new", "new"]
+
+
+def test_summary_counts_every_kind_of_change():
+    text = compare.summary(NOW_EVIDENCE, BEFORE, "reports/old")
+    assert "`reports/old` (2 articles; now 2)" in text
+    assert "- 1 new article: c; 1 removed: a." in text
+    assert "- 1 actor never mentioned before; 1 mentioned more often, 1 less often." in text
+    assert "- 1 new unknown-name candidate." in text
+    assert "- 0 article stance labels changed; 2 labels of new articles." in text
+    assert "- 2 new timeline entries; 2 entries in conflict now." in text
+
+
+def test_an_earlier_run_is_a_report_folder_or_its_tables(tmp_path):
+    tables = tmp_path / "reports" / "news" / "tables"
+    tables.mkdir(parents=True)
+    BEFORE["articles"].to_csv(tables / "articles.csv", index=False, encoding="utf-8-sig")
+    assert compare.tables_folder(tmp_path / "reports" / "news") == tables
+    assert compare.tables_folder(tables) == tables
+    assert compare.previous_run(tables)["articles"]["article_id"].tolist() == ["a", "b"]
+    assert compare.previous_run(None) is None and compare.previous_run("") is None
+    with pytest.raises(FileNotFoundError, match="earlier run not found"):
+        compare.tables_folder(tmp_path / "reports")
+    # the default: the last report of the same corpus name
+    assert compare.find_previous(tmp_path / "elsewhere" / "news", reports=tmp_path / "reports") == tables
+    assert compare.find_previous(tmp_path / "other", reports=tmp_path / "reports") is None
 
 
 def test_actor_changes_totals_over_articles():
@@ -126,7 +205,7 @@ def test_load_tables_round_trips_a_runs_csv_output(tmp_path):
     write_tables(result, tmp_path / "tables")
     loaded = compare.load_tables(tmp_path / "tables")
     in_memory = compare.as_tables(result)
-    assert set(loaded) == set(compare.TABLES)
+    assert set(loaded) == set(compare.TABLES + compare.EVIDENCE)
     for name in compare.TABLES:
         pd.testing.assert_frame_equal(loaded[name], in_memory[name], check_dtype=False, obj=name)
     # the same run compared with its own CSV files: nothing new, nothing changed
@@ -175,14 +254,27 @@ def result() -> Result:
     return Result(corpus=SimpleNamespace(clean={}), tables=tables)
 
 
-def test_sentence_table_joins_actors_model_labels_and_resolved_dates(result):
+def test_sentence_table_joins_actors_labels_with_their_source_and_resolved_dates(result):
     t = browse.sentence_table(result)
     assert t[["article_id", "sentence_id"]].values.tolist() == [["a", 0], ["a", 1], ["a", 2], ["b", 0], ["b", 1]]
     assert t["actors"].tolist() == ["Llama; Meta", "Mark Zuckerberg", "", "Meta; OpenAI", ""]
-    assert t["open_source_ai"].tolist() == ["neutral", "supportive", "neutral", "neutral", "neutral"]  # model, not hand
+    # every sentence has a hand label for open_source_ai: it is shown, and said to be the annotator's
+    assert t["open_source_ai"].tolist() == ["critical"] * 5
+    assert t["open_source_ai_source"].tolist() == ["hand"] * 5
     assert t["meta_openness"].tolist() == ["neutral", "neutral", "neutral", "critical", "neutral"]
+    assert t["meta_openness_source"].tolist() == ["model"] * 5
+    assert browse.label_summary(next(t.itertuples()), ["open_source_ai", "meta_openness"]) == (
+        "open_source_ai: critical (hand) · meta_openness: neutral (model)")
     assert t["date_from"].tolist() == ["2023-01-01", "", "", "2024-01-01", "2023-07-01"]
     assert t["date_to"].tolist() == ["2023-12-31", "", "", "2024-12-31", "2023-07-31"]
+
+
+def test_a_cue_label_is_shown_as_one_when_nothing_better_exists(result):
+    st = result.tables["stance_sentences"]
+    result.tables["stance_sentences"] = st[st["method"] == "model"].assign(method="cue")
+    t = browse.sentence_table(result)
+    assert t["open_source_ai_source"].eq("cue").all() and t["meta_openness_source"].eq("cue").all()
+    assert t["open_source_ai"].tolist() == ["neutral", "supportive", "neutral", "neutral", "neutral"]
 
 
 def test_sentence_table_without_mentions_labels_or_dates(result):
@@ -204,7 +296,8 @@ def test_filter_sentences_by_actor_label_article_and_dates(result):
     assert keys() == list(zip(t["article_id"], t["sentence_id"]))
     assert keys(actor="Meta") == [("a", 0), ("b", 0)]
     assert keys(actor="Met") == []  # whole names, not substrings
-    assert keys(label="supportive") == [("a", 1)]
+    assert keys(label="supportive") == []  # the model said supportive for a:1, the annotator critical
+    assert keys(label="critical") == list(zip(t["article_id"], t["sentence_id"]))
     assert keys(label="critical", target="meta_openness") == [("b", 0)]
     assert keys(article="b") == [("b", 0), ("b", 1)]
     assert keys(actor="Meta", article="b") == [("b", 0)]

@@ -55,3 +55,36 @@ def test_save_writes_the_png_next_to_its_data(tmp_path):
     plt.close(fig)
     assert png.read_bytes()[:4] == b"\x89PNG"
     assert pd.read_csv(csv, encoding="utf-8-sig").equals(data)
+
+
+def overlaps(boxes, pad=0.0):
+    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+            if min(boxes[i][2], boxes[j][2]) - max(boxes[i][0], boxes[j][0]) > pad
+            and min(boxes[i][3], boxes[j][3]) - max(boxes[i][1], boxes[j][1]) > pad]
+
+
+def test_repel_boxes_separates_overlapping_labels_and_leaves_free_ones_alone():
+    # two labels on the same spot, a third one far away
+    boxes = [(0, 0, 40, 10), (5, 2, 45, 12), (100, 100, 120, 110)]
+    offsets = plotting.repel_boxes(boxes, pad=2)
+    moved = [(b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy) for b, (dx, dy) in zip(boxes, offsets)]
+    assert overlaps(moved) == []
+    assert offsets[2] == (0.0, 0.0)
+    # pushed apart vertically (they overlap less that way), the higher one up, by half each
+    assert offsets[1][1] > 0 > offsets[0][1] and offsets[0][0] == offsets[1][0] == 0.0
+    assert plotting.repel_boxes(boxes, pad=2) == offsets  # deterministic
+
+
+def test_repel_boxes_untangles_a_pile_of_labels():
+    boxes = [(i % 3, i % 2, i % 3 + 30, i % 2 + 8) for i in range(12)]
+    offsets = plotting.repel_boxes(boxes, pad=1)
+    moved = [(b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy) for b, (dx, dy) in zip(boxes, offsets)]
+    assert overlaps(moved) == []
+
+
+def test_repel_boxes_never_moves_a_fixed_obstacle():
+    # a label sitting on a node: the node stays, the label moves the whole way (up: its centre is higher)
+    boxes = [(0, 5, 40, 15), (10, 0, 30, 10)]
+    offsets = plotting.repel_boxes(boxes, pad=2, fixed=[1])
+    assert offsets[1] == (0.0, 0.0)
+    assert offsets[0] == (0.0, 7.0)  # overlap 5 + pad 2

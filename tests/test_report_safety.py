@@ -151,6 +151,12 @@ def test_every_page_was_built(report):
     assert len(report.scripts) >= 1
 
 
+def test_the_stance_notebook_links_the_rendered_codebook(report):
+    assert "codebook.html" in report.text
+    for name in ("01_stance.html", "01_stance-code.html"):
+        assert 'href="codebook.html"' in report.text[name] and 'href="codebook.md"' not in report.text[name], name
+
+
 def test_no_page_turns_article_text_into_markup(report):
     problems = {name: markup_problems(markup) for name, markup in report.text.items()}
     assert not any(problems.values()), {k: v[:10] for k, v in problems.items() if v}

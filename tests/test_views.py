@@ -219,6 +219,55 @@ def test_cooccurrence_network_saves_the_edges_it_draws(result, tmp_path):
     assert sum(len(c.get_segments()) for c in lines) == len(data)
 
 
+def test_cooccurrence_network_title_says_what_it_keeps(result, tmp_path):
+    fig = drawn(lambda: views.cooccurrence_network(result, tmp_path, min_sentences=1, n=2))
+    # top 2 actors are Meta and OpenAI (3 mentions each): 1 of the 3 pairs with >= 1 sentence is drawn
+    assert saved(tmp_path, "02_cooccurrence_network")[["actor_a", "actor_b"]].values.tolist() == [["Meta", "OpenAI"]]
+    assert "the 2 most-mentioned actors" in fig.axes[0].get_title()
+    assert "pairs in ≥1 sentences together (1 of 3 such pairs drawn)" in fig.axes[0].get_title()
+
+
+def label_clashes(chart) -> list:
+    """Pairs of text labels whose drawn boxes overlap in a chart's first axes."""
+    fig = chart()
+    try:
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
+    finally:
+        plt.close(fig)
+    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+
+
+def test_cooccurrence_network_labels_do_not_overlap(monkeypatch):
+    # a hub and 30 long-named actors around it: on a circle, their labels cannot all fit side by side
+    names = [f"Open Model Laboratory {i:02d}" for i in range(30)]
+    pairs = [("Hub", n, 3, 1) for n in names]
+    mentions = pd.DataFrame([("a", 0, n, "org") for n in ["Hub"] + names], columns=["article_id", "sentence_id", "actor", "actor_type"])
+    res = Result(corpus=SimpleNamespace(), tables={
+        "cooccurrence": pd.DataFrame(pairs, columns=["actor_a", "actor_b", "sentences", "articles"]),
+        "mentions": mentions, "articles": ARTICLES})
+    assert label_clashes(lambda: views.cooccurrence_network(res, None, min_sentences=2, n=40)) == []
+    # not vacuous: without the label placement the same labels overlap
+    monkeypatch.setattr(views.plotting, "place_labels", lambda *args, **kwargs: None)
+    assert label_clashes(lambda: views.cooccurrence_network(res, None, min_sentences=2, n=40))
+
+
+def test_speaker_variants_are_counted_as_their_actor():
+    a = pd.DataFrame([("Meta", "Meta", "open_source_ai", 1, 0, 1, 0, 2, "甲"),
+                      ("Meta spokesperson", "Meta", "open_source_ai", 0, 1, 0, 0, 1, "乙"),
+                      ("Meta statement", "Meta", "open_source_ai", 0, 0, 2, 0, 2, "丙"),
+                      ("Mark Zuckerberg", "Meta", "open_source_ai", 3, 0, 0, 0, 3, "丁"),
+                      ("Ahmad Al-Dahle", "Meta", "open_source_ai", 0, 0, 1, 0, 1, "戊")],
+                     columns=["speaker", "speaker_org", "target", "supportive", "critical", "neutral", "mixed", "n_quotes", "example"])
+    out = views.speakers_as_actors(a)
+    assert out[["speaker", "supportive", "critical", "neutral", "n_quotes"]].values.tolist() == [
+        ["Ahmad Al-Dahle", 0, 0, 1, 1], ["Mark Zuckerberg", 3, 0, 0, 3], ["Meta", 1, 1, 3, 5]]
+    assert out.loc[out["speaker"] == "Meta", "speaker_variants"].item() == "Meta; Meta spokesperson; Meta statement"
+    assert views.speaker_actor("Mark Zuckerberg") == "Mark Zuckerberg"  # a person is an actor of their own
+    assert views.speaker_actor("Meta和微软") == "Meta和微软"  # two actors: left as it is
+
+
 def test_actor_stance_chart_bars_sum_to_each_speakers_quotes(result, tmp_path):
     fig = drawn(lambda: views.actor_stance_chart(result, tmp_path, target="open_source_ai"))
     data = saved(tmp_path, "01_actor_stance_open_source_ai")

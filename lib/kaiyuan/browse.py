@@ -11,8 +11,13 @@ import html
 import pandas as pd
 
 
+SOURCES = ("hand", "model", "cue")  # where a label comes from, most trusted first
+
+
 def sentence_table(result) -> pd.DataFrame:
-    """One row per sentence: text, actors, model stance labels per target, resolved date range."""
+    """One row per sentence: text, actors, the stance label per target with its source (`<target>_source`:
+    hand = an annotator's label, preferred wherever one exists; else model; else the cue baseline), and
+    the resolved date range."""
     s = result["sentences"][["article_id", "sentence_id", "kind", "text"]].copy()
     key = ["article_id", "sentence_id"]
     # Empty parts keep the (article_id, sentence_id) index: joining a frame without it raises.
@@ -20,17 +25,31 @@ def sentence_table(result) -> pd.DataFrame:
     m = result["mentions"]
     actors = (m.groupby(key)["actor"].agg(lambda a: "; ".join(sorted(set(a)))).rename("actors") if len(m)
               else pd.Series(index=none, dtype=object, name="actors"))
-    st = result["stance_sentences"]
-    if len(st):
-        st = st[st["method"] == ("model" if (st["method"] == "model").any() else st["method"].iloc[0])]
-    labels = (st.pivot_table(index=key, columns="target", values="label", aggfunc="first") if len(st)
-              else pd.DataFrame(index=none))
+    labels = _labels_with_sources(result["stance_sentences"], key, none)
     te = result["temporal_expressions"]
     te = te[te["resolved"].astype(bool)] if len(te) else te
     dates = (te.groupby(key).agg(date_from=("start", "min"), date_to=("end", "max")) if len(te)
              else pd.DataFrame({"date_from": [], "date_to": []}, index=none, dtype=object))
     out = s.set_index(key).join(actors).join(labels).join(dates).reset_index()
     return out.fillna({"actors": ""}).fillna("")
+
+
+def _labels_with_sources(st: pd.DataFrame, key: list[str], none) -> pd.DataFrame:
+    """Per sentence: each target's most trusted label (SOURCES order) and, beside it, where it comes from."""
+    if st.empty:
+        return pd.DataFrame(index=none)
+    rank = st["method"].map({m: i for i, m in enumerate(SOURCES)}).fillna(len(SOURCES))
+    best = st.assign(_rank=rank).sort_values(key + ["target", "_rank"], kind="stable").drop_duplicates(key + ["target"])
+    wide = best.pivot(index=key, columns="target", values=["label", "method"])
+    columns = []
+    for target in sorted(best["target"].unique()):
+        columns += [wide[("label", target)].rename(target), wide[("method", target)].rename(f"{target}_source")]
+    return pd.concat(columns, axis=1)
+
+
+def label_summary(row, targets) -> str:
+    """'open_source_ai: critical (hand) · meta_openness: neutral (model)' for one sentence-table row."""
+    return " · ".join(f"{t}: {getattr(row, t)} ({getattr(row, t + '_source')})" for t in targets if getattr(row, t))
 
 
 def filter_sentences(table: pd.DataFrame, actor: str = "", label: str = "", target: str = "open_source_ai",
@@ -80,7 +99,8 @@ def browser(result):
             print(f"{len(rows)} sentences")
             for r in rows.head(50).itertuples():
                 display(HTML(f"<p><code>{html.escape(r.article_id)}:{r.sentence_id}</code> "
-                             f"{context(table, r.article_id, r.sentence_id)}</p>"))
+                             f"{context(table, r.article_id, r.sentence_id)}<br>"
+                             f"<small>{html.escape(label_summary(r, target.options))}</small></p>"))
 
     for control in (actor, target, label, article, d_from, d_to):
         control.observe(refresh, names="value")

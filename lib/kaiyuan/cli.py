@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from .config import ConfigError
 from .corpus import MAX_ARTICLE_CHARS
@@ -21,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     p_rep = sub.add_parser("report", help="run, execute every notebook on the corpus, render HTML with index.html")
     p_rep.add_argument("--corpus", required=True)
     p_rep.add_argument("--out", required=True, help="report folder, e.g. reports/seeds")
+    p_rep.add_argument("--previous", default=None,
+                       help="earlier run to compare with in 04_new_articles: a report folder or its tables/ "
+                            "(default: the last report of the same corpus name under reports/, if any)")
     p_ev = sub.add_parser("evaluate", help="score the pipeline against hand annotations (evaluation/README.md)")
     p_ev.add_argument("--corpus", help="article folder (with --gold)")
     p_ev.add_argument("--gold", help="gold folder in the format of evaluation/README.md")
@@ -61,12 +65,15 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             index = build_report(args.corpus, args.out, registry=args.registry, labels=args.labels,
-                                 workers=args.workers, cache=not args.no_cache)
+                                 workers=args.workers, cache=not args.no_cache, previous=args.previous)
         except (FileNotFoundError, ValueError) as err:
             return _input_error(err)
         print(f"kaiyuan: report written to {index}")
         return 0
     try:
+        from .report import check_corpus
+
+        check_corpus(Path(args.corpus))
         result = run(args.corpus, progress=args.progress, workers=args.workers, cache=not args.no_cache,
                      scheduler=args.scheduler, registry=args.registry, labels=args.labels,
                      max_article_chars=args.max_article_chars or None)

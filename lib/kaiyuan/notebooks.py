@@ -36,6 +36,16 @@ def ipc_kernel_manager():
             kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"kaiyuan-kernel-{uuid.uuid4().hex[:12]}"))
             super().__init__(**kwargs)
 
+        async def _async_interrupt_kernel(self) -> None:
+            # jupyter_client sends SIGINT before every shutdown request; an idle ipykernel then logs
+            # "KeyboardInterrupt caught in kernel" at ERROR level, noise after every notebook. At shutdown
+            # the notebook has finished, so there is nothing to interrupt: the shutdown request suffices.
+            if self.shutting_down:
+                return
+            await super()._async_interrupt_kernel()
+
+        interrupt_kernel = _async_interrupt_kernel
+
     return IPCKernelManager
 
 

@@ -157,16 +157,24 @@ def _actor_labels(result, names) -> list[str]:
     return [f"{zh.get(n, n)} {n}" if zh.get(n, n) != n else n for n in names]
 
 
+def network_edges(result, min_sentences: int = 2, n: int = 25) -> tuple[pd.DataFrame, int]:
+    """The pairs the network draws (both actors among the n most mentioned, in >= min_sentences sentences
+    together) and how many pairs reach min_sentences at all (so the title can say what was left out)."""
+    co = result["cooccurrence"]
+    edges = co[co["sentences"] >= min_sentences]
+    keep = set(top_actors(result, n)["actor"])
+    kept = edges[edges["actor_a"].isin(keep) & edges["actor_b"].isin(keep)].reset_index(drop=True)
+    return kept, len(edges)
+
+
 def cooccurrence_network(result, output=None, min_sentences: int = 2, n: int = 25):
-    """Co-occurrence network (edges = sentences mentioning both) drawn with a fixed-seed layout."""
+    """Co-occurrence network (edges = sentences mentioning both) drawn with a fixed-seed layout; the title
+    says which actors and pairs it keeps; labels are moved apart so that none overlaps another."""
     import matplotlib.pyplot as plt
     import networkx as nx
 
     plotting.setup()
-    co = result["cooccurrence"]
-    edges = co[co["sentences"] >= min_sentences]
-    keep = set(top_actors(result, n)["actor"])
-    edges = edges[edges["actor_a"].isin(keep) & edges["actor_b"].isin(keep)].reset_index(drop=True)
+    edges, n_pairs = network_edges(result, min_sentences, n)
     g = nx.Graph()  # nodes and edges added in sorted order so the layout is deterministic
     g.add_nodes_from(sorted(set(edges["actor_a"]) | set(edges["actor_b"])))
     for row in edges.sort_values(["actor_a", "actor_b"]).itertuples():
@@ -177,11 +185,16 @@ def cooccurrence_network(result, output=None, min_sentences: int = 2, n: int = 2
         pos = nx.kamada_kawai_layout(g, weight=None)
         widths = [0.6 + 0.6 * g[u][v]["weight"] for u, v in g.edges()]
         nx.draw_networkx_edges(g, pos, ax=ax, width=widths, alpha=0.35, edge_color=plotting.PALETTE[5])
-        nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[30 + 8 * counts.get(v, 1) for v in g.nodes()],
-                               node_color=plotting.PALETTE[0], alpha=0.8)
-        nx.draw_networkx_labels(g, {k: (x, y + 0.04) for k, (x, y) in pos.items()}, ax=ax,
-                                font_size=9, font_family=plotting.FONT_NAME, verticalalignment="bottom")
-    ax.set_title(f"共现网络 Co-occurrence (≥{min_sentences} sentences together)")
+        sizes = [30 + 8 * counts.get(v, 1) for v in g.nodes()]
+        nx.draw_networkx_nodes(g, pos, ax=ax, node_size=sizes, node_color=plotting.PALETTE[0], alpha=0.8)
+        ax.set_xlim(-1.3, 1.3)  # the layout is scaled to [-1, 1]; fixed limits (even for collinear
+        ax.set_ylim(-1.3, 1.3)  # nodes) so that labels can be placed in pixels
+        labels = nx.draw_networkx_labels(g, {k: (x, y + 0.04) for k, (x, y) in pos.items()}, ax=ax,
+                                         font_size=9, font_family=plotting.FONT_NAME, verticalalignment="bottom")
+        nodes = plotting.marker_boxes(ax, [pos[v] for v in g.nodes()], sizes)
+        plotting.place_labels(ax, [labels[v] for v in g.nodes()], [pos[v] for v in g.nodes()], obstacles=nodes)
+    ax.set_title(f"共现网络 Co-occurrence of the {n} most-mentioned actors: pairs in ≥{min_sentences} sentences "
+                 f"together ({len(edges)} of {n_pairs} such pairs drawn)", fontsize=11)
     ax.axis("off")
     if output is not None:
         plotting.save(fig, edges, Path(output) / "figures" / "02_cooccurrence_network")
@@ -241,13 +254,45 @@ def label_examples(result, target: str, method: str | None = None, per_label: in
     return ex.reset_index(drop=True)
 
 
+def speaker_actor(speaker: str, registry=None) -> str:
+    """The registry actor a speaker string stands for: itself when it is an actor's canonical name; the one
+    actor it names otherwise ("Meta spokesperson", "AI Alliance press release" -> the organisation);
+    unchanged when it names none or several."""
+    from . import actors
+
+    registry = registry or actors.load_registry()
+    if not isinstance(speaker, str) or not speaker or speaker in registry:
+        return speaker if isinstance(speaker, str) else ""
+    found = actors.find_mentions(pd.DataFrame({"article_id": ["speaker"], "sentence_id": [0], "start": [0],
+                                               "text": [speaker]}), registry)
+    names = sorted(set(found["actor"]))
+    return names[0] if len(names) == 1 else speaker
+
+
+def speakers_as_actors(actor_stance: pd.DataFrame, registry=None) -> pd.DataFrame:
+    """actor_stance with speaker variants merged into their actor before counting (quotes and labels summed,
+    the merged spellings listed in `speaker_variants`)."""
+    if actor_stance.empty:
+        return actor_stance.assign(speaker_variants="")
+    a = actor_stance.assign(speaker_variants=actor_stance["speaker"].fillna(""))
+    a["speaker"] = [speaker_actor(s, registry) for s in a["speaker_variants"]]
+    counts = [c for c in ("supportive", "critical", "neutral", "mixed", "n_quotes") if c in a]
+    firsts = {c: "first" for c in a.columns if c not in counts + ["speaker", "target", "speaker_variants"]}
+    merged = a.sort_values(["speaker", "target", "n_quotes"], ascending=[True, True, False], kind="stable").groupby(
+        ["speaker", "target"], sort=True).agg({**{c: "sum" for c in counts}, **firsts,
+                                               "speaker_variants": lambda v: "; ".join(sorted(set(v)))})
+    return merged.reset_index()[list(actor_stance.columns) + ["speaker_variants"]]
+
+
 def actor_stance_chart(result, output=None, target: str = "open_source_ai", n: int = 15):
-    """Stacked bars: each speaker's quotes by stance label for one target (saved with its CSV)."""
+    """Stacked bars: each speaker's quotes by stance label for one target (saved with its CSV); speaker
+    variants are merged into their actor first (speakers_as_actors).  A quote's label is its sentence's
+    hand label where one exists, else the model's (quotes.attach_stance); the title says so."""
     import matplotlib.pyplot as plt
 
     plotting.setup()
-    a = result["actor_stance"]
-    a = a[a["target"] == target].sort_values(["n_quotes", "speaker"], ascending=[False, True]).head(n)
+    a = speakers_as_actors(result["actor_stance"])
+    a = a[a["target"] == target].sort_values(["n_quotes", "speaker"], ascending=[False, True]).head(n).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(9, 0.4 * max(len(a), 3) + 1.5))
     left = pd.Series(0, index=a.index, dtype=float)
     colours = {"supportive": plotting.PALETTE[2], "neutral": "#c8c8c8", "critical": plotting.PALETTE[1]}
@@ -257,7 +302,7 @@ def actor_stance_chart(result, output=None, target: str = "open_source_ai", n: i
         left += a[label]
     ax.invert_yaxis()
     ax.set_xlabel("引语数 quotes")
-    ax.set_title(f"谁说了什么 Speakers' quotes by stance ({target})")
+    ax.set_title(f"谁说了什么 Speakers' quotes by stance ({target}; labels: hand where annotated, else model)", fontsize=11)
     ax.legend(frameon=False, loc="lower right")
     if output is not None:
         plotting.save(fig, a, Path(output) / "figures" / f"01_actor_stance_{target}")
@@ -429,7 +474,11 @@ def uncertain_sentences(result, n: int = 15, width: int = 70) -> pd.DataFrame:
     """The least certain automatic labels, with the sentence text: what to label next."""
     from . import stance
 
-    u = stance.uncertain(result["stance_sentences"], n)
+    st = result["stance_sentences"]
+    u = stance.uncertain(st, n)
+    auto = st[st["method"] != "hand"].drop_duplicates(["article_id", "sentence_id", "target"])
+    source = dict(zip(zip(auto["article_id"], auto["sentence_id"], auto["target"]), auto["method"]))
+    u["source"] = [source.get(k, "") for k in zip(u["article_id"], u["sentence_id"], u["target"])]  # model or cue
     u["sentence"] = [sentence_text(result, a, s)[:width] for a, s in zip(u["article_id"], u["sentence_id"])]
     return u
 
@@ -535,19 +584,22 @@ def corpus_findings(result) -> str:
     return "\n".join(lines)
 
 
-def comparison_findings(result) -> str:
-    """What the comparison of notebook 04 found (computed in that notebook; here only the corpus)."""
-    return f"- {len(result['articles'])} articles in this run."
+def comparison_findings(result, previous=None, source=None) -> str:
+    """What the comparison of notebook 04 found against the earlier run (or that there was none)."""
+    from .compare import summary
+
+    return summary(result, previous, source)
 
 
 _FINDINGS = {"00_corpus": corpus_findings, "01_stance": stance_findings, "02_actors": actor_findings,
              "03_timeline": timeline_findings, "04_new_articles": comparison_findings}
 
 
-def findings(result, notebook: str) -> str:
+def findings(result, notebook: str, **context) -> str:
     """Markdown findings for a notebook: numbers computed from this corpus, the caveats that apply to it,
-    and — only when the corpus is the seeds — the commentary written for the five seed articles."""
-    parts = ["**In this corpus** (computed):", "", _FINDINGS[notebook](result)]
+    and — only when the corpus is the seeds — the commentary written for the five seed articles.
+    `context` goes to the notebook's findings function (04: previous=, source= of the earlier run)."""
+    parts = ["**In this corpus** (computed):", "", _FINDINGS[notebook](result, **context)]
     caveats = corpus_caveats(result)
     if caveats:
         parts += ["", "**Caveats for this corpus:**", ""] + [f"- {c}" for c in caveats]
@@ -558,9 +610,9 @@ def findings(result, notebook: str) -> str:
     return "\n".join(parts)
 
 
-def show_findings(result, notebook: str) -> None:
+def show_findings(result, notebook: str, **context) -> None:
     """Display `findings` as Markdown in a notebook (plain text elsewhere)."""
-    text = findings(result, notebook)
+    text = findings(result, notebook, **context)
     try:
         from IPython.display import Markdown, display
 
