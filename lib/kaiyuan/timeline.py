@@ -14,7 +14,7 @@ import re
 import threading
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -184,6 +184,7 @@ class Context:
     rules: dict
     use_jionlp: bool = True
     sentence: int = -1  # sentence_id of the expression being resolved
+    history: tuple = ()  # every earlier anchor of the article, oldest first (previous = history[-1])
 
 
 def parse_publication(published) -> Anchor | None:
@@ -630,12 +631,13 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     return _build(found, ctx, fn, kind, base, f"calendar {shape}", notes, shape if eligible else None)
 
 
-def _bare_day_kind(ctx: Context) -> str:
+def _bare_day_kind(ctx: Context, weekday: bool) -> str:
     """'previous' when the previous dated expression is close and precise enough to give a bare weekday
-    or day number its week or month; else 'publication'."""
+    (a day or a week) or a day number (also a month) its week or month; else 'publication'."""
     spec = ctx.rules.get("anchoring", {})
     close = _previous_within(ctx, spec.get("bare_day_max_sentences", 1))
-    precise = close and ctx.previous.granularity in spec.get("bare_day_anchor_granularities", ("day", "days", "week", "month"))
+    key = "bare_weekday_anchor_granularities" if weekday else "bare_day_anchor_granularities"
+    precise = close and ctx.previous.granularity in spec.get(key, ("day", "days", "week", "month"))
     return "previous" if precise else "publication"
 
 
@@ -643,8 +645,8 @@ def resolve_bare_day(found: Found, ctx: Context) -> Resolution:
     """周一 / 週一（27日） / 周末 / 17日 without week or month: the weekday in the week of the previous dated
     expression (or the day number in its month); anchored on publication, the most recent one on or before it."""
     f, lex = found.fields, ctx.rules["lexicon"]
-    kind = _bare_day_kind(ctx)
     number = f.get("w_day") or f.get("d_only")
+    kind = _bare_day_kind(ctx, weekday=not number)
     part = lex["week_parts"].get(f.get("w_day_part", ""))
 
     def fn(ref):
@@ -655,7 +657,7 @@ def resolve_bare_day(found: Found, ctx: Context) -> Resolution:
             return day, day, "day"
         monday = unit_span(ref, "week")[0]
         a, b = (monday + dt.timedelta(days=d) for d in part["days"])
-        if kind == "publication" and a > ref:  # news sense: the most recent such weekday
+        if kind == "publication" and b > ref:  # news sense: the most recent such weekday (weekend) over by publication
             a, b = a - dt.timedelta(days=7), b - dt.timedelta(days=7)
         return a, b, part["granularity"]
 
@@ -828,6 +830,37 @@ RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "recent_spa
              "generic": resolve_generic}
 
 
+def anaphor_precision(found: Found, rules: dict) -> str | None:
+    """The precision class an anaphoric expression needs of the date it refers back to (None: any).
+
+    同一天/当天/次日 need a day, 同月/次月 a month or finer, 三天后 the unit it counts in, 当时 anything finer
+    than a bare year (`anchoring.anaphor_precision` in time_rules.yaml)."""
+    f, lex = found.fields, rules["lexicon"]
+    if found.rule == "calendar" and "d_rel" in f and lex["day_relative"][f["d_rel"]]["anchor"] == "previous":
+        return "day"
+    if found.rule == "calendar" and "m_rel" in f and lex["month_relative"][f["m_rel"]]["anchor"] == "previous":
+        return "month"
+    if found.rule == "calendar" and "w_rel" in f and lex["week_relative"][f["w_rel"]]["anchor"] == "previous":
+        return "week"
+    if found.rule == "offset" and lex["directions"].get(f.get("dir", "")) == "forward":
+        return lex["units"].get(f.get("unit", ""))
+    if found.rule == "fuzzy" and rules["fuzzy"][f["word"]]["rule"] == "same_as_previous":
+        return "finer_than_year"
+    return None
+
+
+def referent(found: Found, ctx: Context) -> Context:
+    """The context with `previous` set to the date an anaphor refers back to: the most recent earlier
+    anchor precise enough for it (同一天 skips a month or a bare year named in between), else the
+    most recent anchor as before."""
+    need = anaphor_precision(found, ctx.rules)
+    allowed = ctx.rules.get("anchoring", {}).get("anaphor_precision", {}).get(need) if need else None
+    if not allowed or ctx.previous is None or ctx.previous.granularity in allowed:
+        return ctx
+    fit = next((a for a in reversed(ctx.history) if a.granularity in allowed), None)
+    return ctx if fit is None else replace(ctx, previous=fit)
+
+
 def resolve(found: Found, ctx: Context) -> Resolution:
     """Resolve one found expression with the rule its pattern names.
 
@@ -835,14 +868,14 @@ def resolve(found: Found, ctx: Context) -> Resolution:
     ("0世纪", "第99999年", "2024年13月") becomes an unresolved expression with the reason, never an
     exception that would stop the article (and the run)."""
     try:
-        return RESOLVERS[found.rule](found, ctx)
+        return RESOLVERS[found.rule](found, referent(found, ctx))
     except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError) as err:
         return _unresolved(f"impossible date: {type(err).__name__}: {err}")
 
 
 def can_anchor(res: Resolution, rules: dict) -> bool:
     """Whether a resolution may serve as 'previous' anchor: resolved, absolute/publication, confident enough."""
-    return (res.resolved and res.anchor in ("absolute", "publication")
+    return (res.resolved and res.anchor in ("absolute", "publication", "previous")
             and res.confidence >= rules["confidence"]["anchor_min"])
 
 
@@ -864,16 +897,17 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
     ordered = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
     text_col = "text_simplified" if "text_simplified" in ordered.columns else "text"
     for article_id, group in ordered.groupby("article_id", sort=True):
-        previous, pub = None, pubs.get(str(article_id))
+        history, pub = [], pubs.get(str(article_id))
         for sid, base, text in zip(group["sentence_id"], group["start"], group[text_col]):
             text = "" if not isinstance(text, str) else text
             for found in find_expressions(text):
-                res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid)))
+                previous = history[-1] if history else None
+                res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid), tuple(history)))
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
                              bool(res.resolved), res.reason, res.source])
                 if can_anchor(res, rules):
-                    previous = Anchor(res.start, res.end, res.granularity, found.text, int(sid))
+                    history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid)))
     df = pd.DataFrame(rows, columns=EXPRESSION_COLUMNS).astype(
         {"sentence_id": int, "confidence": float, "offset_start": int, "offset_end": int, "resolved": bool})
     return df.sort_values(["article_id", "sentence_id", "offset_start"], kind="stable").reset_index(drop=True)
