@@ -699,3 +699,47 @@ def test_session3_anchoring_rules(texts, published, expression, interval):
 def test_a_day_count_is_not_a_day_of_the_month():
     got = resolved(["新规要求企业在30日内完成备案。"], "2024-05-01")
     assert "30日" not in got
+
+
+# ------------------------------------------------------------------------------------------
+# Anchoring rules of session 4: an anaphor refers to the most recent event date precise enough for it
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # a day anaphor skips a month named in between (the background LLaMA of February)
+    (["上周二（18日），Meta发布Llama 2。", "与今年2月面世的LLaMA不同，它允许商用。", "同一天发布的技术论文披露了方法。"],
+     "2023-07-28", "同一天", ("2023-07-18", "2023-07-18")),
+    # 当时 skips a bare year-shaped date named in between
+    (["6月12日，Scale AI宣布获得Meta投资。", "这是仅次于2014年收购WhatsApp的投资。", "Meta当时在声明中称已完成投资。"],
+     "2025-07-02", "当时", ("2025-06-12", "2025-06-12")),
+    # ... but a date earlier in the same sentence wins
+    (["他表示会在Meta待到年底。", "杨立昆2013年加入当时的Facebook。"], "2025-11-21", "当时", ("2013-01-01", "2013-12-31")),
+    # N days after counts from the last day, not from a month named in between
+    (["上周五（1日），路透社报道了此事。", "路透社援引的是今年6月发表的论文。", "三天后，Meta宣布开放Llama。"],
+     "2024-11-06", "三天后", ("2024-11-04", "2024-11-04")),
+    # a past-marked sentence (曾) cannot land after publication: the next earlier day is taken
+    (["2024年5月10日，奥特曼接受了采访。", "OpenAI计划于明年3月10日发布新模型。", "奥特曼当天曾表示模型已接近完成。"],
+     "2024-06-01", "当天", ("2024-05-10", "2024-05-10")),
+    # new anaphoric words: 此时, 同期, 时任, 那天, 这一周, 下一周; deictic 上上周
+    (["2025年6月30日，百度开源文心4.5。", "百度此时入场，已是追赶者。"], "2025-07-02", "此时", ("2025-06-30", "2025-06-30")),
+    (["2025年7月，中国发布了4款开放模型。", "同期美国开发商则是挂零。"], "2025-12-03", "同期", ("2025-07-01", "2025-07-31")),
+    (["2025年1月15日，美国商务部公布新规。", "时任商务部长雷蒙多表示支持。"], "2025-08-06", "时任", ("2025-01-15", "2025-01-15")),
+    (["2024年2月1日，Ai2发布了OLMo。", "那天Ai2还公开了训练数据。"], "2024-12-03", "那天", ("2024-02-01", "2024-02-01")),
+    (["上周DeepSeek每天开源一个仓库。", "这一周，它把地基也拿了出来。"], "2025-03-03", "这一周", ("2025-02-24", "2025-03-02")),
+    (["2025年7月11日，奥特曼发文。", "原定于下一周的发布被推迟。"], "2025-08-06", "下一周", ("2025-07-14", "2025-07-20")),
+    (["上上周五，DeepSeek发出预告。"], "2025-03-03", "上上周五", ("2025-02-21", "2025-02-21")),
+    # a bare weekend on publication: the weekend that is over (published Saturday 2025-04-12)
+    (["周末，Llama 4登上排行榜。"], "2025-04-12", "周末", ("2025-04-05", "2025-04-06")),
+    # a bare weekday needs a day or week to fall in: after a month it is the most recent one
+    (["今年1月，Meta发布了新模型。", "周一，股价大跌。"], "2025-04-12", "周一", ("2025-04-07", "2025-04-07")),
+    # a year-less month with spaced digits
+    (["2024年，Ai2发布了OLMo。", "10 月又推出了新版本。"], "2024-12-03", "10 月", ("2024-10-01", "2024-10-31")),
+])
+def test_session4_anchoring_rules(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+def test_past_cue_wins_over_future_cue():
+    rules = tl.load_rules()
+    assert tl.sentence_tense("他当时曾预期将于次年开源", rules) == "past"
+    assert tl.sentence_tense("模型将于明年发布", rules) == "future"
+    assert tl.sentence_tense("模型于明年发布", rules) == ""

@@ -185,6 +185,7 @@ class Context:
     use_jionlp: bool = True
     sentence: int = -1  # sentence_id of the expression being resolved
     history: tuple = ()  # every earlier anchor of the article, oldest first (previous = history[-1])
+    text: str = ""  # the sentence (for its tense cues)
 
 
 def parse_publication(published) -> Anchor | None:
@@ -849,26 +850,56 @@ def anaphor_precision(found: Found, rules: dict) -> str | None:
     return None
 
 
-def referent(found: Found, ctx: Context) -> Context:
-    """The context with `previous` set to the date an anaphor refers back to: the most recent earlier
-    anchor precise enough for it (同一天 skips a month or a bare year named in between), else the
-    most recent anchor as before."""
+def referents(found: Found, ctx: Context) -> list[Anchor]:
+    """Earlier dates an anaphor may refer back to, best first: a date earlier in its own sentence
+    ("2013年加入当时的Facebook"); else the most recent anchor precise enough for it (同一天 skips a month
+    or a bare year named in between); then every other earlier anchor, most recent first."""
+    if ctx.previous is None:
+        return []
     need = anaphor_precision(found, ctx.rules)
     allowed = ctx.rules.get("anchoring", {}).get("anaphor_precision", {}).get(need) if need else None
-    if not allowed or ctx.previous is None or ctx.previous.granularity in allowed:
-        return ctx
-    fit = next((a for a in reversed(ctx.history) if a.granularity in allowed), None)
-    return ctx if fit is None else replace(ctx, previous=fit)
+    first = ctx.previous
+    if allowed and first.sentence != ctx.sentence and first.granularity not in allowed:
+        first = next((a for a in reversed(ctx.history) if a.granularity in allowed), first)
+    return [first] + [a for a in reversed(ctx.history) if a is not first and (not allowed or a.granularity in allowed)]
+
+
+def sentence_tense(text: str, rules: dict) -> str:
+    """'past' when the sentence carries a past cue (曾, 已经, 早在 ...; 当时曾预期 is a past expectation),
+    'future' for a future cue (将, 预计, 计划 ...), else '' (`anchoring.tense_cues`; past wins)."""
+    cues = rules.get("anchoring", {}).get("tense_cues", {})
+    if any(c in text for c in cues.get("past", [])):
+        return "past"
+    return "future" if any(c in text for c in cues.get("future", [])) else ""
+
+
+def fits_tense(res: Resolution, ctx: Context) -> bool:
+    """A statement marked as past (曾, 已经) cannot be dated after publication: "他当时曾预期次年……"
+    does not land at a date named for next year."""
+    if not res.resolved or ctx.publication is None or sentence_tense(ctx.text, ctx.rules) != "past":
+        return True
+    return res.start <= ctx.publication.end
 
 
 def resolve(found: Found, ctx: Context) -> Resolution:
     """Resolve one found expression with the rule its pattern names.
 
+    An anaphor is resolved against the best earlier date (`referents`); when that reading breaks the
+    sentence's tense (`fits_tense`), the next earlier date that keeps it is taken.
+
     Article text is untrusted: an expression that names an impossible or out-of-range date
     ("0世纪", "第99999年", "2024年13月") becomes an unresolved expression with the reason, never an
     exception that would stop the article (and the run)."""
     try:
-        return RESOLVERS[found.rule](found, referent(found, ctx))
+        candidates = referents(found, ctx) or [None]
+        first = None
+        for anchor in candidates:
+            res = RESOLVERS[found.rule](found, ctx if anchor is None else replace(ctx, previous=anchor))
+            if res.anchor != "previous" or fits_tense(res, ctx):
+                return res if first is None else replace(res, reason=res.reason + "; tense: later readings "
+                                                          "fell after publication in a past-tense sentence")
+            first = first or res
+        return first
     except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError) as err:
         return _unresolved(f"impossible date: {type(err).__name__}: {err}")
 
@@ -902,7 +933,7 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
             text = "" if not isinstance(text, str) else text
             for found in find_expressions(text):
                 previous = history[-1] if history else None
-                res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid), tuple(history)))
+                res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text))
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
                              bool(res.resolved), res.reason, res.source])
