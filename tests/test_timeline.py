@@ -423,7 +423,7 @@ def mention(article_id, sentence_id, actor, surface, text, version="", base=0):
             "surface": surface, "start": s, "end": s + len(surface), "version": version}
 
 
-def test_event_label_is_trigger_plus_first_actor_after_it():
+def test_event_label_is_actor_plus_trigger_plus_first_actor_after_it():
     text = "去年7月,Meta开源Llama 2模型。"
     sents = sentences_frame("a", [text])
     ments = pd.DataFrame([mention("a", 0, "Meta", "Meta", text), mention("a", 0, "Llama", "Llama 2", text, "2")])
@@ -432,8 +432,8 @@ def test_event_label_is_trigger_plus_first_actor_after_it():
     assert list(ev.columns) == tl.EVENT_COLUMNS
     e = ev.iloc[0].to_dict()
     assert e == {"event_id": "a:0:0", "article_id": "a", "sentence_id": 0, "expression": "去年7月",
-                 "start": "2023-07-01", "end": "2023-07-31", "granularity": "month", "label": "开源 Llama 2",
-                 "actors": "Llama; Meta", "trigger": "开源"}
+                 "start": "2023-07-01", "end": "2023-07-31", "granularity": "month", "label": "Meta 开源 Llama 2",
+                 "actors": "Llama; Meta", "trigger": "开源", "main_actor": "Meta", "object": "Llama 2"}
 
 
 @pytest.mark.parametrize("text,label", [
@@ -442,7 +442,6 @@ def test_event_label_is_trigger_plus_first_actor_after_it():
     ("去年夏天发布的 Llama 2 是一个大型语言模型。", "发布 Llama 2"),
     ("Stable Diffusion于去年8月发布后,现在负责80%的图像。", "发布 Stable Diffusion"),   # object before the verb
     ("他说,今年将推出一个新平台。", "推出 新平台"),
-    ("最近AI圈突然流行起开源概念。", "AI圈突然流行起开源概念"),          # 开源概念: adjective, no trigger
 ])
 def test_event_labels_without_mentions(text, label):
     sents = sentences_frame("a", [text])
@@ -464,7 +463,7 @@ def test_actors_fall_back_to_the_sentence_when_the_clause_has_none():
     sents = sentences_frame("a", [text])
     ments = pd.DataFrame([mention("a", 0, "Open Source Initiative", "OSI", text)])
     ev = tl.build_events(tl.extract_expressions(sents, articles_frame(a="2024-03-28")), sents, ments)
-    assert (ev["actors"].item(), ev["label"].item()) == ("Open Source Initiative", "成立 Open Source Initiative")
+    assert (ev["actors"].item(), ev["label"].item()) == ("Open Source Initiative", "Open Source Initiative 成立")
 
 
 # ------------------------------------------------------------------------------------------
@@ -743,3 +742,83 @@ def test_past_cue_wins_over_future_cue():
     assert tl.sentence_tense("他当时曾预期将于次年开源", rules) == "past"
     assert tl.sentence_tense("模型将于明年发布", rules) == "future"
     assert tl.sentence_tense("模型于明年发布", rules) == ""
+
+
+# ------------------------------------------------------------------------------------------
+# Events of session 4: body text only, labels 'actor + trigger + object', the acting party
+
+def events_of(texts, published, ments=(), kinds=None):
+    sents = sentences_frame("a", texts)
+    if kinds:
+        sents["kind"] = kinds
+    return tl.build_events(tl.extract_expressions(sents, articles_frame(a=published)), sents,
+                           pd.DataFrame(list(ments)) if ments else None)
+
+
+def test_a_clause_without_trigger_or_actor_makes_no_event():
+    # 开源概念 is an adjective use, no trigger; no actor: a fragment is never a label
+    assert events_of(["最近AI圈突然流行起开源概念。"], "2024-03-28").empty
+
+
+@pytest.mark.parametrize("line", ["08:42 来源：新浪科技 2024年3月1日", "10:35 更新时间：2024年3月1日",
+                                  "责任编辑：王明 2024年3月1日", "原文链接 https://example.com/2024/03/01"])
+def test_metadata_credit_and_link_lines_make_no_event(line):
+    assert events_of([line, "2024年3月1日，Meta发布了新模型。"], "2024-03-02")["sentence_id"].tolist() == [1]
+
+
+def test_title_and_headings_make_no_event():
+    ev = events_of(["Meta去年7月发布Llama 2", "去年7月发布Llama 2", "去年7月，Meta发布Llama 2。"], "2024-03-28",
+                   kinds=["title", "heading", "body"])
+    assert ev["sentence_id"].tolist() == [2]
+
+
+def test_a_bracketed_restatement_adds_no_second_event():
+    text = "上周二（18日），Meta正式发布Llama 2。"
+    ev = events_of([text], "2023-07-28", [mention("a", 0, "Meta", "Meta", text)])
+    assert ev["expression"].tolist() == ["上周二"] and ev["label"].item() == "Meta 发布 Llama 2"
+
+
+def test_an_outlet_cited_as_source_is_not_the_main_actor():
+    text = "据路透社报道，Meta上周五宣布向美国政府开放Llama。"
+    ments = [mention("a", 0, "Reuters", "路透社", text), mention("a", 0, "Meta", "Meta", text),
+             mention("a", 0, "Llama", "Llama", text)]
+    e = events_of([text], "2024-11-06", ments).iloc[0]
+    assert (e["main_actor"], e["label"]) == ("Meta", "Meta 开放 Llama")
+
+
+def test_an_outlet_reporting_alone_is_the_main_actor_of_its_report():
+    text = "《金融时报》上周率先报导他计划出走。"
+    e = events_of([text], "2025-11-21", [mention("a", 0, "Financial Times", "金融时报", text)]).iloc[0]
+    assert (e["main_actor"], e["trigger"]) == ("Financial Times", "报导")
+
+
+def test_a_model_is_released_not_acting():
+    text = "Llama 4在4月推出后表现不如预期。"
+    m = dict(mention("a", 0, "Llama", "Llama 4", text, "4"), actor_type="model")
+    e = events_of([text], "2025-11-21", [m]).iloc[0]
+    assert e["label"] == "推出 Llama 4"
+
+
+def test_label_is_in_the_articles_script():
+    trad, simp = "2024年4月18日，Meta發佈了新一代模型。", "2024年4月18日，Meta发布了新一代模型。"
+    sents = sentences_frame("a", [trad], [simp])
+    ev = tl.build_events(tl.extract_expressions(sents, articles_frame(a="2024-04-20")), sents,
+                         pd.DataFrame([mention("a", 0, "Meta", "Meta", simp)]))
+    assert ev["label"].item() == "Meta 發佈 新一代模型" and ev["trigger"].item() == "发布"
+
+
+def test_an_entry_never_conflicts_with_itself_or_its_own_sentence():
+    same_sentence = [event("a:1:0", "2023-07-18", "2023-07-18", "发布 Llama 2", "发布"),
+                     event("a:1:1", "2023-02-01", "2023-02-28", "发布 Llama 2", "发布")]
+    t = tl.merge_timeline(pd.DataFrame(same_sentence))
+    assert len(t) == 2 and not t["conflict"].any()
+
+
+def test_conflict_needs_the_same_acting_party():
+    rows = [dict(event("a:1:0", "2023-07-01", "2023-07-31", "Meta 发布 Llama 2", "发布"), main_actor="Meta", object="Llama 2"),
+            dict(event("b:3:0", "2024-07-01", "2024-07-31", "Microsoft 发布 Llama 2", "发布"), main_actor="Microsoft",
+                 object="Llama 2"),
+            dict(event("c:2:0", "2022-07-01", "2022-07-31", "Meta 发布 Llama 2", "发布"), main_actor="Meta", object="Llama 2")]
+    t = tl.merge_timeline(pd.DataFrame(rows)).set_index("main_actor")
+    assert t.loc["Microsoft", "conflict_with"] == ""
+    assert sorted(t.loc["Meta", "conflict_with"].tolist()) == ["T001", "T002"]

@@ -26,9 +26,9 @@ RULES_PATH = Path(__file__).resolve().parent / "data" / "time_rules.yaml"
 EXPRESSION_COLUMNS = ["article_id", "sentence_id", "expression", "start", "end", "granularity", "anchor",
                       "confidence", "offset_start", "offset_end", "resolved", "reason", "source"]
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "expression", "start", "end", "granularity",
-                 "label", "actors", "trigger"]
-TIMELINE_COLUMNS = ["timeline_id", "start", "end", "granularity", "label", "actors", "article_ids",
-                    "n_sources", "event_ids", "conflict", "conflict_with"]
+                 "label", "actors", "trigger", "main_actor", "object"]
+TIMELINE_COLUMNS = ["timeline_id", "start", "end", "granularity", "label", "main_actor", "actors", "article_ids",
+                    "n_sources", "event_ids", "sentences", "conflict", "conflict_with"]
 HAN = "\u4e00-\u9fff"
 PLURAL = {"year": "years", "month": "months", "week": "days", "day": "days"}
 
@@ -973,7 +973,8 @@ def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, in
 
     cs = max((i + 1 for i in range(start) if is_delim(i)), default=0)
     ce = next((i for i in range(end, len(text)) if is_delim(i)), len(text))
-    rest = (text[cs:start] + text[end:ce]).strip(ev["bare_clause_chars"])
+    rest = re.sub(r"[（(][^（()）]{0,12}[)）]", "", text[cs:start] + text[end:ce])  # 上周二（18日）: a restatement
+    rest = rest.strip(ev["bare_clause_chars"])
     if not rest and ce < len(text):
         ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))
     return cs, ce
@@ -1095,62 +1096,162 @@ def _mentions_by_sentence(mentions: pd.DataFrame | None) -> dict:
     return out
 
 
+def is_event_sentence(kind, text: str, rules: dict) -> bool:
+    """Events come only from body text: not a title or heading, not a metadata, credit or link line
+    that survived cleaning ("08:42 来源", "10:35 更新时间", "责任编辑", a URL) (`events.sentence_kinds`,
+    `events.metadata_line`)."""
+    ev = rules["events"]
+    if isinstance(kind, str) and kind not in ev["sentence_kinds"]:
+        return False
+    return not re.search(ev["metadata_line"], text)
+
+
+def cited_as_source(m, text: str, base: int, rules: dict) -> bool:
+    """Whether a mention is an outlet or person cited as the source (据路透社报道, 《金融时报》上周披露),
+    not the acting party (`events.source_cues`: words just before or after the mention)."""
+    cues = rules["events"]["source_cues"]
+    s, e = m.start - base, m.end - base
+    before = text[max(0, s - cues["window"]):s]
+    after = text[e:e + cues["window"] + 4].lstrip("》」』\"” ")
+    after = re.sub(rf"^({_alternation(rules['lexicon']['week_relative'])}|[上本]?[月周]?[一二三四五六日0-9]*日?)", "", after)
+    return any(w in before for w in cues["before"]) or any(after.startswith(w) for w in cues["after"])
+
+
+def main_actor(text: str, clause: tuple[int, int], trigger: tuple[str, int] | None, mentions: list, base: int,
+               rules: dict):
+    """The acting party's mention: the first actor before the trigger (in its clause, else earlier in the
+    sentence), else the first in the clause.  A person or organisation comes before a model (a model is
+    released, it does not act), and an outlet cited as the source (据路透社报道) only when nothing else
+    is named (or the event is the report itself: 路透社上周五独家报道).  None when the sentence names no actor."""
+    ev = rules["events"]
+    cs, ce = clause
+    ordered = sorted(mentions, key=lambda m: m.start)
+    stop = base + (trigger[1] if trigger else len(text))
+    reporting = trigger is not None and ev["triggers"][trigger[0]]["class"] in ev["report_classes"]
+    acting = [m for m in ordered if reporting or not cited_as_source(m, text, base, rules)]
+    agents = [m for m in acting if getattr(m, "actor_type", "") not in ev["not_agents"]]
+    for group in (agents, acting, ordered):
+        for pool in ([m for m in group if base + cs <= m.start and m.end <= stop],
+                     [m for m in group if m.end <= stop],
+                     [m for m in group if base + cs <= m.start and m.end <= base + ce],
+                     group):
+            if pool:
+                return pool[0]
+    return None
+
+
+def in_script(value: str, simplified: str, original: str) -> str:
+    """A piece of the simplified sentence as the article wrote it (same offsets: 发布 -> 發佈 in a
+    traditional-script article)."""
+    i = simplified.find(value) if value else -1
+    return original[i:i + len(value)] if i >= 0 else value
+
+
+def event_label(actor: str, trigger: str, obj: str, agent: bool = True) -> str:
+    """'actor trigger object' ('Meta 发布 Llama 3'); 'actor trigger' when the actor is its own object
+    ('Gavin Newsom 否决', 'Open Source Initiative 成立'); 'trigger object' when there is no acting party
+    or the actor is the model released ('推出 Llama 4')."""
+    if not actor or (not agent and (obj == actor or obj.startswith(actor + " "))):
+        return " ".join(x for x in (trigger, obj) if x) or actor
+    if obj == actor:
+        return f"{actor} {trigger}".strip()
+    return " ".join(x for x in (actor, trigger, obj) if x)
+
+
+@dataclass
+class _Sentence:
+    """A body sentence of an event: offset of its start, simplified and original text, its mentions."""
+    base: int
+    text: str
+    original: str
+    mentions: list
+
+
+def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
+    """One event for a resolved expression: clause, trigger, object, main actor, label; None when the
+    clause has neither a trigger nor an actor (a bare time phrase or clause fragment is never a label)."""
+    start, end = e.offset_start - sent.base, e.offset_end - sent.base
+    text = sent.text
+    cs, ce = clause_bounds(text, start, end, rules)
+    in_clause = [m for m in sent.mentions if m.start >= sent.base + cs and m.end <= sent.base + ce]
+    actors = sorted({str(m.actor) for m in (in_clause or sent.mentions)})
+    trigger = find_trigger(text, cs, ce, start, end, rules)
+    m = main_actor(text, (cs, ce), trigger, sent.mentions, sent.base, rules)
+    actor = str(m.actor) if m is not None else ""
+    if trigger is None and not actor:
+        return None
+    obj = find_object(text, cs, ce, trigger, sent.mentions, sent.base, rules) if trigger else ""
+    if obj in rules["events"]["triggers"]:  # "发文宣布": the next verb is not an object
+        obj = ""
+    obj_script = in_script(obj, text, sent.original)
+    verb = sent.original[trigger[1]:trigger[1] + len(trigger[0])] if trigger else ""
+    agent = getattr(m, "actor_type", "") not in rules["events"]["not_agents"]
+    return {"label": event_label(actor, verb, obj_script, agent), "actors": "; ".join(actors),
+            "trigger": trigger[0] if trigger else "", "main_actor": actor, "object": obj}
+
+
+def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict) -> dict:
+    """(article_id, sentence_id) -> _Sentence for the dated body sentences."""
+    text_col = "text_simplified" if "text_simplified" in sentences.columns else "text"
+    kinds = sentences["kind"] if "kind" in sentences.columns else [None] * len(sentences)
+    ments = _mentions_by_sentence(mentions)
+    out = {}
+    for a, i, b, t, o, k in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"],
+                                sentences[text_col], sentences["text"], kinds):
+        key = (str(a), int(i))
+        t = normalise(t if isinstance(t, str) else "")
+        if key in keys and is_event_sentence(k, t, rules):
+            out[key] = _Sentence(int(b), t, o if isinstance(o, str) and len(o) == len(t) else t, ments.get(key, []))
+    return out
+
+
 def build_events(expressions: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
                  ) -> pd.DataFrame:
-    """One event per resolved expression: its clause's trigger verb + object as label, the actors mentioned."""
+    """One event per resolved expression of a body sentence: label 'main actor + trigger + object', the
+    actors mentioned.  A restatement of a date already dated in the sentence (上周二（18日）) adds none."""
     rules = load_rules()
-    text_col = "text_simplified" if "text_simplified" in sentences.columns else "text"
-    dated = {(str(a), int(i)) for a, i, r in zip(expressions["article_id"], expressions["sentence_id"],
-                                                   expressions["resolved"]) if r}
-    sents = {(str(a), int(i)): (int(s), normalise(t if isinstance(t, str) else ""))
-             for a, i, s, t in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"],
-                                   sentences[text_col]) if (str(a), int(i)) in dated}
-    ments = _mentions_by_sentence(mentions)
-    rows = []
     done = expressions[expressions["resolved"].astype(bool)].sort_values(
         ["article_id", "sentence_id", "offset_start"], kind="stable")
-    cols = ["article_id", "sentence_id", "expression", "start", "end", "granularity", "offset_start", "offset_end"]
-    first_offset = done.groupby(["article_id", "sentence_id"], sort=False)["offset_start"].min().to_dict()
-    previous, k = None, 0
-    for aid, sid, expression, x_start, x_end, granularity, off_s, off_e in zip(*(done[c].tolist() for c in cols)):
-        key = (str(aid), int(sid))
+    sents = _event_sentences({(str(a), int(i)) for a, i in zip(done["article_id"], done["sentence_id"])},
+                             sentences, mentions, rules)
+    rows, seen, k, previous = [], set(), 0, None
+    for e in done.itertuples(index=False):
+        key = (str(e.article_id), int(e.sentence_id))
         k = k + 1 if key == previous else 0  # k-th resolved expression of this sentence
         previous = key
-        base, text = sents.get(key, (int(first_offset[(aid, sid)]), ""))
-        start, end = off_s - base, off_e - base
-        if not text:
-            text, start, end = expression, 0, len(expression)
-        cs, ce = clause_bounds(text, start, end, rules)
-        in_sentence = ments.get(key, [])
-        in_clause = [m for m in in_sentence if m.start >= base + cs and m.end <= base + ce]
-        actors = sorted({str(m.actor) for m in (in_clause or in_sentence)})
-        trigger = find_trigger(text, cs, ce, start, end, rules)
-        if trigger:
-            obj = find_object(text, cs, ce, trigger, in_sentence, base, rules)
-            label = f"{trigger[0]} {obj}".strip()
-        else:
-            label = _fallback_label(text, cs, ce, start, end, rules)
-        rows.append([f"{aid}:{sid}:{k}", aid, int(sid), expression, x_start, x_end, granularity,
-                     label, "; ".join(actors), trigger[0] if trigger else ""])
-    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+        if key not in sents or (key, e.start, e.end) in seen:
+            continue
+        seen.add((key, e.start, e.end))
+        got = _event_row(e, sents[key], rules)
+        if got is not None:
+            rows.append({"event_id": f"{e.article_id}:{e.sentence_id}:{k}", "article_id": e.article_id,
+                         "sentence_id": int(e.sentence_id), "expression": e.expression, "start": e.start,
+                         "end": e.end, "granularity": e.granularity, **got})
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype({"sentence_id": int})
 
 
 # ----------------------------------------------------------------------------------------------
 # merge
 
-def merge_key(trigger: str, label: str, rules: dict) -> tuple[str, str] | None:
+def merge_key(trigger: str, obj: str, rules: dict) -> tuple[str, str] | None:
     """(trigger class, object key) identifying the same real event across articles; None if not mergeable."""
     if not trigger:
         return None
     cls = rules["events"]["triggers"].get(trigger, {}).get("class", trigger)
-    obj = label[len(trigger):].strip() if label.startswith(trigger) else ""
-    key = re.sub(r"\s+", "", obj).casefold()
+    key = to_simplified_key(obj)
     for suffix in rules["events"]["object"]["drop_suffixes"]:
         if key.endswith(suffix) and len(key) > len(suffix):
             key = key[: -len(suffix)]
     if not key and rules["merge"]["require_object"]:
         return None
     return cls, key
+
+
+def to_simplified_key(obj: str) -> str:
+    """An object as a merge key: simplified script, no spaces, case-folded (發佈 and 发布 articles agree)."""
+    from .script import to_simplified
+
+    return re.sub(r"\s+", "", to_simplified(obj or "")).casefold()
 
 
 def _event_order(event_id: str) -> tuple:
@@ -1167,17 +1268,26 @@ class _Cluster:
     members: list = field(default_factory=list)
 
 
-def merge_timeline(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per real event: sources merged when trigger class + object agree and dates overlap; clashes flagged."""
-    rules = load_rules()
+def _merge_items(events: pd.DataFrame, rules: dict) -> list[dict]:
+    """Dated events as dicts with parsed dates and merge key, narrowest interval first."""
     items = []
     for e in events.to_dict("records"):
         if not e["start"] or not e["end"]:
             continue
+        trigger = e["trigger"] if isinstance(e["trigger"], str) else ""
+        obj = e.get("object")
+        if not isinstance(obj, str):  # an events table without the object column: the label after the trigger
+            label = str(e["label"])
+            obj = label[label.index(trigger) + len(trigger):].strip() if trigger and trigger in label else ""
         e["_s"], e["_e"] = dt.date.fromisoformat(e["start"]), dt.date.fromisoformat(e["end"])
-        e["_key"] = merge_key(e["trigger"] if isinstance(e["trigger"], str) else "", str(e["label"]), rules)
+        e["_key"] = merge_key(trigger, obj, rules)
         items.append(e)
     items.sort(key=lambda e: ((e["_e"] - e["_s"]).days, e["_s"], _event_order(e["event_id"])))
+    return items
+
+
+def _clusters(items: list[dict]) -> list[_Cluster]:
+    """Each event joins the first entry with its key whose representative interval overlaps its own."""
     clusters: list[_Cluster] = []
     by_merge_key: dict = defaultdict(list)  # only clusters with the same key can take an event
     for e in items:
@@ -1189,24 +1299,50 @@ def merge_timeline(events: pd.DataFrame) -> pd.DataFrame:
                 by_merge_key[e["_key"]].append(clusters[-1])
         else:
             home.members.append(e)
-    rows = []
-    for c in clusters:
-        members = sorted(c.members, key=lambda e: _event_order(e["event_id"]))
-        actors = sorted({a for e in members if isinstance(e["actors"], str) for a in e["actors"].split("; ") if a})
-        articles = sorted({str(e["article_id"]) for e in members})
-        rows.append({"start": c.rep["start"], "end": c.rep["end"], "granularity": c.rep["granularity"],
-                     "label": c.rep["label"], "actors": "; ".join(actors), "article_ids": "; ".join(articles),
-                     "n_sources": len(articles), "event_ids": "; ".join(e["event_id"] for e in members),
-                     "_key": c.key})
+    return clusters
+
+
+def _entry(c: _Cluster) -> dict:
+    """A timeline row for a cluster: the representative's dates and label, every member's sources."""
+    members = sorted(c.members, key=lambda e: _event_order(e["event_id"]))
+    actors = sorted({a for e in members if isinstance(e["actors"], str) for a in e["actors"].split("; ") if a})
+    articles = sorted({str(e["article_id"]) for e in members})
+    mains = [e.get("main_actor") for e in members if isinstance(e.get("main_actor"), str) and e.get("main_actor")]
+    rep_main = c.rep.get("main_actor") if isinstance(c.rep.get("main_actor"), str) else ""
+    main = max(sorted(set(mains)), key=lambda a: (mains.count(a), a == rep_main)) if mains else ""
+    sentences = sorted({(str(e["article_id"]), int(e["sentence_id"])) for e in members})
+    return {"start": c.rep["start"], "end": c.rep["end"], "granularity": c.rep["granularity"],
+            "label": c.rep["label"], "main_actor": main, "actors": "; ".join(actors),
+            "article_ids": "; ".join(articles), "n_sources": len(articles),
+            "event_ids": "; ".join(e["event_id"] for e in members),
+            "sentences": "; ".join(f"{a}:{i}" for a, i in sentences), "_key": c.key}
+
+
+def same_event(a: dict, b: dict) -> bool:
+    """Whether two timeline entries report the same real event: same trigger class and object, the same
+    main actor (or shared actors when one has none), and not the same source sentence (an entry, or
+    a restatement within one sentence, never conflicts with itself)."""
+    if a["timeline_id"] == b["timeline_id"] or a["_key"] is None or a["_key"] != b["_key"]:
+        return False
+    if set(a["sentences"].split("; ")) & set(b["sentences"].split("; ")):
+        return False
+    if a["main_actor"] and b["main_actor"]:
+        return a["main_actor"] == b["main_actor"]
+    return bool(set(a["actors"].split("; ")) & set(b["actors"].split("; ")) - {""})
+
+
+def merge_timeline(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per real event: sources merged when trigger class + object agree and dates overlap;
+    entries that are the same event (`same_event`) with disjoint dates are flagged as conflicts."""
+    rows = [_entry(c) for c in _clusters(_merge_items(events, load_rules()))]
     rows.sort(key=lambda r: (r["start"], r["label"], r["end"], r["event_ids"]))
     width = max(3, len(str(len(rows))))
     for i, r in enumerate(rows, 1):
         r["timeline_id"] = f"T{i:0{width}d}"
     by_key = defaultdict(list)
     for r in rows:
-        if r["_key"] is not None:
-            by_key[r["_key"]].append(r["timeline_id"])
+        by_key[r["_key"]].append(r)
     for r in rows:
-        others = [t for t in by_key.get(r["_key"], []) if t != r["timeline_id"]] if r["_key"] else []
+        others = [o["timeline_id"] for o in by_key[r["_key"]] if same_event(r, o)] if r["_key"] else []
         r["conflict"], r["conflict_with"] = bool(others), "; ".join(others)
     return pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
