@@ -760,6 +760,10 @@ def test_a_clause_without_trigger_or_actor_makes_no_event():
     assert events_of(["最近AI圈突然流行起开源概念。"], "2024-03-28").empty
 
 
+def test_a_bare_verb_without_actor_or_object_makes_no_event():
+    assert events_of(["昨天，对此回应。"], "2024-03-28").empty
+
+
 @pytest.mark.parametrize("line", ["08:42 来源：新浪科技 2024年3月1日", "10:35 更新时间：2024年3月1日",
                                   "责任编辑：王明 2024年3月1日", "原文链接 https://example.com/2024/03/01"])
 def test_metadata_credit_and_link_lines_make_no_event(line):
@@ -822,3 +826,64 @@ def test_conflict_needs_the_same_acting_party():
     t = tl.merge_timeline(pd.DataFrame(rows)).set_index("main_actor")
     assert t.loc["Microsoft", "conflict_with"] == ""
     assert sorted(t.loc["Meta", "conflict_with"].tolist()) == ["T001", "T002"]
+
+
+# ------------------------------------------------------------------------------------------
+# TimelineJS export and the timeline figure
+
+def tl_entry(tid, start, end, granularity, label, main="Meta", sentences="a:1"):
+    return {"timeline_id": tid, "start": start, "end": end, "granularity": granularity, "label": label,
+            "main_actor": main, "actors": main, "article_ids": sentences.split(":")[0], "n_sources": 1,
+            "event_ids": sentences + ":0", "sentences": sentences, "conflict": False, "conflict_with": ""}
+
+
+def test_timelinejs_export_is_valid_json_with_the_required_keys_and_escapes_article_text(tmp_path):
+    import json
+
+    timeline = pd.DataFrame([tl_entry("T001", "2023-07-18", "2023-07-18", "day", "Meta 发布 Llama 2"),
+                             tl_entry("T002", "2023-06-01", "2023-08-31", "season", "Meta <开源> Llama 2", "", "b:2"),
+                             tl_entry("T003", "", "", "", "undated")])
+    sents = pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [1, 2],
+                          "text": ["Meta发布了<script>alert(1)</script> “Llama 2” & more", "去年夏天开源"]})
+    path = tl.write_timelinejs(timeline, sents, tmp_path / "timeline.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert set(data) == {"title", "events"} and len(data["events"]) == 2          # undated entries are left out
+    day, season = data["events"]
+    assert day["start_date"] == {"year": "2023", "month": "7", "day": "18"} and "end_date" not in day
+    assert season["start_date"] == {"year": "2023", "month": "6"}
+    assert season["end_date"] == {"year": "2023", "month": "8", "day": "31"}
+    assert day["text"]["headline"] == "Meta 发布 Llama 2" and day["group"] == "Meta" and season["group"] == "other"
+    assert season["text"]["headline"] == "Meta &lt;开源&gt; Llama 2"
+    assert "<script>" not in day["text"]["text"] and "&lt;script&gt;" in day["text"]["text"]
+    assert "&amp; more" in day["text"]["text"] and day["unique_id"] == "T001"
+
+
+def test_pipeline_writes_timeline_json_beside_the_tables(tmp_path):
+    import json
+
+    from kaiyuan.pipeline import run, write_tables
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Meta发布Llama 2\n\n2023年7月18日，Meta正式发布了Llama 2模型。\n", encoding="utf-8")
+    written = write_tables(run(folder, cache=False), tmp_path / "out")
+    assert tmp_path / "out" / "timeline.json" in written
+    data = json.loads((tmp_path / "out" / "timeline.json").read_text(encoding="utf-8"))
+    assert [e["start_date"] for e in data["events"]] == [{"year": "2023", "month": "7", "day": "18"}]
+
+
+def test_timeline_figure_colours_the_top_8_main_actors_and_greys_the_rest():
+    from kaiyuan import views
+    from kaiyuan.pipeline import Result
+
+    actors = [f"A{i}" for i in range(10)]
+    rows = [tl_entry(f"T{i:03d}", "2024-01-01", "2024-01-01" if i % 2 else "2024-03-31", "day" if i % 2 else "quarter",
+                     f"{a} 发布 X", a, f"a:{i}") for i, a in enumerate(actors + ["A0", "A0", "A1"])]
+    result = Result(corpus=None, tables={"timeline": pd.DataFrame(rows)})
+    frame = views._timeline_frame(result)
+    colours = views._timeline_colours(frame)
+    assert len(colours) == 9 and colours[views.OTHER] == views.OTHER_COLOUR
+    assert len(set(colours.values())) == 9                                  # 8 distinct named colours + grey
+    assert list(colours)[:2] == ["A0", "A1"]                                # most frequent main actors first
+    assert (frame["colour_group"] == views.OTHER).sum() == 2                # A8, A9
+    assert frame["exact_day"].tolist()[:2] == [False, True]                 # markers for days, bars for intervals

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import html
 import io
 import re
 import threading
@@ -1186,6 +1187,8 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     obj_script = in_script(obj, text, sent.original)
     verb = sent.original[trigger[1]:trigger[1] + len(trigger[0])] if trigger else ""
     agent = getattr(m, "actor_type", "") not in rules["events"]["not_agents"]
+    if not actor and not obj:  # a bare verb ("回应") is a fragment, not a label
+        return None
     return {"label": event_label(actor, verb, obj_script, agent), "actors": "; ".join(actors),
             "trigger": trigger[0] if trigger else "", "main_actor": actor, "object": obj}
 
@@ -1346,3 +1349,59 @@ def merge_timeline(events: pd.DataFrame) -> pd.DataFrame:
         others = [o["timeline_id"] for o in by_key[r["_key"]] if same_event(r, o)] if r["_key"] else []
         r["conflict"], r["conflict_with"] = bool(others), "; ".join(others)
     return pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+
+
+# ----------------------------------------------------------------------------------------------
+# TimelineJS export
+
+def _tljs_date(iso: str, granularity: str) -> dict:
+    """A TimelineJS3 date object at the precision the entry has: a year, a month or a day."""
+    d = dt.date.fromisoformat(iso)
+    out = {"year": str(d.year)}
+    if granularity not in ("year", "years", "decade", "era"):
+        out["month"] = str(d.month)
+        if granularity in ("day", "days", "week"):
+            out["day"] = str(d.day)
+    return out
+
+
+def _tljs_text(entry: dict, sentences: dict) -> str:
+    """The entry's source sentences as HTML (article text escaped: TimelineJS renders this field as HTML)."""
+    items = []
+    for ref in str(entry["sentences"] or "").split("; "):
+        if ref and ref in sentences:
+            aid = ref.rsplit(":", 1)[0]
+            items.append(f"<li>{html.escape(sentences[ref])} <small>({html.escape(aid)})</small></li>")
+    period = f"{entry['start']} .. {entry['end']}" if entry["start"] != entry["end"] else str(entry["start"])
+    return f"<p>{html.escape(period)}</p><ul>{''.join(items)}</ul>"
+
+
+def to_timelinejs(timeline: pd.DataFrame, sentences: pd.DataFrame, title: str = "kaiyuan timeline") -> dict:
+    """The merged timeline in TimelineJS3 JSON: one event per dated entry with start_date (and end_date for
+    an interval), text {headline: label, text: its source sentences}, group = main actor, unique_id."""
+    text_col = "text" if "text" in sentences.columns else "text_simplified"
+    sents = {f"{a}:{int(i)}": str(t) for a, i, t in zip(sentences["article_id"], sentences["sentence_id"],
+                                                          sentences[text_col])} if len(sentences) else {}
+    events = []
+    for e in timeline.to_dict("records"):
+        if not e["start"] or not e["end"] or not isinstance(e["start"], str):
+            continue
+        item = {"unique_id": str(e["timeline_id"]), "start_date": _tljs_date(e["start"], e["granularity"]),
+                "text": {"headline": html.escape(str(e["label"])), "text": _tljs_text(e, sents)},
+                "group": str(e.get("main_actor") or "") or "other"}
+        if e["start"] != e["end"]:
+            item["end_date"] = _tljs_date(e["end"], "day")
+        events.append(item)
+    return {"title": {"text": {"headline": html.escape(title),
+                               "text": f"{len(events)} dated events merged from the corpus (kaiyuan)"}},
+            "events": events}
+
+
+def write_timelinejs(timeline: pd.DataFrame, sentences: pd.DataFrame, path: str | Path) -> Path:
+    """Write to_timelinejs as UTF-8 JSON (sorted keys: the same tables give the same file)."""
+    import json
+
+    path = Path(path)
+    path.write_text(json.dumps(to_timelinejs(timeline, sentences), ensure_ascii=False, indent=1, sort_keys=True),
+                    encoding="utf-8")
+    return path
