@@ -732,6 +732,23 @@ def test_a_day_count_is_not_a_day_of_the_month():
     (["今年1月，Meta发布了新模型。", "周一，股价大跌。"], "2025-04-12", "周一", ("2025-04-07", "2025-04-07")),
     # a year-less month with spaced digits
     (["2024年，Ai2发布了OLMo。", "10 月又推出了新版本。"], "2024-12-03", "10 月", ("2024-10-01", "2024-10-31")),
+    # the story moves forward: a bare weekday after a weekend is the next Monday (not before publication)
+    (["1月25日至26日的周末，DeepSeek登上榜首。", "到了周一，抛售蔓延至整个科技板块。"], "2025-02-03", "周一",
+     ("2025-01-27", "2025-01-27")),
+    # 周四一口气: a weekday followed by 一 (not a list of weekdays)
+    (["上周三，DeepSeek开源了DeepGEMM。", "周四一口气放出三样。"], "2025-03-03", "周四", ("2025-02-27", "2025-02-27")),
+    # a bracketed day number wins after a day word too
+    (["上周一（1月27日）英伟达股价急挫。", "安德森前一日（26日）在X上发文。"], "2025-02-03", "前一日（26日）",
+     ("2025-01-26", "2025-01-26")),
+    # a day counted back (前一日) is a flashback: 当晚 stays on the story's Monday
+    (["上周一（1月27日）英伟达股价急挫。", "安德森前一日在X上发文。", "奥特曼则在当晚发文。"], "2025-02-03", "当晚",
+     ("2025-01-27", "2025-01-27")),
+    # only a date in the same clause beats the story's date: 此时 after "从2023年8月起……，" is June 30
+    (["2025年6月30日，百度开源文心4.5。", "阿里从2023年8月起就开源了多代模型，百度此时入场。"], "2025-07-02", "此时",
+     ("2025-06-30", "2025-06-30")),
+    # fixed-date holidays, with a day word after them
+    (["2024年12月26日，也就是圣诞节次日，DeepSeek发布V3。"], "", "圣诞节次日", ("2024-12-26", "2024-12-26")),
+    (["2024年12月26日，DeepSeek发布V3。", "平安夜，权重已经上传。"], "", "平安夜", ("2024-12-24", "2024-12-24")),
 ])
 def test_session4_anchoring_rules(texts, published, expression, interval):
     assert resolved(texts, published)[expression] == interval

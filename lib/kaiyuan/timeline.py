@@ -145,6 +145,7 @@ class Anchor:
     granularity: str
     label: str
     sentence: int = -1  # sentence_id of the expression that set this anchor (-1: publication)
+    end_offset: int = -1  # where that expression ends in its sentence (to tell whether a clause lies between)
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ def _lexicon_atoms(rules: dict) -> dict:
         "Y_REL": _alternation(lex["year_relative"]),
         "M_REL": _alternation(lex["month_relative"]),
         "D_REL": _alternation(lex["day_relative"]),
+        "FESTIVAL": _alternation(lex["festivals"]),
         "W_REL": _alternation(lex["week_relative"]),
         "W_PART": _alternation(lex["week_parts"]),
         "D_PART": _alternation(lex["day_parts"]),
@@ -539,6 +541,16 @@ def _month_detail(year: int, month: int, f: dict, rules: dict) -> Span:
     return first, last, "month"
 
 
+def festival_day(year: int, f: dict, rules: dict) -> Span:
+    """A fixed-date holiday in a year, moved by a day word after it (圣诞节次日 = December 26)."""
+    lex = rules["lexicon"]
+    spec = lex["festivals"][f["festival"]]
+    day = dt.date(year, spec["month"], spec["day"])
+    if f.get("fest_rel"):
+        day += dt.timedelta(days=lex["day_relative"][f["fest_rel"]]["offset"])
+    return day, day, "day"
+
+
 def _calendar_shape(f: dict) -> str:
     """Which calendar slots an expression fills, e.g. 'y_rel+m_abs' (used for the jionlp whitelist)."""
     slots = ["y_abs", "y_rel", "m_abs", "m_rel", "d_abs", "d_rel", "w_rel", "y_part", "m_part", "season",
@@ -597,6 +609,8 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
 
         def fn(ref):
             day = ref + dt.timedelta(days=spec["offset"])
+            if "d_rel_day" in f:  # 前一日（26日）: the bracketed day number wins, in the nearest month
+                day = nearest_day_number(day, int(f["d_rel_day"]))
             return day, day, "day"
     elif "w_rel" in f:
         spec = lex["week_relative"][f["w_rel"]]
@@ -611,6 +625,10 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
             return monday + dt.timedelta(days=a), monday + dt.timedelta(days=b), part["granularity"]
     elif "w_bare" in f or "d_only" in f:
         return resolve_bare_day(found, ctx)
+    elif "festival" in f:
+        yearless = True
+        kind = "previous" if _single_year(ctx.previous) and _borrows_year(ctx) else "publication"
+        fn = lambda ref: festival_day(ref.year, f, rules)  # noqa: E731
     else:
         yearless = True
         kind, spec = "publication", lex["year_parts"][f["y_part_bare"]]
@@ -633,6 +651,16 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     return _build(found, ctx, fn, kind, base, f"calendar {shape}", notes, shape if eligible else None)
 
 
+def nearest_day_number(day: dt.date, number: int) -> dt.date:
+    """The date with this day-of-month number closest to `day` (this, the previous or the next month)."""
+    options = []
+    for k in (-1, 0, 1):
+        first = add_months(day.replace(day=1), k)
+        if number <= month_span(first.year, first.month)[1].day:
+            options.append(first.replace(day=number))
+    return min(options, key=lambda d: (abs((d - day).days), d))
+
+
 def _bare_day_kind(ctx: Context, weekday: bool) -> str:
     """'previous' when the previous dated expression is close and precise enough to give a bare weekday
     (a day or a week) or a day number (also a month) its week or month; else 'publication'."""
@@ -649,6 +677,7 @@ def resolve_bare_day(found: Found, ctx: Context) -> Resolution:
     f, lex = found.fields, ctx.rules["lexicon"]
     number = f.get("w_day") or f.get("d_only")
     kind = _bare_day_kind(ctx, weekday=not number)
+    pub = ctx.publication
     part = lex["week_parts"].get(f.get("w_day_part", ""))
 
     def fn(ref):
@@ -659,8 +688,11 @@ def resolve_bare_day(found: Found, ctx: Context) -> Resolution:
             return day, day, "day"
         monday = unit_span(ref, "week")[0]
         a, b = (monday + dt.timedelta(days=d) for d in part["days"])
+        week = dt.timedelta(days=7)
         if kind == "publication" and b > ref:  # news sense: the most recent such weekday (weekend) over by publication
-            a, b = a - dt.timedelta(days=7), b - dt.timedelta(days=7)
+            a, b = a - week, b - week
+        elif kind == "previous" and b < ctx.previous.start and (pub is None or a + week <= pub.end):
+            a, b = a + week, b + week  # the story moves forward: "1月25日至26日的周末……到了周一" = the 27th
         return a, b, part["granularity"]
 
     return _build(found, ctx, fn, kind, ctx.rules["confidence"]["bare_day"], f"calendar {_calendar_shape(f) or 'bare day'}")
@@ -852,7 +884,7 @@ def anaphor_precision(found: Found, rules: dict) -> str | None:
 
 
 def referents(found: Found, ctx: Context) -> list[Anchor]:
-    """Earlier dates an anaphor may refer back to, best first: a date earlier in its own sentence
+    """Earlier dates an anaphor may refer back to, best first: a date earlier in its own clause
     ("2013年加入当时的Facebook"); else the most recent anchor precise enough for it (同一天 skips a month
     or a bare year named in between); then every other earlier anchor, most recent first."""
     if ctx.previous is None:
@@ -860,7 +892,9 @@ def referents(found: Found, ctx: Context) -> list[Anchor]:
     need = anaphor_precision(found, ctx.rules)
     allowed = ctx.rules.get("anchoring", {}).get("anaphor_precision", {}).get(need) if need else None
     first = ctx.previous
-    if allowed and first.sentence != ctx.sentence and first.granularity not in allowed:
+    same_clause = first.sentence == ctx.sentence and 0 <= first.end_offset <= found.start and not any(
+        ch in ctx.rules["events"]["clause_delimiters"] for ch in normalise(ctx.text)[first.end_offset:found.start])
+    if allowed and not same_clause and first.granularity not in allowed:
         first = next((a for a in reversed(ctx.history) if a.granularity in allowed), first)
     return [first] + [a for a in reversed(ctx.history) if a is not first and (not allowed or a.granularity in allowed)]
 
@@ -905,6 +939,23 @@ def resolve(found: Found, ctx: Context) -> Resolution:
         return _unresolved(f"impossible date: {type(err).__name__}: {err}")
 
 
+def is_flashback(found: Found, res: Resolution, rules: dict) -> bool:
+    """A day counted back from the story's date (前一天, 前一日) is a flashback: the story's time stays
+    where it was ("周一……前一日（26日）安德森发文……当晚奥特曼" = Monday evening, not Sunday's)."""
+    word = found.fields.get("d_rel")
+    return (res.anchor == "previous" and found.rule == "calendar" and word is not None
+            and rules["lexicon"]["day_relative"][word]["offset"] < 0)
+
+
+def opens_span(found: Found, text: str, rules: dict) -> bool:
+    """A date that opens a span ("从2023年8月起就相继开源", "自2019年以来") is background, not the story's
+    date: later anaphors (此时, 当天) do not refer to it (`anchoring.span_opening`)."""
+    spec = rules.get("anchoring", {}).get("span_opening", {})
+    before = normalise(text[:found.start]).rstrip(" 于")
+    return any(before.endswith(w) for w in spec.get("before", [])) and any(
+        found.after.startswith(w) for w in spec.get("after", []))
+
+
 def can_anchor(res: Resolution, rules: dict) -> bool:
     """Whether a resolution may serve as 'previous' anchor: resolved, absolute/publication, confident enough."""
     return (res.resolved and res.anchor in ("absolute", "publication", "previous")
@@ -938,8 +989,8 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
                              bool(res.resolved), res.reason, res.source])
-                if can_anchor(res, rules):
-                    history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid)))
+                if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules):
+                    history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end))
     df = pd.DataFrame(rows, columns=EXPRESSION_COLUMNS).astype(
         {"sentence_id": int, "confidence": float, "offset_start": int, "offset_end": int, "resolved": bool})
     return df.sort_values(["article_id", "sentence_id", "offset_start"], kind="stable").reset_index(drop=True)
