@@ -722,6 +722,42 @@ def resolve_offset(found: Found, ctx: Context) -> Resolution:
     return _offset(found, ctx, *number_range(f["n"], ctx.rules), lex["units"][f["unit"]], lex["directions"][f["dir"]])
 
 
+def _approx_count(f: dict, rules: dict) -> tuple[int, str, bool] | None:
+    """(count, unit, more) of 一年多 / 一个多月 / 半年 / 半个多月: 半 is half the unit in a smaller one
+    (`lexicon.half_units`); 多 ("more than") is kept as a flag.  None when half of the unit is not defined."""
+    lex = rules["lexicon"]
+    unit = "month" if f.get("more_unit") else lex["units"][f["unit"]]
+    more = bool(f.get("more_unit") or f.get("more"))
+    if f["n"] == "半":
+        half = lex["half_units"].get(unit)
+        return None if half is None else (half[0], half[1], more)
+    n = parse_number(f["n"], rules)
+    return None if n is None or n < 1 else (n, unit, more)
+
+
+def resolve_offset_approx(found: Found, ctx: Context) -> Resolution:
+    """"半年后" (six months), "一个多月前" / "一年多以前" (more than N units): 半 as its half-unit count; 多
+    as the stated-width interval from N to N+1 units (half a unit more for 半…多) before publication or
+    after the previous anchor, at lower confidence."""
+    rules = ctx.rules
+    got = _approx_count(found.fields, rules)
+    if got is None:
+        return _unresolved("generic: duration (half of this unit is not a date)")
+    n, unit, more = got
+    direction = rules["lexicon"]["directions"][found.fields["dir"]]
+    if not more:
+        return _offset(found, ctx, n, n, unit, direction)
+    sign = -1 if direction == "back" else 1
+    kind = "publication" if direction == "back" or ctx.previous is None else "previous"
+    upper = n + (n if found.fields["n"] == "半" else 1)  # 一个多月: 1..2 months; 半个多月: 15..30 days
+
+    def fn(ref):
+        a, b = sorted((shift(ref, unit, sign * n), shift(ref, unit, sign * upper)))
+        return a, b, PLURAL[unit]
+    return _build(found, ctx, fn, kind, rules["confidence"]["offset_more"],
+                  f"offset {sign * n}..{sign * upper} {unit} (多: more than {n})")
+
+
 def _duration(found: Found, rules: dict) -> Resolution | None:
     """Unresolved "generic: duration" when a span pattern is followed by 的时间/之久 (a duration, not a
     date), else None."""
@@ -859,7 +895,7 @@ def resolve_generic(found: Found, ctx: Context) -> Resolution:
     return _unresolved(f"generic: {category} ({ctx.rules['generic'][category]['gloss']})")
 
 
-RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "recent_span": resolve_recent_span,
+RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "offset_approx": resolve_offset_approx, "recent_span": resolve_recent_span,
              "after_previous": resolve_after_previous, "century": resolve_century, "fuzzy": resolve_fuzzy,
              "generic": resolve_generic}
 
@@ -876,8 +912,8 @@ def anaphor_precision(found: Found, rules: dict) -> str | None:
         return "month"
     if found.rule == "calendar" and "w_rel" in f and lex["week_relative"][f["w_rel"]]["anchor"] == "previous":
         return "week"
-    if found.rule == "offset" and lex["directions"].get(f.get("dir", "")) == "forward":
-        return lex["units"].get(f.get("unit", ""))
+    if found.rule in ("offset", "offset_approx") and lex["directions"].get(f.get("dir", "")) == "forward":
+        return "month" if f.get("more_unit") else lex["units"].get(f.get("unit", ""))
     if found.rule == "fuzzy" and rules["fuzzy"][f["word"]]["rule"] == "same_as_previous":
         return "finer_than_year"
     return None
