@@ -909,3 +909,10 @@ def test_timeline_figure_colours_the_top_8_main_actors_and_greys_the_rest():
     assert list(colours)[:2] == ["A0", "A1"]                                # most frequent main actors first
     assert (frame["colour_group"] == views.OTHER).sum() == 2                # A8, A9
     assert frame["exact_day"].tolist()[:2] == [False, True]                 # markers for days, bars for intervals
+
+
+def test_a_sentence_without_names_is_about_the_recent_acting_party():
+    texts = ["上周一，DeepSeek开源了FlashMLA。", "周二是DeepEP，一个通信库。"]
+    ments = [mention("a", 0, "DeepSeek", "DeepSeek", texts[0], base=0)]
+    ev = events_of(texts, "2025-03-03", ments).set_index("sentence_id")
+    assert (ev.loc[1, "main_actor"], ev.loc[1, "actors"]) == ("DeepSeek", "DeepSeek")

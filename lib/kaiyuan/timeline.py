@@ -1253,6 +1253,7 @@ class _Sentence:
     text: str
     original: str
     mentions: list
+    topic: str = ""  # the acting party of a recent sentence, for a sentence that names no actor
 
 
 def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
@@ -1266,6 +1267,8 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     trigger = find_trigger(text, cs, ce, start, end, rules)
     m = main_actor(text, (cs, ce), trigger, sent.mentions, sent.base, rules)
     actor = str(m.actor) if m is not None else ""
+    if not sent.mentions and sent.topic:  # a sentence without names is about the recent topic
+        actor, actors = sent.topic, [sent.topic]
     if trigger is None and not actor:
         return None
     obj = find_object(text, cs, ce, trigger, sent.mentions, sent.base, rules) if trigger else ""
@@ -1291,8 +1294,22 @@ def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict) 
         key = (str(a), int(i))
         t = normalise(t if isinstance(t, str) else "")
         if key in keys and is_event_sentence(k, t, rules):
-            out[key] = _Sentence(int(b), t, o if isinstance(o, str) and len(o) == len(t) else t, ments.get(key, []))
+            out[key] = _Sentence(int(b), t, o if isinstance(o, str) and len(o) == len(t) else t, ments.get(key, []),
+                                 discourse_topic(key, ments, rules))
     return out
+
+
+def discourse_topic(key: tuple, mentions: dict, rules: dict) -> str:
+    """The actor a sentence without names is about (Chinese drops the subject: "周二是DeepEP" after
+    "DeepSeek开源了FlashMLA"): the first person or organisation of the nearest earlier sentence naming
+    one, at most `events.topic_sentences` back; '' otherwise."""
+    article, sid = key
+    for back in range(1, rules["events"]["topic_sentences"] + 1):
+        named = [m for m in sorted(mentions.get((article, sid - back), []), key=lambda m: m.start)
+                 if getattr(m, "actor_type", "") not in rules["events"]["not_agents"]]
+        if named:
+            return str(named[0].actor)
+    return ""
 
 
 def build_events(expressions: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
