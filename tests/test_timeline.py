@@ -919,3 +919,13 @@ def test_a_sentence_without_names_is_about_the_recent_acting_party():
     ments = [mention("a", 0, "DeepSeek", "DeepSeek", texts[0], base=0)]
     ev = events_of(texts, "2025-03-03", ments).set_index("sentence_id")
     assert (ev.loc[1, "main_actor"], ev.loc[1, "actors"]) == ("DeepSeek", "DeepSeek")
+
+
+def test_a_clause_without_listed_trigger_takes_its_verb_when_an_actor_acts():
+    text = "李开复本周三转发了这份说明。"
+    ev = events_of([text], "2023-11-17", [mention("a", 0, "Kai-Fu Lee", "李开复", text)])
+    assert ev["label"].item() == "Kai-Fu Lee 转发" and ev["trigger"].item() == "转发"
+
+
+def test_an_unlisted_verb_without_an_actor_labels_nothing():
+    assert events_of(["这与一年前的论调形成鲜明对比。"], "2025-08-02").empty

@@ -1096,6 +1096,20 @@ def find_trigger(text: str, cs: int, ce: int, start: int, end: int, rules: dict)
     return None if best is None else (best[3], best[2])
 
 
+def fallback_trigger(text: str, cs: int, ce: int, start: int, end: int, rules: dict) -> tuple[str, int] | None:
+    """A clause without a listed trigger: its first verb after the expression (else the last before it),
+    as jieba's part-of-speech tagger (rjieba, with the actor registry) reads it, of at least two
+    characters and not a stop verb (`events.fallback_verbs`: 是, 成为, 表明 ... say nothing happened)."""
+    from .actors import fast_tagger
+
+    spec = rules["events"]["fallback_verbs"]
+    verbs = [(w, cs + a) for w, flag, a, b in fast_tagger().tokens(text[cs:ce])
+             if flag in spec["flags"] and len(w) >= spec["min_chars"] and w not in spec["stop"]
+             and (cs + b <= start or cs + a >= end)]
+    after = [v for v in verbs if v[1] >= end]
+    return after[0] if after else (verbs[-1] if verbs else None)
+
+
 def _latin_object(segment: str, rules: dict, last: bool = False) -> str:
     """A Latin-script name in the segment (first, or last), with Han characters glued to it, suffixes dropped."""
     obj = rules["events"]["object"]
@@ -1159,21 +1173,6 @@ def find_object(text: str, cs: int, ce: int, trigger: tuple[str, int], mentions:
     return _mention_name(max(earlier, key=lambda m: m.start)) if earlier else ""
 
 
-def _fallback_label(text: str, cs: int, ce: int, start: int, end: int, rules: dict) -> str:
-    """Label for a clause without trigger: the clause (minus the expression at its edge), trimmed."""
-    ev = rules["events"]
-    trim = ev["label_trim"] + ev["bare_clause_chars"]
-    head, tail = text[cs:start].strip(trim), text[end:ce].strip(trim)
-    label = text[cs:ce] if head and tail else (head or tail)
-    label = label.strip(ev["label_trim"])
-    if len(label) > ev["label_max"]:
-        cut = ev["label_max"]
-        while cut < len(label) and (label[cut - 1].isascii() and label[cut - 1].isalnum() or label[cut - 1] in ",."):
-            cut += 1  # never end a label inside a number or a Latin word
-        label = label[:cut].rstrip(",.") + "…"
-    return label
-
-
 def _mentions_by_sentence(mentions: pd.DataFrame | None) -> dict:
     """Mentions grouped by (article_id, sentence_id)."""
     out = defaultdict(list)
@@ -1215,7 +1214,7 @@ def main_actor(text: str, clause: tuple[int, int], trigger: tuple[str, int] | No
     cs, ce = clause
     ordered = sorted(mentions, key=lambda m: m.start)
     stop = base + (trigger[1] if trigger else len(text))
-    reporting = trigger is not None and ev["triggers"][trigger[0]]["class"] in ev["report_classes"]
+    reporting = trigger is not None and ev["triggers"].get(trigger[0], {}).get("class") in ev["report_classes"]
     acting = [m for m in ordered if reporting or not cited_as_source(m, text, base, rules)]
     agents = [m for m in acting if getattr(m, "actor_type", "") not in ev["not_agents"]]
     for group in (agents, acting, ordered):
@@ -1265,13 +1264,23 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     in_clause = [m for m in sent.mentions if m.start >= sent.base + cs and m.end <= sent.base + ce]
     actors = sorted({str(m.actor) for m in (in_clause or sent.mentions)})
     trigger = find_trigger(text, cs, ce, start, end, rules)
+    listed = trigger is not None
+    trigger = trigger or fallback_trigger(text, cs, ce, start, end, rules)
     m = main_actor(text, (cs, ce), trigger, sent.mentions, sent.base, rules)
     actor = str(m.actor) if m is not None else ""
     if not sent.mentions and sent.topic:  # a sentence without names is about the recent topic
         actor, actors = sent.topic, [sent.topic]
+    elif actor and actor not in actors:  # the acting party is an actor of its event, even outside the clause
+        actors = sorted(actors + [actor])
     if trigger is None and not actor:
         return None
-    obj = find_object(text, cs, ce, trigger, sent.mentions, sent.base, rules) if trigger else ""
+    if listed:
+        obj = find_object(text, cs, ce, trigger, sent.mentions, sent.base, rules)
+    elif trigger and actor:  # an unlisted verb: only an actor named after it is its object ("Kai-Fu Lee 转发")
+        obj = next((_mention_name(x) for x in sorted(sent.mentions, key=lambda x: x.start)
+                    if sent.base + trigger[1] + len(trigger[0]) <= x.start <= sent.base + ce), "")
+    else:  # an unlisted verb without an acting party labels nothing ("形成 鲜明" is a fragment)
+        trigger, obj = None, ""
     if obj in rules["events"]["triggers"]:  # "发文宣布": the next verb is not an object
         obj = ""
     obj_script = in_script(obj, text, sent.original)
