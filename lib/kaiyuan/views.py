@@ -521,6 +521,11 @@ def timeline_findings(result) -> str:
              + ", ".join(f"{k} {v}" for k, v in anchors.items()) + f"); {len(te) - len(res)} unresolved or generic.",
              f"- {len(result['events'])} events merge into {len(tl)} timeline entries; {len(merged)} combine several "
              f"articles; {int(tl['conflict'].astype(str).str.lower().eq('true').sum())} flagged as conflicts."]
+    if "main_actor" in tl.columns and len(tl):
+        top = tl.loc[tl["main_actor"].fillna("") != "", "main_actor"].value_counts().head(TOP_ACTORS)
+        if len(top):
+            lines.append("- Most frequent acting parties (main actors): "
+                         + ", ".join(f"{a} {n}" for a, n in top.items()) + ".")
     for r in merged.itertuples():
         lines.append(f"- {r.label}: {r.start}..{r.end} from {r.n_sources} sources ({r.article_ids}).")
     return "\n".join(lines)
