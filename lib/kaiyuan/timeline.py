@@ -359,7 +359,7 @@ def _acceptable(rule: str, fields: dict, rules: dict) -> bool:
     """Reject matches the regex cannot rule out: unparseable numbers, "这一年" (= that year, not a span)."""
     if rule == "calendar" and "y_abs" in fields and parse_number(fields["y_abs"], rules) is None:
         return False
-    if rule in ("offset", "recent_span", "after_previous"):
+    if rule in ("offset", "offset_event", "recent_span", "after_previous"):
         rng = number_range(fields.get("n", ""), rules)
         if rng is None or rng[0] < 1:
             return False
@@ -758,6 +758,16 @@ def resolve_offset_approx(found: Found, ctx: Context) -> Resolution:
                   f"offset {sign * n}..{sign * upper} {unit} (多: more than {n})")
 
 
+def resolve_offset_event(found: Found, ctx: Context) -> Resolution:
+    """"发布后短短几天" / "刊登后第二十日" / "发布后4小时": N units after the event just told (the previous
+    anchor; publication when nothing is dated before); hours and minutes stay on the event's day."""
+    f, rules = found.fields, ctx.rules
+    if f.get("hours"):
+        return _offset(found, ctx, 0, 0, "day", "forward")
+    low, high = number_range(f["n"], rules)
+    return _offset(found, ctx, low, high, rules["lexicon"]["units"][f["unit"]], "forward")
+
+
 def _duration(found: Found, rules: dict) -> Resolution | None:
     """Unresolved "generic: duration" when a span pattern is followed by 的时间/之久 (a duration, not a
     date), else None."""
@@ -895,7 +905,8 @@ def resolve_generic(found: Found, ctx: Context) -> Resolution:
     return _unresolved(f"generic: {category} ({ctx.rules['generic'][category]['gloss']})")
 
 
-RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "offset_approx": resolve_offset_approx, "recent_span": resolve_recent_span,
+RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "offset_approx": resolve_offset_approx,
+             "offset_event": resolve_offset_event, "recent_span": resolve_recent_span,
              "after_previous": resolve_after_previous, "century": resolve_century, "fuzzy": resolve_fuzzy,
              "generic": resolve_generic}
 
@@ -914,6 +925,8 @@ def anaphor_precision(found: Found, rules: dict) -> str | None:
         return "week"
     if found.rule in ("offset", "offset_approx") and lex["directions"].get(f.get("dir", "")) == "forward":
         return "month" if f.get("more_unit") else lex["units"].get(f.get("unit", ""))
+    if found.rule == "offset_event":
+        return "day" if f.get("hours") else lex["units"].get(f.get("unit", ""))
     if found.rule == "fuzzy" and rules["fuzzy"][f["word"]]["rule"] == "same_as_previous":
         return "finer_than_year"
     return None
