@@ -581,59 +581,71 @@ def _single_year(anchor: Anchor | None) -> bool:
     return anchor is not None and anchor.start.year == anchor.end.year
 
 
+def _month_fn(spec: dict, f: dict, rules: dict):
+    """Interval function of 上个月 / 次月 (+ a day or month part): the month `offset` months from ref."""
+    def fn(ref):
+        moved = add_months(ref.replace(day=1), spec["offset"])
+        return _month_detail(moved.year, moved.month, f, rules)
+    return fn
+
+
+def _day_fn(spec: dict, f: dict):
+    """Interval function of 昨天 / 次日 / 前一日（26日）: the day `offset` days from ref."""
+    def fn(ref):
+        day = ref + dt.timedelta(days=spec["offset"])
+        if "d_rel_day" in f:  # 前一日（26日）: the bracketed day number wins, in the nearest month
+            day = nearest_day_number(day, int(f["d_rel_day"]))
+        return day, day, "day"
+    return fn
+
+
+def _week_fn(spec: dict, part: dict | None):
+    """Interval function of 上周 / 这一周 / 上周五 / 上周末: the week `offset` weeks from ref, or its days."""
+    def fn(ref):
+        monday = unit_span(ref + dt.timedelta(days=7 * spec["offset"]), "week")[0]
+        if part is None:
+            return monday, monday + dt.timedelta(days=6), "week"
+        a, b = part["days"]
+        return monday + dt.timedelta(days=a), monday + dt.timedelta(days=b), part["granularity"]
+    return fn
+
+
+def _calendar_reading(f: dict, ctx: Context) -> tuple[str, Callable, bool]:
+    """(anchor kind, interval function of the reference date, year inferred?) of a calendar expression."""
+    rules = ctx.rules
+    lex = rules["lexicon"]
+    yearless_kind = "previous" if _single_year(ctx.previous) and _borrows_year(ctx) else "publication"
+    if "y_abs" in f:
+        year = parse_number(f["y_abs"], rules)
+        return "absolute", (lambda ref: _year_detail(year, f, rules)), False
+    if "y_rel" in f:
+        spec = lex["year_relative"][f["y_rel"]]
+        return spec["anchor"], (lambda ref: _year_detail(ref.year + spec["offset"], f, rules)), False
+    if "m_abs" in f:
+        return yearless_kind, (lambda ref: _year_detail(ref.year, f, rules)), True
+    if "m_rel" in f:
+        spec = lex["month_relative"][f["m_rel"]]
+        return spec["anchor"], _month_fn(spec, f, rules), False
+    if "d_rel" in f:
+        spec = lex["day_relative"][f["d_rel"]]
+        return spec["anchor"], _day_fn(spec, f), False
+    if "w_rel" in f:
+        spec = lex["week_relative"][f["w_rel"]]
+        return spec["anchor"], _week_fn(spec, lex["week_parts"].get(f.get("w_part", ""))), False
+    if "festival" in f:
+        return yearless_kind, (lambda ref: festival_day(ref.year, f, rules)), True
+    spec = lex["year_parts"][f["y_part_bare"]]
+    return "publication", (lambda ref: (month_span(ref.year, spec["months"][0])[0],
+                                        month_span(ref.year, spec["months"][1])[1], spec["granularity"])), True
+
+
 def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     """Years, months, days, weeks, seasons and year parts, absolute or relative (去年7月, 2022年底, 上周)."""
     f, rules = found.fields, ctx.rules
-    lex, conf = rules["lexicon"], rules["confidence"]
-    yearless = False
-    if "y_abs" in f:
-        year = parse_number(f["y_abs"], rules)
-        kind, fn = "absolute", (lambda ref: _year_detail(year, f, rules))
-    elif "y_rel" in f:
-        spec = lex["year_relative"][f["y_rel"]]
-        kind, fn = spec["anchor"], (lambda ref: _year_detail(ref.year + spec["offset"], f, rules))
-    elif "m_abs" in f:
-        yearless = True
-        kind = "previous" if _single_year(ctx.previous) and _borrows_year(ctx) else "publication"
-        fn = lambda ref: _year_detail(ref.year, f, rules)  # noqa: E731
-    elif "m_rel" in f:
-        spec = lex["month_relative"][f["m_rel"]]
-        kind = spec["anchor"]
-
-        def fn(ref):
-            moved = add_months(ref.replace(day=1), spec["offset"])
-            return _month_detail(moved.year, moved.month, f, rules)
-    elif "d_rel" in f:
-        spec = lex["day_relative"][f["d_rel"]]
-        kind = spec["anchor"]
-
-        def fn(ref):
-            day = ref + dt.timedelta(days=spec["offset"])
-            if "d_rel_day" in f:  # 前一日（26日）: the bracketed day number wins, in the nearest month
-                day = nearest_day_number(day, int(f["d_rel_day"]))
-            return day, day, "day"
-    elif "w_rel" in f:
-        spec = lex["week_relative"][f["w_rel"]]
-        kind = spec["anchor"]
-        part = lex["week_parts"].get(f.get("w_part", ""))
-
-        def fn(ref):
-            monday = unit_span(ref + dt.timedelta(days=7 * spec["offset"]), "week")[0]
-            if part is None:
-                return monday, monday + dt.timedelta(days=6), "week"
-            a, b = part["days"]
-            return monday + dt.timedelta(days=a), monday + dt.timedelta(days=b), part["granularity"]
-    elif "w_bare" in f or "d_only" in f:
+    conf = rules["confidence"]
+    if "w_bare" in f or "d_only" in f:
         return resolve_bare_day(found, ctx)
-    elif "festival" in f:
-        yearless = True
-        kind = "previous" if _single_year(ctx.previous) and _borrows_year(ctx) else "publication"
-        fn = lambda ref: festival_day(ref.year, f, rules)  # noqa: E731
-    else:
-        yearless = True
-        kind, spec = "publication", lex["year_parts"][f["y_part_bare"]]
-        fn = lambda ref: (month_span(ref.year, spec["months"][0])[0],  # noqa: E731
-                          month_span(ref.year, spec["months"][1])[1], spec["granularity"])
+    kind, fn, yearless = _calendar_reading(f, ctx)
     missing = _missing_anchor(kind, ctx)
     if missing:
         return _unresolved(missing, anchor=kind)
