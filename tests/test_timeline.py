@@ -114,7 +114,7 @@ RESOLVE_CASES = [
     ("2024-03-28", "上周末", "上周末", "2024-03-23", "2024-03-24", "days", "publication"),
     # fuzzy windows ending at publication
     ("2024-03-28", "最近AI圈突然流行起开源概念", "最近", "2023-12-28", "2024-03-28", "months", "publication"),
-    ("2024-01-18", "近日,科技界掀起了一场热潮", "近日", "2024-01-04", "2024-01-18", "days", "publication"),
+    ("2024-01-18", "近日,科技界掀起了一场热潮", "近日", "2023-12-18", "2024-01-18", "days", "publication"),
     ("2024-03-28", "不久前发布", "不久前", "2023-12-28", "2024-03-28", "months", "publication"),
     ("2024-03-28", "早些时候发布", "早些时候", "2023-09-28", "2024-03-28", "months", "publication"),
     ("2024-03-28", "今年早些时候发布", "今年早些时候", "2024-01-01", "2024-03-28", "months", "publication"),
@@ -158,7 +158,7 @@ def test_previous_anchor_is_the_last_dated_expression_earlier_in_the_article():
     got = {r.expression: (r.start, r.end, r.granularity, r.anchor) for r in x.itertuples()}
     assert got["自那时以来"] == ("2022-10-01", "2024-05-31", "years", "previous")   # until end of publication month
     assert got["同年7月"] == ("2023-07-01", "2023-07-31", "month", "previous")
-    assert got["次月"] == ("2023-03-01", "2023-03-31", "month", "previous")          # previous = 2023年2月, not 同年7月
+    assert got["次月"] == ("2023-08-01", "2023-08-31", "month", "previous")          # the story moved on: after 同年7月
 
 
 def test_since_then_and_at_that_time_and_after_n_years():
@@ -423,7 +423,7 @@ def mention(article_id, sentence_id, actor, surface, text, version="", base=0):
             "surface": surface, "start": s, "end": s + len(surface), "version": version}
 
 
-def test_event_label_is_trigger_plus_first_actor_after_it():
+def test_event_label_is_actor_plus_trigger_plus_first_actor_after_it():
     text = "去年7月,Meta开源Llama 2模型。"
     sents = sentences_frame("a", [text])
     ments = pd.DataFrame([mention("a", 0, "Meta", "Meta", text), mention("a", 0, "Llama", "Llama 2", text, "2")])
@@ -432,8 +432,8 @@ def test_event_label_is_trigger_plus_first_actor_after_it():
     assert list(ev.columns) == tl.EVENT_COLUMNS
     e = ev.iloc[0].to_dict()
     assert e == {"event_id": "a:0:0", "article_id": "a", "sentence_id": 0, "expression": "去年7月",
-                 "start": "2023-07-01", "end": "2023-07-31", "granularity": "month", "label": "开源 Llama 2",
-                 "actors": "Llama; Meta", "trigger": "开源"}
+                 "start": "2023-07-01", "end": "2023-07-31", "granularity": "month", "label": "Meta 开源 Llama 2",
+                 "actors": "Llama; Meta", "trigger": "开源", "main_actor": "Meta", "object": "Llama 2"}
 
 
 @pytest.mark.parametrize("text,label", [
@@ -442,7 +442,6 @@ def test_event_label_is_trigger_plus_first_actor_after_it():
     ("去年夏天发布的 Llama 2 是一个大型语言模型。", "发布 Llama 2"),
     ("Stable Diffusion于去年8月发布后,现在负责80%的图像。", "发布 Stable Diffusion"),   # object before the verb
     ("他说,今年将推出一个新平台。", "推出 新平台"),
-    ("最近AI圈突然流行起开源概念。", "AI圈突然流行起开源概念"),          # 开源概念: adjective, no trigger
 ])
 def test_event_labels_without_mentions(text, label):
     sents = sentences_frame("a", [text])
@@ -464,7 +463,7 @@ def test_actors_fall_back_to_the_sentence_when_the_clause_has_none():
     sents = sentences_frame("a", [text])
     ments = pd.DataFrame([mention("a", 0, "Open Source Initiative", "OSI", text)])
     ev = tl.build_events(tl.extract_expressions(sents, articles_frame(a="2024-03-28")), sents, ments)
-    assert (ev["actors"].item(), ev["label"].item()) == ("Open Source Initiative", "成立 Open Source Initiative")
+    assert (ev["actors"].item(), ev["label"].item()) == ("Open Source Initiative", "Open Source Initiative 成立")
 
 
 # ------------------------------------------------------------------------------------------
@@ -699,3 +698,242 @@ def test_session3_anchoring_rules(texts, published, expression, interval):
 def test_a_day_count_is_not_a_day_of_the_month():
     got = resolved(["新规要求企业在30日内完成备案。"], "2024-05-01")
     assert "30日" not in got
+
+
+# ------------------------------------------------------------------------------------------
+# Anchoring rules of session 4: an anaphor refers to the most recent event date precise enough for it
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # a day anaphor skips a month named in between (the background LLaMA of February)
+    (["上周二（18日），Meta发布Llama 2。", "与今年2月面世的LLaMA不同，它允许商用。", "同一天发布的技术论文披露了方法。"],
+     "2023-07-28", "同一天", ("2023-07-18", "2023-07-18")),
+    # 当时 skips a bare year-shaped date named in between
+    (["6月12日，Scale AI宣布获得Meta投资。", "这是仅次于2014年收购WhatsApp的投资。", "Meta当时在声明中称已完成投资。"],
+     "2025-07-02", "当时", ("2025-06-12", "2025-06-12")),
+    # ... but a date earlier in the same sentence wins
+    (["他表示会在Meta待到年底。", "杨立昆2013年加入当时的Facebook。"], "2025-11-21", "当时", ("2013-01-01", "2013-12-31")),
+    # N days after counts from the last day, not from a month named in between
+    (["上周五（1日），路透社报道了此事。", "路透社援引的是今年6月发表的论文。", "三天后，Meta宣布开放Llama。"],
+     "2024-11-06", "三天后", ("2024-11-04", "2024-11-04")),
+    # a past-marked sentence (曾) cannot land after publication: the next earlier day is taken
+    (["2024年5月10日，奥特曼接受了采访。", "OpenAI计划于明年3月10日发布新模型。", "奥特曼当天曾表示模型已接近完成。"],
+     "2024-06-01", "当天", ("2024-05-10", "2024-05-10")),
+    # new anaphoric words: 此时, 同期, 时任, 那天, 这一周, 下一周; deictic 上上周
+    (["2025年6月30日，百度开源文心4.5。", "百度此时入场，已是追赶者。"], "2025-07-02", "此时", ("2025-06-30", "2025-06-30")),
+    (["2025年7月，中国发布了4款开放模型。", "同期美国开发商则是挂零。"], "2025-12-03", "同期", ("2025-07-01", "2025-07-31")),
+    (["2025年1月15日，美国商务部公布新规。", "时任商务部长雷蒙多表示支持。"], "2025-08-06", "时任", ("2025-01-15", "2025-01-15")),
+    (["2024年2月1日，Ai2发布了OLMo。", "那天Ai2还公开了训练数据。"], "2024-12-03", "那天", ("2024-02-01", "2024-02-01")),
+    (["上周DeepSeek每天开源一个仓库。", "这一周，它把地基也拿了出来。"], "2025-03-03", "这一周", ("2025-02-24", "2025-03-02")),
+    (["2025年7月11日，奥特曼发文。", "原定于下一周的发布被推迟。"], "2025-08-06", "下一周", ("2025-07-14", "2025-07-20")),
+    (["上上周五，DeepSeek发出预告。"], "2025-03-03", "上上周五", ("2025-02-21", "2025-02-21")),
+    # a bare weekend on publication: the weekend that is over (published Saturday 2025-04-12)
+    (["周末，Llama 4登上排行榜。"], "2025-04-12", "周末", ("2025-04-05", "2025-04-06")),
+    # a bare weekday needs a day or week to fall in: after a month it is the most recent one
+    (["今年1月，Meta发布了新模型。", "周一，股价大跌。"], "2025-04-12", "周一", ("2025-04-07", "2025-04-07")),
+    # a year-less month with spaced digits
+    (["2024年，Ai2发布了OLMo。", "10 月又推出了新版本。"], "2024-12-03", "10 月", ("2024-10-01", "2024-10-31")),
+    # the story moves forward: a bare weekday after a weekend is the next Monday (not before publication)
+    (["1月25日至26日的周末，DeepSeek登上榜首。", "到了周一，抛售蔓延至整个科技板块。"], "2025-02-03", "周一",
+     ("2025-01-27", "2025-01-27")),
+    # 周四一口气: a weekday followed by 一 (not a list of weekdays)
+    (["上周三，DeepSeek开源了DeepGEMM。", "周四一口气放出三样。"], "2025-03-03", "周四", ("2025-02-27", "2025-02-27")),
+    # a bracketed day number wins after a day word too
+    (["上周一（1月27日）英伟达股价急挫。", "安德森前一日（26日）在X上发文。"], "2025-02-03", "前一日（26日）",
+     ("2025-01-26", "2025-01-26")),
+    # a day counted back (前一日) is a flashback: 当晚 stays on the story's Monday
+    (["上周一（1月27日）英伟达股价急挫。", "安德森前一日在X上发文。", "奥特曼则在当晚发文。"], "2025-02-03", "当晚",
+     ("2025-01-27", "2025-01-27")),
+    # only a date in the same clause beats the story's date: 此时 after "从2023年8月起……，" is June 30
+    (["2025年6月30日，百度开源文心4.5。", "阿里从2023年8月起就开源了多代模型，百度此时入场。"], "2025-07-02", "此时",
+     ("2025-06-30", "2025-06-30")),
+    # 半 = half the unit in a smaller one; 多 = more than N: the stated-width interval N..N+1 units back
+    (["2025年1月，智谱被列入实体清单。", "半年后，智谱开源了GLM-4.5。"], "2025-08-06", "半年后", ("2025-07-01", "2025-07-31")),
+    (["一个多月前，R1让全世界看到了它的模型。"], "2025-03-03", "一个多月前", ("2025-01-03", "2025-02-03")),
+    (["一年多以前，百度还在坚持闭源。"], "2025-08-22", "一年多以前", ("2023-08-22", "2024-08-22")),
+    (["这次重组的伏笔，埋在半个多月前。"], "2025-07-02", "半个多月前", ("2025-06-02", "2025-06-17")),
+    # 当初 refers back like 当时; spaced digits in a recent span
+    (["去年底，议会就法案进行最后谈判。", "贝尼菲说，我们当初没有让步是对的。"], "2024-03-01", "当初", ("2023-10-01", "2023-12-31")),
+    (["开源运动近 25 年来发展迅速。"], "2024-10-31", "近 25 年来", ("1999-01-01", "2024-10-31")),
+    # N units after the event just told: counted from it; hours stay on its day
+    (["2024年7月12日，法例刊登在公报。", "按规定在刊登后第二十日生效。"], "2024-08-05", "刊登后第二十日",
+     ("2024-08-01", "2024-08-01")),
+    (["10月27日，MiniMax发布M2。", "发布后短短几天，它登上榜首。"], "2025-11-12", "发布后短短几天", ("2025-10-29", "2025-11-01")),
+    (["4月29日，阿里发布Qwen3。", "发布后4小时，下载量破万。"], "2025-05-08", "发布后4小时", ("2025-04-29", "2025-04-29")),
+    # fuzzy recent past: an interval ending at publication with a stated width
+    (["前几天，Meta宣布了新计划。"], "2025-07-02", "前几天", ("2025-06-25", "2025-07-02")),
+    (["OpenAI刚刚发布了新模型。"], "2025-08-06", "刚刚", ("2025-08-03", "2025-08-06")),
+    # fixed-date holidays, with a day word after them
+    (["2024年12月26日，也就是圣诞节次日，DeepSeek发布V3。"], "", "圣诞节次日", ("2024-12-26", "2024-12-26")),
+    (["2024年12月26日，DeepSeek发布V3。", "平安夜，权重已经上传。"], "", "平安夜", ("2024-12-24", "2024-12-24")),
+])
+def test_session4_anchoring_rules(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+def test_past_cue_wins_over_future_cue():
+    rules = tl.load_rules()
+    assert tl.sentence_tense("他当时曾预期将于次年开源", rules) == "past"
+    assert tl.sentence_tense("模型将于明年发布", rules) == "future"
+    assert tl.sentence_tense("模型于明年发布", rules) == ""
+
+
+# ------------------------------------------------------------------------------------------
+# Events of session 4: body text only, labels 'actor + trigger + object', the acting party
+
+def events_of(texts, published, ments=(), kinds=None):
+    sents = sentences_frame("a", texts)
+    if kinds:
+        sents["kind"] = kinds
+    return tl.build_events(tl.extract_expressions(sents, articles_frame(a=published)), sents,
+                           pd.DataFrame(list(ments)) if ments else None)
+
+
+def test_a_clause_without_trigger_or_actor_makes_no_event():
+    # 开源概念 is an adjective use, no trigger; no actor: a fragment is never a label
+    assert events_of(["最近AI圈突然流行起开源概念。"], "2024-03-28").empty
+
+
+def test_a_bare_verb_without_actor_or_object_makes_no_event():
+    assert events_of(["昨天，对此回应。"], "2024-03-28").empty
+
+
+@pytest.mark.parametrize("line", ["08:42 来源：新浪科技 2024年3月1日", "10:35 更新时间：2024年3月1日",
+                                  "责任编辑：王明 2024年3月1日", "原文链接 https://example.com/2024/03/01"])
+def test_metadata_credit_and_link_lines_make_no_event(line):
+    assert events_of([line, "2024年3月1日，Meta发布了新模型。"], "2024-03-02")["sentence_id"].tolist() == [1]
+
+
+def test_title_and_headings_make_no_event():
+    ev = events_of(["Meta去年7月发布Llama 2", "去年7月发布Llama 2", "去年7月，Meta发布Llama 2。"], "2024-03-28",
+                   kinds=["title", "heading", "body"])
+    assert ev["sentence_id"].tolist() == [2]
+
+
+def test_a_bracketed_restatement_adds_no_second_event():
+    text = "上周二（18日），Meta正式发布Llama 2。"
+    ev = events_of([text], "2023-07-28", [mention("a", 0, "Meta", "Meta", text)])
+    assert ev["expression"].tolist() == ["上周二"] and ev["label"].item() == "Meta 发布 Llama 2"
+
+
+def test_an_outlet_cited_as_source_is_not_the_main_actor():
+    text = "据路透社报道，Meta上周五宣布向美国政府开放Llama。"
+    ments = [mention("a", 0, "Reuters", "路透社", text), mention("a", 0, "Meta", "Meta", text),
+             mention("a", 0, "Llama", "Llama", text)]
+    e = events_of([text], "2024-11-06", ments).iloc[0]
+    assert (e["main_actor"], e["label"]) == ("Meta", "Meta 开放 Llama")
+
+
+def test_an_outlet_reporting_alone_is_the_main_actor_of_its_report():
+    text = "《金融时报》上周率先报导他计划出走。"
+    e = events_of([text], "2025-11-21", [mention("a", 0, "Financial Times", "金融时报", text)]).iloc[0]
+    assert (e["main_actor"], e["trigger"]) == ("Financial Times", "报导")
+
+
+def test_a_model_is_released_not_acting():
+    text = "Llama 4在4月推出后表现不如预期。"
+    m = dict(mention("a", 0, "Llama", "Llama 4", text, "4"), actor_type="model")
+    e = events_of([text], "2025-11-21", [m]).iloc[0]
+    assert e["label"] == "推出 Llama 4"
+
+
+def test_label_is_in_the_articles_script():
+    trad, simp = "2024年4月18日，Meta發佈了新一代模型。", "2024年4月18日，Meta发布了新一代模型。"
+    sents = sentences_frame("a", [trad], [simp])
+    ev = tl.build_events(tl.extract_expressions(sents, articles_frame(a="2024-04-20")), sents,
+                         pd.DataFrame([mention("a", 0, "Meta", "Meta", simp)]))
+    assert ev["label"].item() == "Meta 發佈 新一代模型" and ev["trigger"].item() == "发布"
+
+
+def test_an_entry_never_conflicts_with_itself_or_its_own_sentence():
+    same_sentence = [event("a:1:0", "2023-07-18", "2023-07-18", "发布 Llama 2", "发布"),
+                     event("a:1:1", "2023-02-01", "2023-02-28", "发布 Llama 2", "发布")]
+    t = tl.merge_timeline(pd.DataFrame(same_sentence))
+    assert len(t) == 2 and not t["conflict"].any()
+
+
+def test_conflict_needs_the_same_acting_party():
+    rows = [dict(event("a:1:0", "2023-07-01", "2023-07-31", "Meta 发布 Llama 2", "发布"), main_actor="Meta", object="Llama 2"),
+            dict(event("b:3:0", "2024-07-01", "2024-07-31", "Microsoft 发布 Llama 2", "发布"), main_actor="Microsoft",
+                 object="Llama 2"),
+            dict(event("c:2:0", "2022-07-01", "2022-07-31", "Meta 发布 Llama 2", "发布"), main_actor="Meta", object="Llama 2")]
+    t = tl.merge_timeline(pd.DataFrame(rows)).set_index("main_actor")
+    assert t.loc["Microsoft", "conflict_with"] == ""
+    assert sorted(t.loc["Meta", "conflict_with"].tolist()) == ["T001", "T002"]
+
+
+# ------------------------------------------------------------------------------------------
+# TimelineJS export and the timeline figure
+
+def tl_entry(tid, start, end, granularity, label, main="Meta", sentences="a:1"):
+    return {"timeline_id": tid, "start": start, "end": end, "granularity": granularity, "label": label,
+            "main_actor": main, "actors": main, "article_ids": sentences.split(":")[0], "n_sources": 1,
+            "event_ids": sentences + ":0", "sentences": sentences, "conflict": False, "conflict_with": ""}
+
+
+def test_timelinejs_export_is_valid_json_with_the_required_keys_and_escapes_article_text(tmp_path):
+    import json
+
+    timeline = pd.DataFrame([tl_entry("T001", "2023-07-18", "2023-07-18", "day", "Meta 发布 Llama 2"),
+                             tl_entry("T002", "2023-06-01", "2023-08-31", "season", "Meta <开源> Llama 2", "", "b:2"),
+                             tl_entry("T003", "", "", "", "undated")])
+    sents = pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [1, 2],
+                          "text": ["Meta发布了<script>alert(1)</script> “Llama 2” & more", "去年夏天开源"]})
+    path = tl.write_timelinejs(timeline, sents, tmp_path / "timeline.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert set(data) == {"title", "events"} and len(data["events"]) == 2          # undated entries are left out
+    day, season = data["events"]
+    assert day["start_date"] == {"year": "2023", "month": "7", "day": "18"} and "end_date" not in day
+    assert season["start_date"] == {"year": "2023", "month": "6"}
+    assert season["end_date"] == {"year": "2023", "month": "8", "day": "31"}
+    assert day["text"]["headline"] == "Meta 发布 Llama 2" and day["group"] == "Meta" and season["group"] == "other"
+    assert season["text"]["headline"] == "Meta &lt;开源&gt; Llama 2"
+    assert "<script>" not in day["text"]["text"] and "&lt;script&gt;" in day["text"]["text"]
+    assert "&amp; more" in day["text"]["text"] and day["unique_id"] == "T001"
+
+
+def test_pipeline_writes_timeline_json_beside_the_tables(tmp_path):
+    import json
+
+    from kaiyuan.pipeline import run, write_tables
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Meta发布Llama 2\n\n2023年7月18日，Meta正式发布了Llama 2模型。\n", encoding="utf-8")
+    written = write_tables(run(folder, cache=False), tmp_path / "out")
+    assert tmp_path / "out" / "timeline.json" in written
+    data = json.loads((tmp_path / "out" / "timeline.json").read_text(encoding="utf-8"))
+    assert [e["start_date"] for e in data["events"]] == [{"year": "2023", "month": "7", "day": "18"}]
+
+
+def test_timeline_figure_colours_the_top_8_main_actors_and_greys_the_rest():
+    from kaiyuan import views
+    from kaiyuan.pipeline import Result
+
+    actors = [f"A{i}" for i in range(10)]
+    rows = [tl_entry(f"T{i:03d}", "2024-01-01", "2024-01-01" if i % 2 else "2024-03-31", "day" if i % 2 else "quarter",
+                     f"{a} 发布 X", a, f"a:{i}") for i, a in enumerate(actors + ["A0", "A0", "A1"])]
+    result = Result(corpus=None, tables={"timeline": pd.DataFrame(rows)})
+    frame = views._timeline_frame(result)
+    colours = views._timeline_colours(frame)
+    assert len(colours) == 9 and colours[views.OTHER] == views.OTHER_COLOUR
+    assert len(set(colours.values())) == 9                                  # 8 distinct named colours + grey
+    assert list(colours)[:2] == ["A0", "A1"]                                # most frequent main actors first
+    assert (frame["colour_group"] == views.OTHER).sum() == 2                # A8, A9
+    assert frame["exact_day"].tolist()[:2] == [False, True]                 # markers for days, bars for intervals
+
+
+def test_a_sentence_without_names_is_about_the_recent_acting_party():
+    texts = ["上周一，DeepSeek开源了FlashMLA。", "周二是DeepEP，一个通信库。"]
+    ments = [mention("a", 0, "DeepSeek", "DeepSeek", texts[0], base=0)]
+    ev = events_of(texts, "2025-03-03", ments).set_index("sentence_id")
+    assert (ev.loc[1, "main_actor"], ev.loc[1, "actors"]) == ("DeepSeek", "DeepSeek")
+
+
+def test_a_clause_without_listed_trigger_takes_its_verb_when_an_actor_acts():
+    text = "李开复本周三转发了这份说明。"
+    ev = events_of([text], "2023-11-17", [mention("a", 0, "Kai-Fu Lee", "李开复", text)])
+    assert ev["label"].item() == "Kai-Fu Lee 转发" and ev["trigger"].item() == "转发"
+
+
+def test_an_unlisted_verb_without_an_actor_labels_nothing():
+    assert events_of(["这与一年前的论调形成鲜明对比。"], "2025-08-02").empty

@@ -533,6 +533,10 @@ def write_tables(result: Result, out_dir: str | Path) -> list[Path]:
         path = out / f"{name}.csv"
         df.to_csv(path, index=False, encoding="utf-8-sig")
         written.append(path)
+    if "timeline" in result.tables and "sentences" in result.tables:  # for journalists: TimelineJS3 JSON
+        from .timeline import write_timelinejs
+
+        written.append(write_timelinejs(result.tables["timeline"], result.tables["sentences"], out / "timeline.json"))
     for aid, text in result.corpus.clean.items():
         path = out / "clean" / f"{aid}.txt"
         path.write_text(text, encoding="utf-8")

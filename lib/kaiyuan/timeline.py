@@ -9,12 +9,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import html
 import io
 import re
 import threading
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -26,9 +27,9 @@ RULES_PATH = Path(__file__).resolve().parent / "data" / "time_rules.yaml"
 EXPRESSION_COLUMNS = ["article_id", "sentence_id", "expression", "start", "end", "granularity", "anchor",
                       "confidence", "offset_start", "offset_end", "resolved", "reason", "source"]
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "expression", "start", "end", "granularity",
-                 "label", "actors", "trigger"]
-TIMELINE_COLUMNS = ["timeline_id", "start", "end", "granularity", "label", "actors", "article_ids",
-                    "n_sources", "event_ids", "conflict", "conflict_with"]
+                 "label", "actors", "trigger", "main_actor", "object"]
+TIMELINE_COLUMNS = ["timeline_id", "start", "end", "granularity", "label", "main_actor", "actors", "article_ids",
+                    "n_sources", "event_ids", "sentences", "conflict", "conflict_with"]
 HAN = "\u4e00-\u9fff"
 PLURAL = {"year": "years", "month": "months", "week": "days", "day": "days"}
 
@@ -144,6 +145,7 @@ class Anchor:
     granularity: str
     label: str
     sentence: int = -1  # sentence_id of the expression that set this anchor (-1: publication)
+    end_offset: int = -1  # where that expression ends in its sentence (to tell whether a clause lies between)
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,8 @@ class Context:
     rules: dict
     use_jionlp: bool = True
     sentence: int = -1  # sentence_id of the expression being resolved
+    history: tuple = ()  # every earlier anchor of the article, oldest first (previous = history[-1])
+    text: str = ""  # the sentence (for its tense cues)
 
 
 def parse_publication(published) -> Anchor | None:
@@ -245,6 +249,7 @@ def _lexicon_atoms(rules: dict) -> dict:
         "Y_REL": _alternation(lex["year_relative"]),
         "M_REL": _alternation(lex["month_relative"]),
         "D_REL": _alternation(lex["day_relative"]),
+        "FESTIVAL": _alternation(lex["festivals"]),
         "W_REL": _alternation(lex["week_relative"]),
         "W_PART": _alternation(lex["week_parts"]),
         "D_PART": _alternation(lex["day_parts"]),
@@ -354,7 +359,7 @@ def _acceptable(rule: str, fields: dict, rules: dict) -> bool:
     """Reject matches the regex cannot rule out: unparseable numbers, "这一年" (= that year, not a span)."""
     if rule == "calendar" and "y_abs" in fields and parse_number(fields["y_abs"], rules) is None:
         return False
-    if rule in ("offset", "recent_span", "after_previous"):
+    if rule in ("offset", "offset_event", "recent_span", "after_previous"):
         rng = number_range(fields.get("n", ""), rules)
         if rng is None or rng[0] < 1:
             return False
@@ -536,6 +541,16 @@ def _month_detail(year: int, month: int, f: dict, rules: dict) -> Span:
     return first, last, "month"
 
 
+def festival_day(year: int, f: dict, rules: dict) -> Span:
+    """A fixed-date holiday in a year, moved by a day word after it (圣诞节次日 = December 26)."""
+    lex = rules["lexicon"]
+    spec = lex["festivals"][f["festival"]]
+    day = dt.date(year, spec["month"], spec["day"])
+    if f.get("fest_rel"):
+        day += dt.timedelta(days=lex["day_relative"][f["fest_rel"]]["offset"])
+    return day, day, "day"
+
+
 def _calendar_shape(f: dict) -> str:
     """Which calendar slots an expression fills, e.g. 'y_rel+m_abs' (used for the jionlp whitelist)."""
     slots = ["y_abs", "y_rel", "m_abs", "m_rel", "d_abs", "d_rel", "w_rel", "y_part", "m_part", "season",
@@ -566,53 +581,71 @@ def _single_year(anchor: Anchor | None) -> bool:
     return anchor is not None and anchor.start.year == anchor.end.year
 
 
+def _month_fn(spec: dict, f: dict, rules: dict):
+    """Interval function of 上个月 / 次月 (+ a day or month part): the month `offset` months from ref."""
+    def fn(ref):
+        moved = add_months(ref.replace(day=1), spec["offset"])
+        return _month_detail(moved.year, moved.month, f, rules)
+    return fn
+
+
+def _day_fn(spec: dict, f: dict):
+    """Interval function of 昨天 / 次日 / 前一日（26日）: the day `offset` days from ref."""
+    def fn(ref):
+        day = ref + dt.timedelta(days=spec["offset"])
+        if "d_rel_day" in f:  # 前一日（26日）: the bracketed day number wins, in the nearest month
+            day = nearest_day_number(day, int(f["d_rel_day"]))
+        return day, day, "day"
+    return fn
+
+
+def _week_fn(spec: dict, part: dict | None):
+    """Interval function of 上周 / 这一周 / 上周五 / 上周末: the week `offset` weeks from ref, or its days."""
+    def fn(ref):
+        monday = unit_span(ref + dt.timedelta(days=7 * spec["offset"]), "week")[0]
+        if part is None:
+            return monday, monday + dt.timedelta(days=6), "week"
+        a, b = part["days"]
+        return monday + dt.timedelta(days=a), monday + dt.timedelta(days=b), part["granularity"]
+    return fn
+
+
+def _calendar_reading(f: dict, ctx: Context) -> tuple[str, Callable, bool]:
+    """(anchor kind, interval function of the reference date, year inferred?) of a calendar expression."""
+    rules = ctx.rules
+    lex = rules["lexicon"]
+    yearless_kind = "previous" if _single_year(ctx.previous) and _borrows_year(ctx) else "publication"
+    if "y_abs" in f:
+        year = parse_number(f["y_abs"], rules)
+        return "absolute", (lambda ref: _year_detail(year, f, rules)), False
+    if "y_rel" in f:
+        spec = lex["year_relative"][f["y_rel"]]
+        return spec["anchor"], (lambda ref: _year_detail(ref.year + spec["offset"], f, rules)), False
+    if "m_abs" in f:
+        return yearless_kind, (lambda ref: _year_detail(ref.year, f, rules)), True
+    if "m_rel" in f:
+        spec = lex["month_relative"][f["m_rel"]]
+        return spec["anchor"], _month_fn(spec, f, rules), False
+    if "d_rel" in f:
+        spec = lex["day_relative"][f["d_rel"]]
+        return spec["anchor"], _day_fn(spec, f), False
+    if "w_rel" in f:
+        spec = lex["week_relative"][f["w_rel"]]
+        return spec["anchor"], _week_fn(spec, lex["week_parts"].get(f.get("w_part", ""))), False
+    if "festival" in f:
+        return yearless_kind, (lambda ref: festival_day(ref.year, f, rules)), True
+    spec = lex["year_parts"][f["y_part_bare"]]
+    return "publication", (lambda ref: (month_span(ref.year, spec["months"][0])[0],
+                                        month_span(ref.year, spec["months"][1])[1], spec["granularity"])), True
+
+
 def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     """Years, months, days, weeks, seasons and year parts, absolute or relative (去年7月, 2022年底, 上周)."""
     f, rules = found.fields, ctx.rules
-    lex, conf = rules["lexicon"], rules["confidence"]
-    yearless = False
-    if "y_abs" in f:
-        year = parse_number(f["y_abs"], rules)
-        kind, fn = "absolute", (lambda ref: _year_detail(year, f, rules))
-    elif "y_rel" in f:
-        spec = lex["year_relative"][f["y_rel"]]
-        kind, fn = spec["anchor"], (lambda ref: _year_detail(ref.year + spec["offset"], f, rules))
-    elif "m_abs" in f:
-        yearless = True
-        kind = "previous" if _single_year(ctx.previous) and _borrows_year(ctx) else "publication"
-        fn = lambda ref: _year_detail(ref.year, f, rules)  # noqa: E731
-    elif "m_rel" in f:
-        spec = lex["month_relative"][f["m_rel"]]
-        kind = spec["anchor"]
-
-        def fn(ref):
-            moved = add_months(ref.replace(day=1), spec["offset"])
-            return _month_detail(moved.year, moved.month, f, rules)
-    elif "d_rel" in f:
-        spec = lex["day_relative"][f["d_rel"]]
-        kind = spec["anchor"]
-
-        def fn(ref):
-            day = ref + dt.timedelta(days=spec["offset"])
-            return day, day, "day"
-    elif "w_rel" in f:
-        spec = lex["week_relative"][f["w_rel"]]
-        kind = spec["anchor"]
-        part = lex["week_parts"].get(f.get("w_part", ""))
-
-        def fn(ref):
-            monday = unit_span(ref + dt.timedelta(days=7 * spec["offset"]), "week")[0]
-            if part is None:
-                return monday, monday + dt.timedelta(days=6), "week"
-            a, b = part["days"]
-            return monday + dt.timedelta(days=a), monday + dt.timedelta(days=b), part["granularity"]
-    elif "w_bare" in f or "d_only" in f:
+    conf = rules["confidence"]
+    if "w_bare" in f or "d_only" in f:
         return resolve_bare_day(found, ctx)
-    else:
-        yearless = True
-        kind, spec = "publication", lex["year_parts"][f["y_part_bare"]]
-        fn = lambda ref: (month_span(ref.year, spec["months"][0])[0],  # noqa: E731
-                          month_span(ref.year, spec["months"][1])[1], spec["granularity"])
+    kind, fn, yearless = _calendar_reading(f, ctx)
     missing = _missing_anchor(kind, ctx)
     if missing:
         return _unresolved(missing, anchor=kind)
@@ -630,12 +663,23 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     return _build(found, ctx, fn, kind, base, f"calendar {shape}", notes, shape if eligible else None)
 
 
-def _bare_day_kind(ctx: Context) -> str:
+def nearest_day_number(day: dt.date, number: int) -> dt.date:
+    """The date with this day-of-month number closest to `day` (this, the previous or the next month)."""
+    options = []
+    for k in (-1, 0, 1):
+        first = add_months(day.replace(day=1), k)
+        if number <= month_span(first.year, first.month)[1].day:
+            options.append(first.replace(day=number))
+    return min(options, key=lambda d: (abs((d - day).days), d))
+
+
+def _bare_day_kind(ctx: Context, weekday: bool) -> str:
     """'previous' when the previous dated expression is close and precise enough to give a bare weekday
-    or day number its week or month; else 'publication'."""
+    (a day or a week) or a day number (also a month) its week or month; else 'publication'."""
     spec = ctx.rules.get("anchoring", {})
     close = _previous_within(ctx, spec.get("bare_day_max_sentences", 1))
-    precise = close and ctx.previous.granularity in spec.get("bare_day_anchor_granularities", ("day", "days", "week", "month"))
+    key = "bare_weekday_anchor_granularities" if weekday else "bare_day_anchor_granularities"
+    precise = close and ctx.previous.granularity in spec.get(key, ("day", "days", "week", "month"))
     return "previous" if precise else "publication"
 
 
@@ -643,8 +687,9 @@ def resolve_bare_day(found: Found, ctx: Context) -> Resolution:
     """周一 / 週一（27日） / 周末 / 17日 without week or month: the weekday in the week of the previous dated
     expression (or the day number in its month); anchored on publication, the most recent one on or before it."""
     f, lex = found.fields, ctx.rules["lexicon"]
-    kind = _bare_day_kind(ctx)
     number = f.get("w_day") or f.get("d_only")
+    kind = _bare_day_kind(ctx, weekday=not number)
+    pub = ctx.publication
     part = lex["week_parts"].get(f.get("w_day_part", ""))
 
     def fn(ref):
@@ -655,8 +700,11 @@ def resolve_bare_day(found: Found, ctx: Context) -> Resolution:
             return day, day, "day"
         monday = unit_span(ref, "week")[0]
         a, b = (monday + dt.timedelta(days=d) for d in part["days"])
-        if kind == "publication" and a > ref:  # news sense: the most recent such weekday
-            a, b = a - dt.timedelta(days=7), b - dt.timedelta(days=7)
+        week = dt.timedelta(days=7)
+        if kind == "publication" and b > ref:  # news sense: the most recent such weekday (weekend) over by publication
+            a, b = a - week, b - week
+        elif kind == "previous" and b < ctx.previous.start and (pub is None or a + week <= pub.end):
+            a, b = a + week, b + week  # the story moves forward: "1月25日至26日的周末……到了周一" = the 27th
         return a, b, part["granularity"]
 
     return _build(found, ctx, fn, kind, ctx.rules["confidence"]["bare_day"], f"calendar {_calendar_shape(f) or 'bare day'}")
@@ -684,6 +732,52 @@ def resolve_offset(found: Found, ctx: Context) -> Resolution:
     lex = ctx.rules["lexicon"]
     f = found.fields
     return _offset(found, ctx, *number_range(f["n"], ctx.rules), lex["units"][f["unit"]], lex["directions"][f["dir"]])
+
+
+def _approx_count(f: dict, rules: dict) -> tuple[int, str, bool] | None:
+    """(count, unit, more) of 一年多 / 一个多月 / 半年 / 半个多月: 半 is half the unit in a smaller one
+    (`lexicon.half_units`); 多 ("more than") is kept as a flag.  None when half of the unit is not defined."""
+    lex = rules["lexicon"]
+    unit = "month" if f.get("more_unit") else lex["units"][f["unit"]]
+    more = bool(f.get("more_unit") or f.get("more"))
+    if f["n"] == "半":
+        half = lex["half_units"].get(unit)
+        return None if half is None else (half[0], half[1], more)
+    n = parse_number(f["n"], rules)
+    return None if n is None or n < 1 else (n, unit, more)
+
+
+def resolve_offset_approx(found: Found, ctx: Context) -> Resolution:
+    """"半年后" (six months), "一个多月前" / "一年多以前" (more than N units): 半 as its half-unit count; 多
+    as the stated-width interval from N to N+1 units (half a unit more for 半…多) before publication or
+    after the previous anchor, at lower confidence."""
+    rules = ctx.rules
+    got = _approx_count(found.fields, rules)
+    if got is None:
+        return _unresolved("generic: duration (half of this unit is not a date)")
+    n, unit, more = got
+    direction = rules["lexicon"]["directions"][found.fields["dir"]]
+    if not more:
+        return _offset(found, ctx, n, n, unit, direction)
+    sign = -1 if direction == "back" else 1
+    kind = "publication" if direction == "back" or ctx.previous is None else "previous"
+    upper = n + (n if found.fields["n"] == "半" else 1)  # 一个多月: 1..2 months; 半个多月: 15..30 days
+
+    def fn(ref):
+        a, b = sorted((shift(ref, unit, sign * n), shift(ref, unit, sign * upper)))
+        return a, b, PLURAL[unit]
+    return _build(found, ctx, fn, kind, rules["confidence"]["offset_more"],
+                  f"offset {sign * n}..{sign * upper} {unit} (多: more than {n})")
+
+
+def resolve_offset_event(found: Found, ctx: Context) -> Resolution:
+    """"发布后短短几天" / "刊登后第二十日" / "发布后4小时": N units after the event just told (the previous
+    anchor; publication when nothing is dated before); hours and minutes stay on the event's day."""
+    f, rules = found.fields, ctx.rules
+    if f.get("hours"):
+        return _offset(found, ctx, 0, 0, "day", "forward")
+    low, high = number_range(f["n"], rules)
+    return _offset(found, ctx, low, high, rules["lexicon"]["units"][f["unit"]], "forward")
 
 
 def _duration(found: Found, rules: dict) -> Resolution | None:
@@ -823,26 +917,109 @@ def resolve_generic(found: Found, ctx: Context) -> Resolution:
     return _unresolved(f"generic: {category} ({ctx.rules['generic'][category]['gloss']})")
 
 
-RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "recent_span": resolve_recent_span,
+RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "offset_approx": resolve_offset_approx,
+             "offset_event": resolve_offset_event, "recent_span": resolve_recent_span,
              "after_previous": resolve_after_previous, "century": resolve_century, "fuzzy": resolve_fuzzy,
              "generic": resolve_generic}
+
+
+def anaphor_precision(found: Found, rules: dict) -> str | None:
+    """The precision class an anaphoric expression needs of the date it refers back to (None: any).
+
+    同一天/当天/次日 need a day, 同月/次月 a month or finer, 三天后 the unit it counts in, 当时 anything finer
+    than a bare year (`anchoring.anaphor_precision` in time_rules.yaml)."""
+    f, lex = found.fields, rules["lexicon"]
+    if found.rule == "calendar" and "d_rel" in f and lex["day_relative"][f["d_rel"]]["anchor"] == "previous":
+        return "day"
+    if found.rule == "calendar" and "m_rel" in f and lex["month_relative"][f["m_rel"]]["anchor"] == "previous":
+        return "month"
+    if found.rule == "calendar" and "w_rel" in f and lex["week_relative"][f["w_rel"]]["anchor"] == "previous":
+        return "week"
+    if found.rule in ("offset", "offset_approx") and lex["directions"].get(f.get("dir", "")) == "forward":
+        return "month" if f.get("more_unit") else lex["units"].get(f.get("unit", ""))
+    if found.rule == "offset_event":
+        return "day" if f.get("hours") else lex["units"].get(f.get("unit", ""))
+    if found.rule == "fuzzy" and rules["fuzzy"][f["word"]]["rule"] == "same_as_previous":
+        return "finer_than_year"
+    return None
+
+
+def referents(found: Found, ctx: Context) -> list[Anchor]:
+    """Earlier dates an anaphor may refer back to, best first: a date earlier in its own clause
+    ("2013年加入当时的Facebook"); else the most recent anchor precise enough for it (同一天 skips a month
+    or a bare year named in between); then every other earlier anchor, most recent first."""
+    if ctx.previous is None:
+        return []
+    need = anaphor_precision(found, ctx.rules)
+    allowed = ctx.rules.get("anchoring", {}).get("anaphor_precision", {}).get(need) if need else None
+    first = ctx.previous
+    same_clause = first.sentence == ctx.sentence and 0 <= first.end_offset <= found.start and not any(
+        ch in ctx.rules["events"]["clause_delimiters"] for ch in normalise(ctx.text)[first.end_offset:found.start])
+    if allowed and not same_clause and first.granularity not in allowed:
+        first = next((a for a in reversed(ctx.history) if a.granularity in allowed), first)
+    return [first] + [a for a in reversed(ctx.history) if a is not first and (not allowed or a.granularity in allowed)]
+
+
+def sentence_tense(text: str, rules: dict) -> str:
+    """'past' when the sentence carries a past cue (曾, 已经, 早在 ...; 当时曾预期 is a past expectation),
+    'future' for a future cue (将, 预计, 计划 ...), else '' (`anchoring.tense_cues`; past wins)."""
+    cues = rules.get("anchoring", {}).get("tense_cues", {})
+    if any(c in text for c in cues.get("past", [])):
+        return "past"
+    return "future" if any(c in text for c in cues.get("future", [])) else ""
+
+
+def fits_tense(res: Resolution, ctx: Context) -> bool:
+    """A statement marked as past (曾, 已经) cannot be dated after publication: "他当时曾预期次年……"
+    does not land at a date named for next year."""
+    if not res.resolved or ctx.publication is None or sentence_tense(ctx.text, ctx.rules) != "past":
+        return True
+    return res.start <= ctx.publication.end
 
 
 def resolve(found: Found, ctx: Context) -> Resolution:
     """Resolve one found expression with the rule its pattern names.
 
+    An anaphor is resolved against the best earlier date (`referents`); when that reading breaks the
+    sentence's tense (`fits_tense`), the next earlier date that keeps it is taken.
+
     Article text is untrusted: an expression that names an impossible or out-of-range date
     ("0世纪", "第99999年", "2024年13月") becomes an unresolved expression with the reason, never an
     exception that would stop the article (and the run)."""
     try:
-        return RESOLVERS[found.rule](found, ctx)
+        candidates = referents(found, ctx) or [None]
+        first = None
+        for anchor in candidates:
+            res = RESOLVERS[found.rule](found, ctx if anchor is None else replace(ctx, previous=anchor))
+            if res.anchor != "previous" or fits_tense(res, ctx):
+                return res if first is None else replace(res, reason=res.reason + "; tense: later readings "
+                                                          "fell after publication in a past-tense sentence")
+            first = first or res
+        return first
     except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError) as err:
         return _unresolved(f"impossible date: {type(err).__name__}: {err}")
 
 
+def is_flashback(found: Found, res: Resolution, rules: dict) -> bool:
+    """A day counted back from the story's date (前一天, 前一日) is a flashback: the story's time stays
+    where it was ("周一……前一日（26日）安德森发文……当晚奥特曼" = Monday evening, not Sunday's)."""
+    word = found.fields.get("d_rel")
+    return (res.anchor == "previous" and found.rule == "calendar" and word is not None
+            and rules["lexicon"]["day_relative"][word]["offset"] < 0)
+
+
+def opens_span(found: Found, text: str, rules: dict) -> bool:
+    """A date that opens a span ("从2023年8月起就相继开源", "自2019年以来") is background, not the story's
+    date: later anaphors (此时, 当天) do not refer to it (`anchoring.span_opening`)."""
+    spec = rules.get("anchoring", {}).get("span_opening", {})
+    before = normalise(text[:found.start]).rstrip(" 于")
+    return any(before.endswith(w) for w in spec.get("before", [])) and any(
+        found.after.startswith(w) for w in spec.get("after", []))
+
+
 def can_anchor(res: Resolution, rules: dict) -> bool:
     """Whether a resolution may serve as 'previous' anchor: resolved, absolute/publication, confident enough."""
-    return (res.resolved and res.anchor in ("absolute", "publication")
+    return (res.resolved and res.anchor in ("absolute", "publication", "previous")
             and res.confidence >= rules["confidence"]["anchor_min"])
 
 
@@ -864,16 +1041,17 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
     ordered = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
     text_col = "text_simplified" if "text_simplified" in ordered.columns else "text"
     for article_id, group in ordered.groupby("article_id", sort=True):
-        previous, pub = None, pubs.get(str(article_id))
+        history, pub = [], pubs.get(str(article_id))
         for sid, base, text in zip(group["sentence_id"], group["start"], group[text_col]):
             text = "" if not isinstance(text, str) else text
             for found in find_expressions(text):
-                res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid)))
+                previous = history[-1] if history else None
+                res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text))
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
                              bool(res.resolved), res.reason, res.source])
-                if can_anchor(res, rules):
-                    previous = Anchor(res.start, res.end, res.granularity, found.text, int(sid))
+                if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules):
+                    history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end))
     df = pd.DataFrame(rows, columns=EXPRESSION_COLUMNS).astype(
         {"sentence_id": int, "confidence": float, "offset_start": int, "offset_end": int, "resolved": bool})
     return df.sort_values(["article_id", "sentence_id", "offset_start"], kind="stable").reset_index(drop=True)
@@ -908,7 +1086,8 @@ def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, in
 
     cs = max((i + 1 for i in range(start) if is_delim(i)), default=0)
     ce = next((i for i in range(end, len(text)) if is_delim(i)), len(text))
-    rest = (text[cs:start] + text[end:ce]).strip(ev["bare_clause_chars"])
+    rest = re.sub(r"[（(][^（()）]{0,12}[)）]", "", text[cs:start] + text[end:ce])  # 上周二（18日）: a restatement
+    rest = rest.strip(ev["bare_clause_chars"])
     if not rest and ce < len(text):
         ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))
     return cs, ce
@@ -940,6 +1119,20 @@ def find_trigger(text: str, cs: int, ce: int, start: int, end: int, rules: dict)
             key = (spec["priority"], distance, p, verb)
             best = key if best is None or key < best else best
     return None if best is None else (best[3], best[2])
+
+
+def fallback_trigger(text: str, cs: int, ce: int, start: int, end: int, rules: dict) -> tuple[str, int] | None:
+    """A clause without a listed trigger: its first verb after the expression (else the last before it),
+    as jieba's part-of-speech tagger (rjieba, with the actor registry) reads it, of at least two
+    characters and not a stop verb (`events.fallback_verbs`: 是, 成为, 表明 ... say nothing happened)."""
+    from .actors import fast_tagger
+
+    spec = rules["events"]["fallback_verbs"]
+    verbs = [(w, cs + a) for w, flag, a, b in fast_tagger().tokens(text[cs:ce])
+             if flag in spec["flags"] and len(w) >= spec["min_chars"] and w not in spec["stop"]
+             and (cs + b <= start or cs + a >= end)]
+    after = [v for v in verbs if v[1] >= end]
+    return after[0] if after else (verbs[-1] if verbs else None)
 
 
 def _latin_object(segment: str, rules: dict, last: bool = False) -> str:
@@ -1005,21 +1198,6 @@ def find_object(text: str, cs: int, ce: int, trigger: tuple[str, int], mentions:
     return _mention_name(max(earlier, key=lambda m: m.start)) if earlier else ""
 
 
-def _fallback_label(text: str, cs: int, ce: int, start: int, end: int, rules: dict) -> str:
-    """Label for a clause without trigger: the clause (minus the expression at its edge), trimmed."""
-    ev = rules["events"]
-    trim = ev["label_trim"] + ev["bare_clause_chars"]
-    head, tail = text[cs:start].strip(trim), text[end:ce].strip(trim)
-    label = text[cs:ce] if head and tail else (head or tail)
-    label = label.strip(ev["label_trim"])
-    if len(label) > ev["label_max"]:
-        cut = ev["label_max"]
-        while cut < len(label) and (label[cut - 1].isascii() and label[cut - 1].isalnum() or label[cut - 1] in ",."):
-            cut += 1  # never end a label inside a number or a Latin word
-        label = label[:cut].rstrip(",.") + "…"
-    return label
-
-
 def _mentions_by_sentence(mentions: pd.DataFrame | None) -> dict:
     """Mentions grouped by (article_id, sentence_id)."""
     out = defaultdict(list)
@@ -1030,62 +1208,191 @@ def _mentions_by_sentence(mentions: pd.DataFrame | None) -> dict:
     return out
 
 
+def is_event_sentence(kind, text: str, rules: dict) -> bool:
+    """Events come only from body text: not a title or heading, not a metadata, credit or link line
+    that survived cleaning ("08:42 来源", "10:35 更新时间", "责任编辑", a URL) (`events.sentence_kinds`,
+    `events.metadata_line`)."""
+    ev = rules["events"]
+    if isinstance(kind, str) and kind not in ev["sentence_kinds"]:
+        return False
+    return not re.search(ev["metadata_line"], text)
+
+
+def cited_as_source(m, text: str, base: int, rules: dict) -> bool:
+    """Whether a mention is an outlet or person cited as the source (据路透社报道, 《金融时报》上周披露),
+    not the acting party (`events.source_cues`: words just before or after the mention)."""
+    cues = rules["events"]["source_cues"]
+    s, e = m.start - base, m.end - base
+    before = text[max(0, s - cues["window"]):s]
+    after = text[e:e + cues["window"] + 4].lstrip("》」』\"” ")
+    after = re.sub(rf"^({_alternation(rules['lexicon']['week_relative'])}|[上本]?[月周]?[一二三四五六日0-9]*日?)", "", after)
+    return any(w in before for w in cues["before"]) or any(after.startswith(w) for w in cues["after"])
+
+
+def main_actor(text: str, clause: tuple[int, int], trigger: tuple[str, int] | None, mentions: list, base: int,
+               rules: dict):
+    """The acting party's mention: the first actor before the trigger (in its clause, else earlier in the
+    sentence), else the first in the clause.  A person or organisation comes before a model (a model is
+    released, it does not act), and an outlet cited as the source (据路透社报道) only when nothing else
+    is named (or the event is the report itself: 路透社上周五独家报道).  None when the sentence names no actor."""
+    ev = rules["events"]
+    cs, ce = clause
+    ordered = sorted(mentions, key=lambda m: m.start)
+    stop = base + (trigger[1] if trigger else len(text))
+    reporting = trigger is not None and ev["triggers"].get(trigger[0], {}).get("class") in ev["report_classes"]
+    acting = [m for m in ordered if reporting or not cited_as_source(m, text, base, rules)]
+    agents = [m for m in acting if getattr(m, "actor_type", "") not in ev["not_agents"]]
+    for group in (agents, acting, ordered):
+        for pool in ([m for m in group if base + cs <= m.start and m.end <= stop],
+                     [m for m in group if m.end <= stop],
+                     [m for m in group if base + cs <= m.start and m.end <= base + ce],
+                     group):
+            if pool:
+                return pool[0]
+    return None
+
+
+def in_script(value: str, simplified: str, original: str) -> str:
+    """A piece of the simplified sentence as the article wrote it (same offsets: 发布 -> 發佈 in a
+    traditional-script article)."""
+    i = simplified.find(value) if value else -1
+    return original[i:i + len(value)] if i >= 0 else value
+
+
+def event_label(actor: str, trigger: str, obj: str, agent: bool = True) -> str:
+    """'actor trigger object' ('Meta 发布 Llama 3'); 'actor trigger' when the actor is its own object
+    ('Gavin Newsom 否决', 'Open Source Initiative 成立'); 'trigger object' when there is no acting party
+    or the actor is the model released ('推出 Llama 4')."""
+    if not actor or (not agent and (obj == actor or obj.startswith(actor + " "))):
+        return " ".join(x for x in (trigger, obj) if x) or actor
+    if obj == actor:
+        return f"{actor} {trigger}".strip()
+    return " ".join(x for x in (actor, trigger, obj) if x)
+
+
+@dataclass
+class _Sentence:
+    """A body sentence of an event: offset of its start, simplified and original text, its mentions."""
+    base: int
+    text: str
+    original: str
+    mentions: list
+    topic: str = ""  # the acting party of a recent sentence, for a sentence that names no actor
+
+
+def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
+    """One event for a resolved expression: clause, trigger, object, main actor, label; None when the
+    clause has neither a trigger nor an actor (a bare time phrase or clause fragment is never a label)."""
+    start, end = e.offset_start - sent.base, e.offset_end - sent.base
+    text = sent.text
+    cs, ce = clause_bounds(text, start, end, rules)
+    in_clause = [m for m in sent.mentions if m.start >= sent.base + cs and m.end <= sent.base + ce]
+    actors = sorted({str(m.actor) for m in (in_clause or sent.mentions)})
+    trigger = find_trigger(text, cs, ce, start, end, rules)
+    listed = trigger is not None
+    trigger = trigger or fallback_trigger(text, cs, ce, start, end, rules)
+    m = main_actor(text, (cs, ce), trigger, sent.mentions, sent.base, rules)
+    actor = str(m.actor) if m is not None else ""
+    if not sent.mentions and sent.topic:  # a sentence without names is about the recent topic
+        actor, actors = sent.topic, [sent.topic]
+    elif actor and actor not in actors:  # the acting party is an actor of its event, even outside the clause
+        actors = sorted(actors + [actor])
+    if trigger is None and not actor:
+        return None
+    if listed:
+        obj = find_object(text, cs, ce, trigger, sent.mentions, sent.base, rules)
+    elif trigger and actor:  # an unlisted verb: only an actor named after it is its object ("Kai-Fu Lee 转发")
+        obj = next((_mention_name(x) for x in sorted(sent.mentions, key=lambda x: x.start)
+                    if sent.base + trigger[1] + len(trigger[0]) <= x.start <= sent.base + ce), "")
+    else:  # an unlisted verb without an acting party labels nothing ("形成 鲜明" is a fragment)
+        trigger, obj = None, ""
+    if obj in rules["events"]["triggers"]:  # "发文宣布": the next verb is not an object
+        obj = ""
+    obj_script = in_script(obj, text, sent.original)
+    verb = sent.original[trigger[1]:trigger[1] + len(trigger[0])] if trigger else ""
+    agent = getattr(m, "actor_type", "") not in rules["events"]["not_agents"]
+    if not actor and not obj:  # a bare verb ("回应") is a fragment, not a label
+        return None
+    return {"label": event_label(actor, verb, obj_script, agent), "actors": "; ".join(actors),
+            "trigger": trigger[0] if trigger else "", "main_actor": actor, "object": obj}
+
+
+def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict) -> dict:
+    """(article_id, sentence_id) -> _Sentence for the dated body sentences."""
+    text_col = "text_simplified" if "text_simplified" in sentences.columns else "text"
+    kinds = sentences["kind"] if "kind" in sentences.columns else [None] * len(sentences)
+    ments = _mentions_by_sentence(mentions)
+    out = {}
+    for a, i, b, t, o, k in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"],
+                                sentences[text_col], sentences["text"], kinds):
+        key = (str(a), int(i))
+        t = normalise(t if isinstance(t, str) else "")
+        if key in keys and is_event_sentence(k, t, rules):
+            out[key] = _Sentence(int(b), t, o if isinstance(o, str) and len(o) == len(t) else t, ments.get(key, []),
+                                 discourse_topic(key, ments, rules))
+    return out
+
+
+def discourse_topic(key: tuple, mentions: dict, rules: dict) -> str:
+    """The actor a sentence without names is about (Chinese drops the subject: "周二是DeepEP" after
+    "DeepSeek开源了FlashMLA"): the first person or organisation of the nearest earlier sentence naming
+    one, at most `events.topic_sentences` back; '' otherwise."""
+    article, sid = key
+    for back in range(1, rules["events"]["topic_sentences"] + 1):
+        named = [m for m in sorted(mentions.get((article, sid - back), []), key=lambda m: m.start)
+                 if getattr(m, "actor_type", "") not in rules["events"]["not_agents"]]
+        if named:
+            return str(named[0].actor)
+    return ""
+
+
 def build_events(expressions: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
                  ) -> pd.DataFrame:
-    """One event per resolved expression: its clause's trigger verb + object as label, the actors mentioned."""
+    """One event per resolved expression of a body sentence: label 'main actor + trigger + object', the
+    actors mentioned.  A restatement of a date already dated in the sentence (上周二（18日）) adds none."""
     rules = load_rules()
-    text_col = "text_simplified" if "text_simplified" in sentences.columns else "text"
-    dated = {(str(a), int(i)) for a, i, r in zip(expressions["article_id"], expressions["sentence_id"],
-                                                   expressions["resolved"]) if r}
-    sents = {(str(a), int(i)): (int(s), normalise(t if isinstance(t, str) else ""))
-             for a, i, s, t in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"],
-                                   sentences[text_col]) if (str(a), int(i)) in dated}
-    ments = _mentions_by_sentence(mentions)
-    rows = []
     done = expressions[expressions["resolved"].astype(bool)].sort_values(
         ["article_id", "sentence_id", "offset_start"], kind="stable")
-    cols = ["article_id", "sentence_id", "expression", "start", "end", "granularity", "offset_start", "offset_end"]
-    first_offset = done.groupby(["article_id", "sentence_id"], sort=False)["offset_start"].min().to_dict()
-    previous, k = None, 0
-    for aid, sid, expression, x_start, x_end, granularity, off_s, off_e in zip(*(done[c].tolist() for c in cols)):
-        key = (str(aid), int(sid))
+    sents = _event_sentences({(str(a), int(i)) for a, i in zip(done["article_id"], done["sentence_id"])},
+                             sentences, mentions, rules)
+    rows, seen, k, previous = [], set(), 0, None
+    for e in done.itertuples(index=False):
+        key = (str(e.article_id), int(e.sentence_id))
         k = k + 1 if key == previous else 0  # k-th resolved expression of this sentence
         previous = key
-        base, text = sents.get(key, (int(first_offset[(aid, sid)]), ""))
-        start, end = off_s - base, off_e - base
-        if not text:
-            text, start, end = expression, 0, len(expression)
-        cs, ce = clause_bounds(text, start, end, rules)
-        in_sentence = ments.get(key, [])
-        in_clause = [m for m in in_sentence if m.start >= base + cs and m.end <= base + ce]
-        actors = sorted({str(m.actor) for m in (in_clause or in_sentence)})
-        trigger = find_trigger(text, cs, ce, start, end, rules)
-        if trigger:
-            obj = find_object(text, cs, ce, trigger, in_sentence, base, rules)
-            label = f"{trigger[0]} {obj}".strip()
-        else:
-            label = _fallback_label(text, cs, ce, start, end, rules)
-        rows.append([f"{aid}:{sid}:{k}", aid, int(sid), expression, x_start, x_end, granularity,
-                     label, "; ".join(actors), trigger[0] if trigger else ""])
-    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+        if key not in sents or (key, e.start, e.end) in seen:
+            continue
+        seen.add((key, e.start, e.end))
+        got = _event_row(e, sents[key], rules)
+        if got is not None:
+            rows.append({"event_id": f"{e.article_id}:{e.sentence_id}:{k}", "article_id": e.article_id,
+                         "sentence_id": int(e.sentence_id), "expression": e.expression, "start": e.start,
+                         "end": e.end, "granularity": e.granularity, **got})
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype({"sentence_id": int})
 
 
 # ----------------------------------------------------------------------------------------------
 # merge
 
-def merge_key(trigger: str, label: str, rules: dict) -> tuple[str, str] | None:
+def merge_key(trigger: str, obj: str, rules: dict) -> tuple[str, str] | None:
     """(trigger class, object key) identifying the same real event across articles; None if not mergeable."""
     if not trigger:
         return None
     cls = rules["events"]["triggers"].get(trigger, {}).get("class", trigger)
-    obj = label[len(trigger):].strip() if label.startswith(trigger) else ""
-    key = re.sub(r"\s+", "", obj).casefold()
+    key = to_simplified_key(obj)
     for suffix in rules["events"]["object"]["drop_suffixes"]:
         if key.endswith(suffix) and len(key) > len(suffix):
             key = key[: -len(suffix)]
     if not key and rules["merge"]["require_object"]:
         return None
     return cls, key
+
+
+def to_simplified_key(obj: str) -> str:
+    """An object as a merge key: simplified script, no spaces, case-folded (發佈 and 发布 articles agree)."""
+    from .script import to_simplified
+
+    return re.sub(r"\s+", "", to_simplified(obj or "")).casefold()
 
 
 def _event_order(event_id: str) -> tuple:
@@ -1102,17 +1409,26 @@ class _Cluster:
     members: list = field(default_factory=list)
 
 
-def merge_timeline(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per real event: sources merged when trigger class + object agree and dates overlap; clashes flagged."""
-    rules = load_rules()
+def _merge_items(events: pd.DataFrame, rules: dict) -> list[dict]:
+    """Dated events as dicts with parsed dates and merge key, narrowest interval first."""
     items = []
     for e in events.to_dict("records"):
         if not e["start"] or not e["end"]:
             continue
+        trigger = e["trigger"] if isinstance(e["trigger"], str) else ""
+        obj = e.get("object")
+        if not isinstance(obj, str):  # an events table without the object column: the label after the trigger
+            label = str(e["label"])
+            obj = label[label.index(trigger) + len(trigger):].strip() if trigger and trigger in label else ""
         e["_s"], e["_e"] = dt.date.fromisoformat(e["start"]), dt.date.fromisoformat(e["end"])
-        e["_key"] = merge_key(e["trigger"] if isinstance(e["trigger"], str) else "", str(e["label"]), rules)
+        e["_key"] = merge_key(trigger, obj, rules)
         items.append(e)
     items.sort(key=lambda e: ((e["_e"] - e["_s"]).days, e["_s"], _event_order(e["event_id"])))
+    return items
+
+
+def _clusters(items: list[dict]) -> list[_Cluster]:
+    """Each event joins the first entry with its key whose representative interval overlaps its own."""
     clusters: list[_Cluster] = []
     by_merge_key: dict = defaultdict(list)  # only clusters with the same key can take an event
     for e in items:
@@ -1124,24 +1440,106 @@ def merge_timeline(events: pd.DataFrame) -> pd.DataFrame:
                 by_merge_key[e["_key"]].append(clusters[-1])
         else:
             home.members.append(e)
-    rows = []
-    for c in clusters:
-        members = sorted(c.members, key=lambda e: _event_order(e["event_id"]))
-        actors = sorted({a for e in members if isinstance(e["actors"], str) for a in e["actors"].split("; ") if a})
-        articles = sorted({str(e["article_id"]) for e in members})
-        rows.append({"start": c.rep["start"], "end": c.rep["end"], "granularity": c.rep["granularity"],
-                     "label": c.rep["label"], "actors": "; ".join(actors), "article_ids": "; ".join(articles),
-                     "n_sources": len(articles), "event_ids": "; ".join(e["event_id"] for e in members),
-                     "_key": c.key})
+    return clusters
+
+
+def _entry(c: _Cluster) -> dict:
+    """A timeline row for a cluster: the representative's dates and label, every member's sources."""
+    members = sorted(c.members, key=lambda e: _event_order(e["event_id"]))
+    actors = sorted({a for e in members if isinstance(e["actors"], str) for a in e["actors"].split("; ") if a})
+    articles = sorted({str(e["article_id"]) for e in members})
+    mains = [e.get("main_actor") for e in members if isinstance(e.get("main_actor"), str) and e.get("main_actor")]
+    rep_main = c.rep.get("main_actor") if isinstance(c.rep.get("main_actor"), str) else ""
+    main = max(sorted(set(mains)), key=lambda a: (mains.count(a), a == rep_main)) if mains else ""
+    sentences = sorted({(str(e["article_id"]), int(e["sentence_id"])) for e in members})
+    return {"start": c.rep["start"], "end": c.rep["end"], "granularity": c.rep["granularity"],
+            "label": c.rep["label"], "main_actor": main, "actors": "; ".join(actors),
+            "article_ids": "; ".join(articles), "n_sources": len(articles),
+            "event_ids": "; ".join(e["event_id"] for e in members),
+            "sentences": "; ".join(f"{a}:{i}" for a, i in sentences), "_key": c.key}
+
+
+def same_event(a: dict, b: dict) -> bool:
+    """Whether two timeline entries report the same real event: same trigger class and object, the same
+    main actor (or shared actors when one has none), and not the same source sentence (an entry, or
+    a restatement within one sentence, never conflicts with itself)."""
+    if a["timeline_id"] == b["timeline_id"] or a["_key"] is None or a["_key"] != b["_key"]:
+        return False
+    if set(a["sentences"].split("; ")) & set(b["sentences"].split("; ")):
+        return False
+    if a["main_actor"] and b["main_actor"]:
+        return a["main_actor"] == b["main_actor"]
+    return bool(set(a["actors"].split("; ")) & set(b["actors"].split("; ")) - {""})
+
+
+def merge_timeline(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per real event: sources merged when trigger class + object agree and dates overlap;
+    entries that are the same event (`same_event`) with disjoint dates are flagged as conflicts."""
+    rows = [_entry(c) for c in _clusters(_merge_items(events, load_rules()))]
     rows.sort(key=lambda r: (r["start"], r["label"], r["end"], r["event_ids"]))
     width = max(3, len(str(len(rows))))
     for i, r in enumerate(rows, 1):
         r["timeline_id"] = f"T{i:0{width}d}"
     by_key = defaultdict(list)
     for r in rows:
-        if r["_key"] is not None:
-            by_key[r["_key"]].append(r["timeline_id"])
+        by_key[r["_key"]].append(r)
     for r in rows:
-        others = [t for t in by_key.get(r["_key"], []) if t != r["timeline_id"]] if r["_key"] else []
+        others = [o["timeline_id"] for o in by_key[r["_key"]] if same_event(r, o)] if r["_key"] else []
         r["conflict"], r["conflict_with"] = bool(others), "; ".join(others)
     return pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+
+
+# ----------------------------------------------------------------------------------------------
+# TimelineJS export
+
+def _tljs_date(iso: str, granularity: str) -> dict:
+    """A TimelineJS3 date object at the precision the entry has: a year, a month or a day."""
+    d = dt.date.fromisoformat(iso)
+    out = {"year": str(d.year)}
+    if granularity not in ("year", "years", "decade", "era"):
+        out["month"] = str(d.month)
+        if granularity in ("day", "days", "week"):
+            out["day"] = str(d.day)
+    return out
+
+
+def _tljs_text(entry: dict, sentences: dict) -> str:
+    """The entry's source sentences as HTML (article text escaped: TimelineJS renders this field as HTML)."""
+    items = []
+    for ref in str(entry["sentences"] or "").split("; "):
+        if ref and ref in sentences:
+            aid = ref.rsplit(":", 1)[0]
+            items.append(f"<li>{html.escape(sentences[ref])} <small>({html.escape(aid)})</small></li>")
+    period = f"{entry['start']} .. {entry['end']}" if entry["start"] != entry["end"] else str(entry["start"])
+    return f"<p>{html.escape(period)}</p><ul>{''.join(items)}</ul>"
+
+
+def to_timelinejs(timeline: pd.DataFrame, sentences: pd.DataFrame, title: str = "kaiyuan timeline") -> dict:
+    """The merged timeline in TimelineJS3 JSON: one event per dated entry with start_date (and end_date for
+    an interval), text {headline: label, text: its source sentences}, group = main actor, unique_id."""
+    text_col = "text" if "text" in sentences.columns else "text_simplified"
+    sents = {f"{a}:{int(i)}": str(t) for a, i, t in zip(sentences["article_id"], sentences["sentence_id"],
+                                                          sentences[text_col])} if len(sentences) else {}
+    events = []
+    for e in timeline.to_dict("records"):
+        if not e["start"] or not e["end"] or not isinstance(e["start"], str):
+            continue
+        item = {"unique_id": str(e["timeline_id"]), "start_date": _tljs_date(e["start"], e["granularity"]),
+                "text": {"headline": html.escape(str(e["label"])), "text": _tljs_text(e, sents)},
+                "group": str(e.get("main_actor") or "") or "other"}
+        if e["start"] != e["end"]:
+            item["end_date"] = _tljs_date(e["end"], "day")
+        events.append(item)
+    return {"title": {"text": {"headline": html.escape(title),
+                               "text": f"{len(events)} dated events merged from the corpus (kaiyuan)"}},
+            "events": events}
+
+
+def write_timelinejs(timeline: pd.DataFrame, sentences: pd.DataFrame, path: str | Path) -> Path:
+    """Write to_timelinejs as UTF-8 JSON (sorted keys: the same tables give the same file)."""
+    import json
+
+    path = Path(path)
+    path.write_text(json.dumps(to_timelinejs(timeline, sentences), ensure_ascii=False, indent=1, sort_keys=True),
+                    encoding="utf-8")
+    return path

@@ -311,18 +311,63 @@ def actor_stance_chart(result, output=None, target: str = "open_source_ai", n: i
 
 # --- Timeline (notebook 03) ------------------------------------------------------------
 
-def _timeline_frame(result) -> pd.DataFrame:
-    """Resolved timeline entries with datetime columns and a main actor (first listed) for colouring."""
+TOP_ACTORS = 8          # named colours in the timeline legend; every other main actor is grey "other"
+OTHER, OTHER_COLOUR = "其他 other", "#b0b0b0"
+
+
+def _timeline_frame(result, top: int = TOP_ACTORS) -> pd.DataFrame:
+    """Dated timeline entries with datetime columns, the main actor (the acting party; first actor for a
+    table without that column), its colour group (the `top` most frequent main actors, else "other"),
+    and whether the entry is an exact day (a marker) or an interval (a bar as wide as the uncertainty)."""
     tl = result["timeline"].copy()
-    tl = tl[tl["start"].astype(str).str.len() > 0].reset_index(drop=True)
+    tl = tl[tl["start"].fillna("").astype(str).str.len() > 0].reset_index(drop=True)
     tl["start_d"] = pd.to_datetime(tl["start"])
     tl["end_d"] = pd.to_datetime(tl["end"]) + pd.Timedelta(days=1)
-    tl["main_actor"] = tl["actors"].fillna("").astype(str).str.split("; ").str[0].replace("", "(none)")
+    first = tl["actors"].fillna("").astype(str).str.split("; ").str[0]
+    main = tl["main_actor"].fillna("").astype(str) if "main_actor" in tl.columns else first
+    tl["main_actor"] = main.where(main != "", first).replace("", "(none)")
+    counts = tl.loc[tl["main_actor"] != "(none)", "main_actor"].value_counts()
+    named = sorted(counts.index, key=lambda a: (-counts[a], a))[:top]
+    tl["colour_group"] = tl["main_actor"].where(tl["main_actor"].isin(named), OTHER)
+    tl["exact_day"] = (tl["end_d"] - tl["start_d"]).dt.days <= 1
+    tl["uncertainty_days"] = (tl["end_d"] - tl["start_d"]).dt.days - 1
     return tl
 
 
+# eight colours for the named main actors: the palette without its grey (grey means "other"), plus brown
+NAMED_COLOURS = [c for c in plotting.PALETTE if c != "#6b6b6b"] + ["#8c564b"]
+
+
+def _timeline_colours(tl: pd.DataFrame) -> dict:
+    """Colour per colour group: a distinct colour for each named main actor (most frequent first), grey for other."""
+    named = [a for a in tl.loc[tl["colour_group"] != OTHER, "colour_group"].value_counts().index]
+    named = sorted(named, key=lambda a: (-int((tl["colour_group"] == a).sum()), a))
+    colours = {a: NAMED_COLOURS[i % len(NAMED_COLOURS)] for i, a in enumerate(named)}
+    colours[OTHER] = OTHER_COLOUR
+    return colours
+
+
+def _timeline_labels(tl: pd.DataFrame) -> list[str]:
+    """Row labels: the event's label, with the number of merged sources when there are several."""
+    return [f"{r.label}  ({r.n_sources})" if r.n_sources > 1 else str(r.label) for r in tl.itertuples()]
+
+
+def _draw_timeline_rows(ax, tl: pd.DataFrame, colours: dict, pubs) -> None:
+    """Exact days as markers, intervals as bars spanning their uncertainty, publication dates as x ticks."""
+    for i, r in tl.iterrows():
+        c = colours[r.colour_group]
+        if r.exact_day:
+            ax.plot(r.start_d, i, "D", color=c, markersize=5)
+        else:
+            ax.barh(i, r.end_d - r.start_d, left=r.start_d, height=0.5, color=c, alpha=0.7)
+    ax.set_xticks(list(pubs), minor=True)
+    ax.tick_params(axis="x", which="minor", length=9, width=1.2, color="#333")
+
+
 def timeline_chart(result, output=None, recent_years: int = 3):
-    """Timeline figure: bars for intervals, dots for single days, colour by main actor, publication dates dashed.
+    """Timeline figure: one row per merged event with its label; colour by the event's main actor for the
+    top 8 actors, grey for the rest; exact days as markers, fuzzy intervals as bars as wide as their
+    uncertainty; the articles' publication dates as long ticks on the time axis.
 
     The axis is broken in two: everything before the last `recent_years` years of coverage is drawn
     compressed on the left, so that the dense recent months stay readable on the right.
@@ -337,20 +382,12 @@ def timeline_chart(result, output=None, recent_years: int = 3):
     last = max(ends) if ends else pd.Timestamp("2025-01-01")
     split = pd.Timestamp(year=last.year - recent_years + 1, month=1, day=1)
     early = tl[tl["start_d"] < split]
-    actors_ = sorted(tl["main_actor"].unique())
-    colour = {a: plotting.PALETTE[i % len(plotting.PALETTE)] for i, a in enumerate(actors_)}
+    colours = _timeline_colours(tl)
     height = 0.3 * max(len(tl), 4) + 2.5
     widths = [1, 3] if len(early) else [0.001, 3]
     fig, (ax0, ax1) = plt.subplots(1, 2, sharey=True, figsize=(12, height), gridspec_kw={"width_ratios": widths, "wspace": 0.04})
     for ax in (ax0, ax1):
-        for i, r in tl.iterrows():
-            span = (r.end_d - r.start_d).days
-            if span <= 1:
-                ax.plot(r.start_d, i, "o", color=colour[r.main_actor], markersize=6)
-            else:
-                ax.barh(i, r.end_d - r.start_d, left=r.start_d, height=0.55, color=colour[r.main_actor], alpha=0.75)
-        for d in pubs:
-            ax.axvline(d, color="#888", lw=0.8, ls="--")
+        _draw_timeline_rows(ax, tl, colours, pubs)
     lo = tl["start_d"].min() if len(early) else split
     ax0.set_xlim(lo - pd.Timedelta(days=200), split)
     ax1.set_xlim(split, last + pd.Timedelta(days=45))
@@ -362,13 +399,17 @@ def timeline_chart(result, output=None, recent_years: int = 3):
     ax0.spines["right"].set_visible(False)
     ax1.spines["left"].set_visible(False)
     ax1.tick_params(axis="y", left=False)
-    ax0.set_yticks(range(len(tl)), [f"{r.label}  ({r.n_sources})" if r.n_sources > 1 else r.label for r in tl.itertuples()])
+    ax0.set_yticks(range(len(tl)), _timeline_labels(tl))
     ax0.invert_yaxis()
-    handles = [plt.Line2D([], [], marker="s", ls="", color=colour[a], label=a) for a in actors_]
-    handles.append(plt.Line2D([], [], color="#888", ls="--", label="发表日期 publication date"))
-    fig.legend(handles=handles, loc="lower center", ncol=min(5, len(handles)), frameon=False, fontsize=8,
-               title="主要行为者 main actor (first actor of the event)", bbox_to_anchor=(0.55, -0.02 - 0.012 * len(handles) / 5))
-    fig.suptitle("时间线 Timeline · bars = intervals, dots = single days; (n) = number of merged sources")
+    handles = [plt.Line2D([], [], marker="s", ls="", color=c, label=a) for a, c in colours.items()
+               if a != OTHER or (tl["colour_group"] == OTHER).any()]
+    handles += [plt.Line2D([], [], marker="D", ls="", color="#555", label="确切日期 exact day"),
+                plt.Line2D([], [], lw=6, color="#555", alpha=0.7, label="区间 interval (width = uncertainty)"),
+                plt.Line2D([], [], marker="|", ls="", markersize=10, color="#333", label="发表日期 publication date (tick)")]
+    fig.legend(handles=handles, loc="lower center", ncol=min(4, len(handles)), frameon=False, fontsize=8,
+               title="主要行为者 main actor (acting party; top 8, others grey)",
+               bbox_to_anchor=(0.55, -0.02 - 0.012 * len(handles) / 4))
+    fig.suptitle("时间线 Timeline · one row per merged event; (n) = number of merged sources")
     if output is not None:
         plotting.save(fig, tl.drop(columns=["start_d", "end_d"]), Path(output) / "figures" / "03_timeline")
     return fig
@@ -529,6 +570,11 @@ def timeline_findings(result) -> str:
              + ", ".join(f"{k} {v}" for k, v in anchors.items()) + f"); {len(te) - len(res)} unresolved or generic.",
              f"- {len(result['events'])} events merge into {len(tl)} timeline entries; {len(merged)} combine several "
              f"articles; {int(tl['conflict'].astype(str).str.lower().eq('true').sum())} flagged as conflicts."]
+    if "main_actor" in tl.columns and len(tl):
+        top = tl.loc[tl["main_actor"].fillna("") != "", "main_actor"].value_counts().head(TOP_ACTORS)
+        if len(top):
+            lines.append("- Most frequent acting parties (main actors): "
+                         + ", ".join(f"{a} {n}" for a, n in top.items()) + ".")
     for r in merged.itertuples():
         lines.append(f"- {r.label}: {r.start}..{r.end} from {r.n_sources} sources ({r.article_ids}).")
     return "\n".join(lines)
