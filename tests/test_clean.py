@@ -256,6 +256,20 @@ def test_teaser_headlines_glued_after_a_label_are_removed():
     assert c.text == f"{T1}\n華爾街分析師紛紛上調目標價。分析師認為，開源模型將壓低推理價格。\n{T2}"
 
 
+@pytest.mark.parametrize("teaser, body", [
+    # comparison frame opening the body: 'like any good Silicon Valley mogul, ...'
+    ("彭博社觀點歐洲央行按兵不動日圓再創新低", "像任何成功的科技巨頭一樣，祖克柏也替自己的策略取了好聽的名字。"),
+    # time frame: 'when Llama 3 came out last month, ...'
+    ("彭博社观点美联储按兵不动油价再创新低", "当上个月推出Llama 3时，该模型立即进入排行榜前列。"),
+    # opening conjunction: 'as open models spread, ...'
+    ("Bloomberg Opinion欧洲央行按兵不动日元再创新低", "随着开源模型普及，推理价格一路走低。"),
+])
+def test_a_body_clause_glued_after_teaser_headlines_is_kept(teaser, body):
+    c = clean(T1, teaser + body, T2)
+    assert reasons(c) == {teaser: "teaser"}
+    assert body in c.text.split("\n")
+
+
 @pytest.mark.parametrize("raw,title", [
     ("欧盟通过人工智能法案，开源模型获部分豁免 | 36氪", "欧盟通过人工智能法案，开源模型获部分豁免"),
     ("欧盟通过人工智能法案 - 新浪科技", "欧盟通过人工智能法案"),

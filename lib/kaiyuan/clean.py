@@ -72,6 +72,7 @@ class Rules:
     author_labels: frozenset = frozenset()
     reporter_place: re.Pattern | None = None
     tail_teaser: re.Pattern | None = None
+    teaser_body_opener: re.Pattern | None = None
     headline_window: int = 1
     headline_min_chars: int = 1
     headline_near_longest: float = 1.0
@@ -106,6 +107,8 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         headline_window=int(spec.get("headline_window", 1)),
         headline_min_chars=int(spec.get("headline_min_chars", 1)),
         headline_near_longest=float(spec.get("headline_near_longest", 1.0)),
+        teaser_body_opener=(re.compile("|".join(f"(?:{p})" for p in spec["teaser_body_openers"]))
+                            if spec.get("teaser_body_openers") else None),
         tail_teaser=(re.compile("(?<=[。！？!?”」』])\\s*(?:" + "|".join(spec["tail_teaser_labels"]) + ")")
                      if spec.get("tail_teaser_labels") else None),
     )
@@ -187,7 +190,19 @@ def split_teaser(line: str, rules: Rules) -> tuple[str, str]:
     cut = max(head.rfind(c) for c in "，,；;")
     if cut < 0:
         return line, ""
+    cut = _body_opener_start(line, cut, rules)
     return line[: cut + 1], line[cut + 1 :].lstrip()
+
+
+def _body_opener_start(line: str, cut: int, rules: Rules) -> int:
+    """Where the teaser run before the clause break at `cut` really ends: when its last clause ends
+    in a sentence-opening frame (像…一样，/当…时，/随着…，), that frame is the body's first clause
+    and the teaser stops just before it. Returns the index of the teaser's last character."""
+    if rules.teaser_body_opener is None:
+        return cut
+    start = max(line.rfind(c, 0, cut) for c in "，,；;") + 1
+    m = rules.teaser_body_opener.search(to_simplified(line[start:cut]))  # same length: offsets carry over
+    return start + m.start() - 1 if m and m.start() > 0 else cut
 
 
 MAX_PASSES = 5
