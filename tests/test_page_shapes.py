@@ -137,6 +137,62 @@ def test_each_junk_class_is_removed_with_its_reason(code, line, reason):
     assert cleaned.text.count(BODY) == 3
 
 
+# Variants written for these tests (other script, width, brackets, label words) of each class above.
+@pytest.mark.parametrize("code, line, reason", [
+    ("J1 breadcrumb with a location label", "当前位置：首页 > 科技 > 正文", "navigation"),
+    ("J1 traditional, half-width colon", "當前位置: 首頁 > 科技 > 人工智慧", "navigation"),
+    ("J1 'your location' label", "您的位置：网站首页 > 新闻中心 > 行业动态", "navigation"),
+    ("J1 guillemet separators", "首頁 » 財經 » 國際", "navigation"),
+    ("J2 share label alone", "分享：", "share_prompt"),
+    ("J2 English share line", "Share on Facebook", "share_prompt"),
+    ("J2 share thumbnail alt text", "分享縮略圖", "share_prompt"),
+    ("J3 follow our fan page", "歡迎追蹤我們的 Facebook 粉絲專頁", "subscription_pitch"),
+    ("J3 scan to follow", "掃描二維碼關注我們", "subscription_pitch"),
+    ("J3 English follow prompt", "Follow us on Twitter", "subscription_pitch"),
+    ("J4 open the app to read on", "打开APP阅读更多精彩内容", "ad"),
+    ("J4 open the app to read the full text", "打開App，閱讀全文", "share_prompt"),
+    ("J5 ad space for rent", "广告位招租", "ad"),
+    ("J5 ad marker in Latin", "AD", "ad"),
+    ("J6 recommended news", "推薦新聞", "related_links"),
+    ("J6 most popular", "最受歡迎", "related_links"),
+    ("J6 you may also like", "你可能也喜歡", "related_links"),
+    ("J6 see more", "看更多", "related_links"),
+    ("J7 comment button alone", "评论", "page_furniture"),
+    ("J7 no comments yet", "暂无评论", "page_furniture"),
+    ("J7 invitation to comment", "欢迎在评论区留下你的看法", "comment_form"),
+    ("J8 reposting rule alone", "轉載請註明出處", "copyright"),
+    ("J10 file-photo note", "（資料照）", "photo_credit"),
+    ("J10 file-photo note, half-width", "(資料照片)", "photo_credit"),
+    ("J10 bracketed agency alone", "（法新社）", "photo_credit"),
+    ("J12 reposted-from label", "转载自：某某网", "repost_notice"),
+    ("J14 skip link", "跳到主要內容", "navigation"),
+    ("J14 menu word", "菜单", "navigation"),
+    ("J18 labelled view counter", "浏览量：3562", "share_prompt"),
+    ("J19 font-size label", "字型大小：", "page_furniture"),
+    ("J22 player control", "播放速度", "page_furniture"),
+    ("B1 reporter and place in tortoise-shell brackets", "〔記者王小明／台北報導〕", "byline"),
+    ("B1 'text by' with a full-width slash", "文／陳美玲", "byline"),
+    ("B2 bracketed wire dateline alone", "（中央社記者王小明台北5日電）", "byline"),
+])
+def test_junk_class_variants_are_removed_with_their_reason(code, line, reason):
+    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY, BODY]))
+    got = {r.text: r.reason for r in cleaned.removed}
+    assert got.get(line.strip()) == reason, (code, got)
+    assert cleaned.text.count(BODY) == 3
+
+
+def test_a_body_paragraph_of_three_clauses_above_a_credit_is_not_taken_for_its_caption():
+    cleaned = clean_text("\n".join([TITLE, BODY, BODY, "圖／路透社", BODY]))
+    assert cleaned.text.count(BODY) == 3
+    assert [r.reason for r in cleaned.removed] == ["photo_credit"]
+
+
+def test_a_short_caption_above_a_credit_still_goes():
+    caption = "祖克柏在發表會上演講。"
+    cleaned = clean_text("\n".join([TITLE, BODY, caption, "圖／路透社", BODY]))
+    assert {r.text: r.reason for r in cleaned.removed}[caption] == "photo_caption"
+
+
 @pytest.mark.parametrize("code, line, rest", [
     ("B2 credit glued to the first paragraph", "（綜合外電報導）北京人工智慧公司智譜上週一發布新模型。", "北京人工智慧公司智譜上週一發布新模型。"),
     ("B3 dateline with a year-less date", "新知科技網·開源觀察10月31日電 開放原始碼促進會發布定義。", "開放原始碼促進會發布定義。"),
@@ -159,6 +215,11 @@ def test_a4_a_teaser_glued_to_a_paragraph_is_cut_and_the_paragraph_kept():
     "许可证规定，未经Meta同意，月活超过7亿的公司不得使用该模型。",
     "记者在现场看到，参会者对开源模型的兴趣明显高于去年。",
     "欢迎讨论的不只是开发者，政策制定者也加入了这场争论。",
+    "許可證規定，轉載請註明出處並不足以滿足開源定義的要求。",  # a reposting rule inside a sentence
+    "性能对比：Llama 3 > GPT-3.5 > Llama 2",                   # '>' chain without a navigation word
+    "评论区里网友认为，这次发布标志着开源阵营的胜利。",
+    "该公司表示，用户可以打开App体验新模型，也可以通过网页版访问。",
+    "跳到下一个话题之前，我们先看看数据。",
 ])
 def test_body_sentences_with_junk_words_stay(sentence):
     cleaned = clean_text("\n".join([TITLE, BODY, sentence, BODY, BODY]))

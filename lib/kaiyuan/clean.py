@@ -76,6 +76,7 @@ class Rules:
     headline_window: int = 1
     headline_min_chars: int = 1
     headline_near_longest: float = 1.0
+    caption_max_clauses: int = 1_000
 
 
 @functools.lru_cache(maxsize=8)
@@ -98,6 +99,7 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         teaser_labels=teaser,
         byline_name=re.compile(spec["byline_name_pattern"]),
         caption_max_chars=int(spec["caption_max_chars"]),
+        caption_max_clauses=int(spec.get("caption_max_clauses", 1_000)),
         no_caption_above=re.compile(spec.get("no_caption_above_pattern", "(?!)")),
         repairs=repairs,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
@@ -300,6 +302,7 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
         is_caption = (
             next_nonblank.get(no) in credits
             and len(text) <= rules.caption_max_chars
+            and len(re.findall("[，,；;]", text)) < rules.caption_max_clauses
             and not any(c in TERMINALS for c in text.rstrip(CLOSERS)[:-1])  # one sentence at most
             and not (idx == 0 and len(kept) > 1 and is_headline(text))
         )
