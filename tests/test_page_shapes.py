@@ -8,12 +8,14 @@ from kaiyuan.clean import clean_text
 from kaiyuan.metadata import date_lines, find_published
 
 BODY = "Meta周二发布了新一代开源模型，并在多个基准测试上取得领先成绩，研究人员认为这将改变行业格局。"
+BODY2 = "开发者社区随即展开讨论，有人称赞其许可证更宽松，也有人担心大公司借开源之名扩大影响力。"
+BODY3 = "分析人士指出，开放权重模型的竞争正在加速，价格下降将让更多中小企业用上先进模型。"
 BODY_TW = "Meta週二發布新一代開源模型，並在多項基準測試上取得領先，研究人員認為這將改變產業格局。"
 TITLE = "Meta发布新一代开源模型：能否撼动闭源阵营"
 
 
 def page(*head: str, foot: tuple[str, ...] = ()) -> list[str]:
-    return [TITLE, *head, BODY, BODY, *foot]
+    return [TITLE, *head, BODY, BODY2, *foot]
 
 
 # ---------------------------------------------------------------- dates (D codes)
@@ -75,18 +77,18 @@ def test_a_date_line_is_removed_as_metadata_and_never_reaches_the_body():
     ("A11 English headline under the Chinese one", [TITLE, "Meta Releases New Open Model: Can It Take On Closed Rivals"]),
 ])
 def test_the_headline_is_found_under_page_chrome(code, head):
-    cleaned = clean_text("\n".join(head + ["2025-01-27 08:42", BODY, BODY]))
+    cleaned = clean_text("\n".join(head + ["2025-01-27 08:42", BODY, BODY2]))
     assert cleaned.title == TITLE, code
 
 
 def test_b4_an_author_appended_to_the_headline_is_not_part_of_the_title():
-    cleaned = clean_text("\n".join([TITLE + "/程弘毅评", BODY, BODY]))
+    cleaned = clean_text("\n".join([TITLE + "/程弘毅评", BODY, BODY2]))
     assert cleaned.title == TITLE
 
 
 def test_a_question_headline_is_not_mistaken_for_a_body_paragraph():
     question = "月之暗面开源兆级参数 Kimi K2：中国开放模型的「第二个 DeepSeek 时刻」来了吗？"
-    cleaned = clean_text("\n".join(["新芽科技志 ｜ AI 前线", question, BODY, BODY]))
+    cleaned = clean_text("\n".join(["新芽科技志 ｜ AI 前线", question, BODY, BODY2]))
     assert cleaned.title == question
 
 
@@ -131,10 +133,10 @@ def test_a_question_headline_is_not_mistaken_for_a_body_paragraph():
     ("J12 bracketed repost note", "（本文轉載自新知科技網，原文為簡體中文，經繁體轉換）", "repost_notice"),
 ])
 def test_each_junk_class_is_removed_with_its_reason(code, line, reason):
-    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY, BODY]))
+    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY2, BODY3]))
     got = {r.text: r.reason for r in cleaned.removed}
     assert got.get(line.strip()) == reason, (code, got)
-    assert cleaned.text.count(BODY) == 3
+    assert all(b in cleaned.text.split("\n") for b in (BODY, BODY2, BODY3))
 
 
 # Variants written for these tests (other script, width, brackets, label words) of each class above.
@@ -175,21 +177,62 @@ def test_each_junk_class_is_removed_with_its_reason(code, line, reason):
     ("B2 bracketed wire dateline alone", "（中央社記者王小明台北5日電）", "byline"),
 ])
 def test_junk_class_variants_are_removed_with_their_reason(code, line, reason):
-    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY, BODY]))
+    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY2, BODY3]))
     got = {r.text: r.reason for r in cleaned.removed}
     assert got.get(line.strip()) == reason, (code, got)
-    assert cleaned.text.count(BODY) == 3
+    assert all(b in cleaned.text.split("\n") for b in (BODY, BODY2, BODY3))
+
+
+@pytest.mark.parametrize("code, line, reason", [
+    ("J8 site-registration footer", "主办单位：某某资讯网编辑部　网站标识码：XX0000000001", "copyright"),
+    ("J8 licence number", "京ICP备12345678号", "copyright"),
+    ("A10 image word alone", "圖片", "photo_credit"),
+    ("A10 empty markdown image", "![](https://img.example.com/a.png)", "photo_credit"),
+])
+def test_foot_and_placeholder_lines_are_removed_and_the_paragraph_above_stays(code, line, reason):
+    short = "Meta周二发布了新模型。"  # a short paragraph above a placeholder is not its caption
+    cleaned = clean_text("\n".join([TITLE, BODY, short, line, BODY2]))
+    assert {r.text: r.reason for r in cleaned.removed} == {line: reason}, code
+
+
+def test_a15_markup_escaped_as_json_is_decoded_then_removed():
+    cleaned = clean_text("\n".join([TITLE, BODY, "\\u003cp\\u003e\\u003cspan\\u003e图片\\u003c/span\\u003e\\u003c/p\\u003e", BODY2]))
+    assert cleaned.text == "\n".join([TITLE, BODY, BODY2])
+
+
+def test_an_update_label_opening_a_paragraph_is_cut_and_recorded():
+    cleaned = clean_text("\n".join([TITLE, BODY, "【8月1日更新】谷歌宣布将签署该准则。", BODY2]))
+    assert "谷歌宣布将签署该准则。" in cleaned.text.split("\n")
+    assert [r.rule for r in cleaned.repairs] == ["update_label_prefix"]
+
+
+@pytest.mark.parametrize("code, line", [
+    ("J25 masthead under the headline", "澳聲晨報"),
+    ("J25 e-paper masthead", "某某日报电子版"),
+    ("B5 bare name with a full stop", "林卓軒。"),
+])
+def test_a_masthead_or_bare_name_between_headline_and_body_is_removed(code, line):
+    cleaned = clean_text("\n".join([TITLE, line, BODY, BODY2]))
+    assert cleaned.title == TITLE and cleaned.text == "\n".join([TITLE, BODY, BODY2]), code
+    assert [r.reason for r in cleaned.removed] == ["masthead"]
+
+
+def test_a16_a_paragraph_printed_twice_counts_once():
+    other = "另一段正文：开源模型的许可证条款各不相同，开发者在商用之前需要逐条核对，以免违约。"
+    cleaned = clean_text("\n".join([TITLE, BODY, other, BODY]))
+    assert cleaned.text == "\n".join([TITLE, BODY, other])
+    assert [r.reason for r in cleaned.removed] == ["repeated_paragraph"]
 
 
 def test_a_body_paragraph_of_three_clauses_above_a_credit_is_not_taken_for_its_caption():
-    cleaned = clean_text("\n".join([TITLE, BODY, BODY, "圖／路透社", BODY]))
-    assert cleaned.text.count(BODY) == 3
+    cleaned = clean_text("\n".join([TITLE, BODY, BODY2, "圖／路透社", BODY3]))
+    assert all(b in cleaned.text.split("\n") for b in (BODY, BODY2, BODY3))
     assert [r.reason for r in cleaned.removed] == ["photo_credit"]
 
 
 def test_a_short_caption_above_a_credit_still_goes():
     caption = "祖克柏在發表會上演講。"
-    cleaned = clean_text("\n".join([TITLE, BODY, caption, "圖／路透社", BODY]))
+    cleaned = clean_text("\n".join([TITLE, BODY, caption, "圖／路透社", BODY2]))
     assert {r.text: r.reason for r in cleaned.removed}[caption] == "photo_caption"
 
 
@@ -199,14 +242,14 @@ def test_a_short_caption_above_a_credit_still_goes():
     ("B3 outlet self-reference", "东岸财经网讯 欧盟委员会公布行为准则。", "欧盟委员会公布行为准则。"),
 ])
 def test_credits_and_datelines_glued_to_a_paragraph_are_cut_and_recorded(code, line, rest):
-    cleaned = clean_text("\n".join([TITLE, line, BODY, BODY]))
+    cleaned = clean_text("\n".join([TITLE, line, BODY, BODY2]))
     assert rest in cleaned.text.split("\n"), code
     assert {r.rule for r in cleaned.repairs} & {"credit_prefix", "dateline_prefix"}
 
 
 def test_a4_a_teaser_glued_to_a_paragraph_is_cut_and_the_paragraph_kept():
-    cleaned = clean_text("\n".join([TITLE, BODY, BODY + "延伸阅读：手把手教你跑通大模型", BODY]))
-    assert cleaned.text.count(BODY) == 3 and "延伸阅读" not in cleaned.text
+    cleaned = clean_text("\n".join([TITLE, BODY, BODY2 + "延伸阅读：手把手教你跑通大模型", BODY3]))
+    assert all(b in cleaned.text.split("\n") for b in (BODY, BODY2, BODY3)) and "延伸阅读" not in cleaned.text
     assert [r.reason for r in cleaned.removed] == ["tail_teaser"]
 
 
@@ -222,7 +265,7 @@ def test_a4_a_teaser_glued_to_a_paragraph_is_cut_and_the_paragraph_kept():
     "跳到下一个话题之前，我们先看看数据。",
 ])
 def test_body_sentences_with_junk_words_stay(sentence):
-    cleaned = clean_text("\n".join([TITLE, BODY, sentence, BODY, BODY]))
+    cleaned = clean_text("\n".join([TITLE, BODY, sentence, BODY2, BODY3]))
     assert sentence in cleaned.text.split("\n")
 
 

@@ -77,6 +77,8 @@ class Rules:
     headline_min_chars: int = 1
     headline_near_longest: float = 1.0
     caption_max_clauses: int = 1_000
+    head_masthead: re.Pattern | None = None
+    repeat_min_chars: int = 0
 
 
 @functools.lru_cache(maxsize=8)
@@ -100,6 +102,8 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         byline_name=re.compile(spec["byline_name_pattern"]),
         caption_max_chars=int(spec["caption_max_chars"]),
         caption_max_clauses=int(spec.get("caption_max_clauses", 1_000)),
+        head_masthead=re.compile("|".join(f"(?:{p})" for p in spec["head_masthead"])) if spec.get("head_masthead") else None,
+        repeat_min_chars=int(spec.get("repeated_paragraph_min_chars", 0)),
         no_caption_above=re.compile(spec.get("no_caption_above_pattern", "(?!)")),
         repairs=repairs,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
@@ -160,6 +164,8 @@ def repair_line(line: str, rules: Rules) -> tuple[str, list[tuple[str, str, str]
         for rule, pattern, replace in rules.repairs:
             if replace == "<unescape>":
                 new = pattern.sub(lambda m: html.unescape(m.group(0)), line)
+            elif replace == "<json_unescape>":
+                new = pattern.sub(lambda m: chr(int(m.group(1), 16)), line)
             else:
                 new = pattern.sub(replace, line)
             if new != line:
@@ -308,6 +314,8 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
         )
         if idx < first_body and rules.byline_name.match(text):
             drop([(no, text)], "byline")
+        elif 0 < idx < first_body and rules.head_masthead and rules.head_masthead.search(normalise_for_match(text)):
+            drop([(no, text)], "masthead")
         elif is_caption:
             drop([(no, text)], "photo_caption")
         else:
@@ -353,7 +361,25 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
         drop(repeats, "repeated_title")
         kept = [kept[0]] + [(n, t) for n, t in kept[1:] if normalise_for_match(t) != key]
 
+    kept, repeats = drop_repeated_paragraphs(kept, rules.repeat_min_chars)
+    drop(repeats, "repeated_paragraph")
     return kept, title, removed, repairs
+
+
+def drop_repeated_paragraphs(kept: list[tuple[int, str]], min_chars: int) -> tuple[list, list]:
+    """(kept, dropped): a paragraph of at least `min_chars` printed again later (a content farm's or a
+    widget's duplicate, SHAPES.md A16) counts once: the later copies go."""
+    if min_chars <= 0:
+        return kept, []
+    seen, out, dropped = set(), [], []
+    for no, text in kept:
+        key = normalise_for_match(text)
+        if len(key) >= min_chars and key in seen:
+            dropped.append((no, text))
+            continue
+        seen.add(key)
+        out.append((no, text))
+    return out, dropped
 
 
 def change_snippet(before: str, after: str, context: int = 8) -> tuple[str, str]:
