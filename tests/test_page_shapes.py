@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kaiyuan.clean import clean_text
-from kaiyuan.metadata import date_lines, find_published
+from kaiyuan.metadata import credit_fields, date_lines, find_credits, find_published
 
 BODY = "Meta周二发布了新一代开源模型，并在多个基准测试上取得领先成绩，研究人员认为这将改变行业格局。"
 BODY2 = "开发者社区随即展开讨论，有人称赞其许可证更宽松，也有人担心大公司借开源之名扩大影响力。"
@@ -272,3 +272,39 @@ def test_body_sentences_with_junk_words_stay(sentence):
 def test_date_lines_are_only_looked_for_at_the_head_and_the_foot():
     lines = [TITLE] + [BODY] * 30 + ["2024-03-28"] + [BODY] * 30
     assert date_lines(lines) == []
+
+
+# ---------------------------------------------------------------- credits (author, outlet)
+@pytest.mark.parametrize("code, line, expected", [
+    ("B1 reporter and editor", "记者 林若舟    编辑：何知远", {"author": "林若舟", "other": "何知远"}),
+    ("B1 unlabelled name, then editor", "乔一帆　编辑｜宋南枝", {"bare": "乔一帆", "other": "宋南枝"}),
+    ("B1 author and column", "作者：老K在调参 ｜ 专栏：模型观察室 ｜ 阅读 3.2k", {"author": "老K在调参", "outlet": "模型观察室"}),
+    ("B1 reporter / place report", "記者王小明／台北報導", {"author": "王小明"}),
+    ("B1 reporter, spaced 'report'", "記者 關子謙 報道", {"author": "關子謙"}),
+    ("B1 our reporter", "本報記者 區嘉敏", {"author": "區嘉敏"}),
+    ("B1 'text by' with a bar", "文 | 陈美玲", {"author": "陈美玲"}),
+    ("B2 bracketed compiler and editor", "（编译：萧雨岚　责任编辑：杜朗）", {"compiler": "萧雨岚", "other": "杜朗"}),
+    ("B1 Latin name", "Parmy Olson", {"bare": "Parmy Olson"}),
+    ("B1 English by-line", "By Kyle Wiggers", {"author": "Kyle Wiggers"}),
+    ("D15 source label", "來源：澳聲晨報", {"outlet": "澳聲晨報"}),
+])
+def test_a_credit_line_names_author_outlet_and_others(code, line, expected):
+    assert {k: v for k, v in credit_fields(line).items() if k != "other" or "other" in expected} == expected, code
+
+
+@pytest.mark.parametrize("code, removed, suffix, expected", [
+    ("labelled author over an unlabelled name", [("byline", "林子瑜"), ("byline", "作者：程一苇")], "", ("程一苇", "")),
+    ("a compiler when no writer is named", [("byline", "译者：林晓澄　校对：韩默")], "", ("林晓澄", "")),
+    ("an editor is never the author", [("byline", "（责任编辑：陈思远）")], "", ("", "")),
+    ("D4 reporter on the date line", [("date_line", "2024年8月5日（星期一）　記者 區穎芝")], "", ("區穎芝", "")),
+    ("D14 name glued to the date", [("date_line", "2025-08-22 00:00:00苏沐阳")], "", ("苏沐阳", "")),
+    ("D2 source on the date line", [("date_line", "2024-07-05 06:30:00 来源：浦江科技报")], "", ("", "浦江科技报")),
+    ("J25 masthead and B5 bare name", [("masthead", "澳聲晨報"), ("masthead", "林卓軒。")], "", ("林卓軒", "澳聲晨報")),
+    ("J25 chrome above the headline", [("above_headline", "快訊"), ("above_headline", "維港晨訊網上版｜科技")], "",
+     ("", "維港晨訊")),
+    ("B4 opinion signature on the headline", [], "/程弘毅評", ("程弘毅", "")),
+    ("outlet appended to the headline", [], " - 彭博社", ("", "彭博社")),
+    ("a date and place are neither", [("date_line", "科技專欄   2024-10-03 09:30   臺北")], "", ("", "")),
+])
+def test_credits_come_from_the_lines_cleaning_set_aside(code, removed, suffix, expected):
+    assert find_credits(removed, suffix) == expected, code

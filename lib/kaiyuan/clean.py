@@ -69,8 +69,6 @@ class Rules:
     repairs: tuple[tuple[str, re.Pattern, str], ...]
     title_suffix: re.Pattern
     tail_long_prefixes: tuple[str, ...] = ()
-    author_labels: frozenset = frozenset()
-    reporter_place: re.Pattern | None = None
     tail_teaser: re.Pattern | None = None
     teaser_body_opener: re.Pattern | None = None
     headline_window: int = 1
@@ -108,8 +106,6 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         repairs=repairs,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
         tail_long_prefixes=tuple(spec.get("tail_long_line_prefixes", ())),
-        author_labels=frozenset(normalise_for_match(w) for w in spec.get("byline_author_labels", ())),
-        reporter_place=re.compile(spec["byline_reporter_place"]) if spec.get("byline_reporter_place") else None,
         headline_window=int(spec.get("headline_window", 1)),
         headline_min_chars=int(spec.get("headline_min_chars", 1)),
         headline_near_longest=float(spec.get("headline_near_longest", 1.0)),
