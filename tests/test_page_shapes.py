@@ -40,6 +40,49 @@ def test_a_page_date_line_gives_the_publication_date(code, line, expected):
     assert got is not None and got.date == expected, code
 
 
+# Variants written for these tests: other widths, numerals, calendars, labels and orders.
+@pytest.mark.parametrize("code, line, expected", [
+    ("D1 slashes without padding", "2025/1/27", "2025-01-27"),
+    ("D1 ISO timestamp", "2025-01-27T08:42:00+08:00", "2025-01-27"),
+    ("D1 date in brackets", "【2025-01-27】", "2025-01-27"),
+    ("D6 full-width digits with full-width dashes", "２０２５－０１－２７", "2025-01-27"),
+    ("D6 full-width slashes and time", "２０２５/０１/２７　１４:０５", "2025-01-27"),
+    ("D7 numerals with the circle zero", "二○二四年十二月三日", "2024-12-03"),
+    ("D7 numerals with 零", "二零二五年三月一日", "2025-03-01"),
+    ("D5 Republic of China in full, weekday", "中華民國114年1月27日（星期一）", "2025-01-27"),
+    ("D5 Minguo year without 民國", "114年1月27日 週一", "2025-01-27"),
+    ("D5 Minguo dots", "114.01.27", "2025-01-27"),
+    ("D4 weekday in half-width brackets", "2025年1月27日(週一)", "2025-01-27"),
+    ("D4 weekday between date and time", "2025-01-27（周一）14:30", "2025-01-27"),
+    ("D4 byline then date and weekday", "記者王小明／台北報導　2025年1月27日（週一）", "2025-01-27"),
+    ("D3 'updated' with dots", "更新時間：2025.01.28", "2025-01-28"),
+    ("D2 source first", "來源：某某科技網 2025-01-27 08:42", "2025-01-27"),
+    ("D2 outlet first, unlabelled", "某某科技網 2025-01-27 08:42:11", "2025-01-27"),
+    ("D2 time in 时/分 units", "来源：某某日报 2025年01月27日 08时42分", "2025-01-27"),
+    ("D2 spaced colons and an empty counter", "发布时间 : 2025-01-27 08:42:11        来源 : 某某网     浏览次数 :", "2025-01-27"),
+    ("D2 bars between date, source and author", "2025年01月27日 08:42 | 来源：某某网 | 作者：张三", "2025-01-27"),
+    ("D3 'posted on' in English", "Posted on 2025-01-27", "2025-01-27"),
+    ("D13 English month first", "Jan 27, 2025", "2025-01-27"),
+    ("D13 English day first", "27 January 2025", "2025-01-27"),
+    ("D12 day first when the day cannot be a month", "27/01/2025", "2025-01-27"),
+    ("D14 name glued to the time", "2025-01-27 00:00:00王小明", "2025-01-27"),
+    ("D18 category, date-time and city", "AI　　2025-01-27 14:03　　上海", "2025-01-27"),
+    ("D19 dot-separated strip", "科技 · 2025-01-27 · 第 12 期", "2025-01-27"),
+    ("D1 morning/afternoon time", "2025年1月27日 下午 3:05", "2025-01-27"),
+])
+def test_date_line_variants_give_the_publication_date(code, line, expected):
+    got = find_published(page(line))
+    assert got is not None and got.date == expected, code
+
+
+@pytest.mark.parametrize("line", [
+    "05/01/2025",      # D12 day-first or month-first cannot be told: no date rather than a guess
+    "1月27日 2025年",  # a year after a year-less date is not one date
+])
+def test_ambiguous_date_lines_give_no_date(line):
+    assert find_published(page(line)) is None
+
+
 def test_d8_a_date_at_the_foot_counts_when_the_head_has_none():
     got = find_published([TITLE] + [BODY] * 30 + ["（完）2023.11.03"])
     assert (got.date, got.kind) == ("2023-11-03", "foot")
@@ -79,6 +122,30 @@ def test_a_date_line_is_removed_as_metadata_and_never_reaches_the_body():
 def test_the_headline_is_found_under_page_chrome(code, head):
     cleaned = clean_text("\n".join(head + ["2025-01-27 08:42", BODY, BODY2]))
     assert cleaned.title == TITLE, code
+
+
+@pytest.mark.parametrize("code, head", [
+    ("J1 breadcrumb with a location label", ["当前位置：首页 > 科技 > 正文", TITLE]),
+    ("J1 'your location' breadcrumb", ["您的位置：首页 > 新闻中心", TITLE]),
+    ("D2 date line above the headline", ["發佈：2025年8月6日 18:20（北京時間）", TITLE]),
+    ("B2 compilation note above the headline", ["（综合外电报导）", TITLE]),
+    ("J12 editor's note above the headline", ["编者按：本文编译自英文报道，有删节", TITLE]),
+    ("J12 original-title note", ["原标题：Meta新模型来了", TITLE]),
+    ("J3 follow prompt on a fan page", ["歡迎追蹤我們的 Facebook 粉絲專頁", TITLE]),
+    ("J14 skip link and menu", ["跳到主要內容", "選單", TITLE]),
+    ("J22 audio player", ["聽新聞", "0:00 / 0:00", TITLE]),
+    ("J32 bracketed column label glued to the headline", ["【开源观察】" + TITLE]),
+    ("J32 bracketed exclusive tag glued to the headline", ["【獨家】" + TITLE]),
+])
+def test_the_title_is_never_a_breadcrumb_date_prompt_or_note(code, head):
+    cleaned = clean_text("\n".join(head + [BODY, BODY2]))
+    assert cleaned.title == TITLE, code
+
+
+def test_a_summary_label_opening_the_standfirst_stays_with_it():
+    standfirst = "【摘要】Meta发布新一代开源模型，在多项推理基准上接近闭源系统，并同步公开训练数据与技术报告。"
+    cleaned = clean_text("\n".join([TITLE, standfirst, BODY, BODY2]))
+    assert standfirst in cleaned.text.split("\n")
 
 
 def test_b4_an_author_appended_to_the_headline_is_not_part_of_the_title():

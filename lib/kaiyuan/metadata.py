@@ -80,7 +80,8 @@ def _dates_in(norm: str, rules: dict) -> list[tuple[int, int, str]]:
                 continue
             f = m.groupdict()
             year = int(f["roc"]) + 1911 if f.get("roc") else int(f["y"])
-            text = f"{year}年{int(f['m'])}月{int(f['d'])}日"
+            month = rules["month_names"][f["mon"]] if f.get("mon") else int(f["m"])
+            text = f"{year}年{month}月{int(f['d'])}日"
             iso = parse_date_string(text)
             if iso and _plausible(iso):
                 out.append((m.start(), m.end(), iso))
