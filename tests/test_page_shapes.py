@@ -2,6 +2,8 @@
 title or junk class out. Lines are written for these tests in the catalogued formats."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kaiyuan.clean import clean_text
@@ -291,6 +293,26 @@ def test_a16_a_paragraph_printed_twice_counts_once():
     assert [r.reason for r in cleaned.removed] == ["repeated_paragraph"]
 
 
+def test_j24_a_table_of_contents_above_the_body_goes_and_the_subheadings_stay():
+    toc = ["一、三个版本，Apache-2.0", "二、“思考预算”是什么"]
+    cleaned = clean_text("\n".join([TITLE, *toc, BODY, toc[0], BODY2, toc[1], BODY3]))
+    assert cleaned.text == "\n".join([TITLE, BODY, toc[0], BODY2, toc[1], BODY3])
+    assert [r.reason for r in cleaned.removed] == ["contents_list"] * 2
+
+
+def test_one_short_line_repeated_later_is_no_table_of_contents():
+    kicker = "开源大模型之争"
+    cleaned = clean_text("\n".join([TITLE, kicker, BODY, kicker, BODY2]))
+    assert cleaned.text.split("\n").count(kicker) == 2
+
+
+def test_a24_a_url_inside_a_sentence_is_cut_and_recorded():
+    line = "開發者可在Hugging Face（https://huggingface.co/ibm-granite）及GitHub下載模型。"
+    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY2]))
+    assert "開發者可在Hugging Face及GitHub下載模型。" in cleaned.text.split("\n")
+    assert [r.rule for r in cleaned.repairs] == ["inline_url"]
+
+
 def test_a_body_paragraph_of_three_clauses_above_a_credit_is_not_taken_for_its_caption():
     cleaned = clean_text("\n".join([TITLE, BODY, BODY2, "圖／路透社", BODY3]))
     assert all(b in cleaned.text.split("\n") for b in (BODY, BODY2, BODY3))
@@ -375,3 +397,32 @@ def test_a_credit_line_names_author_outlet_and_others(code, line, expected):
 ])
 def test_credits_come_from_the_lines_cleaning_set_aside(code, removed, suffix, expected):
     assert find_credits(removed, suffix) == expected, code
+
+
+# ---------------------------------------------------------------- metadata lines never reach the analysis
+def test_no_mention_quote_or_event_comes_from_a_metadata_credit_or_link_line(tmp_path):
+    from kaiyuan.pipeline import run
+
+    page_lines = [
+        "当前位置：首页 > 科技 > 正文",
+        "Meta开源新模型：谷歌与OpenAI如何应对",
+        "2025-01-27 08:42　来源：谷歌中文网",              # date + source naming an actor
+        "记者 林若舟　编辑：何知远",
+        "（圖／路透社）",
+        "Meta周二发布了新一代开源模型Llama 4，并在多个基准测试上取得领先成绩。",
+        "OpenAI首席执行官表示：“我们会在下个月发布开放权重模型。”",
+        "Facebook：https://www.facebook.com/Meta",          # social link naming an actor
+        "开发者可在Hugging Face（https://huggingface.co/meta-llama）下载模型。",
+        "版权所有 © 2025 某某网 未经授权不得转载",
+    ]
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "a.txt").write_text("\n".join(page_lines), encoding="utf-8")
+    result = run(root, cache=False)
+    sentences = result.corpus.sentences.set_index("sentence_id").text
+    used = {name: {sentences[s] for s in result[name].sentence_id} for name in ("mentions", "quotes", "events")}
+    for name, texts in used.items():
+        for text in texts:
+            assert not re.search(r"来源|记者|https?://|facebook|版权|首页|路透", text, re.I), (name, text)
+    assert "huggingface.co" not in " ".join(result["mentions"].surface)
+    assert used["quotes"] and used["mentions"]

@@ -359,7 +359,23 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
 
     kept, repeats = drop_repeated_paragraphs(kept, rules.repeat_min_chars)
     drop(repeats, "repeated_paragraph")
+    kept, contents = drop_contents_entries(kept, bool(title))
+    drop(contents, "contents_list")
     return kept, title, removed, repairs
+
+
+def drop_contents_entries(kept: list[tuple[int, str]], has_title: bool) -> tuple[list, list]:
+    """(kept, dropped): an in-page table of contents (SHAPES.md J24) -- short lines above the first body
+    paragraph that come back later in the text as its subheadings (two at least: one repeated line is
+    no table); the later subheadings stay."""
+    start = 1 if has_title else 0
+    first_body = next((i for i, (_, t) in enumerate(kept) if is_body_paragraph(t)), len(kept))
+    later = {normalise_for_match(t) for _, t in kept[first_body:]}
+    entries = {i for i in range(start, first_body)
+               if len(kept[i][1]) <= 40 and not has_terminal(kept[i][1]) and normalise_for_match(kept[i][1]) in later}
+    if len(entries) < 2:
+        return kept, []
+    return [x for i, x in enumerate(kept) if i not in entries], [kept[i] for i in sorted(entries)]
 
 
 def drop_repeated_paragraphs(kept: list[tuple[int, str]], min_chars: int) -> tuple[list, list]:
