@@ -252,6 +252,43 @@ def test_junk_class_variants_are_removed_with_their_reason(code, line, reason):
     assert all(b in cleaned.text.split("\n") for b in (BODY, BODY2, BODY3))
 
 
+# Shapes seen on more pages (SHAPES.md, second sample): each a line in, its class out.
+@pytest.mark.parametrize("code, line, reason", [
+    ("B1 outlet tag in square brackets before a byline", "[某某新聞網]記者蔡曉容／綜合報導", "byline"),
+    ("B1 compiler / wire compilation", "編譯劉忠勇／綜合外電", "byline"),
+    ("B1 bulleted author line", "- 作者: 多梦笔记", "byline"),
+    ("J5 'keep reading below' under an ad slot", "請繼續往下閱讀...", "ad"),
+    ("D10 reading-time strip without a date", "更新於 發佈於 閱讀時間約 4 分鐘", "page_furniture"),
+    ("J14 account chrome", "我的頻道", "page_furniture"),
+    ("J14 English skip links", "Jump to navigation Jump to search", "navigation"),
+])
+def test_second_sample_shapes_are_removed_with_their_reason(code, line, reason):
+    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY2, BODY3]))
+    assert cleaned.text == "\n".join([TITLE, BODY, BODY2, BODY3]), code
+    assert [r.reason for r in cleaned.removed] == [reason], code
+
+
+@pytest.mark.parametrize("code, line, rest, rule", [
+    ("B1 bracketed byline glued to the first sentence", "〔記者王小明／台北報導〕Meta昨天宣布開源新模型。", "Meta昨天宣布開源新模型。", "byline_prefix"),
+    ("B1 bracketed compiler glued to the first sentence", "〔編譯魏國金／台北報導〕Meta推出其AI模型Llama。", "Meta推出其AI模型Llama。", "byline_prefix"),
+    ("B2 wire dateline glued to the first sentence", "（中央社記者王小明台北5日電）Meta昨天宣布開源新模型。", "Meta昨天宣布開源新模型。", "byline_prefix"),
+    ("A15 numeric entities that lost their '&'", "DeepSeek火了#xff0c;春节假期没看。", "DeepSeek火了，春节假期没看。", "bare_entity"),
+])
+def test_glued_credits_and_broken_entities_are_repaired_and_recorded(code, line, rest, rule):
+    cleaned = clean_text("\n".join([TITLE, line, BODY]))
+    assert rest in cleaned.text.split("\n"), code
+    assert [r.rule for r in cleaned.repairs] == [rule]
+
+
+def test_a_glued_byline_names_the_author(tmp_path):
+    from kaiyuan.corpus import load_corpus
+
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "a.txt").write_text("\n".join([TITLE, "〔記者王小明／台北報導〕Meta昨天宣布開源新模型。", BODY]), encoding="utf-8")
+    assert load_corpus(root, progress=False).articles.author.tolist() == ["王小明"]
+
+
 @pytest.mark.parametrize("code, line, reason", [
     ("J8 site-registration footer", "主办单位：某某资讯网编辑部　网站标识码：XX0000000001", "copyright"),
     ("J8 licence number", "京ICP备12345678号", "copyright"),

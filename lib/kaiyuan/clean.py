@@ -26,6 +26,7 @@ CLOSERS = "”’」』）)】》\"'"
 _HAS_CONTENT = re.compile(r"[A-Za-z\u3400-\u9fff]")
 _LIST_NUMBER = re.compile(r"^\s*(\d{1,3}[.)、]|[-*•])\s*")
 # pictographs and variation selectors in front of a line (emoji bullets, SHAPES.md A32)
+_LIST_BULLET = re.compile(r"^[-*•·]\s+")
 _LEADING_ICONS = re.compile("^[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff\\s]+")
 
 
@@ -134,7 +135,8 @@ def line_reason(line: str, rules: Rules) -> str | None:
     """The whole-line rule a line matches, or None."""
     if is_markup_only(line):
         return "html_markup"
-    norm = _LEADING_ICONS.sub("", normalise_for_match(line))  # '📱 下载…', '👍 赞同…': icons do not hide a rule
+    # '📱 下载…', '👍 赞同…', '- 作者：…': icons and list bullets do not hide a rule
+    norm = _LIST_BULLET.sub("", _LEADING_ICONS.sub("", normalise_for_match(line)))
     for reason, max_chars, pattern in rules.line_rules:
         if len(norm) <= max_chars and pattern.search(norm):
             return reason
@@ -160,6 +162,8 @@ def repair_line(line: str, rules: Rules) -> tuple[str, list[tuple[str, str, str]
         for rule, pattern, replace in rules.repairs:
             if replace == "<unescape>":
                 new = pattern.sub(lambda m: html.unescape(m.group(0)), line)
+            elif replace == "<bare_entity>":
+                new = pattern.sub(lambda m: html.unescape("&" + m.group(0)), line)
             elif replace == "<json_unescape>":
                 new = pattern.sub(lambda m: chr(int(m.group(1), 16)), line)
             else:

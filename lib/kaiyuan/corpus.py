@@ -345,7 +345,9 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
         warnings.append("no publication date: relative dates stay unresolved")
     if not title:
         warnings.append("no title found")
-    text_author, text_outlet = find_credits([(r.reason, r.text) for r in cleaned.removed], title_suffix(cleaned))
+    credit_lines = sorted([(r.line_no, r.reason, r.text) for r in cleaned.removed]
+                          + [(r.line_no, "byline", r.before) for r in cleaned.repairs if r.rule == "byline_prefix"])
+    text_author, text_outlet = find_credits([(reason, text) for _, reason, text in credit_lines], title_suffix(cleaned))
     author = meta.get("author", "") or html_meta.get("author", "") or text_author
     outlet = meta.get("outlet", "") or html_meta.get("outlet", "") or text_outlet
     for key in ("_warning", "_id_note"):

@@ -201,9 +201,13 @@ def _outlet_line(line: str, rules: dict) -> str:
     return name if rules["outlet_name"].match(normalise_for_match(name)) else ""
 
 
+NAME_KINDS = ("author", "compiler", "bare", "glued", "opinion")
+
+
 def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tuple[str, str]:
     """(author, outlet) the page itself names, from the lines cleaning set aside ((reason, text) in
-    line order: byline, date_line, masthead, above_headline) and an appended headline suffix.
+    line order: byline, date_line, masthead, above_headline; a byline cut from a paragraph counts as a
+    byline) and an appended headline suffix.
     Author: a labelled author, else a compiler, else an unlabelled byline or masthead name, else a
     name glued to a date line, else an opinion signature on the headline ('/程弘毅評'). Outlet: a
     labelled source, else a masthead, else the headline's outlet suffix. '' when the page names none."""
@@ -211,7 +215,7 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     by_kind: dict[str, list[str]] = {}
 
     def add(kind: str, value: str) -> None:
-        if value:
+        if value and not (kind in NAME_KINDS and re.search(r"\d", value)):  # '王小明台北5日電' is no name
             by_kind.setdefault(kind, []).append(value)
 
     for reason, text in removed:
