@@ -261,6 +261,12 @@ def test_junk_class_variants_are_removed_with_their_reason(code, line, reason):
     ("D10 reading-time strip without a date", "更新於 發佈於 閱讀時間約 4 分鐘", "page_furniture"),
     ("J14 account chrome", "我的頻道", "page_furniture"),
     ("J14 English skip links", "Jump to navigation Jump to search", "navigation"),
+    ("J16 browser notice naming browsers", "為達最佳瀏覽效果，建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。", "cookie_banner"),
+    ("J3 follow-us after a clause", "緊貼最新科技資訊、網購優惠，追隨 某某科技 各大社交平台！", "subscription_pitch"),
+    ("J12 aggregator snapshot link", "快照地址: 访问文章快照", "repost_notice"),
+    ("J1 breadcrumb with '›' and a column", "今天看啥  ›  专栏  ›  某某研究院", "navigation"),
+    ("B1 column-name credit", "专栏名称: 某某研究院", "byline"),
+    ("J17 site welcome line", "欢迎来到某某网站建设!", "spam_links"),
 ])
 def test_second_sample_shapes_are_removed_with_their_reason(code, line, reason):
     cleaned = clean_text("\n".join([TITLE, BODY, line, BODY2, BODY3]))
@@ -389,6 +395,7 @@ def test_a4_a_teaser_glued_to_a_paragraph_is_cut_and_the_paragraph_kept():
     "评论区里网友认为，这次发布标志着开源阵营的胜利。",
     "该公司表示，用户可以打开App体验新模型，也可以通过网页版访问。",
     "跳到下一个话题之前，我们先看看数据。",
+    "谷歌建议开发者使用Chrome浏览器访问新模型的演示页面。",
 ])
 def test_body_sentences_with_junk_words_stay(sentence):
     cleaned = clean_text("\n".join([TITLE, BODY, sentence, BODY2, BODY3]))
@@ -430,6 +437,9 @@ def test_a_credit_line_names_author_outlet_and_others(code, line, expected):
      ("", "維港晨訊")),
     ("B4 opinion signature on the headline", [], "/程弘毅評", ("程弘毅", "")),
     ("outlet appended to the headline", [], " - 彭博社", ("", "彭博社")),
+    ("D15 source and author with stray marks", [("byline", "来源:某某研究院,作者:?宋海燕?")], "", ("宋海燕", "某某研究院")),
+    ("a link is no outlet", [("date_line", "2024-12-26 来源:https://blog.example.net/1")], "", ("", "")),
+    ("a wire dateline names no author", [("byline", "（中央社記者王小明台北5日電）")], "", ("", "")),
     ("a date and place are neither", [("date_line", "科技專欄   2024-10-03 09:30   臺北")], "", ("", "")),
 ])
 def test_credits_come_from_the_lines_cleaning_set_aside(code, removed, suffix, expected):

@@ -169,12 +169,14 @@ def credit_rules(path: str | None = None) -> dict:
 def _credit_value(text: str, rules: dict) -> str:
     """The name right after a label: up to the next separator or space (a Latin name keeps its spaces),
     without a trailing 报道 (report)."""
-    text = text.strip().strip("（）()【】〔〕[]").strip()
+    text = text.strip().strip("（）()【】〔〕[]?？").strip()
+    if re.match(r"(https?:|www\.)", text, re.IGNORECASE):  # a link is no name
+        return ""
     latin = re.match(r"[A-Za-z][A-Za-z .'\-]*[A-Za-z]", text)
     if latin and not re.search(r"[\u3400-\u9fff]", text[latin.end():latin.end() + 1]):
         return latin.group(0)
     name = rules["stop"].split(text, 1)[0]
-    return rules["report"].sub("", name).strip("。.")
+    return rules["report"].sub("", name).strip("。.?？")
 
 
 def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
