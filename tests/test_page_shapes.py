@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kaiyuan.clean import clean_text
-from kaiyuan.metadata import credit_fields, date_lines, find_credits, find_published
+from kaiyuan.metadata import credit_fields, date_lines, find_credits, find_published, fused_headline
 
 BODY = "Meta周二发布了新一代开源模型，并在多个基准测试上取得领先成绩，研究人员认为这将改变行业格局。"
 BODY2 = "开发者社区随即展开讨论，有人称赞其许可证更宽松，也有人担心大公司借开源之名扩大影响力。"
@@ -142,6 +142,28 @@ def test_the_headline_is_found_under_page_chrome(code, head):
 def test_the_title_is_never_a_breadcrumb_date_prompt_or_note(code, head):
     cleaned = clean_text("\n".join(head + [BODY, BODY2]))
     assert cleaned.title == TITLE, code
+
+
+@pytest.mark.parametrize("code, head", [
+    ("A3 headline fused with date and source", [TITLE + " 2025-01-27 来源：某某日报"]),
+    ("A3 date glued before the headline", ["2025-01-27" + TITLE]),
+    ("J14 many UI tokens above the headline", ["首页", "新闻", "科技", "财经", "国际", "体育", "娱乐", "汽车", "房产",
+                                               "教育", "健康", "旅游", "登录", TITLE, "2025-01-27 08:42"]),
+])
+def test_the_headline_is_found_when_fused_with_a_date_or_under_many_ui_tokens(code, head):
+    lines = head + [BODY, BODY2]
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.title == TITLE, code
+    assert find_published(lines).date == "2025-01-27"
+    assert "2025-01-27" not in cleaned.text
+
+
+@pytest.mark.parametrize("line", [
+    "某某前線 DigiFront｜AI趨勢｜114/11/21",      # a section strip with bars is no headline
+    "・1850字 ・閱讀時間約 6 分鐘 ・2024/10/03",  # nor is a reading-time strip
+])
+def test_a_date_strip_is_not_split_into_a_headline(line):
+    assert fused_headline(line) == ("", line)
 
 
 def test_a_summary_label_opening_the_standfirst_stays_with_it():

@@ -223,14 +223,20 @@ def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
     into boilerplate, e.g. 'Leave a Reply</p>'), so cleaning a clean text is a no-op.  Every pass
     works on (raw line number, text) pairs: line numbers in the audit always refer to the raw text.
     """
-    from .metadata import date_lines
+    from .metadata import date_lines, fused_headline
 
     rules = rules or load_rules()
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     lines = [(i + 1, ln) for i, ln in enumerate(raw.split("\n"))]
     # date, time and source lines at the head or the foot (kaiyuan.metadata): metadata, not body
-    dated = frozenset(d.line_no for d in date_lines([t for _, t in lines]))
+    dated = {d.line_no for d in date_lines([t for _, t in lines])}
     removed: list[Removed] = []
+    for no in sorted(dated):  # a headline fused with its date line stays, the date part goes
+        headline, rest = fused_headline(lines[no - 1][1])
+        if headline:
+            lines[no - 1] = (no, headline)
+            dated.discard(no)
+            removed.append(Removed(no, rest, "date_line"))
     repairs: list[Repair] = []
     title = ""
     for _ in range(MAX_PASSES):
@@ -414,12 +420,20 @@ def headline_index(kept: list[tuple[int, str]], rules: Rules) -> int | None:
     """Index of the headline among the lines above the first body paragraph (at most
     `headline_window` lines): of the lines that read as a headline and are nearly as long as the
     longest one (`headline_near_longest`), the last; what sits above a headline (kicker, ticker,
-    masthead) is shorter or comes first. None when the text opens with body or has a single line."""
+    masthead) is shorter or comes first. Lines too short to be a headline (UI tokens: 首页, 登录, 菜单)
+    do not use up the window. None when the text opens with body or has a single line."""
     if len(kept) < 2:
         return None
     first_body = next((i for i, (_, t) in enumerate(kept) if is_body_paragraph(t)), len(kept))
-    window = [i for i in range(min(first_body, rules.headline_window, len(kept) - 1))
-              if is_headline(kept[i][1]) and len(_HAS_CONTENT.findall(kept[i][1])) >= rules.headline_min_chars]
+    window, counted = [], 0
+    for i in range(min(first_body, len(kept) - 1)):
+        if len(_HAS_CONTENT.findall(kept[i][1])) < rules.headline_min_chars:
+            continue
+        if counted == rules.headline_window:
+            break
+        counted += 1
+        if is_headline(kept[i][1]):
+            window.append(i)
     if not window:
         return None
     longest = max(_headline_weight(kept[i][1]) for i in window)

@@ -136,6 +136,26 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
     return found
 
 
+def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
+    """(headline, rest) for a date line that also carries the headline, before or after the date
+    ('<headline> 2025-01-27 来源：某某报', SHAPES.md A3/D2): a piece of at least `fused_headline_chars`
+    characters that the metadata words (time, source, byline, labels) do not explain, with no bar or
+    bullet in it (a section strip '某某網｜AI趨勢｜' or a reading-time strip is no headline). ('', line) else."""
+    rules = rules or load_rules()
+    norm = normalise_for_match(line)
+    spans = _dates_in(norm, rules)
+    if not spans or len(norm) != len(line):  # offsets only carry over when normalising kept the length
+        return "", line
+    for piece in (line[: spans[0][0]], line[spans[-1][1]:]):
+        rest = normalise_for_match(piece)
+        for pattern in rules["_strip"] + [rules["_label_words"]]:
+            rest = pattern.sub(" ", rest)
+        if len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"] and not re.search(r"[|｜丨・·•]", piece):
+            head = piece.strip()
+            return head, line.replace(piece, " ", 1).strip()
+    return "", line
+
+
 def find_published(lines: list[str]) -> DateLine | None:
     """The publication date a page shows (see the module docstring), or None."""
     found = date_lines(lines)
