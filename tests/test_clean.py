@@ -356,6 +356,16 @@ def test_spaces_left_between_chinese_characters_are_closed(raw, expected):
     assert ("cjk_space" in rules_applied(c)) == (raw != expected)
 
 
+@pytest.mark.parametrize("raw", [
+    "遭美國列入實體清單仍開源新旗艦　智譜GLM-4.5引來兩種解讀",  # two clauses of a headline, a full-width space
+    "從黑名單到開源榜單  今年1月15日，美國商務部將智譜列入實體清單。",  # a subheading run into a sentence
+])
+def test_a_full_width_space_or_a_run_of_spaces_is_never_closed(raw):
+    c = clean(raw, P1)
+    assert c.text.split("\n")[0] == raw
+    assert "cjk_space" not in rules_applied(c)
+
+
 def test_unrendered_markdown_emphasis_is_repaired():
     c = clean("欧洲议会通过了**《人工智能法案》**的最终文本。")
     assert c.text == "欧洲议会通过了《人工智能法案》的最终文本。"
