@@ -344,6 +344,7 @@ def test_an_update_label_opening_a_paragraph_is_cut_and_recorded():
     ("J25 masthead under the headline", "澳聲晨報"),
     ("J25 e-paper masthead", "某某日报电子版"),
     ("B5 bare name with a full stop", "林卓軒。"),
+    ("J13 category tag under the headline", "人工智慧"),
 ])
 def test_a_masthead_or_bare_name_between_headline_and_body_is_removed(code, line):
     cleaned = clean_text("\n".join([TITLE, line, BODY, BODY2]))
