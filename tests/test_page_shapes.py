@@ -352,6 +352,12 @@ def test_a_masthead_or_bare_name_between_headline_and_body_is_removed(code, line
     assert [r.reason for r in cleaned.removed] == ["masthead"]
 
 
+def test_j25_the_outlet_name_closing_the_page_above_its_link_footer_is_removed():
+    cleaned = clean_text("\n".join([TITLE, BODY, BODY2, "某某之聲 華語網", "Facebook：https://www.facebook.com/example"]))
+    assert cleaned.text == "\n".join([TITLE, BODY, BODY2])
+    assert {r.text: r.reason for r in cleaned.removed}["某某之聲 華語網"] == "masthead"
+
+
 def test_a16_a_paragraph_printed_twice_counts_once():
     other = "另一段正文：开源模型的许可证条款各不相同，开发者在商用之前需要逐条核对，以免违约。"
     cleaned = clean_text("\n".join([TITLE, BODY, other, BODY]))

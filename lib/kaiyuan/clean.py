@@ -371,6 +371,9 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
     drop(repeats, "repeated_paragraph")
     kept, contents = drop_contents_entries(kept, bool(title))
     drop(contents, "contents_list")
+    if len(kept) > 2 and rules.head_masthead and rules.head_masthead.search(normalise_for_match(kept[-1][1])):
+        drop([kept[-1]], "masthead")  # the outlet's name closing the page, above its link footer (J25, J9)
+        kept = kept[:-1]
     return kept, title, removed, repairs
 
 
