@@ -77,6 +77,7 @@ class Rules:
     headline_near_longest: float = 1.0
     caption_max_clauses: int = 1_000
     head_masthead: re.Pattern | None = None
+    head_category: re.Pattern | None = None
     repeat_min_chars: int = 0
 
 
@@ -103,6 +104,7 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         caption_max_clauses=int(spec.get("caption_max_clauses", 1_000)),
         head_masthead=re.compile("|".join(f"(?:{p})" for p in spec["head_masthead"])) if spec.get("head_masthead") else None,
         repeat_min_chars=int(spec.get("repeated_paragraph_min_chars", 0)),
+        head_category=re.compile(spec["head_category"]) if spec.get("head_category") else None,
         no_caption_above=re.compile(spec.get("no_caption_above_pattern", "(?!)")),
         repairs=repairs,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
@@ -321,6 +323,8 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
         if idx < first_body and rules.byline_name.match(text):
             drop([(no, text)], "byline")
         elif 0 < idx < first_body and rules.head_masthead and rules.head_masthead.search(normalise_for_match(text)):
+            drop([(no, text)], "masthead")
+        elif idx == 1 < first_body and rules.head_category and rules.head_category.match(normalise_for_match(text)):
             drop([(no, text)], "masthead")
         elif is_caption:
             drop([(no, text)], "photo_caption")
