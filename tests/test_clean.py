@@ -256,6 +256,20 @@ def test_teaser_headlines_glued_after_a_label_are_removed():
     assert c.text == f"{T1}\n華爾街分析師紛紛上調目標價。分析師認為，開源模型將壓低推理價格。\n{T2}"
 
 
+@pytest.mark.parametrize("teaser, body", [
+    # comparison frame opening the body: 'like any good Silicon Valley mogul, ...'
+    ("彭博社觀點歐洲央行按兵不動日圓再創新低", "像任何成功的科技巨頭一樣，祖克柏也替自己的策略取了好聽的名字。"),
+    # time frame: 'when Llama 3 came out last month, ...'
+    ("彭博社观点美联储按兵不动油价再创新低", "当上个月推出Llama 3时，该模型立即进入排行榜前列。"),
+    # opening conjunction: 'as open models spread, ...'
+    ("Bloomberg Opinion欧洲央行按兵不动日元再创新低", "随着开源模型普及，推理价格一路走低。"),
+])
+def test_a_body_clause_glued_after_teaser_headlines_is_kept(teaser, body):
+    c = clean(T1, teaser + body, T2)
+    assert reasons(c) == {teaser: "teaser"}
+    assert body in c.text.split("\n")
+
+
 @pytest.mark.parametrize("raw,title", [
     ("欧盟通过人工智能法案，开源模型获部分豁免 | 36氪", "欧盟通过人工智能法案，开源模型获部分豁免"),
     ("欧盟通过人工智能法案 - 新浪科技", "欧盟通过人工智能法案"),
@@ -340,6 +354,16 @@ def test_spaces_left_between_chinese_characters_are_closed(raw, expected):
     c = clean(raw)
     assert c.text == expected
     assert ("cjk_space" in rules_applied(c)) == (raw != expected)
+
+
+@pytest.mark.parametrize("raw", [
+    "遭美國列入實體清單仍開源新旗艦　智譜GLM-4.5引來兩種解讀",  # two clauses of a headline, a full-width space
+    "從黑名單到開源榜單  今年1月15日，美國商務部將智譜列入實體清單。",  # a subheading run into a sentence
+])
+def test_a_full_width_space_or_a_run_of_spaces_is_never_closed(raw):
+    c = clean(raw, P1)
+    assert c.text.split("\n")[0] == raw
+    assert "cjk_space" not in rules_applied(c)
 
 
 def test_unrendered_markdown_emphasis_is_repaired():

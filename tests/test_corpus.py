@@ -396,6 +396,12 @@ def test_byline_gives_the_author_name(make_corpus):
     assert "作者" not in corpus.clean["a"] and "责任编辑" not in corpus.clean["a"]
 
 
+def test_a_byline_with_an_editor_and_a_source_line_give_author_and_outlet(make_corpus):
+    text = f"{TITLE_S}\n2025-01-27 08:42　来源：东岸财经网\n记者 贺知远　编辑 宋可言\n" + "\n".join(BODY_S)
+    row = article_row(load_corpus(make_corpus({"a.txt": text})), "a")
+    assert (row.author, row.outlet) == ("贺知远", "东岸财经网")
+
+
 def test_metadata_row_with_unquoted_comma_in_title_is_joined_back(make_corpus):
     meta = ("article_id,outlet,author,title,published,published_basis,note\n"
             "a,财新网,,开源AI到底是什么?业界:需要重新界定,不能照搬软件定义,2024-03-28,text,repost\n")

@@ -2,18 +2,22 @@
 title or junk class out. Lines are written for these tests in the catalogued formats."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kaiyuan.clean import clean_text
-from kaiyuan.metadata import date_lines, find_published
+from kaiyuan.metadata import credit_fields, date_lines, find_credits, find_published, fused_headline
 
 BODY = "Meta周二发布了新一代开源模型，并在多个基准测试上取得领先成绩，研究人员认为这将改变行业格局。"
+BODY2 = "开发者社区随即展开讨论，有人称赞其许可证更宽松，也有人担心大公司借开源之名扩大影响力。"
+BODY3 = "分析人士指出，开放权重模型的竞争正在加速，价格下降将让更多中小企业用上先进模型。"
 BODY_TW = "Meta週二發布新一代開源模型，並在多項基準測試上取得領先，研究人員認為這將改變產業格局。"
 TITLE = "Meta发布新一代开源模型：能否撼动闭源阵营"
 
 
 def page(*head: str, foot: tuple[str, ...] = ()) -> list[str]:
-    return [TITLE, *head, BODY, BODY, *foot]
+    return [TITLE, *head, BODY, BODY2, *foot]
 
 
 # ---------------------------------------------------------------- dates (D codes)
@@ -36,6 +40,49 @@ def page(*head: str, foot: tuple[str, ...] = ()) -> list[str]:
 def test_a_page_date_line_gives_the_publication_date(code, line, expected):
     got = find_published(page(line))
     assert got is not None and got.date == expected, code
+
+
+# Variants written for these tests: other widths, numerals, calendars, labels and orders.
+@pytest.mark.parametrize("code, line, expected", [
+    ("D1 slashes without padding", "2025/1/27", "2025-01-27"),
+    ("D1 ISO timestamp", "2025-01-27T08:42:00+08:00", "2025-01-27"),
+    ("D1 date in brackets", "【2025-01-27】", "2025-01-27"),
+    ("D6 full-width digits with full-width dashes", "２０２５－０１－２７", "2025-01-27"),
+    ("D6 full-width slashes and time", "２０２５/０１/２７　１４:０５", "2025-01-27"),
+    ("D7 numerals with the circle zero", "二○二四年十二月三日", "2024-12-03"),
+    ("D7 numerals with 零", "二零二五年三月一日", "2025-03-01"),
+    ("D5 Republic of China in full, weekday", "中華民國114年1月27日（星期一）", "2025-01-27"),
+    ("D5 Minguo year without 民國", "114年1月27日 週一", "2025-01-27"),
+    ("D5 Minguo dots", "114.01.27", "2025-01-27"),
+    ("D4 weekday in half-width brackets", "2025年1月27日(週一)", "2025-01-27"),
+    ("D4 weekday between date and time", "2025-01-27（周一）14:30", "2025-01-27"),
+    ("D4 byline then date and weekday", "記者王小明／台北報導　2025年1月27日（週一）", "2025-01-27"),
+    ("D3 'updated' with dots", "更新時間：2025.01.28", "2025-01-28"),
+    ("D2 source first", "來源：某某科技網 2025-01-27 08:42", "2025-01-27"),
+    ("D2 outlet first, unlabelled", "某某科技網 2025-01-27 08:42:11", "2025-01-27"),
+    ("D2 time in 时/分 units", "来源：某某日报 2025年01月27日 08时42分", "2025-01-27"),
+    ("D2 spaced colons and an empty counter", "发布时间 : 2025-01-27 08:42:11        来源 : 某某网     浏览次数 :", "2025-01-27"),
+    ("D2 bars between date, source and author", "2025年01月27日 08:42 | 来源：某某网 | 作者：张三", "2025-01-27"),
+    ("D3 'posted on' in English", "Posted on 2025-01-27", "2025-01-27"),
+    ("D13 English month first", "Jan 27, 2025", "2025-01-27"),
+    ("D13 English day first", "27 January 2025", "2025-01-27"),
+    ("D12 day first when the day cannot be a month", "27/01/2025", "2025-01-27"),
+    ("D14 name glued to the time", "2025-01-27 00:00:00王小明", "2025-01-27"),
+    ("D18 category, date-time and city", "AI　　2025-01-27 14:03　　上海", "2025-01-27"),
+    ("D19 dot-separated strip", "科技 · 2025-01-27 · 第 12 期", "2025-01-27"),
+    ("D1 morning/afternoon time", "2025年1月27日 下午 3:05", "2025-01-27"),
+])
+def test_date_line_variants_give_the_publication_date(code, line, expected):
+    got = find_published(page(line))
+    assert got is not None and got.date == expected, code
+
+
+@pytest.mark.parametrize("line", [
+    "05/01/2025",      # D12 day-first or month-first cannot be told: no date rather than a guess
+    "1月27日 2025年",  # a year after a year-less date is not one date
+])
+def test_ambiguous_date_lines_give_no_date(line):
+    assert find_published(page(line)) is None
 
 
 def test_d8_a_date_at_the_foot_counts_when_the_head_has_none():
@@ -75,18 +122,64 @@ def test_a_date_line_is_removed_as_metadata_and_never_reaches_the_body():
     ("A11 English headline under the Chinese one", [TITLE, "Meta Releases New Open Model: Can It Take On Closed Rivals"]),
 ])
 def test_the_headline_is_found_under_page_chrome(code, head):
-    cleaned = clean_text("\n".join(head + ["2025-01-27 08:42", BODY, BODY]))
+    cleaned = clean_text("\n".join(head + ["2025-01-27 08:42", BODY, BODY2]))
     assert cleaned.title == TITLE, code
 
 
+@pytest.mark.parametrize("code, head", [
+    ("J1 breadcrumb with a location label", ["当前位置：首页 > 科技 > 正文", TITLE]),
+    ("J1 'your location' breadcrumb", ["您的位置：首页 > 新闻中心", TITLE]),
+    ("D2 date line above the headline", ["發佈：2025年8月6日 18:20（北京時間）", TITLE]),
+    ("B2 compilation note above the headline", ["（综合外电报导）", TITLE]),
+    ("J12 editor's note above the headline", ["编者按：本文编译自英文报道，有删节", TITLE]),
+    ("J12 original-title note", ["原标题：Meta新模型来了", TITLE]),
+    ("J3 follow prompt on a fan page", ["歡迎追蹤我們的 Facebook 粉絲專頁", TITLE]),
+    ("J14 skip link and menu", ["跳到主要內容", "選單", TITLE]),
+    ("J22 audio player", ["聽新聞", "0:00 / 0:00", TITLE]),
+    ("J32 bracketed column label glued to the headline", ["【开源观察】" + TITLE]),
+    ("J32 bracketed exclusive tag glued to the headline", ["【獨家】" + TITLE]),
+])
+def test_the_title_is_never_a_breadcrumb_date_prompt_or_note(code, head):
+    cleaned = clean_text("\n".join(head + [BODY, BODY2]))
+    assert cleaned.title == TITLE, code
+
+
+@pytest.mark.parametrize("code, head", [
+    ("A3 headline fused with date and source", [TITLE + " 2025-01-27 来源：某某日报"]),
+    ("A3 date glued before the headline", ["2025-01-27" + TITLE]),
+    ("J14 many UI tokens above the headline", ["首页", "新闻", "科技", "财经", "国际", "体育", "娱乐", "汽车", "房产",
+                                               "教育", "健康", "旅游", "登录", TITLE, "2025-01-27 08:42"]),
+])
+def test_the_headline_is_found_when_fused_with_a_date_or_under_many_ui_tokens(code, head):
+    lines = head + [BODY, BODY2]
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.title == TITLE, code
+    assert find_published(lines).date == "2025-01-27"
+    assert "2025-01-27" not in cleaned.text
+
+
+@pytest.mark.parametrize("line", [
+    "某某前線 DigiFront｜AI趨勢｜114/11/21",      # a section strip with bars is no headline
+    "・1850字 ・閱讀時間約 6 分鐘 ・2024/10/03",  # nor is a reading-time strip
+])
+def test_a_date_strip_is_not_split_into_a_headline(line):
+    assert fused_headline(line) == ("", line)
+
+
+def test_a_summary_label_opening_the_standfirst_stays_with_it():
+    standfirst = "【摘要】Meta发布新一代开源模型，在多项推理基准上接近闭源系统，并同步公开训练数据与技术报告。"
+    cleaned = clean_text("\n".join([TITLE, standfirst, BODY, BODY2]))
+    assert standfirst in cleaned.text.split("\n")
+
+
 def test_b4_an_author_appended_to_the_headline_is_not_part_of_the_title():
-    cleaned = clean_text("\n".join([TITLE + "/程弘毅评", BODY, BODY]))
+    cleaned = clean_text("\n".join([TITLE + "/程弘毅评", BODY, BODY2]))
     assert cleaned.title == TITLE
 
 
 def test_a_question_headline_is_not_mistaken_for_a_body_paragraph():
     question = "月之暗面开源兆级参数 Kimi K2：中国开放模型的「第二个 DeepSeek 时刻」来了吗？"
-    cleaned = clean_text("\n".join(["新芽科技志 ｜ AI 前线", question, BODY, BODY]))
+    cleaned = clean_text("\n".join(["新芽科技志 ｜ AI 前线", question, BODY, BODY2]))
     assert cleaned.title == question
 
 
@@ -131,10 +224,183 @@ def test_a_question_headline_is_not_mistaken_for_a_body_paragraph():
     ("J12 bracketed repost note", "（本文轉載自新知科技網，原文為簡體中文，經繁體轉換）", "repost_notice"),
 ])
 def test_each_junk_class_is_removed_with_its_reason(code, line, reason):
-    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY, BODY]))
+    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY2, BODY3]))
     got = {r.text: r.reason for r in cleaned.removed}
     assert got.get(line.strip()) == reason, (code, got)
-    assert cleaned.text.count(BODY) == 3
+    assert all(b in cleaned.text.split("\n") for b in (BODY, BODY2, BODY3))
+
+
+# Variants written for these tests (other script, width, brackets, label words) of each class above.
+@pytest.mark.parametrize("code, line, reason", [
+    ("J1 breadcrumb with a location label", "当前位置：首页 > 科技 > 正文", "navigation"),
+    ("J1 traditional, half-width colon", "當前位置: 首頁 > 科技 > 人工智慧", "navigation"),
+    ("J1 'your location' label", "您的位置：网站首页 > 新闻中心 > 行业动态", "navigation"),
+    ("J1 guillemet separators", "首頁 » 財經 » 國際", "navigation"),
+    ("J2 share label alone", "分享：", "share_prompt"),
+    ("J2 English share line", "Share on Facebook", "share_prompt"),
+    ("J2 share thumbnail alt text", "分享縮略圖", "share_prompt"),
+    ("J3 follow our fan page", "歡迎追蹤我們的 Facebook 粉絲專頁", "subscription_pitch"),
+    ("J3 scan to follow", "掃描二維碼關注我們", "subscription_pitch"),
+    ("J3 English follow prompt", "Follow us on Twitter", "subscription_pitch"),
+    ("J4 open the app to read on", "打开APP阅读更多精彩内容", "ad"),
+    ("J4 open the app to read the full text", "打開App，閱讀全文", "share_prompt"),
+    ("J5 ad space for rent", "广告位招租", "ad"),
+    ("J5 ad marker in Latin", "AD", "ad"),
+    ("J6 recommended news", "推薦新聞", "related_links"),
+    ("J6 most popular", "最受歡迎", "related_links"),
+    ("J6 you may also like", "你可能也喜歡", "related_links"),
+    ("J6 see more", "看更多", "related_links"),
+    ("J7 comment button alone", "评论", "page_furniture"),
+    ("J7 no comments yet", "暂无评论", "page_furniture"),
+    ("J7 invitation to comment", "欢迎在评论区留下你的看法", "comment_form"),
+    ("J8 reposting rule alone", "轉載請註明出處", "copyright"),
+    ("J10 file-photo note", "（資料照）", "photo_credit"),
+    ("J10 file-photo note, half-width", "(資料照片)", "photo_credit"),
+    ("J10 bracketed agency alone", "（法新社）", "photo_credit"),
+    ("J12 reposted-from label", "转载自：某某网", "repost_notice"),
+    ("J14 skip link", "跳到主要內容", "navigation"),
+    ("J14 menu word", "菜单", "navigation"),
+    ("J18 labelled view counter", "浏览量：3562", "share_prompt"),
+    ("J19 font-size label", "字型大小：", "page_furniture"),
+    ("J22 player control", "播放速度", "page_furniture"),
+    ("B1 reporter and place in tortoise-shell brackets", "〔記者王小明／台北報導〕", "byline"),
+    ("B1 'text by' with a full-width slash", "文／陳美玲", "byline"),
+    ("B2 bracketed wire dateline alone", "（中央社記者王小明台北5日電）", "byline"),
+])
+def test_junk_class_variants_are_removed_with_their_reason(code, line, reason):
+    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY2, BODY3]))
+    got = {r.text: r.reason for r in cleaned.removed}
+    assert got.get(line.strip()) == reason, (code, got)
+    assert all(b in cleaned.text.split("\n") for b in (BODY, BODY2, BODY3))
+
+
+# Shapes seen on more pages (SHAPES.md, second sample): each a line in, its class out.
+@pytest.mark.parametrize("code, line, reason", [
+    ("B1 outlet tag in square brackets before a byline", "[某某新聞網]記者蔡曉容／綜合報導", "byline"),
+    ("B1 compiler / wire compilation", "編譯劉忠勇／綜合外電", "byline"),
+    ("B1 bulleted author line", "- 作者: 多梦笔记", "byline"),
+    ("J5 'keep reading below' under an ad slot", "請繼續往下閱讀...", "ad"),
+    ("D10 reading-time strip without a date", "更新於 發佈於 閱讀時間約 4 分鐘", "page_furniture"),
+    ("J14 account chrome", "我的頻道", "page_furniture"),
+    ("J14 English skip links", "Jump to navigation Jump to search", "navigation"),
+    ("J16 browser notice naming browsers", "為達最佳瀏覽效果，建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。", "cookie_banner"),
+    ("J3 follow-us after a clause", "緊貼最新科技資訊、網購優惠，追隨 某某科技 各大社交平台！", "subscription_pitch"),
+    ("J12 aggregator snapshot link", "快照地址: 访问文章快照", "repost_notice"),
+    ("J1 breadcrumb with '›' and a column", "今天看啥  ›  专栏  ›  某某研究院", "navigation"),
+    ("B1 column-name credit", "专栏名称: 某某研究院", "byline"),
+    ("J17 site welcome line", "欢迎来到某某网站建设!", "spam_links"),
+])
+def test_second_sample_shapes_are_removed_with_their_reason(code, line, reason):
+    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY2, BODY3]))
+    assert cleaned.text == "\n".join([TITLE, BODY, BODY2, BODY3]), code
+    assert [r.reason for r in cleaned.removed] == [reason], code
+
+
+@pytest.mark.parametrize("code, line, rest, rule", [
+    ("B1 bracketed byline glued to the first sentence", "〔記者王小明／台北報導〕Meta昨天宣布開源新模型。", "Meta昨天宣布開源新模型。", "byline_prefix"),
+    ("B1 bracketed compiler glued to the first sentence", "〔編譯魏國金／台北報導〕Meta推出其AI模型Llama。", "Meta推出其AI模型Llama。", "byline_prefix"),
+    ("B2 wire dateline glued to the first sentence", "（中央社記者王小明台北5日電）Meta昨天宣布開源新模型。", "Meta昨天宣布開源新模型。", "byline_prefix"),
+    ("A15 numeric entities that lost their '&'", "DeepSeek火了#xff0c;春节假期没看。", "DeepSeek火了，春节假期没看。", "bare_entity"),
+])
+def test_glued_credits_and_broken_entities_are_repaired_and_recorded(code, line, rest, rule):
+    cleaned = clean_text("\n".join([TITLE, line, BODY]))
+    assert rest in cleaned.text.split("\n"), code
+    assert [r.rule for r in cleaned.repairs] == [rule]
+
+
+def test_a_glued_byline_names_the_author(tmp_path):
+    from kaiyuan.corpus import load_corpus
+
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "a.txt").write_text("\n".join([TITLE, "〔記者王小明／台北報導〕Meta昨天宣布開源新模型。", BODY]), encoding="utf-8")
+    assert load_corpus(root, progress=False).articles.author.tolist() == ["王小明"]
+
+
+@pytest.mark.parametrize("code, line, reason", [
+    ("J8 site-registration footer", "主办单位：某某资讯网编辑部　网站标识码：XX0000000001", "copyright"),
+    ("J8 licence number", "京ICP备12345678号", "copyright"),
+    ("A10 image word alone", "圖片", "photo_credit"),
+    ("A10 empty markdown image", "![](https://img.example.com/a.png)", "photo_credit"),
+])
+def test_foot_and_placeholder_lines_are_removed_and_the_paragraph_above_stays(code, line, reason):
+    short = "Meta周二发布了新模型。"  # a short paragraph above a placeholder is not its caption
+    cleaned = clean_text("\n".join([TITLE, BODY, short, line, BODY2]))
+    assert {r.text: r.reason for r in cleaned.removed} == {line: reason}, code
+
+
+def test_a15_markup_escaped_as_json_is_decoded_then_removed():
+    cleaned = clean_text("\n".join([TITLE, BODY, "\\u003cp\\u003e\\u003cspan\\u003e图片\\u003c/span\\u003e\\u003c/p\\u003e", BODY2]))
+    assert cleaned.text == "\n".join([TITLE, BODY, BODY2])
+
+
+def test_an_update_label_opening_a_paragraph_is_cut_and_recorded():
+    cleaned = clean_text("\n".join([TITLE, BODY, "【8月1日更新】谷歌宣布将签署该准则。", BODY2]))
+    assert "谷歌宣布将签署该准则。" in cleaned.text.split("\n")
+    assert [r.rule for r in cleaned.repairs] == ["update_label_prefix"]
+
+
+@pytest.mark.parametrize("code, line", [
+    ("J25 masthead under the headline", "澳聲晨報"),
+    ("J25 e-paper masthead", "某某日报电子版"),
+    ("B5 bare name with a full stop", "林卓軒。"),
+    ("J13 category tag under the headline", "人工智慧"),
+])
+def test_a_masthead_or_bare_name_between_headline_and_body_is_removed(code, line):
+    cleaned = clean_text("\n".join([TITLE, line, BODY, BODY2]))
+    assert cleaned.title == TITLE and cleaned.text == "\n".join([TITLE, BODY, BODY2]), code
+    assert [r.reason for r in cleaned.removed] == ["masthead"]
+
+
+def test_a_short_subheading_further_down_is_not_a_category_tag():
+    lead = "布鲁塞尔消息，欧洲议会周三通过了法案。"  # a lead too short to count as the first body paragraph
+    cleaned = clean_text("\n".join([TITLE, lead, "豁免条款", BODY]))
+    assert "豁免条款" in cleaned.text.split("\n")
+
+
+def test_j25_the_outlet_name_closing_the_page_above_its_link_footer_is_removed():
+    cleaned = clean_text("\n".join([TITLE, BODY, BODY2, "某某之聲 華語網", "Facebook：https://www.facebook.com/example"]))
+    assert cleaned.text == "\n".join([TITLE, BODY, BODY2])
+    assert [r.reason for r in cleaned.removed] == ["masthead", "spam_links"]
+
+
+def test_a16_a_paragraph_printed_twice_counts_once():
+    other = "另一段正文：开源模型的许可证条款各不相同，开发者在商用之前需要逐条核对，以免违约。"
+    cleaned = clean_text("\n".join([TITLE, BODY, other, BODY]))
+    assert cleaned.text == "\n".join([TITLE, BODY, other])
+    assert [r.reason for r in cleaned.removed] == ["repeated_paragraph"]
+
+
+def test_j24_a_table_of_contents_above_the_body_goes_and_the_subheadings_stay():
+    toc = ["一、三个版本，Apache-2.0", "二、“思考预算”是什么"]
+    cleaned = clean_text("\n".join([TITLE, *toc, BODY, toc[0], BODY2, toc[1], BODY3]))
+    assert cleaned.text == "\n".join([TITLE, BODY, toc[0], BODY2, toc[1], BODY3])
+    assert [r.reason for r in cleaned.removed] == ["contents_list"] * 2
+
+
+def test_one_short_line_repeated_later_is_no_table_of_contents():
+    kicker = "开源大模型之争"
+    cleaned = clean_text("\n".join([TITLE, kicker, BODY, kicker, BODY2]))
+    assert cleaned.text.split("\n").count(kicker) == 2
+
+
+def test_a24_a_url_inside_a_sentence_is_cut_and_recorded():
+    line = "開發者可在Hugging Face（https://huggingface.co/ibm-granite）及GitHub下載模型。"
+    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY2]))
+    assert "開發者可在Hugging Face及GitHub下載模型。" in cleaned.text.split("\n")
+    assert [r.rule for r in cleaned.repairs] == ["inline_url"]
+
+
+def test_a_body_paragraph_of_three_clauses_above_a_credit_is_not_taken_for_its_caption():
+    cleaned = clean_text("\n".join([TITLE, BODY, BODY2, "圖／路透社", BODY3]))
+    assert all(b in cleaned.text.split("\n") for b in (BODY, BODY2, BODY3))
+    assert [r.reason for r in cleaned.removed] == ["photo_credit"]
+
+
+def test_a_short_caption_above_a_credit_still_goes():
+    caption = "祖克柏在發表會上演講。"
+    cleaned = clean_text("\n".join([TITLE, BODY, caption, "圖／路透社", BODY2]))
+    assert {r.text: r.reason for r in cleaned.removed}[caption] == "photo_caption"
 
 
 @pytest.mark.parametrize("code, line, rest", [
@@ -143,14 +409,14 @@ def test_each_junk_class_is_removed_with_its_reason(code, line, reason):
     ("B3 outlet self-reference", "东岸财经网讯 欧盟委员会公布行为准则。", "欧盟委员会公布行为准则。"),
 ])
 def test_credits_and_datelines_glued_to_a_paragraph_are_cut_and_recorded(code, line, rest):
-    cleaned = clean_text("\n".join([TITLE, line, BODY, BODY]))
+    cleaned = clean_text("\n".join([TITLE, line, BODY, BODY2]))
     assert rest in cleaned.text.split("\n"), code
     assert {r.rule for r in cleaned.repairs} & {"credit_prefix", "dateline_prefix"}
 
 
 def test_a4_a_teaser_glued_to_a_paragraph_is_cut_and_the_paragraph_kept():
-    cleaned = clean_text("\n".join([TITLE, BODY, BODY + "延伸阅读：手把手教你跑通大模型", BODY]))
-    assert cleaned.text.count(BODY) == 3 and "延伸阅读" not in cleaned.text
+    cleaned = clean_text("\n".join([TITLE, BODY, BODY2 + "延伸阅读：手把手教你跑通大模型", BODY3]))
+    assert all(b in cleaned.text.split("\n") for b in (BODY, BODY2, BODY3)) and "延伸阅读" not in cleaned.text
     assert [r.reason for r in cleaned.removed] == ["tail_teaser"]
 
 
@@ -159,12 +425,86 @@ def test_a4_a_teaser_glued_to_a_paragraph_is_cut_and_the_paragraph_kept():
     "许可证规定，未经Meta同意，月活超过7亿的公司不得使用该模型。",
     "记者在现场看到，参会者对开源模型的兴趣明显高于去年。",
     "欢迎讨论的不只是开发者，政策制定者也加入了这场争论。",
+    "許可證規定，轉載請註明出處並不足以滿足開源定義的要求。",  # a reposting rule inside a sentence
+    "性能对比：Llama 3 > GPT-3.5 > Llama 2",                   # '>' chain without a navigation word
+    "评论区里网友认为，这次发布标志着开源阵营的胜利。",
+    "该公司表示，用户可以打开App体验新模型，也可以通过网页版访问。",
+    "跳到下一个话题之前，我们先看看数据。",
+    "谷歌建议开发者使用Chrome浏览器访问新模型的演示页面。",
 ])
 def test_body_sentences_with_junk_words_stay(sentence):
-    cleaned = clean_text("\n".join([TITLE, BODY, sentence, BODY, BODY]))
+    cleaned = clean_text("\n".join([TITLE, BODY, sentence, BODY2, BODY3]))
     assert sentence in cleaned.text.split("\n")
 
 
 def test_date_lines_are_only_looked_for_at_the_head_and_the_foot():
     lines = [TITLE] + [BODY] * 30 + ["2024-03-28"] + [BODY] * 30
     assert date_lines(lines) == []
+
+
+# ---------------------------------------------------------------- credits (author, outlet)
+@pytest.mark.parametrize("code, line, expected", [
+    ("B1 reporter and editor", "记者 林若舟    编辑：何知远", {"author": "林若舟", "other": "何知远"}),
+    ("B1 unlabelled name, then editor", "乔一帆　编辑｜宋南枝", {"bare": "乔一帆", "other": "宋南枝"}),
+    ("B1 author and column", "作者：老K在调参 ｜ 专栏：模型观察室 ｜ 阅读 3.2k", {"author": "老K在调参", "outlet": "模型观察室"}),
+    ("B1 reporter / place report", "記者王小明／台北報導", {"author": "王小明"}),
+    ("B1 reporter, spaced 'report'", "記者 關子謙 報道", {"author": "關子謙"}),
+    ("B1 our reporter", "本報記者 區嘉敏", {"author": "區嘉敏"}),
+    ("B1 'text by' with a bar", "文 | 陈美玲", {"author": "陈美玲"}),
+    ("B2 bracketed compiler and editor", "（编译：萧雨岚　责任编辑：杜朗）", {"compiler": "萧雨岚", "other": "杜朗"}),
+    ("B1 Latin name", "Parmy Olson", {"bare": "Parmy Olson"}),
+    ("B1 English by-line", "By Kyle Wiggers", {"author": "Kyle Wiggers"}),
+    ("D15 source label", "來源：澳聲晨報", {"outlet": "澳聲晨報"}),
+])
+def test_a_credit_line_names_author_outlet_and_others(code, line, expected):
+    assert {k: v for k, v in credit_fields(line).items() if k != "other" or "other" in expected} == expected, code
+
+
+@pytest.mark.parametrize("code, removed, suffix, expected", [
+    ("labelled author over an unlabelled name", [("byline", "林子瑜"), ("byline", "作者：程一苇")], "", ("程一苇", "")),
+    ("a compiler when no writer is named", [("byline", "译者：林晓澄　校对：韩默")], "", ("林晓澄", "")),
+    ("an editor is never the author", [("byline", "（责任编辑：陈思远）")], "", ("", "")),
+    ("D4 reporter on the date line", [("date_line", "2024年8月5日（星期一）　記者 區穎芝")], "", ("區穎芝", "")),
+    ("D14 name glued to the date", [("date_line", "2025-08-22 00:00:00苏沐阳")], "", ("苏沐阳", "")),
+    ("D2 source on the date line", [("date_line", "2024-07-05 06:30:00 来源：浦江科技报")], "", ("", "浦江科技报")),
+    ("J25 masthead and B5 bare name", [("masthead", "澳聲晨報"), ("masthead", "林卓軒。")], "", ("林卓軒", "澳聲晨報")),
+    ("J25 chrome above the headline", [("above_headline", "快訊"), ("above_headline", "維港晨訊網上版｜科技")], "",
+     ("", "維港晨訊")),
+    ("B4 opinion signature on the headline", [], "/程弘毅評", ("程弘毅", "")),
+    ("outlet appended to the headline", [], " - 彭博社", ("", "彭博社")),
+    ("D15 source and author with stray marks", [("byline", "来源:某某研究院,作者:?宋海燕?")], "", ("宋海燕", "某某研究院")),
+    ("a link is no outlet", [("date_line", "2024-12-26 来源:https://blog.example.net/1")], "", ("", "")),
+    ("a wire dateline names no author", [("byline", "（中央社記者王小明台北5日電）")], "", ("", "")),
+    ("a date and place are neither", [("date_line", "科技專欄   2024-10-03 09:30   臺北")], "", ("", "")),
+])
+def test_credits_come_from_the_lines_cleaning_set_aside(code, removed, suffix, expected):
+    assert find_credits(removed, suffix) == expected, code
+
+
+# ---------------------------------------------------------------- metadata lines never reach the analysis
+def test_no_mention_quote_or_event_comes_from_a_metadata_credit_or_link_line(tmp_path):
+    from kaiyuan.pipeline import run
+
+    page_lines = [
+        "当前位置：首页 > 科技 > 正文",
+        "Meta开源新模型：谷歌与OpenAI如何应对",
+        "2025-01-27 08:42　来源：谷歌中文网",              # date + source naming an actor
+        "记者 林若舟　编辑：何知远",
+        "（圖／路透社）",
+        "Meta周二发布了新一代开源模型Llama 4，并在多个基准测试上取得领先成绩。",
+        "OpenAI首席执行官表示：“我们会在下个月发布开放权重模型。”",
+        "Facebook：https://www.facebook.com/Meta",          # social link naming an actor
+        "开发者可在Hugging Face（https://huggingface.co/meta-llama）下载模型。",
+        "版权所有 © 2025 某某网 未经授权不得转载",
+    ]
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "a.txt").write_text("\n".join(page_lines), encoding="utf-8")
+    result = run(root, cache=False)
+    sentences = result.corpus.sentences.set_index("sentence_id").text
+    used = {name: {sentences[s] for s in result[name].sentence_id} for name in ("mentions", "quotes", "events")}
+    for name, texts in used.items():
+        for text in texts:
+            assert not re.search(r"来源|记者|https?://|facebook|版权|首页|路透", text, re.I), (name, text)
+    assert "huggingface.co" not in " ".join(result["mentions"].surface)
+    assert used["quotes"] and used["mentions"]

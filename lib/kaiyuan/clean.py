@@ -26,6 +26,7 @@ CLOSERS = "”’」』）)】》\"'"
 _HAS_CONTENT = re.compile(r"[A-Za-z\u3400-\u9fff]")
 _LIST_NUMBER = re.compile(r"^\s*(\d{1,3}[.)、]|[-*•])\s*")
 # pictographs and variation selectors in front of a line (emoji bullets, SHAPES.md A32)
+_LIST_BULLET = re.compile(r"^[-*•·]\s+")
 _LEADING_ICONS = re.compile("^[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff\\s]+")
 
 
@@ -69,12 +70,15 @@ class Rules:
     repairs: tuple[tuple[str, re.Pattern, str], ...]
     title_suffix: re.Pattern
     tail_long_prefixes: tuple[str, ...] = ()
-    author_labels: frozenset = frozenset()
-    reporter_place: re.Pattern | None = None
     tail_teaser: re.Pattern | None = None
+    teaser_body_opener: re.Pattern | None = None
     headline_window: int = 1
     headline_min_chars: int = 1
     headline_near_longest: float = 1.0
+    caption_max_clauses: int = 1_000
+    head_masthead: re.Pattern | None = None
+    head_category: re.Pattern | None = None
+    repeat_min_chars: int = 0
 
 
 @functools.lru_cache(maxsize=8)
@@ -97,15 +101,19 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         teaser_labels=teaser,
         byline_name=re.compile(spec["byline_name_pattern"]),
         caption_max_chars=int(spec["caption_max_chars"]),
+        caption_max_clauses=int(spec.get("caption_max_clauses", 1_000)),
+        head_masthead=re.compile("|".join(f"(?:{p})" for p in spec["head_masthead"])) if spec.get("head_masthead") else None,
+        repeat_min_chars=int(spec.get("repeated_paragraph_min_chars", 0)),
+        head_category=re.compile(spec["head_category"]) if spec.get("head_category") else None,
         no_caption_above=re.compile(spec.get("no_caption_above_pattern", "(?!)")),
         repairs=repairs,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
         tail_long_prefixes=tuple(spec.get("tail_long_line_prefixes", ())),
-        author_labels=frozenset(normalise_for_match(w) for w in spec.get("byline_author_labels", ())),
-        reporter_place=re.compile(spec["byline_reporter_place"]) if spec.get("byline_reporter_place") else None,
         headline_window=int(spec.get("headline_window", 1)),
         headline_min_chars=int(spec.get("headline_min_chars", 1)),
         headline_near_longest=float(spec.get("headline_near_longest", 1.0)),
+        teaser_body_opener=(re.compile("|".join(f"(?:{p})" for p in spec["teaser_body_openers"]))
+                            if spec.get("teaser_body_openers") else None),
         tail_teaser=(re.compile("(?<=[。！？!?”」』])\\s*(?:" + "|".join(spec["tail_teaser_labels"]) + ")")
                      if spec.get("tail_teaser_labels") else None),
     )
@@ -129,7 +137,8 @@ def line_reason(line: str, rules: Rules) -> str | None:
     """The whole-line rule a line matches, or None."""
     if is_markup_only(line):
         return "html_markup"
-    norm = _LEADING_ICONS.sub("", normalise_for_match(line))  # '📱 下载…', '👍 赞同…': icons do not hide a rule
+    # '📱 下载…', '👍 赞同…', '- 作者：…': icons and list bullets do not hide a rule
+    norm = _LIST_BULLET.sub("", _LEADING_ICONS.sub("", normalise_for_match(line)))
     for reason, max_chars, pattern in rules.line_rules:
         if len(norm) <= max_chars and pattern.search(norm):
             return reason
@@ -155,6 +164,10 @@ def repair_line(line: str, rules: Rules) -> tuple[str, list[tuple[str, str, str]
         for rule, pattern, replace in rules.repairs:
             if replace == "<unescape>":
                 new = pattern.sub(lambda m: html.unescape(m.group(0)), line)
+            elif replace == "<bare_entity>":
+                new = pattern.sub(lambda m: html.unescape("&" + m.group(0)), line)
+            elif replace == "<json_unescape>":
+                new = pattern.sub(lambda m: chr(int(m.group(1), 16)), line)
             else:
                 new = pattern.sub(replace, line)
             if new != line:
@@ -187,7 +200,19 @@ def split_teaser(line: str, rules: Rules) -> tuple[str, str]:
     cut = max(head.rfind(c) for c in "，,；;")
     if cut < 0:
         return line, ""
+    cut = _body_opener_start(line, cut, rules)
     return line[: cut + 1], line[cut + 1 :].lstrip()
+
+
+def _body_opener_start(line: str, cut: int, rules: Rules) -> int:
+    """Where the teaser run before the clause break at `cut` really ends: when its last clause ends
+    in a sentence-opening frame (像…一样，/当…时，/随着…，), that frame is the body's first clause
+    and the teaser stops just before it. Returns the index of the teaser's last character."""
+    if rules.teaser_body_opener is None:
+        return cut
+    start = max(line.rfind(c, 0, cut) for c in "，,；;") + 1
+    m = rules.teaser_body_opener.search(to_simplified(line[start:cut]))  # same length: offsets carry over
+    return start + m.start() - 1 if m and m.start() > 0 else cut
 
 
 MAX_PASSES = 5
@@ -200,14 +225,20 @@ def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
     into boilerplate, e.g. 'Leave a Reply</p>'), so cleaning a clean text is a no-op.  Every pass
     works on (raw line number, text) pairs: line numbers in the audit always refer to the raw text.
     """
-    from .metadata import date_lines
+    from .metadata import date_lines, fused_headline
 
     rules = rules or load_rules()
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     lines = [(i + 1, ln) for i, ln in enumerate(raw.split("\n"))]
     # date, time and source lines at the head or the foot (kaiyuan.metadata): metadata, not body
-    dated = frozenset(d.line_no for d in date_lines([t for _, t in lines]))
+    dated = {d.line_no for d in date_lines([t for _, t in lines])}
     removed: list[Removed] = []
+    for no in sorted(dated):  # a headline fused with its date line stays, the date part goes
+        headline, rest = fused_headline(lines[no - 1][1])
+        if headline:
+            lines[no - 1] = (no, headline)
+            dated.discard(no)
+            removed.append(Removed(no, rest, "date_line"))
     repairs: list[Repair] = []
     title = ""
     for _ in range(MAX_PASSES):
@@ -285,11 +316,16 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
         is_caption = (
             next_nonblank.get(no) in credits
             and len(text) <= rules.caption_max_chars
+            and len(re.findall("[，,；;]", text)) < rules.caption_max_clauses
             and not any(c in TERMINALS for c in text.rstrip(CLOSERS)[:-1])  # one sentence at most
             and not (idx == 0 and len(kept) > 1 and is_headline(text))
         )
         if idx < first_body and rules.byline_name.match(text):
             drop([(no, text)], "byline")
+        elif 0 < idx < first_body and rules.head_masthead and rules.head_masthead.search(normalise_for_match(text)):
+            drop([(no, text)], "masthead")
+        elif idx == 1 < first_body and rules.head_category and rules.head_category.match(normalise_for_match(text)):
+            drop([(no, text)], "masthead")
         elif is_caption:
             drop([(no, text)], "photo_caption")
         else:
@@ -335,7 +371,44 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
         drop(repeats, "repeated_title")
         kept = [kept[0]] + [(n, t) for n, t in kept[1:] if normalise_for_match(t) != key]
 
+    kept, repeats = drop_repeated_paragraphs(kept, rules.repeat_min_chars)
+    drop(repeats, "repeated_paragraph")
+    kept, contents = drop_contents_entries(kept, bool(title))
+    drop(contents, "contents_list")
+    if len(kept) > 2 and rules.head_masthead and rules.head_masthead.search(normalise_for_match(kept[-1][1])):
+        drop([kept[-1]], "masthead")  # the outlet's name closing the page, above its link footer (J25, J9)
+        kept = kept[:-1]
     return kept, title, removed, repairs
+
+
+def drop_contents_entries(kept: list[tuple[int, str]], has_title: bool) -> tuple[list, list]:
+    """(kept, dropped): an in-page table of contents (SHAPES.md J24) -- short lines above the first body
+    paragraph that come back later in the text as its subheadings (two at least: one repeated line is
+    no table); the later subheadings stay."""
+    start = 1 if has_title else 0
+    first_body = next((i for i, (_, t) in enumerate(kept) if is_body_paragraph(t)), len(kept))
+    later = {normalise_for_match(t) for _, t in kept[first_body:]}
+    entries = {i for i in range(start, first_body)
+               if len(kept[i][1]) <= 40 and not has_terminal(kept[i][1]) and normalise_for_match(kept[i][1]) in later}
+    if len(entries) < 2:
+        return kept, []
+    return [x for i, x in enumerate(kept) if i not in entries], [kept[i] for i in sorted(entries)]
+
+
+def drop_repeated_paragraphs(kept: list[tuple[int, str]], min_chars: int) -> tuple[list, list]:
+    """(kept, dropped): a paragraph of at least `min_chars` printed again later (a content farm's or a
+    widget's duplicate, SHAPES.md A16) counts once: the later copies go."""
+    if min_chars <= 0:
+        return kept, []
+    seen, out, dropped = set(), [], []
+    for no, text in kept:
+        key = normalise_for_match(text)
+        if len(key) >= min_chars and key in seen:
+            dropped.append((no, text))
+            continue
+        seen.add(key)
+        out.append((no, text))
+    return out, dropped
 
 
 def change_snippet(before: str, after: str, context: int = 8) -> tuple[str, str]:
@@ -354,12 +427,20 @@ def headline_index(kept: list[tuple[int, str]], rules: Rules) -> int | None:
     """Index of the headline among the lines above the first body paragraph (at most
     `headline_window` lines): of the lines that read as a headline and are nearly as long as the
     longest one (`headline_near_longest`), the last; what sits above a headline (kicker, ticker,
-    masthead) is shorter or comes first. None when the text opens with body or has a single line."""
+    masthead) is shorter or comes first. Lines too short to be a headline (UI tokens: 首页, 登录, 菜单)
+    do not use up the window. None when the text opens with body or has a single line."""
     if len(kept) < 2:
         return None
     first_body = next((i for i, (_, t) in enumerate(kept) if is_body_paragraph(t)), len(kept))
-    window = [i for i in range(min(first_body, rules.headline_window, len(kept) - 1))
-              if is_headline(kept[i][1]) and len(_HAS_CONTENT.findall(kept[i][1])) >= rules.headline_min_chars]
+    window, counted = [], 0
+    for i in range(min(first_body, len(kept) - 1)):
+        if len(_HAS_CONTENT.findall(kept[i][1])) < rules.headline_min_chars:
+            continue
+        if counted == rules.headline_window:
+            break
+        counted += 1
+        if is_headline(kept[i][1]):
+            window.append(i)
     if not window:
         return None
     longest = max(_headline_weight(kept[i][1]) for i in window)

@@ -18,7 +18,7 @@ from charset_normalizer import from_bytes
 
 from .cache import CACHE_MARKER, OUTPUT_MARKER
 from .clean import Cleaned, clean_text, load_rules
-from .metadata import find_published
+from .metadata import find_credits, find_published
 from .script import detect_script, normalise_for_match, to_simplified
 from .sentences import split_sentences
 
@@ -263,24 +263,6 @@ def _realign_metadata_row(fields: list[str], header: list[str]) -> tuple[list[st
     return fields, ""
 
 
-_BYLINE_SPLIT = re.compile(r"^\s*([^\s:：|丨｜]{1,8})\s*[:：|丨｜]\s*(.+)$|^\s*(by|author)\s+(.+)$", re.IGNORECASE)
-
-
-def byline_author(lines: list[str]) -> str:
-    """The author named by the first author byline ('作者：张三' -> '张三', 'Parmy Olson');
-    editor, translator and source lines (编辑：, 来源：) are skipped."""
-    rules = load_rules()
-    for line in lines:
-        m = _BYLINE_SPLIT.match(line)
-        if not m:
-            reporter = rules.reporter_place.match(line) if rules.reporter_place else None
-            return reporter.group(1) if reporter else line.strip()  # 記者王小明／台北報導, or a bare name
-        label, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        if normalise_for_match(label) in rules.author_labels:
-            return name.strip()
-    return ""
-
-
 @dataclass
 class Article:
     """One loaded article: its table row, clean texts, sentences and audit rows."""
@@ -293,6 +275,12 @@ class Article:
     repairs: list[dict]
     report: dict
     fingerprint: str = ""
+
+
+def title_suffix(cleaned: Cleaned) -> str:
+    """What cleaning cut from the end of the headline (' - 彭博社', '/程弘毅評'), or ''."""
+    cut = next((r for r in cleaned.repairs if r.rule == "title_outlet_suffix"), None)
+    return cut.before[len(cut.after):] if cut and cut.before.startswith(cut.after) else ""
 
 
 def article_id_for(path: Path, corpus_dir: Path) -> str:
@@ -357,8 +345,11 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
         warnings.append("no publication date: relative dates stay unresolved")
     if not title:
         warnings.append("no title found")
-    author = meta.get("author", "") or html_meta.get("author", "") or byline_author(
-        [r.text for r in cleaned.removed if r.reason == "byline"])
+    credit_lines = sorted([(r.line_no, r.reason, r.text) for r in cleaned.removed]
+                          + [(r.line_no, "byline", r.before) for r in cleaned.repairs if r.rule == "byline_prefix"])
+    text_author, text_outlet = find_credits([(reason, text) for _, reason, text in credit_lines], title_suffix(cleaned))
+    author = meta.get("author", "") or html_meta.get("author", "") or text_author
+    outlet = meta.get("outlet", "") or html_meta.get("outlet", "") or text_outlet
     for key in ("_warning", "_id_note"):
         if meta.get(key):
             warnings.append(meta[key])
@@ -375,7 +366,7 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
         s["article_id"] = article_id
         s["text_simplified"] = simplified[s["start"]:s["end"]]
     row = {
-        "article_id": article_id, "source_path": rel, "title": title, "outlet": meta.get("outlet", "") or html_meta.get("outlet", ""),
+        "article_id": article_id, "source_path": rel, "title": title, "outlet": outlet,
         "author": author, "published": published, "published_basis": basis, "script": script, "encoding": encoding,
         "n_chars_raw": len(text), "n_chars_clean": len(cleaned.text), "n_sentences": len(sents), "duplicate_of": "",
         "warnings": "; ".join(warnings),

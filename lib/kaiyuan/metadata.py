@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import load_yaml
-from .script import normalise_for_match
+from .script import normalise_for_match, to_simplified
 
 RULES_PATH = Path(__file__).parent / "data" / "metadata.yaml"
 _SENTENCE_END = re.compile(r"[。！？!?](?![^（(【\[]*[）)】\]])")
@@ -80,7 +80,8 @@ def _dates_in(norm: str, rules: dict) -> list[tuple[int, int, str]]:
                 continue
             f = m.groupdict()
             year = int(f["roc"]) + 1911 if f.get("roc") else int(f["y"])
-            text = f"{year}年{int(f['m'])}月{int(f['d'])}日"
+            month = rules["month_names"][f["mon"]] if f.get("mon") else int(f["m"])
+            text = f"{year}年{month}月{int(f['d'])}日"
             iso = parse_date_string(text)
             if iso and _plausible(iso):
                 out.append((m.start(), m.end(), iso))
@@ -135,6 +136,26 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
     return found
 
 
+def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
+    """(headline, rest) for a date line that also carries the headline, before or after the date
+    ('<headline> 2025-01-27 来源：某某报', SHAPES.md A3/D2): a piece of at least `fused_headline_chars`
+    characters that the metadata words (time, source, byline, labels) do not explain, with no bar or
+    bullet in it (a section strip '某某網｜AI趨勢｜' or a reading-time strip is no headline). ('', line) else."""
+    rules = rules or load_rules()
+    norm = normalise_for_match(line)
+    spans = _dates_in(norm, rules)
+    if not spans or len(norm) != len(line):  # offsets only carry over when normalising kept the length
+        return "", line
+    for piece in (line[: spans[0][0]], line[spans[-1][1]:]):
+        rest = normalise_for_match(piece)
+        for pattern in rules["_strip"] + [rules["_label_words"]]:
+            rest = pattern.sub(" ", rest)
+        if len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"] and not re.search(r"[|｜丨・·•]", piece):
+            head = piece.strip()
+            return head, line.replace(piece, " ", 1).strip()
+    return "", line
+
+
 def find_published(lines: list[str]) -> DateLine | None:
     """The publication date a page shows (see the module docstring), or None."""
     found = date_lines(lines)
@@ -142,3 +163,102 @@ def find_published(lines: list[str]) -> DateLine | None:
         return None
     rank = {kind: i for i, kind in enumerate(load_rules()["priority"])}
     return min(found, key=lambda d: (rank[d.kind], d.line_no))
+
+
+# ---------------------------------------------------------------- credits (author, outlet)
+@functools.lru_cache(maxsize=4)
+def credit_rules(path: str | None = None) -> dict:
+    spec = load_rules(path)["credits"]
+    kinds = {k: spec[f"{k}_labels"] for k in ("author", "compiler", "outlet", "other")}
+    labels = sorted({w for words in kinds.values() for w in words}, key=len, reverse=True)
+    sep = r"\s*[:：|丨｜/／│]?\s*"
+    return {
+        "kind_of": {normalise_for_match(w): k for k, words in kinds.items() for w in words},
+        "label": re.compile(r"(?:^|(?<=[\s|丨｜/／│,，、(（【〔\[]))(" + "|".join(labels) + r")(?=" + sep + r"\S)" + sep,
+                            re.IGNORECASE),
+        "stop": re.compile(r"[|丨｜/／│,，、;；()（）【】〔〕\[\]<>]|\s"),
+        "report": re.compile(spec["report_suffix"]),
+        "outlet_name": re.compile(spec["outlet_name"]),
+        "edition": re.compile(spec["outlet_edition"]),
+        "bare_name": re.compile(spec["bare_name"]),
+        "glued_name": re.compile(spec["glued_name"]),
+        "opinion_by": re.compile(spec["opinion_by"]),
+    }
+
+
+def _credit_value(text: str, rules: dict) -> str:
+    """The name right after a label: up to the next separator or space (a Latin name keeps its spaces),
+    without a trailing 报道 (report)."""
+    text = text.strip().strip("（）()【】〔〕[]?？").strip()
+    if re.match(r"(https?:|www\.)", text, re.IGNORECASE):  # a link is no name
+        return ""
+    latin = re.match(r"[A-Za-z][A-Za-z .'\-]*[A-Za-z]", text)
+    if latin and not re.search(r"[\u3400-\u9fff]", text[latin.end():latin.end() + 1]):
+        return latin.group(0)
+    name = rules["stop"].split(text, 1)[0]
+    return rules["report"].sub("", name).strip("。.?？")
+
+
+def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
+    """What one credit line names, by kind: 'author' (作者/记者/撰文/文 labels), 'compiler' (编译/译者),
+    'outlet' (来源/专栏), 'other' (编辑, 校对 ...), and 'bare' for an unlabelled name opening the line.
+    '记者 林若舟　编辑：何知远' -> {'author': '林若舟', 'other': '何知远'}."""
+    rules = rules or credit_rules()
+    found = list(rules["label"].finditer(to_simplified(line)))  # same length: offsets carry over
+    out: dict[str, str] = {}
+    head = _credit_value(line[: found[0].start() if found else len(line)], rules)
+    if head:
+        out["bare"] = head
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(line)
+        value = _credit_value(line[m.end():end], rules)
+        if value:
+            out.setdefault(rules["kind_of"][normalise_for_match(m.group(1))], value)
+    return out
+
+
+def _outlet_line(line: str, rules: dict) -> str:
+    """An outlet name alone on a masthead line ('澳聲晨報', '某某日報電子版｜科技' -> '某某日報'), or ''."""
+    name = rules["edition"].sub("", re.split(r"[|｜]", line)[0].strip())
+    return name if rules["outlet_name"].match(normalise_for_match(name)) else ""
+
+
+NAME_KINDS = ("author", "compiler", "bare", "glued", "opinion")
+
+
+def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tuple[str, str]:
+    """(author, outlet) the page itself names, from the lines cleaning set aside ((reason, text) in
+    line order: byline, date_line, masthead, above_headline; a byline cut from a paragraph counts as a
+    byline) and an appended headline suffix.
+    Author: a labelled author, else a compiler, else an unlabelled byline or masthead name, else a
+    name glued to a date line, else an opinion signature on the headline ('/程弘毅評'). Outlet: a
+    labelled source, else a masthead, else the headline's outlet suffix. '' when the page names none."""
+    rules = credit_rules()
+    by_kind: dict[str, list[str]] = {}
+
+    def add(kind: str, value: str) -> None:
+        if value and not (kind in NAME_KINDS and re.search(r"\d", value)):  # '王小明台北5日電' is no name
+            by_kind.setdefault(kind, []).append(value)
+
+    for reason, text in removed:
+        if reason in ("byline", "date_line", "masthead"):
+            fields = credit_fields(text, rules)
+            for kind in ("author", "compiler", "outlet"):
+                add(kind, fields.get(kind, ""))
+        if reason == "byline" and rules["bare_name"].match(credit_fields(text, rules).get("bare", "")):
+            add("bare", credit_fields(text, rules)["bare"])
+        if reason == "masthead":
+            name = text.strip()
+            add("bare", name[:-1] if name.endswith(("。", ".")) and rules["bare_name"].match(name[:-1]) else "")
+            add("masthead", _outlet_line(text, rules))
+        if reason == "date_line":
+            add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
+        if reason == "above_headline":
+            add("chrome", _outlet_line(text, rules))
+    suffix = title_suffix.strip(" -|–—_｜/")
+    if (m := rules["opinion_by"].match(normalise_for_match(title_suffix.strip()))):
+        add("opinion", suffix[: len(m.group(1))])
+    elif suffix:
+        add("suffix", suffix)
+    pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
+    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "suffix", "chrome")
