@@ -229,3 +229,45 @@ def test_according_to_an_outlet_in_title_marks():
     assert (row.kind, row.speaker, row.speaker_org, row.speaker_surface) == ("reported", "The Information",
                                                                           "The Information", "信息")
     assert row.quote.endswith("他曾親自給研究人員發送工作邀請郵件。")
+
+
+# ---------------------------------------------------------------- issue 16: verbs, subjects, addressees
+def test_emphasise_with_a_model_subject_is_not_speech():
+    s = make_sentences(["新版Llama强调拟人化交互,回答更像真人。"])
+    m = make_mentions(s, [("Llama", "Llama", "model")])
+    assert extract_quotes(s, m).empty
+
+
+def test_emphasise_with_an_organisation_subject_is_speech():
+    s = make_sentences(["英伟达同时强调,推理仍需要大量GPU。"])
+    m = make_mentions(s, [("英伟达", "Nvidia", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "quote", "kind"]].values.tolist() == [["Nvidia", "推理仍需要大量GPU。", "reported"]]
+
+
+def test_new_speech_verb_with_pronoun_subject():
+    s = make_sentences(["杨立昆离开了Meta。", "他直言,大模型永远无法像人一样规划。"])
+    m = make_mentions(s, [("杨立昆", "Yann LeCun", "person"), ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker", "quote"]].values.tolist() == [[1, "Yann LeCun", "大模型永远无法像人一样规划。"]]
+
+
+def test_verb_with_noun_object_is_not_speech():
+    s = make_sentences(["奥尔特曼主张更封闭的路线。"])
+    m = make_mentions(s, [("奥尔特曼", "Sam Altman", "person")])
+    assert extract_quotes(s, m).empty
+
+
+def test_connective_clause_takes_the_subject_before():
+    s = make_sentences(["帖子里奥尔特曼把新模型称为“最好用的开放模型”,并且写道,他期待世界在“一个基于民主价值观的开放AI堆栈”之上建设。"])
+    m = make_mentions(s, [("奥尔特曼", "Sam Altman", "person")])
+    q = extract_quotes(s, m)
+    row = q[q["quote"] == "一个基于民主价值观的开放AI堆栈"].iloc[0]
+    assert row.speaker == "Sam Altman"
+
+
+def test_addressee_is_not_the_speaker():
+    s = make_sentences(["微软总裁史密斯对路透社表示:“我认为我们很可能会签署准则。”"])
+    m = make_mentions(s, [("微软", "Microsoft", "org"), ("史密斯", "Brad Smith", "person"), ("路透社", "Reuters", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "speaker_org"]].values.tolist() == [["Brad Smith", "Microsoft"]]

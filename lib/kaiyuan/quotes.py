@@ -57,6 +57,9 @@ def load_rules(path: str | None = None) -> dict:
     rules["_skip"] = re.compile(rules["skip_subjects"])
     rules["_according"] = re.compile(rules["according_to"])
     rules["_interview"] = re.compile(rules["interview"])
+    rules["_addressee"] = re.compile(rules.get("addressee", "(?!)"))
+    rules["_connective"] = re.compile(rules.get("connectives", "^$"))
+    rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
     roles = sorted(rules["roles"], key=len, reverse=True)
     rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
     return rules
@@ -263,6 +266,7 @@ class _Resolver:
         self.quotes = quotes or []
         self.spokespeople: list[tuple[int, str, str]] = []  # (pos, speaker, org)
         excluded = [m.span() for m in rules["_interview"].finditer(masked)]
+        excluded += [m.span("inner") for m in rules["_addressee"].finditer(masked)]
         excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked)]
         self._excl = _merged_spans(excluded)
         self._in_quote = _merged_spans((q.open + 1, q.close) for q in self.quotes)  # q.open < pos < q.close
@@ -422,7 +426,7 @@ class _Resolver:
         #    pronoun such as 它们 are skipped)
         cs = _clause_start(masked, lo, va)
         cands = [m for m in self.between(cs, va) if self._usable(m)]
-        if not cands and not masked[cs:va].strip(" \u3000"):
+        if not cands and self.rules["_connective"].match(masked[cs:va].strip(" \u3000")):
             end = cs
             while end > lo and not cands:
                 start = _clause_start(masked, lo, end - 1)
@@ -457,6 +461,15 @@ class _Resolver:
 
 
 # --------------------------------------------------------------------------- extraction
+def _speaks(masked: str, verb: tuple[int, int], spk: tuple[str, str, str], rules: dict) -> bool:
+    """A verb of `subject_verbs` (强调, 提到, 指…) is speech only when its subject speaks: a resolved
+    actor or role, a pronoun, or a speaking noun (开发者, 团队…); other verbs always are."""
+    if masked[verb[0]:verb[1]] not in rules["_subject_verbs"] or spk[0]:
+        return True
+    words = [w for ws in rules["pronouns"].values() for w in ws] + list(rules.get("speaking_nouns", ()))
+    return any(w in to_simplified(spk[2]) for w in words)
+
+
 def _sids(art: _Article, rows: list[int]) -> str:
     return ";".join(str(art.ids[r]) for r in rows)
 
@@ -500,7 +513,7 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
         v = [x for x in _verbs(masked, q.close + 1, later, rules) if x[0] not in used]
         if v:
             cand = res.speaker(q.close + 1, v[0][0])
-            if cand[0] or cand[2]:
+            if (cand[0] or cand[2]) and _speaks(masked, v[0], cand, rules):
                 spk = cand
                 used.add(v[0][0])
                 attributed_rows.add(_sentence_at(art, v[0][0]))
@@ -510,10 +523,11 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             before_lo = closes[k] + 1 if k >= 0 and closes[k] >= s_lo else s_lo
             v = _verbs(masked, before_lo, q.open, rules)
             acc = list(rules["_according"].finditer(masked, before_lo, q.open))
-            if v:
+            cand = res.speaker(s_lo, v[-1][0]) if v else None
+            if cand is not None and _speaks(masked, v[-1], cand, rules):
                 used.add(v[-1][0])
                 attributed_rows.add(first)
-                spk = res.speaker(s_lo, v[-1][0])
+                spk = cand
             elif acc and (cand := _according_speaker(res, acc[-1], art)) is not None:
                 used.add(acc[-1].start())
                 attributed_rows.add(first)
@@ -525,9 +539,11 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 n_lo, n_hi = bounds(nxt)
                 v = _verbs(masked, n_lo, n_hi, rules)
                 if v and (v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这则|此|写道", masked[n_lo:v[0][1]])):
-                    used.add(v[0][0])
-                    attributed_rows.add(nxt)
-                    spk = res.speaker(n_lo, v[0][0])
+                    cand = res.speaker(n_lo, v[0][0])
+                    if _speaks(masked, v[0], cand, rules):
+                        used.add(v[0][0])
+                        attributed_rows.add(nxt)
+                        spk = cand
         # (d) a named person right before the opening mark (a translation dropped the verb)
         if spk is None:
             cands = [m for m in res.between(s_lo, q.open) if res._usable(m)]
@@ -575,6 +591,8 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 continue
             spk = res.speaker(lo, v_a)
             if not spk[0] and (not spk[2] or len(spk[2]) > rules["max_unresolved_subject"]):
+                continue
+            if not _speaks(masked, (v_a, v_b), spk, rules):
                 continue
             content = art.text[v_b:hi].strip(" ，,:：\u3000")
             row = _row(art, [r], spk, content, "reported")
