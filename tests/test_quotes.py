@@ -271,3 +271,40 @@ def test_addressee_is_not_the_speaker():
     m = make_mentions(s, [("微软", "Microsoft", "org"), ("史密斯", "Brad Smith", "person"), ("路透社", "Reuters", "org")])
     q = extract_quotes(s, m)
     assert q[["speaker", "speaker_org"]].values.tolist() == [["Brad Smith", "Microsoft"]]
+
+
+# ---------------------------------------------------------------- issue 16: pronouns, roles and documents
+def test_the_company_is_the_subject_before_not_the_last_organisation():
+    s = make_sentences(["MiniMax开源了新模型,并在GitHub和Hugging Face上放出报告。", "该公司称它是首个混合注意力推理模型。"])
+    m = make_mentions(s, [("MiniMax", "MiniMax", "org"), ("GitHub", "GitHub", "org"),
+                          ("Hugging Face", "Hugging Face", "org")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker", "speaker_surface"]].values.tolist() == [[1, "MiniMax", "该公司"]]
+
+
+def test_team_and_it_are_organisation_anaphors():
+    s = make_sentences(["DeepSeek在社交平台上发出预告。", "它还强调,这些都是经过生产环境检验的基础模块。"])
+    m = make_mentions(s, [("DeepSeek", "DeepSeek", "org")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker"]].values.tolist() == [[1, "DeepSeek"]]
+
+
+def test_document_speaks_for_the_subject_of_its_sentence():
+    s = make_sentences(["英伟达其后发表声明,称这是“一项出色的人工智能进展”。"])
+    m = make_mentions(s, [("英伟达", "Nvidia", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "speaker_org"]].values.tolist() == [["Nvidia statement", "Nvidia"]]
+
+
+def test_technical_report_is_a_document_role():
+    s = make_sentences(["MiniMax公布了训练成本。", "技术报告写道,完整的强化学习训练只用了三周时间。"])
+    m = make_mentions(s, [("MiniMax", "MiniMax", "org")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker_org", "speaker_surface"]].values.tolist() == [[1, "MiniMax", "技术报告"]]
+
+
+def test_person_speaking_in_a_statement_is_the_speaker():
+    s = make_sentences(["商务部长雷蒙多在声明中说:“政府正在动用一切手段降低风险。”"])
+    m = make_mentions(s, [("商务部", "US Department of Commerce", "gov"), ("雷蒙多", "Gina Raimondo", "person")])
+    q = extract_quotes(s, m)
+    assert q["speaker"].tolist() == ["Gina Raimondo"]

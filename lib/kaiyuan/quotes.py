@@ -43,7 +43,7 @@ QUOTE_COLUMNS = ["article_id", "sentence_id", "sentence_ids", "speaker", "speake
 _END_PUNCT = set("。！？!?；;…")
 _CLAUSE = "，,；;：:。！？!?"
 _PLURAL = ("们",)
-_NAME_RE = re.compile(r"\(([A-Z][A-Za-z\-']+(?: [A-Z][A-Za-z\-']+)+)\)|([A-Z][a-z]+(?: [A-Z][a-z\-]+)+)|([\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})")
+_NAME_RE = re.compile(r"[(（]([A-Z][A-Za-z\-']+(?: [A-Z][A-Za-z\-']+)+)[)）]|([A-Z][a-z]+(?: [A-Z][A-Za-z\-']+)+)|([\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})")
 
 
 @functools.lru_cache(maxsize=4)
@@ -58,6 +58,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_according"] = re.compile(rules["according_to"])
     rules["_interview"] = re.compile(rules["interview"])
     rules["_addressee"] = re.compile(rules.get("addressee", "(?!)"))
+    rules["_in_document"] = re.compile(rules.get("in_document", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
     roles = sorted(rules["roles"], key=len, reverse=True)
@@ -348,6 +349,20 @@ class _Resolver:
         k = bisect.bisect_right(ends, pos)
         return names[k - 1] if k else ""
 
+    def subject_before(self, pos: int, kinds: tuple[str, ...], window: int | None = None) -> _Mention | None:
+        """The subject of the text before `pos`: the first usable mention of `kinds` (outside parentheses)
+        in the sentence of `pos` before it, else in each earlier sentence, nearest first, up to
+        `window` (default `subject_window`) sentences back; the most recent such mention when none is
+        found (None with window 0: the own sentence only)."""
+        row = _sentence_at(self.art, pos)
+        window = self.rules.get("subject_window", 3) if window is None else window
+        for r in range(row, max(row - window, 0) - 1, -1):
+            lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
+            for m in self.between(lo, hi):
+                if m.kind in kinds and self._usable(m) and not self._in_parens(m.start):
+                    return m
+        return self.recent(pos, kinds) if window else None
+
     def _in_parens(self, pos: int) -> bool:
         lo = self.sent_lo(pos)
         opened = bisect.bisect_left(self._opens, pos) - bisect.bisect_left(self._opens, lo)
@@ -378,13 +393,18 @@ class _Resolver:
         for rm in self.rules["_role_re"].finditer(tail):
             if rm.end() >= len(tail) - 1:
                 role_m = rm
+        if role_m is not None and self.rules["_in_document"].search(tail[:role_m.start()]):
+            role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
         if role_m is not None:
             role = self.rules["roles"][role_m.group()]
             ra = lo + role_m.start()
             org_m = self.org_right_before(ra)  # org written right before the role ("Meta 发言人")
             org = org_m.actor if org_m is not None else ""
             if not org:
-                org = self.context_org(ra)
+                # whose statement: an organisation that is the subject of the role's own sentence,
+                # else the organisation the article is about
+                m = self.subject_before(ra, ("org",), window=0)
+                org = m.actor if m is not None else self.context_org(ra)
             spk = f"{org} {role}".strip()
             surface = self.art.text[(org_m.start if org_m else ra):lo + role_m.end()].strip(" ，,")
             if role == "spokesperson":
@@ -416,7 +436,7 @@ class _Resolver:
                     _, spk, org = self.spokespeople[-1]
                     return spk, org, surface
                 return "", "", surface
-            m = self.recent(pos, ("person",) if kind == "person" else ("org",))
+            m = self.subject_before(pos, ("person",) if kind == "person" else ("org",))
             if m is not None:
                 return m.actor, self.org_of(m.actor, m.kind, _clause_start(masked, self.sent_lo(m.start), m.start),
                                             m.start), surface
