@@ -308,3 +308,28 @@ def test_person_speaking_in_a_statement_is_the_speaker():
     m = make_mentions(s, [("商务部", "US Department of Commerce", "gov"), ("雷蒙多", "Gina Raimondo", "person")])
     q = extract_quotes(s, m)
     assert q["speaker"].tolist() == ["Gina Raimondo"]
+
+
+def test_going_by_a_companys_account_is_reported_speech():
+    s = make_sentences(["按照Meta的说法,405B在超过15万亿个token上完成训练。"])
+    m = make_mentions(s, [("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "kind"]].values.tolist() == [["Meta", "reported"]]
+    assert q.iloc[0].quote.startswith("405B在超过15万亿个token上")
+
+
+def test_stand_alone_quote_takes_the_speaker_of_the_next_sentence():
+    s = make_sentences(["“监管机构已经在关注这个领域了。”", "马富利在接受采访时说,欧盟曾试图对开源给予特别认可。"])
+    m = make_mentions(s, [("马富利", "Stefano Maffulli", "person")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker", "kind"]].values.tolist() == [[0, "Stefano Maffulli", "direct"],
+                                                                      [1, "Stefano Maffulli", "reported"]]
+
+
+def test_this_title_is_the_person_before():
+    s = make_sentences(["奥尔特曼表示,如果不做,世界会建立在别人的模型之上。",
+                        "“那是我们决定中的一个因素,肯定的。", "不是唯一一个,但它很重要,”这位首席执行官补充道。"])
+    m = make_mentions(s, [("奥尔特曼", "Sam Altman", "person")])
+    q = extract_quotes(s, m)
+    row = q[q["kind"] == "direct"].iloc[0]
+    assert (row.speaker, row.speaker_surface, row.sentence_ids) == ("Sam Altman", "这位", "1;2")

@@ -490,6 +490,25 @@ def _speaks(masked: str, verb: tuple[int, int], spk: tuple[str, str, str], rules
     return any(w in to_simplified(spk[2]) for w in words)
 
 
+def _nearby_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote, rules: dict) -> tuple[str, str, str] | None:
+    """Speaker of a stand-alone quote: the named speaker of a speech verb in the next sentence, else of the
+    nearest one before it, within `continuation_window` sentences (nothing is marked used: those
+    sentences keep their own reported speech)."""
+    window = rules["continuation_window"]
+    nxt = q.rows[-1] + 1
+    rows = [nxt] if nxt < len(art.ids) else []
+    rows += range(q.rows[0] - 1, max(q.rows[0] - 1 - window, -1), -1)
+    for r in rows:
+        if art.kinds[r] != "body":
+            continue
+        lo, hi = art.starts[r], art.ends[r]
+        for va, vb in reversed(_verbs(masked, lo, hi, rules)) if r < q.rows[0] else _verbs(masked, lo, hi, rules):
+            spk = res.speaker(lo, va)
+            if spk[0] and _speaks(masked, (va, vb), spk, rules):
+                return spk
+    return None
+
+
 def _sids(art: _Article, rows: list[int]) -> str:
     return ";".join(str(art.ids[r]) for r in rows)
 
@@ -574,6 +593,9 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
         # (e) continuation of the previous quote's speaker
         if spk is None and last is not None and first - last[0] <= rules["continuation_window"]:
             spk = last[1]
+        # (f) a quote standing alone: whoever speaks nearest around it (the next sentence, else before)
+        if spk is None and _only_quote(art, q):
+            spk = _nearby_speaker(art, res, masked, q, rules)
         spk = spk or ("", "", "")
         found.append((q, spk))
         if spk[0]:
