@@ -333,3 +333,25 @@ def test_this_title_is_the_person_before():
     q = extract_quotes(s, m)
     row = q[q["kind"] == "direct"].iloc[0]
     assert (row.speaker, row.speaker_surface, row.sentence_ids) == ("Sam Altman", "这位", "1;2")
+
+
+def test_subject_before_a_colon_speaks_without_a_verb():
+    s = make_sentences(["Meta在官方博客中对成绩相当自信:“我们相信,这是同级中最好的开源模型。”"])
+    m = make_mentions(s, [("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "kind"]].values.tolist() == [["Meta", "direct"]]
+
+
+def test_outlet_of_an_interview_is_not_the_speaker():
+    s = make_sentences(["OSI执行副总裁马富利在接受科技媒体TechCrunch访问时说,欧盟曾试图对开源给予特别认可。"])
+    m = make_mentions(s, [("OSI", "Open Source Initiative", "org"), ("马富利", "Stefano Maffulli", "person"),
+                          ("TechCrunch", "TechCrunch", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "speaker_org"]].values.tolist() == [["Stefano Maffulli", "Open Source Initiative"]]
+
+
+def test_hong_kong_explain_verb():
+    s = make_sentences(["xAI在官方网志中交代,是次公开的是预训练阶段的原始检查点。"])
+    m = make_mentions(s, [("xAI", "xAI", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "quote"]].values.tolist() == [["xAI", "是次公开的是预训练阶段的原始检查点。"]]

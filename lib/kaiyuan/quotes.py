@@ -352,8 +352,7 @@ class _Resolver:
     def subject_before(self, pos: int, kinds: tuple[str, ...], window: int | None = None) -> _Mention | None:
         """The subject of the text before `pos`: the first usable mention of `kinds` (outside parentheses)
         in the sentence of `pos` before it, else in each earlier sentence, nearest first, up to
-        `window` (default `subject_window`) sentences back; the most recent such mention when none is
-        found (None with window 0: the own sentence only)."""
+        `window` (default `subject_window`) sentences back (0: its own sentence only); None when none is found."""
         row = _sentence_at(self.art, pos)
         window = self.rules.get("subject_window", 3) if window is None else window
         for r in range(row, max(row - window, 0) - 1, -1):
@@ -361,7 +360,7 @@ class _Resolver:
             for m in self.between(lo, hi):
                 if m.kind in kinds and self._usable(m) and not self._in_parens(m.start):
                     return m
-        return self.recent(pos, kinds) if window else None
+        return None
 
     def _in_parens(self, pos: int) -> bool:
         lo = self.sent_lo(pos)
@@ -413,7 +412,7 @@ class _Resolver:
         # 2. pronouns / anaphora immediately before the verb, or opening the verb's clause
         #    ("她在论文中指出"); a bare 公司 as the whole subject is an organisation anaphor
         cs0 = _clause_start(masked, lo, va)
-        subj = masked[cs0:va].strip(" \u3000")
+        subj = masked[cs0:va].strip(" \u3000”」』\"")
         hit = None  # (kind, position, surface length)
         for kind, words in self.rules["pronouns"].items():
             for w in words:
@@ -436,7 +435,12 @@ class _Resolver:
                     _, spk, org = self.spokespeople[-1]
                     return spk, org, surface
                 return "", "", surface
-            m = self.subject_before(pos, ("person",) if kind == "person" else ("org",))
+            # the subject of the text before; beyond the window, the last person named, or the
+            # organisation the article is about
+            kinds = ("person",) if kind == "person" else ("org",)
+            m = self.subject_before(pos, kinds) or (self.recent(pos, kinds) if kind == "person" else None)
+            if m is None and kind == "org" and (org := self.context_org(pos)):
+                return org, org, surface
             if m is not None:
                 return m.actor, self.org_of(m.actor, m.kind, _clause_start(masked, self.sent_lo(m.start), m.start),
                                             m.start), surface
@@ -590,6 +594,10 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             m = people[-1] if people else (cands[-1] if cands and q.open - cands[-1].end <= 4 else None)
             if m is not None:
                 spk = (m.actor, res.org_of(m.actor, m.kind, s_lo, m.start), m.surface)
+        # (d') a colon before the quote without a verb: the subject before the colon ("Meta在博客中很自信：「…」")
+        if spk is None and q.colon_before:
+            cand = res.speaker(s_lo, q.open - 1)
+            spk = cand if cand[0] else None
         # (e) continuation of the previous quote's speaker
         if spk is None and last is not None and first - last[0] <= rules["continuation_window"]:
             spk = last[1]
