@@ -355,3 +355,19 @@ def test_hong_kong_explain_verb():
     m = make_mentions(s, [("xAI", "xAI", "org")])
     q = extract_quotes(s, m)
     assert q[["speaker", "quote"]].values.tolist() == [["xAI", "是次公开的是预训练阶段的原始检查点。"]]
+
+
+def test_clause_between_verb_and_quote_is_reported_too():
+    s = make_sentences(["李彦宏直言,同样规模下开源模型的能力不如闭源,“如果开源想追平闭源,就需要更大的参数规模。”"])
+    m = make_mentions(s, [("李彦宏", "Robin Li", "person")])
+    q = extract_quotes(s, m)
+    assert sorted(q[["kind", "speaker", "quote"]].values.tolist()) == [
+        ["direct", "Robin Li", "如果开源想追平闭源,就需要更大的参数规模。"],
+        ["reported", "Robin Li", "同样规模下开源模型的能力不如闭源"]]
+
+
+def test_verb_with_content_after_a_quote_keeps_its_own_reported_speech():
+    s = make_sentences(["“每个人都能从开放的成果中获益。”", "他写道,这就是开放研究的力量。"])
+    m = make_mentions(s, [("杨立昆", "Yann LeCun", "person")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "kind", "speaker_surface"]].values.tolist() == [[0, "direct", "他"], [1, "reported", "他"]]

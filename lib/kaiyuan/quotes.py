@@ -544,6 +544,7 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
 
     # pass 1: direct quotes, in reading order
     found: list[tuple[_Quote, tuple[str, str, str]]] = []
+    lead_ins: list[dict] = []  # reported speech between a verb and the quote it introduces
     last: tuple[int, tuple[str, str, str]] | None = None
     for q in quotes:
         first, final = q.rows[0], q.rows[-1]
@@ -571,6 +572,12 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 used.add(v[-1][0])
                 attributed_rows.add(first)
                 spk = cand
+                # a clause of its own before the quote (not a subject running into it: X的方式“允许…”)
+                lead = art.text[v[-1][1]:q.open].lstrip(" ，,:：\u3000")
+                if (re.search(f"[{_CLAUSE}]", lead)
+                        and len(re.sub(r"\W", "", lead)) >= rules.get("min_reported_chars", 6)):
+                    lead = lead.rstrip(" ，,:：\u3000")
+                    lead_ins.append(_row(art, [first], spk, lead, "reported"))  # 他直言，X，“Y”: X is said too
             elif acc and (cand := _according_speaker(res, acc[-1], art)) is not None:
                 used.add(acc[-1].start())
                 attributed_rows.add(first)
@@ -584,8 +591,9 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 if v and (v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这则|此|写道", masked[n_lo:v[0][1]])):
                     cand = res.speaker(n_lo, v[0][0])
                     if _speaks(masked, v[0], cand, rules):
-                        used.add(v[0][0])
-                        attributed_rows.add(nxt)
+                        if v[0][1] >= n_hi - 2:  # "…如此说道。" ends the sentence; "他写道，X。" still says X
+                            used.add(v[0][0])
+                            attributed_rows.add(nxt)
                         spk = cand
         # (d) a named person right before the opening mark (a translation dropped the verb)
         if spk is None:
@@ -621,6 +629,8 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             prev["sentence_ids"] = _sids(art, prev["_rows"])
             continue
         rows_out.append(_row(art, q.rows, spk, content, "direct"))
+
+    rows_out.extend(lead_ins)
 
     # pass 2: reported speech in sentences (text outside direct quotes only)
     for r in art.sents.index:
