@@ -371,3 +371,16 @@ def test_verb_with_content_after_a_quote_keeps_its_own_reported_speech():
     m = make_mentions(s, [("杨立昆", "Yann LeCun", "person")])
     q = extract_quotes(s, m)
     assert q[["sentence_id", "kind", "speaker_surface"]].values.tolist() == [[0, "direct", "他"], [1, "reported", "他"]]
+
+
+def test_a_quoted_name_is_not_a_quotation():
+    s = make_sentences(["谷歌同时推出「负责任的生成式人工智能工具包」,供开发者检查模型。"])
+    m = make_mentions(s, [("谷歌", "Google", "org")])
+    assert extract_quotes(s, m).empty
+
+
+def test_a_quoted_name_after_a_colon_is_a_quotation():
+    s = make_sentences(["马斯克当时只回复了一个英文字:「Yup」。"])
+    m = make_mentions(s, [("马斯克", "Elon Musk", "person")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "quote", "kind"]].values.tolist() == [["Elon Musk", "Yup", "direct"]]

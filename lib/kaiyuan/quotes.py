@@ -59,6 +59,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_interview"] = re.compile(rules["interview"])
     rules["_addressee"] = re.compile(rules.get("addressee", "(?!)"))
     rules["_in_document"] = re.compile(rules.get("in_document", "(?!)"))
+    rules["_name_like"] = re.compile(rules.get("name_like", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
     roles = sorted(rules["roles"], key=len, reverse=True)
@@ -196,13 +197,23 @@ def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
         content = t[i + 1:end]
         before = t[max(art.starts[row], i - 1):i]
         colon = before in (":", "：")
-        is_quote = (len(content.strip()) >= rules["min_quote_chars"] or any(c in _END_PUNCT for c in content)
-                    or (colon and content.strip()))
+        is_quote = _is_quotation(content, colon, rules)
         if is_quote and row in body_rows:
             last = _sentence_at(art, max(end - 1, i))
             out.append(_Quote(i, end, list(range(row, last + 1)), colon))
         i = (j + 1) if j >= 0 else end
     return out
+
+
+def _is_quotation(content: str, colon: bool, rules: dict) -> bool:
+    """A quoted span is a quotation, not a name, title or scare-quoted term: it follows a colon; or it is
+    not a name (`name_like`) and has sentence-final punctuation or >= `min_quote_chars` characters."""
+    text = content.strip()
+    if colon and text:
+        return True
+    if not text or rules["_name_like"].fullmatch(to_simplified(text)):
+        return False
+    return any(c in _END_PUNCT for c in text) or len(text) >= rules["min_quote_chars"]
 
 
 def _mask(art: _Article, quotes: list[_Quote]) -> str:
