@@ -384,3 +384,16 @@ def test_a_quoted_name_after_a_colon_is_a_quotation():
     m = make_mentions(s, [("马斯克", "Elon Musk", "person")])
     q = extract_quotes(s, m)
     assert q[["speaker", "quote", "kind"]].values.tolist() == [["Elon Musk", "Yup", "direct"]]
+
+
+def test_unregistered_latin_name_is_the_speaker_as_written():
+    s = make_sentences(["负责数据工作的研究员 Luca Soldaini 在介绍语料库的博文里写道,缺少对应的预训练语料是主要障碍。"])
+    m = make_mentions(s, [("Ai2", "Allen Institute for AI", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "quote"]].values.tolist() == [["Luca Soldaini", "缺少对应的预训练语料是主要障碍。"]]
+
+
+def test_unregistered_transliteration_takes_its_latin_name_in_parentheses():
+    s = make_sentences(["绿党议员拉戈金斯基（Sergey Lagodinsky）则回应称,准则已经充分考虑了提供方的需求。"])
+    q = extract_quotes(s, make_mentions(s, []))
+    assert q["speaker"].tolist() == ["Sergey Lagodinsky"]

@@ -474,22 +474,34 @@ class _Resolver:
             m = cands[-1]
             if m.kind == "org":
                 # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
-                between = self.art.text[m.end:va]
-                nm = None
-                for nm in _NAME_RE.finditer(between):
-                    pass
-                if nm is not None:
-                    name = next(g for g in nm.groups() if g)
-                    surface = between[nm.start():nm.end()].strip()
-                    if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…)
-                        front = to_simplified(name.split("·")[0])
-                        cut = max((front.rfind(t) + len(t) for t in self.rules["name_title_suffixes"]
-                                   if front.rfind(t) >= 0 and front.rfind(t) + len(t) < len(front)), default=0)
-                        name = surface = name[cut:]
-                    return name, m.actor, surface
+                named = self._unregistered_name(m.end, va)
+                if named is not None:
+                    return named[0], m.actor, named[1]
             return m.actor, self.org_of(m.actor, m.kind, cs, m.start), m.surface
+        # an unregistered person is the speaker as written ("研究员 Luca Soldaini 在博文里写道")
+        named = self._unregistered_name(cs, va)
+        if named is not None:
+            return named[0], "", named[1]
         surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
         return "", "", surface
+
+    def _unregistered_name(self, lo: int, hi: int) -> tuple[str, str] | None:
+        """(name, surface) of the last personal name in text[lo:hi] that is no registry mention: a Latin name
+        in parentheses after its transliteration, a Latin full name, or a CJK transliteration with ·."""
+        between = self.art.text[lo:hi]
+        nm = None
+        for nm in _NAME_RE.finditer(between):
+            pass
+        if nm is None:
+            return None
+        name = next(g for g in nm.groups() if g)
+        surface = between[nm.start():nm.end()].strip()
+        if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…)
+            front = to_simplified(name.split("·")[0])
+            cut = max((front.rfind(t) + len(t) for t in self.rules["name_title_suffixes"]
+                       if front.rfind(t) >= 0 and front.rfind(t) + len(t) < len(front)), default=0)
+            name = surface = name[cut:]
+        return name, surface
 
     def sent_lo(self, pos: int) -> int:
         return self.art.starts[_sentence_at(self.art, pos)]
