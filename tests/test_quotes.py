@@ -397,3 +397,18 @@ def test_unregistered_transliteration_takes_its_latin_name_in_parentheses():
     s = make_sentences(["绿党议员拉戈金斯基（Sergey Lagodinsky）则回应称,准则已经充分考虑了提供方的需求。"])
     q = extract_quotes(s, make_mentions(s, []))
     assert q["speaker"].tolist() == ["Sergey Lagodinsky"]
+
+
+def test_titled_document_speaks_for_the_maker_of_the_model_in_its_title():
+    s = make_sentences(["“总训练成本仅为557.6万美元,不含此前的研究与消融实验。”《DeepSeek-V3 Technical Report》里这样解释道。"])
+    m = make_mentions(s, [("DeepSeek-V3", "DeepSeek-V", "model"), ("Hugging Face", "Hugging Face", "org")])
+    q = extract_quotes(s, m, registry={"DeepSeek-V": {"type": "model", "parent": "DeepSeek"}})
+    assert q[["speaker", "speaker_org", "speaker_surface"]].values.tolist() == [
+        ["DeepSeek document", "DeepSeek", "《DeepSeek-V3 Technical Report》"]]
+
+
+def test_outlet_told_in_a_title_is_not_a_document():
+    s = make_sentences(["Meta并不认同。", "该公司当时对《金融时报》表示,现有的开源定义无法涵盖AI模型的复杂性。"])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("金融时报", "Financial Times", "media")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker"]].values.tolist() == [[1, "Meta"]]

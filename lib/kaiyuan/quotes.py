@@ -60,6 +60,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_addressee"] = re.compile(rules.get("addressee", "(?!)"))
     rules["_in_document"] = re.compile(rules.get("in_document", "(?!)"))
     rules["_name_like"] = re.compile(rules.get("name_like", "(?!)"))
+    rules["_document_title"] = re.compile(rules.get("document_title", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
     roles = sorted(rules["roles"], key=len, reverse=True)
@@ -373,6 +374,15 @@ class _Resolver:
                     return m
         return None
 
+    def maker_in(self, lo: int, hi: int) -> str:
+        """The first organisation named in text[lo:hi], or the registry parent of a model named there."""
+        for m in self.between(lo, hi):
+            if m.kind == "org":
+                return m.actor
+            if parent := self.registry.get(m.actor, {}).get("parent", ""):
+                return parent
+        return ""
+
     def _in_parens(self, pos: int) -> bool:
         lo = self.sent_lo(pos)
         opened = bisect.bisect_left(self._opens, pos) - bisect.bisect_left(self._opens, lo)
@@ -405,6 +415,14 @@ class _Resolver:
                 role_m = rm
         if role_m is not None and self.rules["_in_document"].search(tail[:role_m.start()]):
             role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
+        title = self.rules["_document_title"].search(seg)
+        if role_m is None and title is not None:  # 《X技术报告》里这样解释道: a document speaks
+            ra = lo + title.start()
+            org = self.maker_in(ra, lo + title.end("title"))  # 《DeepSeek-V3 技术报告》 -> DeepSeek
+            if not org:
+                m = self.subject_before(ra, ("org",), window=0)
+                org = m.actor if m is not None else self.context_org(ra)
+            return f"{org} document".strip(), org, self.art.text[ra:lo + title.end("title")]
         if role_m is not None:
             role = self.rules["roles"][role_m.group()]
             ra = lo + role_m.start()
@@ -490,8 +508,9 @@ class _Resolver:
         in parentheses after its transliteration, a Latin full name, or a CJK transliteration with ·."""
         between = self.art.text[lo:hi]
         nm = None
-        for nm in _NAME_RE.finditer(between):
-            pass
+        for found in _NAME_RE.finditer(between):
+            if not _inside(*self._excl, lo + found.start()):  # not a title in 《》 or an interviewer
+                nm = found
         if nm is None:
             return None
         name = next(g for g in nm.groups() if g)
