@@ -412,3 +412,18 @@ def test_outlet_told_in_a_title_is_not_a_document():
     m = make_mentions(s, [("Meta", "Meta", "org"), ("金融时报", "Financial Times", "media")])
     q = extract_quotes(s, m)
     assert q[["sentence_id", "speaker"]].values.tolist() == [[1, "Meta"]]
+
+
+def test_connective_after_a_quote_takes_the_subject_before_the_quote():
+    s = make_sentences(["奥尔特曼把新模型称为“世界上最好和最可用的开放模型”,并且写道,他期待看到更多建设。"])
+    m = make_mentions(s, [("奥尔特曼", "Sam Altman", "person")])
+    q = extract_quotes(s, m)
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Sam Altman"]
+
+
+def test_connective_clause_after_a_he_clause_is_he_not_his_object():
+    s = make_sentences(["杨立昆宣布离开。", "他同时感谢扎克伯格等高层长期支持研究,并透露Meta将成为新公司的合作伙伴。"])
+    m = make_mentions(s, [("杨立昆", "Yann LeCun", "person"), ("扎克伯格", "Mark Zuckerberg", "person"),
+                          ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q.loc[q["sentence_id"] == 1, "speaker"].tolist() == ["Yann LeCun"]

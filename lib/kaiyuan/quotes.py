@@ -484,6 +484,9 @@ class _Resolver:
             while end > lo and not cands:
                 start = _clause_start(masked, lo, end - 1)
                 clause = masked[start:end - 1].strip(" \u3000")
+                if re.match(r"^(他|她)(?!们)", clause):  # "他感谢X…，并透露": 他, not X
+                    at = masked.index(clause[0], start)
+                    return self.speaker(at, at + 1)
                 in_clause = [m for m in self.between(start, end) if self._usable(m)]
                 if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
                     cands = in_clause[:1]
@@ -599,6 +602,8 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
         v = [x for x in _verbs(masked, q.close + 1, later, rules) if x[0] not in used]
         if v:
             cand = res.speaker(q.close + 1, v[0][0])
+            if not cand[0] and rules["_connective"].match(masked[q.close + 1:v[0][0]].strip(" \u3000，,")):
+                cand = res.speaker(s_lo, v[0][0])  # X把…称为“…”，并且写道: X, before the quote
             if (cand[0] or cand[2]) and _speaks(masked, v[0], cand, rules):
                 spk = cand
                 used.add(v[0][0])
