@@ -427,3 +427,11 @@ def test_connective_clause_after_a_he_clause_is_he_not_his_object():
                           ("Meta", "Meta", "org")])
     q = extract_quotes(s, m)
     assert q.loc[q["sentence_id"] == 1, "speaker"].tolist() == ["Yann LeCun"]
+
+
+def test_earlier_verb_in_an_attributed_sentence_is_reported_too():
+    s = make_sentences(["他承认用户在不同平台上体验参差,解释道:“模型一准备好我们就发布,部署需要几天才能调好。”"])
+    m = make_mentions(s, [])
+    q = extract_quotes(s, m)
+    assert sorted(q[["kind", "quote"]].values.tolist()) == [
+        ["direct", "模型一准备好我们就发布,部署需要几天才能调好。"], ["reported", "用户在不同平台上体验参差"]]

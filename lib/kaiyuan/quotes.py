@@ -539,7 +539,8 @@ def _speaks(masked: str, verb: tuple[int, int], spk: tuple[str, str, str], rules
     return any(w in to_simplified(spk[2]) for w in words)
 
 
-def _nearby_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote, rules: dict) -> tuple[str, str, str] | None:
+def _nearby_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote,
+                    rules: dict) -> tuple[str, str, str] | None:
     """Speaker of a stand-alone quote: the named speaker of a speech verb in the next sentence, else of the
     nearest one before it, within `continuation_window` sentences (nothing is marked used: those
     sentences keep their own reported speech)."""
@@ -638,7 +639,8 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 if v and (v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这则|此|写道", masked[n_lo:v[0][1]])):
                     cand = res.speaker(n_lo, v[0][0])
                     if _speaks(masked, v[0], cand, rules):
-                        if v[0][1] >= n_hi - 2:  # "…如此说道。" ends the sentence; "他写道，X。" still says X
+                        # "…如此说道。" ends the sentence; "他写道，X。" still says X
+                        if v[0][1] >= n_hi - 2:
                             used.add(v[0][0])
                             attributed_rows.add(nxt)
                         spk = cand
@@ -649,7 +651,8 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             m = people[-1] if people else (cands[-1] if cands and q.open - cands[-1].end <= 4 else None)
             if m is not None:
                 spk = (m.actor, res.org_of(m.actor, m.kind, s_lo, m.start), m.surface)
-        # (d') a colon before the quote without a verb: the subject before the colon ("Meta在博客中很自信：「…」")
+        # (d') a colon before the quote without a verb: the subject before the colon
+        #      ("Meta在博客中很自信：「…」")
         if spk is None and q.colon_before:
             cand = res.speaker(s_lo, q.open - 1)
             spk = cand if cand[0] else None
@@ -681,7 +684,10 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
 
     # pass 2: reported speech in sentences (text outside direct quotes only)
     for r in art.sents.index:
-        if art.kinds[r] != "body" or r in attributed_rows:
+        if art.kinds[r] != "body":
+            continue
+        if r in attributed_rows:
+            rows_out.extend(_reported_before_attribution(art, res, masked, r, used, opens, rules))
             continue
         lo, hi = bounds(r)
         row = None
@@ -720,6 +726,28 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
     for row in rows_out:
         row.pop("_rows", None)
     return rows_out
+
+
+def _reported_before_attribution(art: _Article, res: "_Resolver", masked: str, r: int, used: set, opens: list,
+                                 rules: dict) -> list[dict]:
+    """In a sentence whose verb attributes a direct quote, an earlier speech verb says what lies between
+    it and the next attribution or quote ("他承认X，解释道：「…」" -> X is reported speech too)."""
+    lo, hi = art.starts[r], art.ends[r]
+    stops = sorted([u for u in used if lo <= u < hi] + [o for o in opens if lo <= o < hi])
+    out = []
+    for v_a, v_b in _verbs(masked, lo, hi, rules):
+        nxt = bisect.bisect_right(stops, v_a)
+        if v_a in used or nxt >= len(stops):
+            continue
+        content = art.text[v_b:stops[nxt]].strip(" ，,:：\u3000")
+        if len(re.sub(r"\W", "", content)) < rules.get("min_reported_chars", 6):
+            continue
+        spk = res.speaker(lo, v_a)
+        named = spk[0] or (spk[2] and len(spk[2]) <= rules["max_unresolved_subject"])
+        if named and _speaks(masked, (v_a, v_b), spk, rules):
+            out.append(_row(art, [r], spk, content, "reported"))
+            break
+    return out
 
 
 def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str, str, str] | None:
