@@ -435,3 +435,10 @@ def test_earlier_verb_in_an_attributed_sentence_is_reported_too():
     q = extract_quotes(s, m)
     assert sorted(q[["kind", "quote"]].values.tolist()) == [
         ["direct", "模型一准备好我们就发布,部署需要几天才能调好。"], ["reported", "用户在不同平台上体验参差"]]
+
+
+def test_colon_introduced_speech_without_quote_marks():
+    s = make_sentences(["李彦宏不看好开源。", "他的理由是:有了基础模型,可以裁剪出适合各种场景的小模型。"])
+    m = make_mentions(s, [("李彦宏", "Robin Li", "person")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker", "quote"]].values.tolist() == [[1, "Robin Li", "有了基础模型,可以裁剪出适合各种场景的小模型。"]]

@@ -61,6 +61,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_in_document"] = re.compile(rules.get("in_document", "(?!)"))
     rules["_name_like"] = re.compile(rules.get("name_like", "(?!)"))
     rules["_document_title"] = re.compile(rules.get("document_title", "(?!)"))
+    rules["_colon_speech"] = re.compile(rules.get("colon_speech", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
     roles = sorted(rules["roles"], key=len, reverse=True)
@@ -721,6 +722,10 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             im = rules["_interview"].search(masked, lo, hi)
             if im and (spk := res.speaker(lo, im.start()))[0]:
                 row = _row(art, [r], spk, art.text[im.end():hi].strip(" ，,:：\u3000"), "reported")
+        if row is None and r not in direct_rows:
+            cm = rules["_colon_speech"].search(masked, lo, hi)  # "他的理由是：…", "Ai2说得很明白：…"
+            if cm and (spk := res.speaker(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
+                row = _row(art, [r], spk, art.text[cm.end():hi].strip(" ，,:：\u3000"), "reported")
         if row is not None:
             rows_out.append(row)
     for row in rows_out:
