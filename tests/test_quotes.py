@@ -442,3 +442,11 @@ def test_colon_introduced_speech_without_quote_marks():
     m = make_mentions(s, [("李彦宏", "Robin Li", "person")])
     q = extract_quotes(s, m)
     assert q[["sentence_id", "speaker", "quote"]].values.tolist() == [[1, "Robin Li", "有了基础模型,可以裁剪出适合各种场景的小模型。"]]
+
+
+def test_document_opening_its_clause_speaks_through_a_frame():
+    s = make_sentences(["美国商务部发表了一份报告。", "报告在执行摘要中指出,开放权重的模型让参与者更加多元。"])
+    m = make_mentions(s, [("美国商务部", "US Department of Commerce", "gov")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker_org", "speaker_surface"]].values.tolist() == [
+        [1, "US Department of Commerce", "报告"]]

@@ -62,6 +62,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_name_like"] = re.compile(rules.get("name_like", "(?!)"))
     rules["_document_title"] = re.compile(rules.get("document_title", "(?!)"))
     rules["_colon_speech"] = re.compile(rules.get("colon_speech", "(?!)"))
+    rules["_role_frame"] = re.compile(rules.get("role_frame", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
     roles = sorted(rules["roles"], key=len, reverse=True)
@@ -411,8 +412,12 @@ class _Resolver:
         # 1. role nouns right before the verb ("Meta 发言人告诉我", "声明中写道", "新闻稿如是说")
         tail = re.sub(r"(中|里|上)$", "", seg)
         role_m = None
+        cs_rel = _clause_start(masked, lo, va) - lo
+        cs_rel += len(seg[cs_rel:]) - len(seg[cs_rel:].lstrip(" \u3000”」』\""))
         for rm in self.rules["_role_re"].finditer(tail):
-            if rm.end() >= len(tail) - 1:
+            # right before the verb, or opening the clause before a frame ("报告在执行摘要中指出")
+            opens_clause = rm.start() == cs_rel and self.rules["_role_frame"].match(seg[rm.end():])
+            if rm.end() >= len(tail) - 1 or opens_clause:
                 role_m = rm
         if role_m is not None and self.rules["_in_document"].search(tail[:role_m.start()]):
             role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
