@@ -450,3 +450,16 @@ def test_document_opening_its_clause_speaks_through_a_frame():
     q = extract_quotes(s, m)
     assert q[["sentence_id", "speaker_org", "speaker_surface"]].values.tolist() == [
         [1, "US Department of Commerce", "报告"]]
+
+
+def test_quote_inside_narration_takes_the_nearest_speaker():
+    s = make_sentences(["门施表示,与微软的合作不会改变公司的方向。", "Mistral 仍是一家独立的欧洲公司,并且“依然致力于引领开放权重模型”。"])
+    m = make_mentions(s, [("门施", "Arthur Mensch", "person"), ("微软", "Microsoft", "org"), ("Mistral", "Mistral AI", "org")])
+    q = extract_quotes(s, m)
+    assert q.loc[q["kind"] == "direct", ["sentence_id", "speaker"]].values.tolist() == [[1, "Arthur Mensch"]]
+
+
+def test_colon_earlier_in_the_sentence_introduces_a_later_quote():
+    s = make_sentences(["红帽总裁希克斯（Matt Hicks）打了个比喻:系统一向是「点亮硬件」的,「如今AI开始使用专门的机器,我们点亮它们。」"])
+    q = extract_quotes(s, make_mentions(s, []))
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Matt Hicks"]

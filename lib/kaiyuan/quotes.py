@@ -547,7 +547,7 @@ def _speaks(masked: str, verb: tuple[int, int], spk: tuple[str, str, str], rules
 
 def _nearby_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote,
                     rules: dict) -> tuple[str, str, str] | None:
-    """Speaker of a stand-alone quote: the named speaker of a speech verb in the next sentence, else of the
+    """Speaker of an unattributed quote: the named speaker of a speech verb in the next sentence, else of the
     nearest one before it, within `continuation_window` sentences (nothing is marked used: those
     sentences keep their own reported speech)."""
     window = rules["continuation_window"]
@@ -657,16 +657,18 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             m = people[-1] if people else (cands[-1] if cands and q.open - cands[-1].end <= 4 else None)
             if m is not None:
                 spk = (m.actor, res.org_of(m.actor, m.kind, s_lo, m.start), m.surface)
-        # (d') a colon before the quote without a verb: the subject before the colon
+        # (d') a colon before the quote (in its sentence) without a verb: the subject before the colon
         #      ("Meta在博客中很自信：「…」")
-        if spk is None and q.colon_before:
-            cand = res.speaker(s_lo, q.open - 1)
+        colon = max(masked.rfind("：", s_lo, q.open), masked.rfind(":", s_lo, q.open))
+        if spk is None and colon >= 0:
+            cand = res.speaker(s_lo, colon)
             spk = cand if cand[0] else None
         # (e) continuation of the previous quote's speaker
         if spk is None and last is not None and first - last[0] <= rules["continuation_window"]:
             spk = last[1]
-        # (f) a quote standing alone: whoever speaks nearest around it (the next sentence, else before)
-        if spk is None and _only_quote(art, q):
+        # (f) a quote with no attribution of its own: whoever speaks nearest around it (the next
+        #     sentence, else before)
+        if spk is None:
             spk = _nearby_speaker(art, res, masked, q, rules)
         spk = spk or ("", "", "")
         found.append((q, spk))
