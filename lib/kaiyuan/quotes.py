@@ -7,17 +7,23 @@
   verb + colon). A quote opened in one sentence and closed in a later one is ONE row anchored to the
   first sentence (`sentence_id`), with every sentence listed in `sentence_ids` ("27;28"). An
   unterminated quote ends at the end of its paragraph;
-* **reported speech**: X说/表示/告诉我/称/指出/认为/写道… (+ the rest of the sentence as `quote`),
-  据X报道/消息, X在接受…采访时.
+* **reported speech**: X说/表示/告诉我/称/指出/认为/写道… (+ the rest of the sentence as `quote`; in a
+  sentence whose verb introduces a direct quote, the clause before the quote), 据/根据/按照X报道/的说法,
+  X在接受…采访时, and speech after a colon without quote marks (他的理由是：…).
 
 Speakers are registry actors (`kaiyuan.actors` mentions): the nearest person/organisation mention
 before the speech verb (after the closing mark for “……”X说; the sentence subject, i.e. the first
-mention, when the verb opens a clause); 他/她 resolve to the most recent person mentioned earlier in
-the article, 该公司 to the most recent organisation, 这位发言人 to the latest spokesperson; roles
-(Meta发言人, 一位新闻代表, 新闻稿, 声明) become speakers of their own ("Meta spokesperson") linked to their
-organisation in `speaker_org`. A full-sentence quote without attribution takes the attribution in the
-next sentence ("…如此说道", "这则新闻稿中写道") or continues the previous quote's speaker.
-Unresolved speakers are "" (speaker_surface still shows what was written).
+mention, when the verb opens the clause or follows only connectives such as 并且/还); an addressee
+(对路透社表示, 接受…采访) is never the speaker. 他/她/这位 and 该公司/团队/官方/它 resolve to the SUBJECT of the
+text before (the first compatible mention of the sentence, else of the nearest earlier sentence within
+`subject_window`), not simply the last one named; roles (Meta发言人, 新闻代表, 声明) and documents (报告, 论文,
+模型卡, a 《title》) become speakers of their own ("Meta spokesperson") linked to their organisation in
+`speaker_org`. An unregistered person named in the subject (Luca Soldaini, 拉戈金斯基（Sergey Lagodinsky）)
+is the speaker as written. Weak speech verbs (强调, 提到, 指… `subject_verbs`) count only with a speaking
+subject. A quote without attribution takes the attribution in the next sentence ("…如此说道"), the
+subject before a colon, the previous quote's speaker, or the nearest speaker around it. Quoted names
+(`name_like`) and short scare-quoted terms are not quotes. Unresolved speakers are "" (speaker_surface
+still shows what was written).
 
 All patterns live in `data/quotes.yaml` and are matched on simplified text, so traditional-script
 articles work the same. Stance columns are filled by `attach_stance(quotes, stance_sentences)`
