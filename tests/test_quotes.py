@@ -463,3 +463,12 @@ def test_colon_earlier_in_the_sentence_introduces_a_later_quote():
     s = make_sentences(["红帽总裁希克斯（Matt Hicks）打了个比喻:系统一向是「点亮硬件」的,「如今AI开始使用专门的机器,我们点亮它们。」"])
     q = extract_quotes(s, make_mentions(s, []))
     assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Matt Hicks"]
+
+
+def test_headline_quote_is_a_direct_quote():
+    s = make_sentences(["💡 「成本只是另一道技术难题」", "克里希纳表示,公司会继续开源小模型。"])
+    s.loc[0, "kind"] = "heading"
+    m = make_mentions(s, [("克里希纳", "Arvind Krishna", "person")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "kind", "speaker"]].values.tolist() == [[0, "direct", "Arvind Krishna"],
+                                                                      [1, "reported", "Arvind Krishna"]]

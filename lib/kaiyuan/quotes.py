@@ -187,7 +187,7 @@ class _Quote:
 
 def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
     marks = rules["quote_marks"]
-    body_rows = set(art.sents.index[art.sents["kind"].fillna("body") == "body"])
+    body_rows = set(art.sents.index[art.sents["kind"].fillna("body").isin(rules.get("direct_quote_kinds", ["body"]))])
     out, i, t = [], 0, art.text
     while i < len(t):
         found = rules["_open_re"].search(t, i)  # jump to the next opening mark
