@@ -472,3 +472,24 @@ def test_headline_quote_is_a_direct_quote():
     q = extract_quotes(s, m)
     assert q[["sentence_id", "kind", "speaker"]].values.tolist() == [[0, "direct", "Arvind Krishna"],
                                                                       [1, "reported", "Arvind Krishna"]]
+
+
+def test_negated_speech_verb_is_not_speech():
+    s = make_sentences(["扎克伯格谈到了竞争对手。", "他没有提到名字,但将Meta的方法与其他公司进行了对比。"])
+    m = make_mentions(s, [("扎克伯格", "Mark Zuckerberg", "person"), ("Meta", "Meta", "org")])
+    assert extract_quotes(s, m).empty
+
+
+def test_he_is_not_a_person_in_an_although_clause():
+    s = make_sentences(["虽然Sam Altman提倡更封闭的方法,但扎克伯格看到了一个精明的商业举措。",
+                        "他认为,大公司主张设置防护措施与其战略方向高度吻合。"])
+    m = make_mentions(s, [("Sam Altman", "Sam Altman", "person"), ("扎克伯格", "Mark Zuckerberg", "person")])
+    q = extract_quotes(s, m)
+    assert q.loc[q["sentence_id"] == 1, "speaker"].tolist() == ["Mark Zuckerberg"]
+
+
+def test_as_explained_by_drops_the_particle():
+    s = make_sentences(["正如扎克伯格所解释的,Meta对通用人工智能的关注受到了Llama 2的影响。"])
+    m = make_mentions(s, [("扎克伯格", "Mark Zuckerberg", "person"), ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "quote"]].values.tolist() == [["Mark Zuckerberg", "Meta对通用人工智能的关注受到了Llama 2的影响。"]]

@@ -69,6 +69,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_document_title"] = re.compile(rules.get("document_title", "(?!)"))
     rules["_colon_speech"] = re.compile(rules.get("colon_speech", "(?!)"))
     rules["_role_frame"] = re.compile(rules.get("role_frame", "(?!)"))
+    rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
     roles = sorted(rules["roles"], key=len, reverse=True)
@@ -378,7 +379,8 @@ class _Resolver:
         for r in range(row, max(row - window, 0) - 1, -1):
             lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
             for m in self.between(lo, hi):
-                if m.kind in kinds and self._usable(m) and not self._in_parens(m.start):
+                if (m.kind in kinds and self._usable(m) and not self._in_parens(m.start)
+                        and not self._subordinate(m)):
                     return m
         return None
 
@@ -390,6 +392,11 @@ class _Resolver:
             if parent := self.registry.get(m.actor, {}).get("parent", ""):
                 return parent
         return ""
+
+    def _subordinate(self, m: _Mention) -> bool:
+        """The mention sits in a subordinate clause (虽然X…，但Y…) and is not its sentence's subject."""
+        cs = _clause_start(self.masked, self.sent_lo(m.start), m.start)
+        return bool(self.rules["_subordinate"].match(self.masked[cs:m.start].lstrip(" \u3000")))
 
     def _in_parens(self, pos: int) -> bool:
         lo = self.sent_lo(pos)
@@ -651,9 +658,10 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 if v and (v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这则|此|写道", masked[n_lo:v[0][1]])):
                     cand = res.speaker(n_lo, v[0][0])
                     if _speaks(masked, v[0], cand, rules):
-                        # "…如此说道。" ends the sentence; "他写道，X。" still says X
-                        if v[0][1] >= n_hi - 2:
+                        # "…如此说道" looks back at the quote; "他写道，X。" still says X
+                        if v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这样", masked[n_lo:v[0][1]]):
                             used.add(v[0][0])
+                        if v[0][1] >= n_hi - 2:
                             attributed_rows.add(nxt)
                         spk = cand
         # (d) a named person right before the opening mark (a translation dropped the verb)
@@ -721,7 +729,7 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 continue
             if not _speaks(masked, (v_a, v_b), spk, rules):
                 continue
-            content = art.text[v_b:hi].strip(" ，,:：\u3000")
+            content = re.sub(r"^的[，,]", "", art.text[v_b:hi].strip(" ，,:：\u3000"))  # 正如X所解释的，…
             row = _row(art, [r], spk, content, "reported")
             break
         if row is None and r not in direct_rows:
