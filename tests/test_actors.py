@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from kaiyuan.actors import (
     COOCCURRENCE_COLUMNS, COUNT_COLUMNS, DISCOVERY_COLUMNS, MENTION_COLUMNS, RegistryError, actor_counts,
-    build_registry, cooccurrence, discover_unknown, find_mentions, jieba_userdict, load_registry, roll_up,
-    segmenter, to_simplified,
+    build_registry, cooccurrence, discover_unknown, find_mentions, jieba_userdict, load_registry, normalise,
+    registry_snippet, roll_up, segmenter, to_simplified,
 )
 
 try:  # the hand-count test needs the corpus module (written in parallel); everything else does not
@@ -401,6 +401,37 @@ def test_discovery_joins_interpunct_names_and_respects_min_count():
     found_ = discover_unknown(sents, find_mentions(sents, registry), registry)
     assert list(found_["candidate"]) == ["马库斯·沃尔夫"]
     assert discover_unknown(sents, find_mentions(sents, registry), registry, min_count=2).empty
+
+
+def test_discovery_merges_the_forms_of_one_name():
+    sents, _ = corpus_of("研究员 Quentin Marlowe 在博文里写道,开放数据很重要。",
+                         "Marlowe 认为,数据许可证应当统一。",
+                         "德国议员拉戈梅斯基（Sergei Volkonar）回应称,准则已经考虑了各方需求。",
+                         "拉戈梅斯基还表示,欧洲需要自己的开源模型。")
+    registry = load_registry()
+    found_ = discover_unknown(sents, find_mentions(sents, registry), registry)
+    rows = {r.candidate: r for r in found_.itertuples()}
+    assert rows["Quentin Marlowe"].surfaces == "Marlowe;Quentin Marlowe" and rows["Quentin Marlowe"].count == 2
+    assert rows["Sergei Volkonar"].count == 3  # the Latin gloss and both Chinese mentions
+    assert "Marlowe" not in rows and not [c for c in rows if "梅斯基" in c]
+
+
+def test_registry_snippet_round_trips_through_the_loader():
+    import yaml
+
+    candidates = pd.DataFrame([
+        {"candidate": "Quentin Marlowe", "tag": "latin", "count": 3, "articles": 2, "example_article_id": "d01",
+         "example_sentence_id": 4, "example": "…", "surfaces": "Marlowe;Quentin Marlowe;马洛"},
+        {"candidate": "稀宇科技", "tag": "nt", "count": 2, "articles": 1, "example_article_id": "d02",
+         "example_sentence_id": 0, "example": "…", "surfaces": "稀宇科技"}])
+    snippet = registry_snippet(candidates)
+    assert snippet.startswith("- name: Quentin Marlowe\n  name_zh: 马洛\n  type: person\n"
+                              "  aliases: [Quentin Marlowe, Marlowe, 马洛]\n")
+    entries = yaml.safe_load(snippet)
+    assert [(e["name"], e["type"]) for e in entries] == [("Quentin Marlowe", "person"), ("稀宇科技", "org")]
+    registry = build_registry({"actors": entries})
+    for alias, actor in [("Marlowe", "Quentin Marlowe"), ("马洛", "Quentin Marlowe"), ("稀宇科技", "稀宇科技")]:
+        assert registry.alias_index[normalise(alias)].actor == actor
 
 
 # --------------------------------------------------------------------------- accuracy against hand counts

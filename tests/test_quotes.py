@@ -229,3 +229,267 @@ def test_according_to_an_outlet_in_title_marks():
     assert (row.kind, row.speaker, row.speaker_org, row.speaker_surface) == ("reported", "The Information",
                                                                           "The Information", "信息")
     assert row.quote.endswith("他曾親自給研究人員發送工作邀請郵件。")
+
+
+# ---------------------------------------------------------------- issue 16: verbs, subjects, addressees
+def test_emphasise_with_a_model_subject_is_not_speech():
+    s = make_sentences(["新版Llama强调拟人化交互,回答更像真人。"])
+    m = make_mentions(s, [("Llama", "Llama", "model")])
+    assert extract_quotes(s, m).empty
+
+
+def test_emphasise_with_an_organisation_subject_is_speech():
+    s = make_sentences(["英伟达同时强调,推理仍需要大量GPU。"])
+    m = make_mentions(s, [("英伟达", "Nvidia", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "quote", "kind"]].values.tolist() == [["Nvidia", "推理仍需要大量GPU。", "reported"]]
+
+
+def test_new_speech_verb_with_pronoun_subject():
+    s = make_sentences(["杨立昆离开了Meta。", "他直言,大模型永远无法像人一样规划。"])
+    m = make_mentions(s, [("杨立昆", "Yann LeCun", "person"), ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker", "quote"]].values.tolist() == [[1, "Yann LeCun", "大模型永远无法像人一样规划。"]]
+
+
+def test_verb_with_noun_object_is_not_speech():
+    s = make_sentences(["奥尔特曼主张更封闭的路线。"])
+    m = make_mentions(s, [("奥尔特曼", "Sam Altman", "person")])
+    assert extract_quotes(s, m).empty
+
+
+def test_connective_clause_takes_the_subject_before():
+    s = make_sentences(["帖子里奥尔特曼把新模型称为“最好用的开放模型”,并且写道,他期待世界在“一个基于民主价值观的开放AI堆栈”之上建设。"])
+    m = make_mentions(s, [("奥尔特曼", "Sam Altman", "person")])
+    q = extract_quotes(s, m)
+    row = q[q["quote"] == "一个基于民主价值观的开放AI堆栈"].iloc[0]
+    assert row.speaker == "Sam Altman"
+
+
+def test_addressee_is_not_the_speaker():
+    s = make_sentences(["微软总裁史密斯对路透社表示:“我认为我们很可能会签署准则。”"])
+    m = make_mentions(s, [("微软", "Microsoft", "org"), ("史密斯", "Brad Smith", "person"), ("路透社", "Reuters", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "speaker_org"]].values.tolist() == [["Brad Smith", "Microsoft"]]
+
+
+# ---------------------------------------------------------------- issue 16: pronouns, roles and documents
+def test_the_company_is_the_subject_before_not_the_last_organisation():
+    s = make_sentences(["MiniMax开源了新模型,并在GitHub和Hugging Face上放出报告。", "该公司称它是首个混合注意力推理模型。"])
+    m = make_mentions(s, [("MiniMax", "MiniMax", "org"), ("GitHub", "GitHub", "org"),
+                          ("Hugging Face", "Hugging Face", "org")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker", "speaker_surface"]].values.tolist() == [[1, "MiniMax", "该公司"]]
+
+
+def test_team_and_it_are_organisation_anaphors():
+    s = make_sentences(["DeepSeek在社交平台上发出预告。", "它还强调,这些都是经过生产环境检验的基础模块。"])
+    m = make_mentions(s, [("DeepSeek", "DeepSeek", "org")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker"]].values.tolist() == [[1, "DeepSeek"]]
+
+
+def test_document_speaks_for_the_subject_of_its_sentence():
+    s = make_sentences(["英伟达其后发表声明,称这是“一项出色的人工智能进展”。"])
+    m = make_mentions(s, [("英伟达", "Nvidia", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "speaker_org"]].values.tolist() == [["Nvidia statement", "Nvidia"]]
+
+
+def test_technical_report_is_a_document_role():
+    s = make_sentences(["MiniMax公布了训练成本。", "技术报告写道,完整的强化学习训练只用了三周时间。"])
+    m = make_mentions(s, [("MiniMax", "MiniMax", "org")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker_org", "speaker_surface"]].values.tolist() == [[1, "MiniMax", "技术报告"]]
+
+
+def test_person_speaking_in_a_statement_is_the_speaker():
+    s = make_sentences(["商务部长雷蒙多在声明中说:“政府正在动用一切手段降低风险。”"])
+    m = make_mentions(s, [("商务部", "US Department of Commerce", "gov"), ("雷蒙多", "Gina Raimondo", "person")])
+    q = extract_quotes(s, m)
+    assert q["speaker"].tolist() == ["Gina Raimondo"]
+
+
+def test_going_by_a_companys_account_is_reported_speech():
+    s = make_sentences(["按照Meta的说法,405B在超过15万亿个token上完成训练。"])
+    m = make_mentions(s, [("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "kind"]].values.tolist() == [["Meta", "reported"]]
+    assert q.iloc[0].quote.startswith("405B在超过15万亿个token上")
+
+
+def test_stand_alone_quote_takes_the_speaker_of_the_next_sentence():
+    s = make_sentences(["“监管机构已经在关注这个领域了。”", "马富利在接受采访时说,欧盟曾试图对开源给予特别认可。"])
+    m = make_mentions(s, [("马富利", "Stefano Maffulli", "person")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker", "kind"]].values.tolist() == [[0, "Stefano Maffulli", "direct"],
+                                                                      [1, "Stefano Maffulli", "reported"]]
+
+
+def test_this_title_is_the_person_before():
+    s = make_sentences(["奥尔特曼表示,如果不做,世界会建立在别人的模型之上。",
+                        "“那是我们决定中的一个因素,肯定的。", "不是唯一一个,但它很重要,”这位首席执行官补充道。"])
+    m = make_mentions(s, [("奥尔特曼", "Sam Altman", "person")])
+    q = extract_quotes(s, m)
+    row = q[q["kind"] == "direct"].iloc[0]
+    assert (row.speaker, row.speaker_surface, row.sentence_ids) == ("Sam Altman", "这位", "1;2")
+
+
+def test_subject_before_a_colon_speaks_without_a_verb():
+    s = make_sentences(["Meta在官方博客中对成绩相当自信:“我们相信,这是同级中最好的开源模型。”"])
+    m = make_mentions(s, [("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "kind"]].values.tolist() == [["Meta", "direct"]]
+
+
+def test_outlet_of_an_interview_is_not_the_speaker():
+    s = make_sentences(["OSI执行副总裁马富利在接受科技媒体TechCrunch访问时说,欧盟曾试图对开源给予特别认可。"])
+    m = make_mentions(s, [("OSI", "Open Source Initiative", "org"), ("马富利", "Stefano Maffulli", "person"),
+                          ("TechCrunch", "TechCrunch", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "speaker_org"]].values.tolist() == [["Stefano Maffulli", "Open Source Initiative"]]
+
+
+def test_hong_kong_explain_verb():
+    s = make_sentences(["xAI在官方网志中交代,是次公开的是预训练阶段的原始检查点。"])
+    m = make_mentions(s, [("xAI", "xAI", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "quote"]].values.tolist() == [["xAI", "是次公开的是预训练阶段的原始检查点。"]]
+
+
+def test_clause_between_verb_and_quote_is_reported_too():
+    s = make_sentences(["李彦宏直言,同样规模下开源模型的能力不如闭源,“如果开源想追平闭源,就需要更大的参数规模。”"])
+    m = make_mentions(s, [("李彦宏", "Robin Li", "person")])
+    q = extract_quotes(s, m)
+    assert sorted(q[["kind", "speaker", "quote"]].values.tolist()) == [
+        ["direct", "Robin Li", "如果开源想追平闭源,就需要更大的参数规模。"],
+        ["reported", "Robin Li", "同样规模下开源模型的能力不如闭源"]]
+
+
+def test_verb_with_content_after_a_quote_keeps_its_own_reported_speech():
+    s = make_sentences(["“每个人都能从开放的成果中获益。”", "他写道,这就是开放研究的力量。"])
+    m = make_mentions(s, [("杨立昆", "Yann LeCun", "person")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "kind", "speaker_surface"]].values.tolist() == [[0, "direct", "他"], [1, "reported", "他"]]
+
+
+def test_a_quoted_name_is_not_a_quotation():
+    s = make_sentences(["谷歌同时推出「负责任的生成式人工智能工具包」,供开发者检查模型。"])
+    m = make_mentions(s, [("谷歌", "Google", "org")])
+    assert extract_quotes(s, m).empty
+
+
+def test_a_quoted_name_after_a_colon_is_a_quotation():
+    s = make_sentences(["马斯克当时只回复了一个英文字:「Yup」。"])
+    m = make_mentions(s, [("马斯克", "Elon Musk", "person")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "quote", "kind"]].values.tolist() == [["Elon Musk", "Yup", "direct"]]
+
+
+def test_unregistered_latin_name_is_the_speaker_as_written():
+    s = make_sentences(["负责数据工作的研究员 Luca Soldaini 在介绍语料库的博文里写道,缺少对应的预训练语料是主要障碍。"])
+    m = make_mentions(s, [("Ai2", "Allen Institute for AI", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "quote"]].values.tolist() == [["Luca Soldaini", "缺少对应的预训练语料是主要障碍。"]]
+
+
+def test_unregistered_transliteration_takes_its_latin_name_in_parentheses():
+    s = make_sentences(["绿党议员拉戈金斯基（Sergey Lagodinsky）则回应称,准则已经充分考虑了提供方的需求。"])
+    q = extract_quotes(s, make_mentions(s, []))
+    assert q["speaker"].tolist() == ["Sergey Lagodinsky"]
+
+
+def test_titled_document_speaks_for_the_maker_of_the_model_in_its_title():
+    s = make_sentences(["“总训练成本仅为557.6万美元,不含此前的研究与消融实验。”《DeepSeek-V3 Technical Report》里这样解释道。"])
+    m = make_mentions(s, [("DeepSeek-V3", "DeepSeek-V", "model"), ("Hugging Face", "Hugging Face", "org")])
+    q = extract_quotes(s, m, registry={"DeepSeek-V": {"type": "model", "parent": "DeepSeek"}})
+    assert q[["speaker", "speaker_org", "speaker_surface"]].values.tolist() == [
+        ["DeepSeek document", "DeepSeek", "《DeepSeek-V3 Technical Report》"]]
+
+
+def test_outlet_told_in_a_title_is_not_a_document():
+    s = make_sentences(["Meta并不认同。", "该公司当时对《金融时报》表示,现有的开源定义无法涵盖AI模型的复杂性。"])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("金融时报", "Financial Times", "media")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker"]].values.tolist() == [[1, "Meta"]]
+
+
+def test_connective_after_a_quote_takes_the_subject_before_the_quote():
+    s = make_sentences(["奥尔特曼把新模型称为“世界上最好和最可用的开放模型”,并且写道,他期待看到更多建设。"])
+    m = make_mentions(s, [("奥尔特曼", "Sam Altman", "person")])
+    q = extract_quotes(s, m)
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Sam Altman"]
+
+
+def test_connective_clause_after_a_he_clause_is_he_not_his_object():
+    s = make_sentences(["杨立昆宣布离开。", "他同时感谢扎克伯格等高层长期支持研究,并透露Meta将成为新公司的合作伙伴。"])
+    m = make_mentions(s, [("杨立昆", "Yann LeCun", "person"), ("扎克伯格", "Mark Zuckerberg", "person"),
+                          ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q.loc[q["sentence_id"] == 1, "speaker"].tolist() == ["Yann LeCun"]
+
+
+def test_earlier_verb_in_an_attributed_sentence_is_reported_too():
+    s = make_sentences(["他承认用户在不同平台上体验参差,解释道:“模型一准备好我们就发布,部署需要几天才能调好。”"])
+    m = make_mentions(s, [])
+    q = extract_quotes(s, m)
+    assert sorted(q[["kind", "quote"]].values.tolist()) == [
+        ["direct", "模型一准备好我们就发布,部署需要几天才能调好。"], ["reported", "用户在不同平台上体验参差"]]
+
+
+def test_colon_introduced_speech_without_quote_marks():
+    s = make_sentences(["李彦宏不看好开源。", "他的理由是:有了基础模型,可以裁剪出适合各种场景的小模型。"])
+    m = make_mentions(s, [("李彦宏", "Robin Li", "person")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker", "quote"]].values.tolist() == [[1, "Robin Li", "有了基础模型,可以裁剪出适合各种场景的小模型。"]]
+
+
+def test_document_opening_its_clause_speaks_through_a_frame():
+    s = make_sentences(["美国商务部发表了一份报告。", "报告在执行摘要中指出,开放权重的模型让参与者更加多元。"])
+    m = make_mentions(s, [("美国商务部", "US Department of Commerce", "gov")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "speaker_org", "speaker_surface"]].values.tolist() == [
+        [1, "US Department of Commerce", "报告"]]
+
+
+def test_quote_inside_narration_takes_the_nearest_speaker():
+    s = make_sentences(["门施表示,与微软的合作不会改变公司的方向。", "Mistral 仍是一家独立的欧洲公司,并且“依然致力于引领开放权重模型”。"])
+    m = make_mentions(s, [("门施", "Arthur Mensch", "person"), ("微软", "Microsoft", "org"), ("Mistral", "Mistral AI", "org")])
+    q = extract_quotes(s, m)
+    assert q.loc[q["kind"] == "direct", ["sentence_id", "speaker"]].values.tolist() == [[1, "Arthur Mensch"]]
+
+
+def test_colon_earlier_in_the_sentence_introduces_a_later_quote():
+    s = make_sentences(["红帽总裁希克斯（Matt Hicks）打了个比喻:系统一向是「点亮硬件」的,「如今AI开始使用专门的机器,我们点亮它们。」"])
+    q = extract_quotes(s, make_mentions(s, []))
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Matt Hicks"]
+
+
+def test_headline_quote_is_a_direct_quote():
+    s = make_sentences(["💡 「成本只是另一道技术难题」", "克里希纳表示,公司会继续开源小模型。"])
+    s.loc[0, "kind"] = "heading"
+    m = make_mentions(s, [("克里希纳", "Arvind Krishna", "person")])
+    q = extract_quotes(s, m)
+    assert q[["sentence_id", "kind", "speaker"]].values.tolist() == [[0, "direct", "Arvind Krishna"],
+                                                                      [1, "reported", "Arvind Krishna"]]
+
+
+def test_negated_speech_verb_is_not_speech():
+    s = make_sentences(["扎克伯格谈到了竞争对手。", "他没有提到名字,但将Meta的方法与其他公司进行了对比。"])
+    m = make_mentions(s, [("扎克伯格", "Mark Zuckerberg", "person"), ("Meta", "Meta", "org")])
+    assert extract_quotes(s, m).empty
+
+
+def test_he_is_not_a_person_in_an_although_clause():
+    s = make_sentences(["虽然Sam Altman提倡更封闭的方法,但扎克伯格看到了一个精明的商业举措。",
+                        "他认为,大公司主张设置防护措施与其战略方向高度吻合。"])
+    m = make_mentions(s, [("Sam Altman", "Sam Altman", "person"), ("扎克伯格", "Mark Zuckerberg", "person")])
+    q = extract_quotes(s, m)
+    assert q.loc[q["sentence_id"] == 1, "speaker"].tolist() == ["Mark Zuckerberg"]
+
+
+def test_as_explained_by_drops_the_particle():
+    s = make_sentences(["正如扎克伯格所解释的,Meta对通用人工智能的关注受到了Llama 2的影响。"])
+    m = make_mentions(s, [("扎克伯格", "Mark Zuckerberg", "person"), ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q[["speaker", "quote"]].values.tolist() == [["Mark Zuckerberg", "Meta对通用人工智能的关注受到了Llama 2的影响。"]]

@@ -24,7 +24,7 @@ from .script import to_simplified  # noqa: F401  (re-exported: length-preserving
 __all__ = [
     "ACTOR_TYPES", "MENTION_COLUMNS", "COUNT_COLUMNS", "COOCCURRENCE_COLUMNS", "DISCOVERY_COLUMNS",
     "RegistryError", "Registry", "Actor", "Rule", "load_registry", "find_mentions", "actor_counts",
-    "cooccurrence", "roll_up", "jieba_userdict", "segmenter", "discover_unknown", "normalise",
+    "cooccurrence", "roll_up", "jieba_userdict", "segmenter", "discover_unknown", "normalise", "registry_snippet",
     "to_simplified", "compare_matchers",
 ]
 
@@ -34,7 +34,7 @@ MENTION_COLUMNS = ["article_id", "sentence_id", "actor", "actor_type", "surface"
 COUNT_COLUMNS = ["article_id", "actor", "actor_type", "count", "per_1k_chars"]
 COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "sentences", "articles"]
 DISCOVERY_COLUMNS = ["candidate", "tag", "count", "articles", "example_article_id",
-                     "example_sentence_id", "example"]
+                     "example_sentence_id", "example", "surfaces"]
 
 _ACTOR_KEYS = {"name", "name_zh", "type", "parent", "aliases", "context", "note"}
 _RULE_KEYS = {"aliases", "case_sensitive", "require_wrapper", "require_version", "require_any_nearby",
@@ -1023,23 +1023,122 @@ def unknown_occurrences(sentences: pd.DataFrame, mentions: pd.DataFrame, registr
     return pd.DataFrame(rows, columns=OCCURRENCE_COLUMNS)
 
 
+_PERSON_TAGS = {"speaker", "nr", "nrt", "nrfg"}
+
+
+def _form_links(keys: dict, examples: dict, tags: dict) -> list:
+    """Pairs of candidate keys that name the same actor: a person's full name and surname (Luca Soldaini,
+    Soldaini; 杰夫·鲍迪尔, 鲍迪尔) when either was seen as a person (a speaker or a jieba person name),
+    and a name glossed in parentheses by another (拉戈金斯基（Sergey Lagodinsky）)."""
+    links = []
+    for key, surface in keys.items():
+        parts = re.split(r" +", surface) if re.fullmatch(r"[A-Za-z][A-Za-z.'\- ]*", surface) else surface.split("·")
+        last = normalise(parts[-1].strip())
+        if len(parts) > 1 and last in keys and (tags[key] | tags[last]) & _PERSON_TAGS:
+            links.append((key, last))
+    for key, texts in examples.items():
+        surface = keys[key]
+        for text in texts:
+            for m in re.finditer(re.escape(surface) + r"\s*[(（]([^()（）]{2,40})[)）]", text):
+                gloss = normalise(m.group(1).strip())
+                if gloss in keys and gloss != key:
+                    links.append((key, gloss))
+    return links
+
+
+def _groups(keys: list, links: list) -> dict:
+    """Union-find: key -> representative key, deterministic (smallest key of each group)."""
+    parent = {k: k for k in keys}
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in sorted(links):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {k: find(k) for k in keys}
+
+
+def _canonical_surface(surfaces: Counter) -> str:
+    """The form a researcher would search for: the longest Latin full name, else the most common form."""
+    latin = [s for s in surfaces if re.fullmatch(r"[A-Za-z][A-Za-z.'\-]* [A-Za-z .'\-]+", s)]
+    if latin:
+        return max(latin, key=lambda s: (len(s), surfaces[s], s))
+    return sorted(surfaces, key=lambda s: (-surfaces[s], -len(s), s))[0]
+
+
 def rank_unknown(occurrences: pd.DataFrame, min_count: int = 1) -> pd.DataFrame:
-    """Discovery table from occurrences: most common spelling, strongest tag, counts, first example."""
+    """Discovery table from occurrences: one row per unknown actor with all its forms merged (`surfaces`),
+    the form to search for, the strongest tag, mentions and articles, and the first example."""
     hits: dict = defaultdict(list)
     for o in records(occurrences):
         hits[o.key].append((o.candidate, o.tag, o.article_id, int(o.sentence_id), o.example))
+    keys = {k: Counter(o[0] for o in occ).most_common(1)[0][0] for k, occ in hits.items()}
+    examples = {k: sorted({to_simplified(o[4]) for o in occ}) for k, occ in hits.items()}
+    tags = {k: {o[1] for o in occ} for k, occ in hits.items()}
+    group = _groups(sorted(hits), _form_links(keys, examples, tags))
+    merged: dict = defaultdict(list)
+    for k in sorted(hits):
+        merged[group[k]].extend(hits[k])
     rows = []
-    for occ in hits.values():
+    for occ in merged.values():
         if len(occ) < min_count:
             continue
-        surface = Counter(o[0] for o in occ).most_common(1)[0][0]
+        occ.sort(key=lambda o: (o[2], o[3]))
+        surfaces = Counter(o[0] for o in occ)
         tag = min((o[1] for o in occ), key=lambda t: _TAG_PRIORITY.get(t, 9))
         first = occ[0]
-        rows.append((surface, tag, len(occ), len({o[2] for o in occ}), first[2], first[3], first[4]))
+        rows.append((_canonical_surface(surfaces), tag, len(occ), len({o[2] for o in occ}), first[2], first[3],
+                     first[4], ";".join(sorted(surfaces))))
     if not rows:
         return _empty(DISCOVERY_COLUMNS, {"count": "int64", "articles": "int64", "example_sentence_id": "int64"})
     df = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
-    return df.sort_values(["count", "candidate"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return df.sort_values(["count", "articles", "candidate"], ascending=[False, False, True],
+                          kind="stable").reset_index(drop=True)
+
+
+_SNIPPET_TYPES = {"speaker": "person", "nr": "person", "nrt": "person", "nrfg": "person", "nt": "org", "nz": "other"}
+
+
+def _snippet_type(candidate: str, tag: str) -> str:
+    """Registry type guessed from the tag; a dotted name or a Latin first name + surname is a person."""
+    if tag in _SNIPPET_TYPES:
+        return _SNIPPET_TYPES[tag]
+    words = candidate.split()
+    if "·" in candidate or (len(words) == 2 and all(re.fullmatch(r"[A-Z][a-z'\-]+", w) for w in words)):
+        return "person"
+    return "org"
+
+
+def _yaml_scalar(text: str) -> str:
+    """A YAML scalar safe inside a flow sequence: plain when possible, quoted otherwise."""
+    import yaml
+
+    return yaml.safe_dump([text], allow_unicode=True, default_flow_style=True, width=10_000).strip()[1:-1]
+
+
+def registry_snippet(candidates: pd.DataFrame) -> str:
+    """YAML entries to paste under `actors:` in data/actors.yaml, one per discovered candidate:
+    canonical name, Chinese display name (its first Chinese form), type and every surface form as
+    aliases (the researcher reviews them and adds a parent)."""
+    out = []
+    for r in records(candidates):
+        name = str(r.candidate)
+        surfaces = [s for s in str(getattr(r, "surfaces", "") or name).split(";") if s]
+        aliases = [name] + sorted(set(surfaces) - {name})
+        note = (f"discovered: {int(r.count)} mentions in {int(r.articles)} articles, first in "
+                f"{r.example_article_id} sentence {int(r.example_sentence_id)}")
+        name_zh = next((a for a in aliases if any(map(_is_cjk, a))), name)
+        out.append(f"- name: {_yaml_scalar(name)}\n"
+                   f"  name_zh: {_yaml_scalar(name_zh)}\n"
+                   f"  type: {_snippet_type(name, str(r.tag))}\n"
+                   f"  aliases: [{', '.join(_yaml_scalar(a) for a in aliases)}]\n"
+                   f"  note: {_yaml_scalar(note)}\n")
+    return "".join(out)
 
 
 def discover_unknown(sentences: pd.DataFrame, mentions: pd.DataFrame, registry: Registry | None = None,

@@ -7,17 +7,23 @@
   verb + colon). A quote opened in one sentence and closed in a later one is ONE row anchored to the
   first sentence (`sentence_id`), with every sentence listed in `sentence_ids` ("27;28"). An
   unterminated quote ends at the end of its paragraph;
-* **reported speech**: X说/表示/告诉我/称/指出/认为/写道… (+ the rest of the sentence as `quote`),
-  据X报道/消息, X在接受…采访时.
+* **reported speech**: X说/表示/告诉我/称/指出/认为/写道… (+ the rest of the sentence as `quote`; in a
+  sentence whose verb introduces a direct quote, the clause before the quote), 据/根据/按照X报道/的说法,
+  X在接受…采访时, and speech after a colon without quote marks (他的理由是：…).
 
 Speakers are registry actors (`kaiyuan.actors` mentions): the nearest person/organisation mention
 before the speech verb (after the closing mark for “……”X说; the sentence subject, i.e. the first
-mention, when the verb opens a clause); 他/她 resolve to the most recent person mentioned earlier in
-the article, 该公司 to the most recent organisation, 这位发言人 to the latest spokesperson; roles
-(Meta发言人, 一位新闻代表, 新闻稿, 声明) become speakers of their own ("Meta spokesperson") linked to their
-organisation in `speaker_org`. A full-sentence quote without attribution takes the attribution in the
-next sentence ("…如此说道", "这则新闻稿中写道") or continues the previous quote's speaker.
-Unresolved speakers are "" (speaker_surface still shows what was written).
+mention, when the verb opens the clause or follows only connectives such as 并且/还); an addressee
+(对路透社表示, 接受…采访) is never the speaker. 他/她/这位 and 该公司/团队/官方/它 resolve to the SUBJECT of the
+text before (the first compatible mention of the sentence, else of the nearest earlier sentence within
+`subject_window`), not simply the last one named; roles (Meta发言人, 新闻代表, 声明) and documents (报告, 论文,
+模型卡, a 《title》) become speakers of their own ("Meta spokesperson") linked to their organisation in
+`speaker_org`. An unregistered person named in the subject (Luca Soldaini, 拉戈金斯基（Sergey Lagodinsky）)
+is the speaker as written. Weak speech verbs (强调, 提到, 指… `subject_verbs`) count only with a speaking
+subject. A quote without attribution takes the attribution in the next sentence ("…如此说道"), the
+subject before a colon, the previous quote's speaker, or the nearest speaker around it. Quoted names
+(`name_like`) and short scare-quoted terms are not quotes. Unresolved speakers are "" (speaker_surface
+still shows what was written).
 
 All patterns live in `data/quotes.yaml` and are matched on simplified text, so traditional-script
 articles work the same. Stance columns are filled by `attach_stance(quotes, stance_sentences)`
@@ -43,7 +49,7 @@ QUOTE_COLUMNS = ["article_id", "sentence_id", "sentence_ids", "speaker", "speake
 _END_PUNCT = set("。！？!?；;…")
 _CLAUSE = "，,；;：:。！？!?"
 _PLURAL = ("们",)
-_NAME_RE = re.compile(r"\(([A-Z][A-Za-z\-']+(?: [A-Z][A-Za-z\-']+)+)\)|([A-Z][a-z]+(?: [A-Z][a-z\-]+)+)|([\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})")
+_NAME_RE = re.compile(r"[(（]([A-Z][A-Za-z\-']+(?: [A-Z][A-Za-z\-']+)+)[)）]|([A-Z][a-z]+(?: [A-Z][A-Za-z\-']+)+)|([\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})")
 
 
 @functools.lru_cache(maxsize=4)
@@ -57,6 +63,15 @@ def load_rules(path: str | None = None) -> dict:
     rules["_skip"] = re.compile(rules["skip_subjects"])
     rules["_according"] = re.compile(rules["according_to"])
     rules["_interview"] = re.compile(rules["interview"])
+    rules["_addressee"] = re.compile(rules.get("addressee", "(?!)"))
+    rules["_in_document"] = re.compile(rules.get("in_document", "(?!)"))
+    rules["_name_like"] = re.compile(rules.get("name_like", "(?!)"))
+    rules["_document_title"] = re.compile(rules.get("document_title", "(?!)"))
+    rules["_colon_speech"] = re.compile(rules.get("colon_speech", "(?!)"))
+    rules["_role_frame"] = re.compile(rules.get("role_frame", "(?!)"))
+    rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
+    rules["_connective"] = re.compile(rules.get("connectives", "^$"))
+    rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
     roles = sorted(rules["roles"], key=len, reverse=True)
     rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
     return rules
@@ -173,7 +188,7 @@ class _Quote:
 
 def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
     marks = rules["quote_marks"]
-    body_rows = set(art.sents.index[art.sents["kind"].fillna("body") == "body"])
+    body_rows = set(art.sents.index[art.sents["kind"].fillna("body").isin(rules.get("direct_quote_kinds", ["body"]))])
     out, i, t = [], 0, art.text
     while i < len(t):
         found = rules["_open_re"].search(t, i)  # jump to the next opening mark
@@ -192,13 +207,23 @@ def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
         content = t[i + 1:end]
         before = t[max(art.starts[row], i - 1):i]
         colon = before in (":", "：")
-        is_quote = (len(content.strip()) >= rules["min_quote_chars"] or any(c in _END_PUNCT for c in content)
-                    or (colon and content.strip()))
+        is_quote = _is_quotation(content, colon, rules)
         if is_quote and row in body_rows:
             last = _sentence_at(art, max(end - 1, i))
             out.append(_Quote(i, end, list(range(row, last + 1)), colon))
         i = (j + 1) if j >= 0 else end
     return out
+
+
+def _is_quotation(content: str, colon: bool, rules: dict) -> bool:
+    """A quoted span is a quotation, not a name, title or scare-quoted term: it follows a colon; or it is
+    not a name (`name_like`) and has sentence-final punctuation or >= `min_quote_chars` characters."""
+    text = content.strip()
+    if colon and text:
+        return True
+    if not text or rules["_name_like"].fullmatch(to_simplified(text)):
+        return False
+    return any(c in _END_PUNCT for c in text) or len(text) >= rules["min_quote_chars"]
 
 
 def _mask(art: _Article, quotes: list[_Quote]) -> str:
@@ -263,6 +288,7 @@ class _Resolver:
         self.quotes = quotes or []
         self.spokespeople: list[tuple[int, str, str]] = []  # (pos, speaker, org)
         excluded = [m.span() for m in rules["_interview"].finditer(masked)]
+        excluded += [m.span("inner") for m in rules["_addressee"].finditer(masked)]
         excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked)]
         self._excl = _merged_spans(excluded)
         self._in_quote = _merged_spans((q.open + 1, q.close) for q in self.quotes)  # q.open < pos < q.close
@@ -344,6 +370,34 @@ class _Resolver:
         k = bisect.bisect_right(ends, pos)
         return names[k - 1] if k else ""
 
+    def subject_before(self, pos: int, kinds: tuple[str, ...], window: int | None = None) -> _Mention | None:
+        """The subject of the text before `pos`: the first usable mention of `kinds` (outside parentheses)
+        in the sentence of `pos` before it, else in each earlier sentence, nearest first, up to
+        `window` (default `subject_window`) sentences back (0: its own sentence only); None when none is found."""
+        row = _sentence_at(self.art, pos)
+        window = self.rules.get("subject_window", 3) if window is None else window
+        for r in range(row, max(row - window, 0) - 1, -1):
+            lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
+            for m in self.between(lo, hi):
+                if (m.kind in kinds and self._usable(m) and not self._in_parens(m.start)
+                        and not self._subordinate(m)):
+                    return m
+        return None
+
+    def maker_in(self, lo: int, hi: int) -> str:
+        """The first organisation named in text[lo:hi], or the registry parent of a model named there."""
+        for m in self.between(lo, hi):
+            if m.kind == "org":
+                return m.actor
+            if parent := self.registry.get(m.actor, {}).get("parent", ""):
+                return parent
+        return ""
+
+    def _subordinate(self, m: _Mention) -> bool:
+        """The mention sits in a subordinate clause (虽然X…，但Y…) and is not its sentence's subject."""
+        cs = _clause_start(self.masked, self.sent_lo(m.start), m.start)
+        return bool(self.rules["_subordinate"].match(self.masked[cs:m.start].lstrip(" \u3000")))
+
     def _in_parens(self, pos: int) -> bool:
         lo = self.sent_lo(pos)
         opened = bisect.bisect_left(self._opens, pos) - bisect.bisect_left(self._opens, lo)
@@ -371,16 +425,33 @@ class _Resolver:
         # 1. role nouns right before the verb ("Meta 发言人告诉我", "声明中写道", "新闻稿如是说")
         tail = re.sub(r"(中|里|上)$", "", seg)
         role_m = None
+        cs_rel = _clause_start(masked, lo, va) - lo
+        cs_rel += len(seg[cs_rel:]) - len(seg[cs_rel:].lstrip(" \u3000”」』\""))
         for rm in self.rules["_role_re"].finditer(tail):
-            if rm.end() >= len(tail) - 1:
+            # right before the verb, or opening the clause before a frame ("报告在执行摘要中指出")
+            opens_clause = rm.start() == cs_rel and self.rules["_role_frame"].match(seg[rm.end():])
+            if rm.end() >= len(tail) - 1 or opens_clause:
                 role_m = rm
+        if role_m is not None and self.rules["_in_document"].search(tail[:role_m.start()]):
+            role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
+        title = self.rules["_document_title"].search(seg)
+        if role_m is None and title is not None:  # 《X技术报告》里这样解释道: a document speaks
+            ra = lo + title.start()
+            org = self.maker_in(ra, lo + title.end("title"))  # 《DeepSeek-V3 技术报告》 -> DeepSeek
+            if not org:
+                m = self.subject_before(ra, ("org",), window=0)
+                org = m.actor if m is not None else self.context_org(ra)
+            return f"{org} document".strip(), org, self.art.text[ra:lo + title.end("title")]
         if role_m is not None:
             role = self.rules["roles"][role_m.group()]
             ra = lo + role_m.start()
             org_m = self.org_right_before(ra)  # org written right before the role ("Meta 发言人")
             org = org_m.actor if org_m is not None else ""
             if not org:
-                org = self.context_org(ra)
+                # whose statement: an organisation that is the subject of the role's own sentence,
+                # else the organisation the article is about
+                m = self.subject_before(ra, ("org",), window=0)
+                org = m.actor if m is not None else self.context_org(ra)
             spk = f"{org} {role}".strip()
             surface = self.art.text[(org_m.start if org_m else ra):lo + role_m.end()].strip(" ，,")
             if role == "spokesperson":
@@ -389,7 +460,7 @@ class _Resolver:
         # 2. pronouns / anaphora immediately before the verb, or opening the verb's clause
         #    ("她在论文中指出"); a bare 公司 as the whole subject is an organisation anaphor
         cs0 = _clause_start(masked, lo, va)
-        subj = masked[cs0:va].strip(" \u3000")
+        subj = masked[cs0:va].strip(" \u3000”」』\"")
         hit = None  # (kind, position, surface length)
         for kind, words in self.rules["pronouns"].items():
             for w in words:
@@ -412,7 +483,12 @@ class _Resolver:
                     _, spk, org = self.spokespeople[-1]
                     return spk, org, surface
                 return "", "", surface
-            m = self.recent(pos, ("person",) if kind == "person" else ("org",))
+            # the subject of the text before; beyond the window, the last person named, or the
+            # organisation the article is about
+            kinds = ("person",) if kind == "person" else ("org",)
+            m = self.subject_before(pos, kinds) or (self.recent(pos, kinds) if kind == "person" else None)
+            if m is None and kind == "org" and (org := self.context_org(pos)):
+                return org, org, surface
             if m is not None:
                 return m.actor, self.org_of(m.actor, m.kind, _clause_start(masked, self.sent_lo(m.start), m.start),
                                             m.start), surface
@@ -422,11 +498,14 @@ class _Resolver:
         #    pronoun such as 它们 are skipped)
         cs = _clause_start(masked, lo, va)
         cands = [m for m in self.between(cs, va) if self._usable(m)]
-        if not cands and not masked[cs:va].strip(" \u3000"):
+        if not cands and self.rules["_connective"].match(masked[cs:va].strip(" \u3000")):
             end = cs
             while end > lo and not cands:
                 start = _clause_start(masked, lo, end - 1)
                 clause = masked[start:end - 1].strip(" \u3000")
+                if re.match(r"^(他|她)(?!们)", clause):  # "他感谢X…，并透露": 他, not X
+                    at = masked.index(clause[0], start)
+                    return self.speaker(at, at + 1)
                 in_clause = [m for m in self.between(start, end) if self._usable(m)]
                 if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
                     cands = in_clause[:1]
@@ -435,28 +514,70 @@ class _Resolver:
             m = cands[-1]
             if m.kind == "org":
                 # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
-                between = self.art.text[m.end:va]
-                nm = None
-                for nm in _NAME_RE.finditer(between):
-                    pass
-                if nm is not None:
-                    name = next(g for g in nm.groups() if g)
-                    surface = between[nm.start():nm.end()].strip()
-                    if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…)
-                        front = to_simplified(name.split("·")[0])
-                        cut = max((front.rfind(t) + len(t) for t in self.rules["name_title_suffixes"]
-                                   if front.rfind(t) >= 0 and front.rfind(t) + len(t) < len(front)), default=0)
-                        name = surface = name[cut:]
-                    return name, m.actor, surface
+                named = self._unregistered_name(m.end, va)
+                if named is not None:
+                    return named[0], m.actor, named[1]
             return m.actor, self.org_of(m.actor, m.kind, cs, m.start), m.surface
+        # an unregistered person is the speaker as written ("研究员 Luca Soldaini 在博文里写道")
+        named = self._unregistered_name(cs, va)
+        if named is not None:
+            return named[0], "", named[1]
         surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
         return "", "", surface
+
+    def _unregistered_name(self, lo: int, hi: int) -> tuple[str, str] | None:
+        """(name, surface) of the last personal name in text[lo:hi] that is no registry mention: a Latin name
+        in parentheses after its transliteration, a Latin full name, or a CJK transliteration with ·."""
+        between = self.art.text[lo:hi]
+        nm = None
+        for found in _NAME_RE.finditer(between):
+            if not _inside(*self._excl, lo + found.start()):  # not a title in 《》 or an interviewer
+                nm = found
+        if nm is None:
+            return None
+        name = next(g for g in nm.groups() if g)
+        surface = between[nm.start():nm.end()].strip()
+        if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…)
+            front = to_simplified(name.split("·")[0])
+            cut = max((front.rfind(t) + len(t) for t in self.rules["name_title_suffixes"]
+                       if front.rfind(t) >= 0 and front.rfind(t) + len(t) < len(front)), default=0)
+            name = surface = name[cut:]
+        return name, surface
 
     def sent_lo(self, pos: int) -> int:
         return self.art.starts[_sentence_at(self.art, pos)]
 
 
 # --------------------------------------------------------------------------- extraction
+def _speaks(masked: str, verb: tuple[int, int], spk: tuple[str, str, str], rules: dict) -> bool:
+    """A verb of `subject_verbs` (强调, 提到, 指…) is speech only when its subject speaks: a resolved
+    actor or role, a pronoun, or a speaking noun (开发者, 团队…); other verbs always are."""
+    if masked[verb[0]:verb[1]] not in rules["_subject_verbs"] or spk[0]:
+        return True
+    words = [w for ws in rules["pronouns"].values() for w in ws] + list(rules.get("speaking_nouns", ()))
+    return any(w in to_simplified(spk[2]) for w in words)
+
+
+def _nearby_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote,
+                    rules: dict) -> tuple[str, str, str] | None:
+    """Speaker of an unattributed quote: the named speaker of a speech verb in the next sentence, else of the
+    nearest one before it, within `continuation_window` sentences (nothing is marked used: those
+    sentences keep their own reported speech)."""
+    window = rules["continuation_window"]
+    nxt = q.rows[-1] + 1
+    rows = [nxt] if nxt < len(art.ids) else []
+    rows += range(q.rows[0] - 1, max(q.rows[0] - 1 - window, -1), -1)
+    for r in rows:
+        if art.kinds[r] != "body":
+            continue
+        lo, hi = art.starts[r], art.ends[r]
+        for va, vb in reversed(_verbs(masked, lo, hi, rules)) if r < q.rows[0] else _verbs(masked, lo, hi, rules):
+            spk = res.speaker(lo, va)
+            if spk[0] and _speaks(masked, (va, vb), spk, rules):
+                return spk
+    return None
+
+
 def _sids(art: _Article, rows: list[int]) -> str:
     return ";".join(str(art.ids[r]) for r in rows)
 
@@ -488,6 +609,7 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
 
     # pass 1: direct quotes, in reading order
     found: list[tuple[_Quote, tuple[str, str, str]]] = []
+    lead_ins: list[dict] = []  # reported speech between a verb and the quote it introduces
     last: tuple[int, tuple[str, str, str]] | None = None
     for q in quotes:
         first, final = q.rows[0], q.rows[-1]
@@ -500,7 +622,9 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
         v = [x for x in _verbs(masked, q.close + 1, later, rules) if x[0] not in used]
         if v:
             cand = res.speaker(q.close + 1, v[0][0])
-            if cand[0] or cand[2]:
+            if not cand[0] and rules["_connective"].match(masked[q.close + 1:v[0][0]].strip(" \u3000，,")):
+                cand = res.speaker(s_lo, v[0][0])  # X把…称为“…”，并且写道: X, before the quote
+            if (cand[0] or cand[2]) and _speaks(masked, v[0], cand, rules):
                 spk = cand
                 used.add(v[0][0])
                 attributed_rows.add(_sentence_at(art, v[0][0]))
@@ -510,10 +634,17 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             before_lo = closes[k] + 1 if k >= 0 and closes[k] >= s_lo else s_lo
             v = _verbs(masked, before_lo, q.open, rules)
             acc = list(rules["_according"].finditer(masked, before_lo, q.open))
-            if v:
+            cand = res.speaker(s_lo, v[-1][0]) if v else None
+            if cand is not None and _speaks(masked, v[-1], cand, rules):
                 used.add(v[-1][0])
                 attributed_rows.add(first)
-                spk = res.speaker(s_lo, v[-1][0])
+                spk = cand
+                # a clause of its own before the quote (not a subject running into it: X的方式“允许…”)
+                lead = art.text[v[-1][1]:q.open].lstrip(" ，,:：\u3000")
+                if (re.search(f"[{_CLAUSE}]", lead)
+                        and len(re.sub(r"\W", "", lead)) >= rules.get("min_reported_chars", 6)):
+                    lead = lead.rstrip(" ，,:：\u3000")
+                    lead_ins.append(_row(art, [first], spk, lead, "reported"))  # 他直言，X，“Y”: X is said too
             elif acc and (cand := _according_speaker(res, acc[-1], art)) is not None:
                 used.add(acc[-1].start())
                 attributed_rows.add(first)
@@ -525,9 +656,14 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 n_lo, n_hi = bounds(nxt)
                 v = _verbs(masked, n_lo, n_hi, rules)
                 if v and (v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这则|此|写道", masked[n_lo:v[0][1]])):
-                    used.add(v[0][0])
-                    attributed_rows.add(nxt)
-                    spk = res.speaker(n_lo, v[0][0])
+                    cand = res.speaker(n_lo, v[0][0])
+                    if _speaks(masked, v[0], cand, rules):
+                        # "…如此说道" looks back at the quote; "他写道，X。" still says X
+                        if v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这样", masked[n_lo:v[0][1]]):
+                            used.add(v[0][0])
+                        if v[0][1] >= n_hi - 2:
+                            attributed_rows.add(nxt)
+                        spk = cand
         # (d) a named person right before the opening mark (a translation dropped the verb)
         if spk is None:
             cands = [m for m in res.between(s_lo, q.open) if res._usable(m)]
@@ -535,9 +671,19 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             m = people[-1] if people else (cands[-1] if cands and q.open - cands[-1].end <= 4 else None)
             if m is not None:
                 spk = (m.actor, res.org_of(m.actor, m.kind, s_lo, m.start), m.surface)
+        # (d') a colon before the quote (in its sentence) without a verb: the subject before the colon
+        #      ("Meta在博客中很自信：「…」")
+        colon = max(masked.rfind("：", s_lo, q.open), masked.rfind(":", s_lo, q.open))
+        if spk is None and colon >= 0:
+            cand = res.speaker(s_lo, colon)
+            spk = cand if cand[0] else None
         # (e) continuation of the previous quote's speaker
         if spk is None and last is not None and first - last[0] <= rules["continuation_window"]:
             spk = last[1]
+        # (f) a quote with no attribution of its own: whoever speaks nearest around it (the next
+        #     sentence, else before)
+        if spk is None:
+            spk = _nearby_speaker(art, res, masked, q, rules)
         spk = spk or ("", "", "")
         found.append((q, spk))
         if spk[0]:
@@ -556,9 +702,14 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             continue
         rows_out.append(_row(art, q.rows, spk, content, "direct"))
 
+    rows_out.extend(lead_ins)
+
     # pass 2: reported speech in sentences (text outside direct quotes only)
     for r in art.sents.index:
-        if art.kinds[r] != "body" or r in attributed_rows:
+        if art.kinds[r] != "body":
+            continue
+        if r in attributed_rows:
+            rows_out.extend(_reported_before_attribution(art, res, masked, r, used, opens, rules))
             continue
         lo, hi = bounds(r)
         row = None
@@ -576,7 +727,9 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             spk = res.speaker(lo, v_a)
             if not spk[0] and (not spk[2] or len(spk[2]) > rules["max_unresolved_subject"]):
                 continue
-            content = art.text[v_b:hi].strip(" ，,:：\u3000")
+            if not _speaks(masked, (v_a, v_b), spk, rules):
+                continue
+            content = re.sub(r"^的[，,]", "", art.text[v_b:hi].strip(" ，,:：\u3000"))  # 正如X所解释的，…
             row = _row(art, [r], spk, content, "reported")
             break
         if row is None and r not in direct_rows:
@@ -590,11 +743,37 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             im = rules["_interview"].search(masked, lo, hi)
             if im and (spk := res.speaker(lo, im.start()))[0]:
                 row = _row(art, [r], spk, art.text[im.end():hi].strip(" ，,:：\u3000"), "reported")
+        if row is None and r not in direct_rows:
+            cm = rules["_colon_speech"].search(masked, lo, hi)  # "他的理由是：…", "Ai2说得很明白：…"
+            if cm and (spk := res.speaker(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
+                row = _row(art, [r], spk, art.text[cm.end():hi].strip(" ，,:：\u3000"), "reported")
         if row is not None:
             rows_out.append(row)
     for row in rows_out:
         row.pop("_rows", None)
     return rows_out
+
+
+def _reported_before_attribution(art: _Article, res: "_Resolver", masked: str, r: int, used: set, opens: list,
+                                 rules: dict) -> list[dict]:
+    """In a sentence whose verb attributes a direct quote, an earlier speech verb says what lies between
+    it and the next attribution or quote ("他承认X，解释道：「…」" -> X is reported speech too)."""
+    lo, hi = art.starts[r], art.ends[r]
+    stops = sorted([u for u in used if lo <= u < hi] + [o for o in opens if lo <= o < hi])
+    out = []
+    for v_a, v_b in _verbs(masked, lo, hi, rules):
+        nxt = bisect.bisect_right(stops, v_a)
+        if v_a in used or nxt >= len(stops):
+            continue
+        content = art.text[v_b:stops[nxt]].strip(" ，,:：\u3000")
+        if len(re.sub(r"\W", "", content)) < rules.get("min_reported_chars", 6):
+            continue
+        spk = res.speaker(lo, v_a)
+        named = spk[0] or (spk[2] and len(spk[2]) <= rules["max_unresolved_subject"])
+        if named and _speaks(masked, (v_a, v_b), spk, rules):
+            out.append(_row(art, [r], spk, content, "reported"))
+            break
+    return out
 
 
 def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str, str, str] | None:
