@@ -229,3 +229,106 @@ def test_fast_transform_falls_back_for_other_analyzers():
 
     vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 4)).fit(["开源模型", "Llama 2"])
     assert (stance.transform_texts(vec, ["开源的Llama"]) != vec.transform(["开源的Llama"])).nnz == 0
+
+
+# --------------------------------------------------------------------------- relevance before stance
+def test_relevance_reaches_one_sentence_either_way():
+    s = sent_df(["天气不错。", "公园里人很多。", "他们认为开源模型更值得信任。", "这个判断引来很多讨论。", "晚上下了雨。"])
+    assert stance.relevance(s)["open_source_ai"].tolist() == [False, True, True, True, False]
+
+
+def test_meta_relevance_needs_openness_nearby_or_an_article_about_meta():
+    s = sent_df(["Meta公布了季度财报。", "广告收入增长。"])
+    assert stance.relevance(s)["meta_openness"].tolist() == [False, False]  # Meta, but not its openness
+    s = sent_df(["Meta公布了季度财报。", "Llama模型继续开放下载。"])
+    assert stance.relevance(s)["meta_openness"].tolist() == [True, True]
+    about_meta = sent_df(["扎克伯格在会上发言。", "Meta将加大投入。", "Llama团队扩张。", "外界反应不一。"])
+    assert stance.relevance(about_meta)["meta_openness"].tolist() == [True, True, True, True]  # 3 sentences name Meta
+
+
+def test_relevance_is_per_article_and_order_independent():
+    a = sent_df(["开源很重要。", "无关的一句。"], "a")
+    b = sent_df(["无关的一句。", "另一句。"], "b")
+    both = pd.concat([b, a], ignore_index=True)  # articles out of order
+    assert stance.relevance(both)["open_source_ai"].tolist() == [False, False, True, True]
+
+
+def test_a_new_target_needs_only_a_yaml_entry(tmp_path):
+    import yaml
+
+    raw = yaml.safe_load(stance.CUES_PATH.read_text(encoding="utf-8"))
+    raw["targets"]["google_openness"] = {"relevance": ["gemma", "谷歌"], "supportive": {"开放": 1}, "critical": {"封闭": 1}}
+    path = tmp_path / "cues.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    cues = stance.load_cues(str(path))
+    rel = stance.relevance(sent_df(["谷歌发布了Gemma。", "天气很好。", "又一句。"]), cues)
+    assert rel["google_openness"].tolist() == [True, True, False]
+
+
+# --------------------------------------------------------------------------- model decision
+def test_polar_label_needs_the_threshold():
+    classes = ["critical", "neutral", "supportive"]
+    proba = pd.DataFrame([[0.10, 0.45, 0.45], [0.41, 0.50, 0.09], [0.30, 0.40, 0.30]]).to_numpy()
+    labels, probs = stance.decide(proba, classes, 0.40)
+    assert labels.tolist() == ["supportive", "critical", "neutral"]
+    assert [round(p, 2) for p in probs] == [0.45, 0.41, 0.70]
+
+
+def test_model_rows_are_neutral_for_sentences_not_about_the_target():
+    labels = pd.DataFrame({"article_id": ["a"] * 4 + ["b"] * 4, "sentence_id": list(range(4)) * 2,
+                           "text": ["开源让创新更快。", "开源是骗局。", "今天下雨。", "开源带来透明。",
+                                    "开源模型危险。", "开源推动研究。", "股价上涨。", "开源社区繁荣。"],
+                           "open_source_ai": ["supportive", "critical", "neutral", "supportive",
+                                              "critical", "supportive", "neutral", "supportive"],
+                           "meta_openness": ["neutral"] * 8, "notes": [""] * 8})
+    model = stance.train_model(labels)
+    s = sent_df(["会议在周一举行。", "与会者很多。", "午饭很好吃。"])
+    rows = model.predict(s)
+    osa = rows[rows.target == "open_source_ai"]
+    assert osa["label"].tolist() == ["neutral"] * 3 and not osa["relevant"].any() and (osa["score"] == 1.0).all()
+
+
+# --------------------------------------------------------------------------- article stance, voices apart
+RULE = {"voice_weight": 0.5, "lead_weight": 1.0, "lead_sentences": 1, "close_weight": 1.0, "close_sentences": 1,
+        "min_weight": 2.0, "mixed_share": 0.4}
+
+
+def _rows(labels: list[str], target: str = "open_source_ai") -> pd.DataFrame:
+    return pd.DataFrame({"article_id": "x", "sentence_id": range(len(labels)), "target": target, "label": labels,
+                         "score": 0.9, "method": "model", "margin": 0.5, "relevant": True})
+
+
+def test_quoted_critics_do_not_outweigh_the_articles_own_view():
+    # headline + lead supportive (author), two critical quotes in the middle, neutral close
+    s = sent_df(["开源模型追上闭源。", "这是开源的胜利。", "批评者说：“开源很危险。”", "另一位说：“开源是幌子。”", "后续待观察。"])
+    s.loc[0, "kind"] = "title"
+    q = pd.DataFrame({"article_id": ["x", "x"], "sentence_id": [2, 3], "sentence_ids": ["2", "3"],
+                      "speaker": ["甲", "乙"], "speaker_org": ["", ""]})
+    got = stance.article_stance(_rows(["supportive", "supportive", "critical", "critical", "neutral"]), s, q, RULE)
+    row = got.iloc[0]
+    # S = title (1 + lead 1) + lead sentence (1 + 1) = 4; C = two voices at 0.5 = 1 -> supportive;
+    # voices sorted by code point
+    assert (row.label, row.supportive, row.critical) == ("supportive", 4.0, 1.0)
+    assert row.voices_critical == "乙; 甲" and row.voices_supportive == "" and row.voice_sentence_ids == "2;3"
+    assert row.evidence_sentence_ids == "0;1"
+
+
+def test_too_little_evidence_is_neutral_and_balance_is_mixed():
+    s = sent_df(["第一句。", "第二句。", "第三句。", "第四句。", "第五句。"])
+    one = stance.article_stance(_rows(["neutral", "neutral", "supportive", "neutral", "neutral"]), s, None, RULE)
+    assert one.iloc[0].label == "neutral" and one.iloc[0].evidence_sentence_ids == ""
+    both = stance.article_stance(_rows(["neutral", "supportive", "critical", "supportive", "critical"]), s, None, RULE)
+    assert both.iloc[0].label == "mixed"  # S = 1 + 1, C = 1 + 1 (close)
+
+
+def test_a_role_speaks_for_its_organisation():
+    q = pd.DataFrame({"article_id": ["x"], "sentence_id": [1], "sentence_ids": ["1"],
+                      "speaker": ["AI Alliance statement"], "speaker_org": ["AI Alliance"]})
+    assert stance._quoted_sentences(q) == {("x", 1): "AI Alliance"}
+
+
+def test_dev_training_labels_are_the_dev_gold():
+    gold = stance.DATA.parents[2] / "evaluation" / "dev" / "gold" / "stance_labels.csv"
+    if not gold.exists():
+        pytest.skip("no evaluation folder (installed package)")
+    assert stance.DEV_LABELS_PATH.read_bytes() == gold.read_bytes()

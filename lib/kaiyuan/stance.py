@@ -799,10 +799,14 @@ def _quoted_sentences(quotes: pd.DataFrame | None) -> dict:
     out = {}
     if quotes is None or len(quotes) == 0:
         return out
-    for aid, sids, spk in zip(quotes["article_id"].astype(str), quotes["sentence_ids"].astype(str), quotes["speaker"].fillna("")):
+    orgs = quotes["speaker_org"].fillna("").astype(str) if "speaker_org" in quotes else pd.Series("", index=quotes.index)
+    for aid, sids, spk, org in zip(quotes["article_id"].astype(str), quotes["sentence_ids"].astype(str),
+                                   quotes["speaker"].fillna("").astype(str), orgs):
+        # a role of an organisation ("Meta spokesperson", "AI Alliance statement") is that organisation's voice
+        voice = org if org and spk.startswith(org) else spk
         for x in sids.split(";"):
             if x.strip():
-                out.setdefault((aid, int(x)), str(spk) or "(unnamed)")
+                out.setdefault((aid, int(x)), voice or "(unnamed)")
     return out
 
 

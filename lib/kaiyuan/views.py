@@ -446,13 +446,70 @@ def _label_stamp(labels=None) -> tuple:
 def _evaluation(stamp: tuple, labels=None):
     from . import stance
 
-    return stance.evaluate(stance.load_labels(labels))
+    return stance.evaluate(stance.load_training(labels))
 
 
 def stance_evaluation(labels=None) -> pd.DataFrame:
-    """Leave-one-article-out macro-F1 and accuracy: majority baseline, cue baseline, model, per target."""
+    """Leave-one-article-out macro-F1 (all labelled sentences and those about the target) and accuracy:
+    majority baseline, cue baseline, model, per target, over every training label (seeds and dev)."""
     scores, _ = _evaluation(_label_stamp(labels), labels)
-    return scores.assign(macro_f1=scores["macro_f1"].round(3), accuracy=scores["accuracy"].round(3))
+    return scores.round({"macro_f1": 3, "accuracy": 3, "macro_f1_relevant": 3})
+
+
+EVALUATION = Path(__file__).resolve().parents[2] / "evaluation"  # present in a clone of the repository
+
+
+@functools.lru_cache(maxsize=4)
+def held_out_evaluation(name: str):
+    """`kaiyuan.evaluate` on the evaluation corpus `name` (dev / test): an Evaluation, or None when the
+    repository's evaluation folder is not there (an installed package)."""
+    from .evaluate import evaluate
+
+    root = EVALUATION / name
+    if not (root / "articles").is_dir() or not (root / "gold").is_dir():
+        return None
+    return evaluate(root / "articles", root / "gold", workers=1)
+
+
+STANCE_METRICS = ("macro_f1_open_source_ai", "macro_f1_relevant_open_source_ai", "macro_f1_meta_openness",
+                  "macro_f1_relevant_meta_openness", "article_agreement", "stance_right")
+
+
+def stance_scores(name: str = "test") -> pd.DataFrame:
+    """Stance scores on a held-out evaluation corpus, one row per metric, one column per method
+    (kaiyuan, cue, majority, and hand labels where the corpus has training labels)."""
+    ev = held_out_evaluation(name)
+    if ev is None:
+        return pd.DataFrame({"note": [f"evaluation/{name} is not available here (run from a clone of the repository)"]})
+    s = ev.scores[ev.scores["metric"].isin(STANCE_METRICS)]
+    table = s.pivot_table(index="metric", columns="method", values="value", aggfunc="first", sort=False)
+    return table.reindex([m for m in STANCE_METRICS if m in table.index]).round(3)
+
+
+def stance_confusion(name: str = "test") -> dict:
+    """Sentence-stance confusion matrices (rows gold, columns kaiyuan) on a held-out evaluation corpus."""
+    ev = held_out_evaluation(name)
+    return {} if ev is None else dict(ev.confusion)
+
+
+def stance_errors(name: str = "dev", kind: str = "article", n: int = 20, width: int = 60) -> pd.DataFrame:
+    """What the method gets wrong on the DEVELOPMENT corpus (test errors are never read): article
+    labels (`kind="article"`) or sentence labels (`kind="sentence"`), gold beside kaiyuan."""
+    ev = held_out_evaluation(name)
+    if ev is None:
+        return pd.DataFrame(columns=["article_id", "item", "gold", "kaiyuan"])
+    e = ev.errors[ev.errors["layer"] == "stance"]
+    e = e[e["item"].str.startswith("article ")] if kind == "article" else e[~e["item"].str.startswith("article ")]
+    e = e.rename(columns={"got": "kaiyuan"}) if "got" in e else e
+    return e.head(n).assign(item=lambda d: d["item"].str.slice(0, width)).reset_index(drop=True)
+
+
+def article_voices(result) -> pd.DataFrame:
+    """Per article and target: the article's label beside the voices it quotes (speakers whose quoted
+    sentences are supportive / critical), the two kept apart."""
+    cols = ["article_id", "target", "label", "evidence_sentence_ids", "voices_supportive", "voices_critical"]
+    sa = result["stance_articles"]
+    return sa[[c for c in cols if c in sa]].reset_index(drop=True)
 
 
 def confusion_table(target: str, method: str, labels=None) -> pd.DataFrame:
@@ -544,19 +601,40 @@ def actor_findings(result) -> str:
 
 
 def stance_findings(result) -> str:
-    """Key stance facts of the current corpus, in words."""
-    sa = result["stance_articles"]
+    """Key stance facts of the current corpus, in words: article labels per target, the voices quoted on
+    each side, how many sentences are about each target and where their labels come from."""
+    from . import stance
+
+    sa, st = result["stance_articles"], result["stance_sentences"]
     lines = []
     for target, g in sa.groupby("target", sort=True):
         counts = g["label"].value_counts().sort_index()
-        lines.append(f"- {target}: articles " + ", ".join(f"{k} {v}" for k, v in counts.items()) + ".")
+        voices = {side: sorted({v for cell in g[f"voices_{side}"].fillna("") for v in str(cell).split("; ") if v})
+                  for side in ("supportive", "critical")} if "voices_supportive" in g else {"supportive": [], "critical": []}
+        lines.append(f"- {target}: articles " + ", ".join(f"{k} {v}" for k, v in counts.items())
+                     + f"; {len(voices['supportive'])} speaker(s) quoted on the supportive side, "
+                     f"{len(voices['critical'])} on the critical side.")
+    best = stance.best_labels(st) if len(st) else st
+    if len(best) and "relevant" in best:
+        for target, g in best.groupby("target", sort=True):
+            rel = g[g["relevant"].astype(bool)]
+            polar = rel[rel["label"] != "neutral"]
+            lines.append(f"- {target}: {len(rel)} of {len(g)} sentences are about the target; {len(polar)} of them take a side "
+                         f"({(polar['method'] == 'hand').sum()} hand-labelled, {(polar['method'] != 'hand').sum()} automatic).")
     q = result["quotes"]
     lines.append(f"- {len(q)} quotes ({(q['kind'] == 'direct').sum()} direct, {(q['kind'] == 'reported').sum()} reported) "
                  f"from {q.loc[q['speaker'] != '', 'speaker'].nunique()} speakers; {(q['speaker'] == '').sum()} without a resolved speaker.")
-    st = result["stance_sentences"]
     hand = st[st["method"] == "hand"][["article_id", "sentence_id"]].drop_duplicates()
+    cut = stance.load_cues()["model"]["uncertain_below"]
+    todo = stance.uncertain(st, n=len(st)) if len(st) else st
+    n_unsure = int((todo["score"] < cut).sum()) if len(todo) else 0
     n = len(result["sentences"])
-    lines.append(f"- {len(hand)} of {n} sentences have a hand label; the rest carry model labels only.")
+    if len(hand) == n:
+        lines.append(f"- Every one of the {n} sentences has a hand label: the counts above are the annotators', not the model's.")
+    else:
+        lines.append(f"- {len(hand)} of {n} sentences have a hand label; the other {n - len(hand)} carry automatic labels "
+                     f"(probability in `score`; {n_unsure} relevant sentence(s) below the uncertainty threshold {cut}, "
+                     "listed under 'Sentences to label next').")
     return "\n".join(lines)
 
 
