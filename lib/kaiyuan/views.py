@@ -486,10 +486,13 @@ def stance_scores(name: str = "test") -> pd.DataFrame:
     return table.reindex([m for m in STANCE_METRICS if m in table.index]).round(3)
 
 
-def stance_confusion(name: str = "test") -> dict:
-    """Sentence-stance confusion matrices (rows gold, columns kaiyuan) on a held-out evaluation corpus."""
+def stance_confusion(name: str = "test") -> pd.DataFrame:
+    """Sentence-stance confusion matrices (rows gold, columns kaiyuan) on a held-out evaluation corpus,
+    one block per target."""
     ev = held_out_evaluation(name)
-    return {} if ev is None else dict(ev.confusion)
+    if ev is None or not ev.confusion:
+        return pd.DataFrame()
+    return pd.concat(dict(sorted(ev.confusion.items())), names=["target", "gold"])
 
 
 def stance_errors(name: str = "dev", kind: str = "article", n: int = 20, width: int = 60) -> pd.DataFrame:
@@ -500,7 +503,7 @@ def stance_errors(name: str = "dev", kind: str = "article", n: int = 20, width: 
         return pd.DataFrame(columns=["article_id", "item", "gold", "kaiyuan"])
     e = ev.errors[ev.errors["layer"] == "stance"]
     e = e[e["item"].str.startswith("article ")] if kind == "article" else e[~e["item"].str.startswith("article ")]
-    e = e.rename(columns={"got": "kaiyuan"}) if "got" in e else e
+    e = e.rename(columns={"got": "kaiyuan"})[["article_id", "item", "gold", "kaiyuan"]]
     return e.head(n).assign(item=lambda d: d["item"].str.slice(0, width)).reset_index(drop=True)
 
 
