@@ -332,3 +332,17 @@ def test_dev_training_labels_are_the_dev_gold():
     if not gold.exists():
         pytest.skip("no evaluation folder (installed package)")
     assert stance.DEV_LABELS_PATH.read_bytes() == gold.read_bytes()
+
+
+def test_scores_are_calibrated_per_kind_of_label():
+    import numpy as np
+    from sklearn.isotonic import IsotonicRegression
+
+    # out of fold, polar labels at probability 0.9 were right half of the time; neutral ones always
+    polar = IsotonicRegression(out_of_bounds="clip").fit([0.5, 0.9], [0.4, 0.5])
+    neutral = IsotonicRegression(out_of_bounds="clip").fit([0.6, 0.9], [1.0, 1.0])
+    model = stance.StanceModel(calibrators={("open_source_ai", "polar"): polar, ("open_source_ai", "neutral"): neutral})
+    got = model.calibrated("open_source_ai", np.array(["supportive", "neutral"]), np.array([0.9, 0.7]))
+    assert got.round(2).tolist() == [0.5, 1.0]
+    # no map for the other target: the raw probability is kept
+    assert model.calibrated("meta_openness", np.array(["critical"]), np.array([0.8])).tolist() == [0.8]

@@ -479,6 +479,17 @@ class StanceModel:
     classifiers: dict = field(default_factory=dict)
     constant: dict = field(default_factory=dict)
     n_train: int = 0
+    calibrators: dict = field(default_factory=dict)  # (target, "polar" | "neutral") -> IsotonicRegression
+
+    def calibrated(self, target: str, labels: np.ndarray, prob: np.ndarray) -> np.ndarray:
+        """Probability that each label is right, from the isotonic maps fitted out of fold (`calibrate`);
+        the raw probability where no map was fitted."""
+        out = np.asarray(prob, dtype=float).copy()
+        for kind, mask in (("polar", labels != "neutral"), ("neutral", labels == "neutral")):
+            iso = self.calibrators.get((target, kind))
+            if iso is not None and mask.any():
+                out[mask] = iso.predict(out[mask])
+        return out
 
     def probabilities(self, texts_simplified: list[str], cues: dict | None = None, x=None) -> dict:
         """target -> (probability matrix, class names) for each text (`x`: their features, if computed)."""
@@ -507,6 +518,7 @@ class StanceModel:
         for t in TARGETS:
             p, classes = proba[t]
             lab, prob = decide(p, classes, float(cues["model"]["polar_threshold"]))
+            prob = self.calibrated(t, lab, prob)
             srt = np.sort(p, axis=1)
             margin = srt[:, -1] - (srt[:, -2] if p.shape[1] > 1 else 0.0)
             frames.append(pd.DataFrame({
@@ -531,7 +543,42 @@ def train_model(labels: pd.DataFrame, cues: dict | None = None) -> StanceModel:
     texts = _texts(labels)
     with _one_thread():
         vectorizer = clone(make_pipeline().steps[0][1]).fit(texts)
-        return _fit(vectorizer, features(vectorizer, texts, cues), labels)
+        x = features(vectorizer, texts, cues)
+        model = _fit(vectorizer, x, labels)
+        model.calibrators = calibrate(vectorizer, x, labels.reset_index(drop=True), cues)
+    return model
+
+
+CALIBRATION_FOLDS = 5
+
+
+def calibrate(vectorizer, x, labels: pd.DataFrame, cues: dict) -> dict:
+    """Isotonic maps from the model's probability to the observed share of right labels, per target and
+    kind of label (polar / neutral), fitted on out-of-fold predictions of the relevant training
+    sentences (GroupKFold by article, CALIBRATION_FOLDS folds). Empty with fewer articles than folds."""
+    from sklearn.isotonic import IsotonicRegression
+    from sklearn.model_selection import GroupKFold
+
+    groups = labels["article_id"].astype(str).to_numpy()
+    if len(set(groups)) < CALIBRATION_FOLDS:
+        return {}
+    data = labels if "text_simplified" in labels else labels.assign(text_simplified=_texts(labels))
+    rel = relevance(data, cues)
+    got = {t: (np.empty(len(labels), dtype=object), np.zeros(len(labels))) for t in TARGETS}
+    for train, test in GroupKFold(n_splits=CALIBRATION_FOLDS).split(x, groups=groups):
+        fold = _fit(vectorizer, x[train], labels.iloc[train])
+        proba = fold.probabilities([""] * len(test), cues, x=x[test])
+        for t in TARGETS:
+            lab, prob = decide(*proba[t], float(cues["model"]["polar_threshold"]))
+            got[t][0][test], got[t][1][test] = lab, prob
+    maps = {}
+    for t in TARGETS:
+        lab, prob = got[t]
+        right = (lab == labels[t].astype(str).to_numpy()).astype(float)
+        for kind, mask in (("polar", (lab != "neutral") & rel[t]), ("neutral", (lab == "neutral") & rel[t])):
+            if mask.sum() >= 10:
+                maps[(t, kind)] = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(prob[mask], right[mask])
+    return maps
 
 
 def _texts(labels: pd.DataFrame) -> list[str]:
