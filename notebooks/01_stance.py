@@ -116,19 +116,15 @@ views.article_voices(result)
 # A few sentences per label from the model (highest probability first), for each target.
 
 # %%
-views.label_examples(result, "open_source_ai", method="model")
-
-# %%
-views.label_examples(result, "meta_openness", method="model")
+for target in kaiyuan.stance.TARGETS:  # the configured targets (stance_cues.yaml)
+    display(views.label_examples(result, target, method="model").assign(target=target))
 
 # %% [markdown]
 # ## Who says what: speakers and their stance
 
 # %%
-fig = views.actor_stance_chart(result, OUTPUT, target="open_source_ai")
-
-# %%
-fig = views.actor_stance_chart(result, OUTPUT, target="meta_openness")
+for target in kaiyuan.stance.TARGETS:
+    fig = views.actor_stance_chart(result, OUTPUT, target=target)
 
 # %%
 result["quotes"][["article_id", "sentence_id", "speaker", "speaker_org", "kind", "quote", "stance_open_source_ai", "stance_meta"]]
