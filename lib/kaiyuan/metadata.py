@@ -183,6 +183,9 @@ def credit_rules(path: str | None = None) -> dict:
         "bare_name": re.compile(spec["bare_name"]),
         "glued_name": re.compile(spec["glued_name"]),
         "opinion_by": re.compile(spec["opinion_by"]),
+        "known_outlets": frozenset(spec.get("known_outlets", ())),
+        "label_end": re.compile("(?<=[\u3400-\u9fff]{2})(?:" + "|".join(sorted(
+            (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")$"),
     }
 
 
@@ -196,7 +199,9 @@ def _credit_value(text: str, rules: dict) -> str:
     if latin and not re.search(r"[\u3400-\u9fff]", text[latin.end():latin.end() + 1]):
         return latin.group(0)
     name = rules["stop"].split(text, 1)[0]
-    return rules["report"].sub("", name).strip("。.?？")
+    name = rules["report"].sub("", name).strip("。.?？")
+    glued = rules["label_end"].search(to_simplified(name))  # '茯神編輯丨…': the next label glued to the name
+    return name[: glued.start()] if glued else name
 
 
 def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
@@ -217,6 +222,18 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
     return out
 
 
+def dated_outlet(line: str, rules: dict) -> str:
+    """An outlet named without a label on a date line, before or after the date and time
+    ('2025-03-02 10:31 新华社' -> '新华社', '某某科技網 2025-01-27 08:42' -> '某某科技網'), or ''."""
+    for token in re.split(r"[\s|｜/／·•・,，]+", line.strip()):
+        if not token or re.search(r"\d", token):
+            continue
+        norm = normalise_for_match(token)
+        if rules["outlet_name"].match(norm) or norm in rules["known_outlets"]:
+            return token
+    return ""
+
+
 def _outlet_line(line: str, rules: dict) -> str:
     """An outlet name alone on a masthead line ('澳聲晨報', '某某日報電子版｜科技' -> '某某日報'), or ''."""
     name = rules["edition"].sub("", re.split(r"[|｜]", line)[0].strip())
@@ -232,7 +249,8 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     byline) and an appended headline suffix.
     Author: a labelled author, else a compiler, else an unlabelled byline or masthead name, else a
     name glued to a date line, else an opinion signature on the headline ('/程弘毅評'). Outlet: a
-    labelled source, else a masthead, else the headline's outlet suffix. '' when the page names none."""
+    labelled source, else a masthead, else an outlet named on the date line without a label
+    ('2025-03-02 10:31 新华社'), else the headline's outlet suffix. '' when the page names none."""
     rules = credit_rules()
     by_kind: dict[str, list[str]] = {}
 
@@ -253,12 +271,13 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
             add("masthead", _outlet_line(text, rules))
         if reason == "date_line":
             add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
+            add("dated", dated_outlet(text, rules))
         if reason == "above_headline":
             add("chrome", _outlet_line(text, rules))
-    suffix = title_suffix.strip(" -|–—_｜/")
+    suffix = re.split(r"[_|｜]", title_suffix.strip(" -|–—_｜/"))[-1].strip()  # '_人工智能_某某网': the site
     if (m := rules["opinion_by"].match(normalise_for_match(title_suffix.strip()))):
         add("opinion", suffix[: len(m.group(1))])
     elif suffix:
         add("suffix", suffix)
     pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
-    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "suffix", "chrome")
+    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "dated", "suffix", "chrome")
