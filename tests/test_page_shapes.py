@@ -518,10 +518,23 @@ def test_no_mention_quote_or_event_comes_from_a_metadata_credit_or_link_line(tmp
     ("D22 'posted' label with a province after a dot", "发布于 2025-03-02 10:31 · 浙江", "2025-03-02"),
     ("D23 WeChat head: original mark, account, date, place", "原创 某某科技观察 2025年03月02日 10:31 北京", "2025-03-02"),
     ("D24 bare 'time' label with a half-width colon", "时间:2025-05-23 10:21:14", "2025-05-23"),
+    ("D2 government strip: source, font size, print, close", "发布时间：2025-03-02 10:31  信息来源：某某部  【字号：大 中 小】 【打印】 【关闭】",
+     "2025-03-02"),
+    ("D2 portal strip: author, source, counters", "发布时间：2025-03-02 10:31:05 作者：张三 来源：某某网 阅读量：1234 评论：0",
+     "2025-03-02"),
 ])
 def test_third_sample_date_lines_give_the_publication_date(code, line, expected):
     got = find_published(page(line))
     assert got is not None and got.date == expected, code
+
+
+@pytest.mark.parametrize("line", [
+    "发布时间：2025-03-02 10:31  信息来源：某某部  【字号：大 中 小】 【打印】 【关闭】",
+    "发布时间：2025-03-02 10:31:05 作者：张三 来源：某某网 阅读量：1234 评论：0",
+])
+def test_a_labelled_metadata_strip_after_the_date_is_no_fused_headline(line):
+    assert fused_headline(line) == ("", line)
+    assert clean_text("\n".join([TITLE, line, BODY, BODY2])).title == TITLE
 
 
 def test_d3_a_last_updated_date_at_the_foot_is_taken_when_nothing_else_is_shown():

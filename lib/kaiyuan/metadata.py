@@ -140,7 +140,8 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
     """(headline, rest) for a date line that also carries the headline, before or after the date
     ('<headline> 2025-01-27 来源：某某报', SHAPES.md A3/D2): a piece of at least `fused_headline_chars`
     characters that the metadata words (time, source, byline, labels) do not explain, with no bar or
-    bullet in it (a section strip '某某網｜AI趨勢｜' or a reading-time strip is no headline). ('', line) else."""
+    bullet in it (a section strip '某某網｜AI趨勢｜' or a reading-time strip is no headline) and at most
+    `fused_headline_max_labels` labels ('作者：… 来源：… 阅读量：…' is a metadata strip). ('', line) else."""
     rules = rules or load_rules()
     norm = normalise_for_match(line)
     spans = _dates_in(norm, rules)
@@ -150,7 +151,9 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
         rest = normalise_for_match(piece)
         for pattern in rules["_strip"] + [rules["_label_words"]]:
             rest = pattern.sub(" ", rest)
-        if len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"] and not re.search(r"[|｜丨・·•]", piece):
+        labels = len(re.findall(r"[^\s:：]{1,8}\s*[:：]", piece))  # '作者：… 来源：…': a metadata strip
+        if (len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"] and not re.search(r"[|｜丨・·•]", piece)
+                and labels <= rules.get("fused_headline_max_labels", 99)):
             head = piece.strip()
             return head, line.replace(piece, " ", 1).strip()
     return "", line
