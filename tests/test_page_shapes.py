@@ -589,3 +589,20 @@ def test_outlets_named_without_a_label(code, removed, suffix, expected):
 
 def test_b1_a_label_glued_after_the_name_ends_it():
     assert credit_fields("作者丨林若舟編輯丨何知远、宋南枝")["author"] == "林若舟"
+
+
+@pytest.mark.parametrize("code, head, expected", [
+    ("D2 repost: the site's labelled date, then the original's date and source",
+     ["发布时间：2025-03-05 09:00　　字号：大 中 小", "2025-03-02 06:30:00 来源：某某晨报"], ("2025-03-02", "original")),
+    ("D2 repost: both lines name a source; the one nearer the body is the original's",
+     ["发布时间 : 2025-03-05 15:24:55  来源 : 某某在线  浏览次数 :", "2025-03-02 12:49:15 来源:某某网"], ("2025-03-02", "original")),
+    ("D2 repost: the original names its agency without a label",
+     ["发布时间：2025-03-05", "2025-03-02 10:31 新华社"], ("2025-03-02", "original")),
+    ("one date line with its source is simply published", ["发布时间：2025-03-05 来源：某某网"], ("2025-03-05", "published")),
+    ("a later date line without a source is no original", ["发布时间：2025-03-05", "2025-03-02 10:31"], ("2025-03-05", "published")),
+    ("an 'updated' line below never counts as the original", ["发布时间：2025-03-02", "更新时间：2025-03-05 来源：某某网"],
+     ("2025-03-02", "published")),
+])
+def test_on_a_repost_page_the_original_date_line_wins(code, head, expected):
+    got = find_published(page(*head))
+    assert (got.date, got.kind) == expected, code

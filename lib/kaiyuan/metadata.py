@@ -4,7 +4,8 @@
 holding a full date (a date alone, date + time + source, a labelled date, a weekday in brackets,
 a Minguo year, Chinese numerals, full-width digits), parses each date string with jionlp, and picks
 the publication date: a date labelled as published, else an unlabelled date at the head, else one at
-the foot, else an "updated" date. A date inside a body sentence is never taken, and a page that
+the foot, else an "updated" date; on a repost page the original's date line (below the reposting
+site's, naming its source) comes first. A date inside a body sentence is never taken, and a page that
 shows no full date gets none: a date is never invented. The line used is returned with the date.
 """
 from __future__ import annotations
@@ -160,12 +161,35 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
 
 
 def find_published(lines: list[str]) -> DateLine | None:
-    """The publication date a page shows (see the module docstring), or None."""
+    """The publication date a page shows (see the module docstring), or None. On a repost page the
+    original's date line, nearer the body and naming its source, wins over the reposting site's own
+    (see repost_original)."""
     found = date_lines(lines)
     if not found:
         return None
+    if (original := repost_original(found)) is not None:
+        return original
     rank = {kind: i for i, kind in enumerate(load_rules()["priority"])}
     return min(found, key=lambda d: (rank[d.kind], d.line_no))
+
+
+def repost_original(found: list[DateLine]) -> DateLine | None:
+    """The original article's date line on a repost page (SHAPES.md observation 6, D2): the head shows
+    the reposting site's date line ('发布时间：2024-07-08  字号：大 中 小') and, below it, the original's
+    date and source ('2024-07-05 06:30:00 来源：某某科技报'). The last head line that names a source
+    (a 来源 label or an outlet name) and sits below another head date line is the original's; None
+    when the page shows one date line, or no later line names a source. An 'updated' line never counts."""
+    head = [d for d in found if d.kind in ("published", "head")]
+    if len({d.line_no for d in head}) < 2:
+        return None
+    first = min(d.line_no for d in head)
+    rules = credit_rules()
+    sourced = [d for d in head if d.line_no > first
+               and (credit_fields(d.line, rules).get("outlet") or dated_outlet(d.line, rules))]
+    if not sourced:
+        return None
+    last = max(sourced, key=lambda d: d.line_no)
+    return DateLine(last.date, "original", last.line_no, last.line)
 
 
 # ---------------------------------------------------------------- credits (author, outlet)
