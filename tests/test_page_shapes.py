@@ -587,6 +587,15 @@ def test_outlets_named_without_a_label(code, removed, suffix, expected):
     assert find_credits(removed, suffix) == expected, code
 
 
+@pytest.mark.parametrize("code, line, expected", [
+    ("B1 column, then the writer", "文 | 某某观察社 林岚", {"author": "林岚", "outlet": "某某观察社"}),
+    ("B1 a four-character name with 'report' is one name", "特派記者 歐陽某某 報導", {"author": "歐陽某某"}),
+    ("B1 one name alone", "文 | 陈美玲", {"author": "陈美玲"}),
+])
+def test_a_column_name_before_the_writer_is_the_outlet(code, line, expected):
+    assert credit_fields(line) == expected, code
+
+
 def test_b1_a_label_glued_after_the_name_ends_it():
     assert credit_fields("作者丨林若舟編輯丨何知远、宋南枝")["author"] == "林若舟"
 

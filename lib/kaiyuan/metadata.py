@@ -211,6 +211,7 @@ def credit_rules(path: str | None = None) -> dict:
         "glued_name": re.compile(spec["glued_name"]),
         "opinion_by": re.compile(spec["opinion_by"]),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
+        "column_then_name": re.compile(spec["column_then_name"]) if spec.get("column_then_name") else None,
         "label_end": re.compile("(?<=[\u3400-\u9fff]{2})(?:" + "|".join(sorted(
             (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")$"),
     }
@@ -243,6 +244,12 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
         out["bare"] = head
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(line)
+        kind = rules["kind_of"][normalise_for_match(m.group(1))]
+        pair = rules["column_then_name"].match(line[m.end():end].strip()) if rules["column_then_name"] else None
+        if kind == "author" and pair:  # '文 | 某某韬略 林岚': a column, then the writer
+            out.setdefault("outlet", pair.group(1))
+            out.setdefault("author", pair.group(2))
+            continue
         value = _credit_value(line[m.end():end], rules)
         if value:
             out.setdefault(rules["kind_of"][normalise_for_match(m.group(1))], value)
