@@ -563,6 +563,7 @@ def test_the_title_chooser_strips_suffixes_and_prefixes_by_class(code, head):
      "gpt_oss开源权重模型发布：性能接近o4-mini"),
     ("a short kicker ending in a colon is not half a headline", ["独家：", TITLE], TITLE),
     ("a headline half with a colon in the second line is not joined", ["开源周报第12期：", TITLE], TITLE),
+    ("a column label before a bar is no outlet suffix", ["某某深度观察｜Meta发布新一代开源模型"], "某某深度观察｜Meta发布新一代开源模型"),
 ])
 def test_the_title_chooser_leaves_look_alikes_alone(code, head, title):
     assert clean_text("\n".join(head + [BODY, BODY2])).title == title, code

@@ -514,6 +514,8 @@ def strip_outlet_suffix(title: str, rules: Rules) -> str:
     if len(re.findall(r"\s[-|–—_｜]\s|｜", title)) > 1:
         return title
     m = rules.title_suffix.search(title)
-    if m and len(title[: m.start()]) >= 6:
+    # an outlet's name is shorter than the headline it follows: '某某深度观察｜Meta发布新模型' is a
+    # column label, then the headline, and stays whole
+    if m and len(title[: m.start()]) >= max(6, len(title) - m.start()):
         return title[: m.start()].rstrip()
     return title
