@@ -551,6 +551,7 @@ def test_d3_a_last_updated_date_at_the_foot_is_taken_when_nothing_else_is_shown(
     ("T4 title label alone", ["题：" + TITLE]),
     ("T5 headline split over two lines after a colon", ["Meta发布新一代开源模型：", "能否撼动闭源阵营"]),
     ("T6 headline repeated with the outlet suffix", [TITLE, TITLE + " | 某某氪"]),
+    ("T10 a dash subtitle longer than the headline", [TITLE, "——专访某某研究院院长林某某谈开源模型的国际合作与治理"]),
 ])
 def test_the_title_chooser_strips_suffixes_and_prefixes_by_class(code, head):
     cleaned = clean_text("\n".join(head + [BODY, BODY2]))

@@ -81,6 +81,7 @@ class Rules:
     head_masthead: re.Pattern | None = None
     head_category: re.Pattern | None = None
     repeat_min_chars: int = 0
+    subtitle_openers: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=8)
@@ -114,6 +115,7 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         title_wire_prefix=re.compile(spec["title_wire_prefix"]) if spec.get("title_wire_prefix") else None,
         tail_long_prefixes=tuple(spec.get("tail_long_line_prefixes", ())),
         headline_window=int(spec.get("headline_window", 1)),
+        subtitle_openers=tuple(spec.get("subtitle_openers", ())),
         headline_min_chars=int(spec.get("headline_min_chars", 1)),
         headline_near_longest=float(spec.get("headline_near_longest", 1.0)),
         teaser_body_opener=(re.compile("|".join(f"(?:{p})" for p in spec["teaser_body_openers"]))
@@ -450,8 +452,8 @@ def headline_index(kept: list[tuple[int, str]], rules: Rules) -> int | None:
         if counted == rules.headline_window:
             break
         counted += 1
-        if is_headline(kept[i][1]):
-            window.append(i)
+        if is_headline(kept[i][1]) and not kept[i][1].startswith(rules.subtitle_openers):
+            window.append(i)  # a line opening with a dash is the subtitle under a headline ('——专访…')
     if not window:
         return None
     longest = max(_headline_weight(kept[i][1]) for i in window)
