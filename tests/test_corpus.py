@@ -9,7 +9,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from kaiyuan.corpus import ARTICLE_COLUMNS, REPORT_COLUMNS, decode_bytes, load_corpus, Rejected
+from kaiyuan.corpus import ARTICLE_COLUMNS, REPORT_COLUMNS, decode_bytes, html_to_text, load_corpus, Rejected
 
 # --- realistic article texts (not from the seeds) ------------------------------------------------
 
@@ -464,3 +464,33 @@ def test_big5_article_with_a_noisy_chunk_is_decoded_not_rejected():
     assert enc in {"big5", "big5hkscs"}
     assert text == data.decode("big5")
     assert "扎克伯格的AI模型LLaMA並不是免費的" in text
+
+
+# ---------------------------------------------------------------- HTML metadata: JSON-LD and <title> (issue #15)
+def test_json_ld_names_date_title_author_and_outlet_when_no_meta_tag_does():
+    markup = ("<html><head><title>x</title><script type='application/ld+json'>"
+              '{"@graph":[{"@type":"WebSite","name":"某某网"},{"@type":"NewsArticle","headline":"阿里开源千问3：八款模型全部开源",'
+              '"datePublished":"2025-05-08T09:42:00+08:00","author":[{"@type":"Person","name":"顾嘉禾"}],'
+              '"publisher":{"@type":"Organization","name":"东方某某网"}}]}'
+              "</script></head><body><p>阿里周二开源了八款模型。</p></body></html>")
+    _, meta, _ = html_to_text(markup)
+    assert meta == {"title": "阿里开源千问3：八款模型全部开源", "published": "2025-05-08T09:42:00+08:00",
+                    "author": "顾嘉禾", "outlet": "东方某某网"}
+
+
+def test_a_meta_tag_wins_over_json_ld_and_broken_json_ld_is_ignored():
+    markup = ("<html><head><meta property='og:title' content='蘋果開源小模型'>"
+              "<script type='application/ld+json'>{\"headline\": \"另一個標題\", \"datePublished\": \"2024-05-14\"}</script>"
+              "<script type='application/ld+json'>{broken</script></head><body><p>正文。</p></body></html>")
+    _, meta, _ = html_to_text(markup)
+    assert meta["title"] == "蘋果開源小模型" and meta["published"] == "2024-05-14"
+
+
+@pytest.mark.parametrize("page_title, expected", [
+    ("阿里开源千问3：八款模型全部开源_人工智能_东方某某网", {"title": "阿里开源千问3：八款模型全部开源", "outlet": "东方某某网"}),
+    ("蘋果開源小模型 連訓練框架一併公開 | 北辰某報", {"title": "蘋果開源小模型 連訓練框架一併公開", "outlet": "北辰某報"}),
+    ("开源之争 - 上篇 - 深度", {"title": "开源之争 - 上篇 - 深度"}),
+])
+def test_a_page_title_loses_the_site_name_which_names_the_outlet(page_title, expected):
+    markup = f"<html><head><title>{page_title}</title></head><body><p>正文。</p></body></html>"
+    assert html_to_text(markup)[1] == expected

@@ -508,3 +508,112 @@ def test_no_mention_quote_or_event_comes_from_a_metadata_credit_or_link_line(tmp
             assert not re.search(r"来源|记者|https?://|facebook|版权|首页|路透", text, re.I), (name, text)
     assert "huggingface.co" not in " ".join(result["mentions"].surface)
     assert used["quotes"] and used["mentions"]
+
+
+# ---------------------------------------------------------------- third sample (round 2, SHAPES.md section 6)
+@pytest.mark.parametrize("code, line, expected", [
+    ("D20 outlet, middle dot, date and time", "某某財經·2025-08-29 14:58", "2025-08-29"),
+    ("D21 date-time, author and view count between dots", "2026-01-23 06:17:45 · 作者: 小编甲 · 浏览: 6", "2026-01-23"),
+    ("D2 unlabelled agency after the time", "2025-03-02 10:31 新华社", "2025-03-02"),
+    ("D22 'posted' label with a province after a dot", "发布于 2025-03-02 10:31 · 浙江", "2025-03-02"),
+    ("D23 WeChat head: original mark, account, date, place", "原创 某某科技观察 2025年03月02日 10:31 北京", "2025-03-02"),
+    ("D24 bare 'time' label with a half-width colon", "时间:2025-05-23 10:21:14", "2025-05-23"),
+    ("D2 government strip: source, font size, print, close", "发布时间：2025-03-02 10:31  信息来源：某某部  【字号：大 中 小】 【打印】 【关闭】",
+     "2025-03-02"),
+    ("D2 portal strip: author, source, counters", "发布时间：2025-03-02 10:31:05 作者：张三 来源：某某网 阅读量：1234 评论：0",
+     "2025-03-02"),
+])
+def test_third_sample_date_lines_give_the_publication_date(code, line, expected):
+    got = find_published(page(line))
+    assert got is not None and got.date == expected, code
+
+
+@pytest.mark.parametrize("line", [
+    "发布时间：2025-03-02 10:31  信息来源：某某部  【字号：大 中 小】 【打印】 【关闭】",
+    "发布时间：2025-03-02 10:31:05 作者：张三 来源：某某网 阅读量：1234 评论：0",
+])
+def test_a_labelled_metadata_strip_after_the_date_is_no_fused_headline(line):
+    assert fused_headline(line) == ("", line)
+    assert clean_text("\n".join([TITLE, line, BODY, BODY2])).title == TITLE
+
+
+def test_d3_a_last_updated_date_at_the_foot_is_taken_when_nothing_else_is_shown():
+    got = find_published(page(foot=("最后更新: 2026-04-29",)))
+    assert (got.date, got.kind) == ("2026-04-29", "updated")
+
+
+@pytest.mark.parametrize("code, head", [
+    ("T1 page-title template: headline_channel_site", [TITLE + "_人工智能_某某数智网"]),
+    ("T1 page-title template: headline_site", [TITLE + "_某某新闻"]),
+    ("T2 spam keywords glued after a bar", [TITLE + "|免费在线观看高清完整版"]),
+    ("T3 outlet name with its Latin brand", [TITLE + " | 某某數通 DigiPost"]),
+    ("T4 wire dateline and title label", ["中新社北京3月2日电 题：" + TITLE]),
+    ("T4 title label alone", ["题：" + TITLE]),
+    ("T5 headline split over two lines after a colon", ["Meta发布新一代开源模型：", "能否撼动闭源阵营"]),
+    ("T6 headline repeated with the outlet suffix", [TITLE, TITLE + " | 某某氪"]),
+    ("T10 a dash subtitle longer than the headline", [TITLE, "——专访某某研究院院长林某某谈开源模型的国际合作与治理"]),
+])
+def test_the_title_chooser_strips_suffixes_and_prefixes_by_class(code, head):
+    cleaned = clean_text("\n".join(head + [BODY, BODY2]))
+    assert cleaned.title == TITLE, code
+    assert cleaned.text.split("\n")[0] == TITLE and cleaned.text.count("能否撼动闭源阵营") == 1, code
+
+
+@pytest.mark.parametrize("code, head, title", [
+    ("an identifier with an underscore is no channel suffix", ["gpt_oss开源权重模型发布：性能接近o4-mini"],
+     "gpt_oss开源权重模型发布：性能接近o4-mini"),
+    ("a short kicker ending in a colon is not half a headline", ["独家：", TITLE], TITLE),
+    ("a headline half with a colon in the second line is not joined", ["开源周报第12期：", TITLE], TITLE),
+    ("a column label before a bar is no outlet suffix", ["某某深度观察｜Meta发布新一代开源模型"], "某某深度观察｜Meta发布新一代开源模型"),
+])
+def test_the_title_chooser_leaves_look_alikes_alone(code, head, title):
+    assert clean_text("\n".join(head + [BODY, BODY2])).title == title, code
+
+
+def test_t6_a_headline_repeated_later_with_the_outlet_appended_counts_once():
+    cleaned = clean_text("\n".join([TITLE, BODY, TITLE + "_某某科技_某某网", BODY2]))
+    assert cleaned.text == "\n".join([TITLE, BODY, BODY2])
+    assert [r.reason for r in cleaned.removed] == ["repeated_title"]
+
+
+@pytest.mark.parametrize("code, removed, suffix, expected", [
+    ("D2 agency after the time, no label", [("date_line", "2025-03-02 10:31 新华社")], "", ("", "新华社")),
+    ("D2 outlet before the date, no label", [("date_line", "某某科技網 2025-01-27 08:42:11")], "", ("", "某某科技網")),
+    ("D2 agency whose name has no outlet word", [("date_line", "2025-03-02 10:31 路透")], "", ("", "路透")),
+    ("D22 a province after the date is no outlet", [("date_line", "发布于 2025-03-02 10:31 · 浙江")], "", ("", "")),
+    ("a labelled source wins over the unlabelled one", [("date_line", "2025-03-02 新华社"), ("byline", "来源：某某日报")],
+     "", ("", "某某日报")),
+    ("T1 the site closes a page-title chain", [], "_人工智能_某某数智网", ("", "某某数智网")),
+])
+def test_outlets_named_without_a_label(code, removed, suffix, expected):
+    assert find_credits(removed, suffix) == expected, code
+
+
+@pytest.mark.parametrize("code, line, expected", [
+    ("B1 column, then the writer", "文 | 某某观察社 林岚", {"author": "林岚", "outlet": "某某观察社"}),
+    ("B1 a four-character name with 'report' is one name", "特派記者 歐陽某某 報導", {"author": "歐陽某某"}),
+    ("B1 one name alone", "文 | 陈美玲", {"author": "陈美玲"}),
+])
+def test_a_column_name_before_the_writer_is_the_outlet(code, line, expected):
+    assert credit_fields(line) == expected, code
+
+
+def test_b1_a_label_glued_after_the_name_ends_it():
+    assert credit_fields("作者丨林若舟編輯丨何知远、宋南枝")["author"] == "林若舟"
+
+
+@pytest.mark.parametrize("code, head, expected", [
+    ("D2 repost: the site's labelled date, then the original's date and source",
+     ["发布时间：2025-03-05 09:00　　字号：大 中 小", "2025-03-02 06:30:00 来源：某某晨报"], ("2025-03-02", "original")),
+    ("D2 repost: both lines name a source; the one nearer the body is the original's",
+     ["发布时间 : 2025-03-05 15:24:55  来源 : 某某在线  浏览次数 :", "2025-03-02 12:49:15 来源:某某网"], ("2025-03-02", "original")),
+    ("D2 repost: the original names its agency without a label",
+     ["发布时间：2025-03-05", "2025-03-02 10:31 新华社"], ("2025-03-02", "original")),
+    ("one date line with its source is simply published", ["发布时间：2025-03-05 来源：某某网"], ("2025-03-05", "published")),
+    ("a later date line without a source is no original", ["发布时间：2025-03-05", "2025-03-02 10:31"], ("2025-03-05", "published")),
+    ("an 'updated' line below never counts as the original", ["发布时间：2025-03-02", "更新时间：2025-03-05 来源：某某网"],
+     ("2025-03-02", "published")),
+])
+def test_on_a_repost_page_the_original_date_line_wins(code, head, expected):
+    got = find_published(page(*head))
+    assert (got.date, got.kind) == expected, code

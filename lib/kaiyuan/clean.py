@@ -69,6 +69,8 @@ class Rules:
     no_caption_above: re.Pattern
     repairs: tuple[tuple[str, re.Pattern, str], ...]
     title_suffix: re.Pattern
+    title_channel_suffix: re.Pattern | None = None
+    title_wire_prefix: re.Pattern | None = None
     tail_long_prefixes: tuple[str, ...] = ()
     tail_teaser: re.Pattern | None = None
     teaser_body_opener: re.Pattern | None = None
@@ -79,6 +81,7 @@ class Rules:
     head_masthead: re.Pattern | None = None
     head_category: re.Pattern | None = None
     repeat_min_chars: int = 0
+    subtitle_openers: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=8)
@@ -108,8 +111,11 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         no_caption_above=re.compile(spec.get("no_caption_above_pattern", "(?!)")),
         repairs=repairs,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
+        title_channel_suffix=re.compile(spec["title_channel_suffix"]) if spec.get("title_channel_suffix") else None,
+        title_wire_prefix=re.compile(spec["title_wire_prefix"]) if spec.get("title_wire_prefix") else None,
         tail_long_prefixes=tuple(spec.get("tail_long_line_prefixes", ())),
         headline_window=int(spec.get("headline_window", 1)),
+        subtitle_openers=tuple(spec.get("subtitle_openers", ())),
         headline_min_chars=int(spec.get("headline_min_chars", 1)),
         headline_near_longest=float(spec.get("headline_near_longest", 1.0)),
         teaser_body_opener=(re.compile("|".join(f"(?:{p})" for p in spec["teaser_body_openers"]))
@@ -354,10 +360,17 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
     #    goes (kickers, tickers, mastheads); strip an appended outlet name; drop later repeats
     title = ""
     at = headline_index(kept, rules)
+    if at is not None and at > 0 and continues_headline(kept[at - 1][1], kept[at][1], rules):
+        # a headline split over two lines: the first half ends with a colon, comma or dash
+        (no, first), (_, second) = kept[at - 1], kept[at]
+        repairs.append(Repair(no, "headline_joined", first, first + second))
+        kept = kept[: at - 1] + [(no, first + second)] + kept[at + 1 :]
+        at -= 1
     if at is not None:
         drop(kept[:at], "above_headline")
         kept = kept[at:]
         no, text = kept[0]
+        text = _strip_wire_prefix(kept, rules, repairs)
         stripped = strip_outlet_suffix(text, rules)
         if stripped != text:
             repairs.append(Repair(no, "title_outlet_suffix", text, stripped))
@@ -367,9 +380,9 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
             drop([kept[1]], "headline_translation")
             kept = [kept[0]] + kept[2:]
         key = normalise_for_match(title)
-        repeats = [(n, t) for n, t in kept[1:] if normalise_for_match(t) == key]
-        drop(repeats, "repeated_title")
-        kept = [kept[0]] + [(n, t) for n, t in kept[1:] if normalise_for_match(t) != key]
+        is_repeat = lambda t: key in (normalise_for_match(t), normalise_for_match(strip_outlet_suffix(t, rules)))  # noqa: E731
+        drop([(n, t) for n, t in kept[1:] if is_repeat(t)], "repeated_title")  # also with the outlet appended
+        kept = [kept[0]] + [(n, t) for n, t in kept[1:] if not is_repeat(t)]
 
     kept, repeats = drop_repeated_paragraphs(kept, rules.repeat_min_chars)
     drop(repeats, "repeated_paragraph")
@@ -439,12 +452,22 @@ def headline_index(kept: list[tuple[int, str]], rules: Rules) -> int | None:
         if counted == rules.headline_window:
             break
         counted += 1
-        if is_headline(kept[i][1]):
-            window.append(i)
+        if is_headline(kept[i][1]) and not kept[i][1].startswith(rules.subtitle_openers):
+            window.append(i)  # a line opening with a dash is the subtitle under a headline ('——专访…')
     if not window:
         return None
     longest = max(_headline_weight(kept[i][1]) for i in window)
     return max(i for i in window if _headline_weight(kept[i][1]) >= rules.headline_near_longest * longest)
+
+
+def continues_headline(first: str, second: str, rules: Rules) -> bool:
+    """True when `first` is the first half of a headline split over two lines ('Meta发布新模型：' above
+    '能否撼动闭源阵营'): it ends with a colon, comma, enumeration comma or dash (no headline ends there),
+    holds at least `headline_min_chars` letters (a kicker such as '独家：' is shorter) and the two
+    halves together still read as one headline."""
+    return (first.rstrip().endswith(("：", ":", "，", ",", "、", "——", "—"))
+            and len(_HAS_CONTENT.findall(first)) >= rules.headline_min_chars
+            and not has_terminal(first) and not re.search("[：:]", second) and is_headline(first.rstrip() + second))
 
 
 def _headline_weight(line: str) -> int:
@@ -472,11 +495,29 @@ def is_headline(line: str) -> bool:
     return len(line) <= 80 and not line.rstrip(CLOSERS).endswith(("。", "；", ";", "，", ","))
 
 
+def _strip_wire_prefix(kept: list[tuple[int, str]], rules: Rules, repairs: list) -> str:
+    """The headline without a wire dateline and title label in front of it ('中新社北京3月2日电 题：…',
+    SHAPES.md B2): the prefix is recorded as a repair (title_wire_prefix) and kept[0] updated."""
+    no, text = kept[0]
+    m = rules.title_wire_prefix.match(to_simplified(text)) if rules.title_wire_prefix else None
+    if not m or len(text) - m.end() < 6:
+        return text
+    repairs.append(Repair(no, "title_wire_prefix", text, text[m.end():]))
+    kept[0] = (no, text[m.end():])
+    return kept[0][1]
+
+
 def strip_outlet_suffix(title: str, rules: Rules) -> str:
-    """Remove one appended outlet name (' - 彭博社'); leave titles with several separators alone."""
+    """Remove one appended outlet name (' - 彭博社'), or a glued channel-and-site chain ('_人工智能_某某网');
+    leave titles with several spaced separators alone."""
+    chain = rules.title_channel_suffix.search(title) if rules.title_channel_suffix else None
+    if chain and len(title[: chain.start()]) >= 6:
+        return title[: chain.start()].rstrip()
     if len(re.findall(r"\s[-|–—_｜]\s|｜", title)) > 1:
         return title
     m = rules.title_suffix.search(title)
-    if m and len(title[: m.start()]) >= 6:
+    # an outlet's name is shorter than the headline it follows: '某某深度观察｜Meta发布新模型' is a
+    # column label, then the headline, and stays whole
+    if m and len(title[: m.start()]) >= max(6, len(title) - m.start()):
         return title[: m.start()].rstrip()
     return title

@@ -123,6 +123,7 @@ def html_to_text(markup: str) -> tuple[str, dict, list[str]]:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "lxml")
+    linked = json_ld_fields(soup)  # read before the <script> elements go
     dropped = []
     for tag in soup.find_all(["script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav"]):
         snippet = " ".join(tag.get_text(" ").split())[:120]
@@ -141,13 +142,65 @@ def html_to_text(markup: str) -> tuple[str, dict, list[str]]:
             if node and node.get("content", "").strip():
                 meta[key] = node["content"].strip()
                 break
-    if "title" not in meta and soup.title and soup.title.string:
-        meta["title"] = soup.title.string.strip()
+    for key, value in linked.items():  # JSON-LD (schema.org NewsArticle) where no <meta> tag says it
+        meta.setdefault(key, value)
     if "published" not in meta and (t := soup.find("time")) and t.get("datetime"):
         meta["published"] = t["datetime"].strip()
+    if "title" not in meta and soup.title and soup.title.string:
+        meta.update(page_title_fields(soup.title.string.strip(), meta))
     root = soup.find("article") or soup.body or soup
     lines = [" ".join(ln.split()) for ln in _block_text(root).split("\n")]
     return "\n".join(ln for ln in lines if ln), meta, dropped
+
+
+def json_ld_fields(soup) -> dict:
+    """title, published, author and outlet of the first schema.org article object in the page's JSON-LD
+    (<script type="application/ld+json">: headline, datePublished, author.name, publisher.name); {} when
+    there is none or it does not parse."""
+    import json
+
+    for node in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(node.string or "")
+        except ValueError:
+            continue
+        for item in _json_ld_items(data):
+            if isinstance(item, dict) and (item.get("datePublished") or item.get("headline")):
+                fields = {"title": item.get("headline"), "published": item.get("datePublished") or item.get("dateCreated"),
+                          "author": _json_ld_name(item.get("author")), "outlet": _json_ld_name(item.get("publisher"))}
+                return {k: v.strip() for k, v in fields.items() if isinstance(v, str) and v.strip()}
+    return {}
+
+
+def _json_ld_items(data) -> list:
+    """The objects of a JSON-LD block: a list, an @graph, or one object."""
+    if isinstance(data, list):
+        return [x for d in data for x in _json_ld_items(d)]
+    if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+        return data["@graph"]
+    return [data]
+
+
+def _json_ld_name(value) -> str:
+    """The name of a JSON-LD person or organisation (an object, a list of them, or a string)."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name", "")
+    return value if isinstance(value, str) else ""
+
+
+def page_title_fields(page_title: str, meta: dict) -> dict:
+    """title (and outlet, when the page names none) from a <title> that carries the site's name
+    ('…_人工智能_某某网', '… | 某某网'): the suffix is cut as on a headline line (clean.strip_outlet_suffix)."""
+    from .clean import strip_outlet_suffix
+
+    title = strip_outlet_suffix(page_title, load_rules())
+    out = {"title": title}
+    suffix = re.split(r"[_|｜]", page_title[len(title):].strip(" -|–—_｜/"))[-1].strip()
+    if suffix and "outlet" not in meta and page_title.startswith(title) and not suffix.endswith(("评", "評")):
+        out["outlet"] = suffix
+    return out
 
 
 _BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote", "section", "header",

@@ -4,7 +4,8 @@
 holding a full date (a date alone, date + time + source, a labelled date, a weekday in brackets,
 a Minguo year, Chinese numerals, full-width digits), parses each date string with jionlp, and picks
 the publication date: a date labelled as published, else an unlabelled date at the head, else one at
-the foot, else an "updated" date. A date inside a body sentence is never taken, and a page that
+the foot, else an "updated" date; on a repost page the original's date line (below the reposting
+site's, naming its source) comes first. A date inside a body sentence is never taken, and a page that
 shows no full date gets none: a date is never invented. The line used is returned with the date.
 """
 from __future__ import annotations
@@ -140,7 +141,8 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
     """(headline, rest) for a date line that also carries the headline, before or after the date
     ('<headline> 2025-01-27 来源：某某报', SHAPES.md A3/D2): a piece of at least `fused_headline_chars`
     characters that the metadata words (time, source, byline, labels) do not explain, with no bar or
-    bullet in it (a section strip '某某網｜AI趨勢｜' or a reading-time strip is no headline). ('', line) else."""
+    bullet in it (a section strip '某某網｜AI趨勢｜' or a reading-time strip is no headline) and at most
+    `fused_headline_max_labels` labels ('作者：… 来源：… 阅读量：…' is a metadata strip). ('', line) else."""
     rules = rules or load_rules()
     norm = normalise_for_match(line)
     spans = _dates_in(norm, rules)
@@ -150,19 +152,44 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
         rest = normalise_for_match(piece)
         for pattern in rules["_strip"] + [rules["_label_words"]]:
             rest = pattern.sub(" ", rest)
-        if len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"] and not re.search(r"[|｜丨・·•]", piece):
+        labels = len(re.findall(r"[^\s:：]{1,8}\s*[:：]", piece))  # '作者：… 来源：…': a metadata strip
+        if (len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"] and not re.search(r"[|｜丨・·•]", piece)
+                and labels <= rules.get("fused_headline_max_labels", 99)):
             head = piece.strip()
             return head, line.replace(piece, " ", 1).strip()
     return "", line
 
 
 def find_published(lines: list[str]) -> DateLine | None:
-    """The publication date a page shows (see the module docstring), or None."""
+    """The publication date a page shows (see the module docstring), or None. On a repost page the
+    original's date line, nearer the body and naming its source, wins over the reposting site's own
+    (see repost_original)."""
     found = date_lines(lines)
     if not found:
         return None
+    if (original := repost_original(found)) is not None:
+        return original
     rank = {kind: i for i, kind in enumerate(load_rules()["priority"])}
     return min(found, key=lambda d: (rank[d.kind], d.line_no))
+
+
+def repost_original(found: list[DateLine]) -> DateLine | None:
+    """The original article's date line on a repost page (SHAPES.md observation 6, D2): the head shows
+    the reposting site's date line ('发布时间：2024-07-08  字号：大 中 小') and, below it, the original's
+    date and source ('2024-07-05 06:30:00 来源：某某科技报'). The last head line that names a source
+    (a 来源 label or an outlet name) and sits below another head date line is the original's; None
+    when the page shows one date line, or no later line names a source. An 'updated' line never counts."""
+    head = [d for d in found if d.kind in ("published", "head")]
+    if len({d.line_no for d in head}) < 2:
+        return None
+    first = min(d.line_no for d in head)
+    rules = credit_rules()
+    sourced = [d for d in head if d.line_no > first
+               and (credit_fields(d.line, rules).get("outlet") or dated_outlet(d.line, rules))]
+    if not sourced:
+        return None
+    last = max(sourced, key=lambda d: d.line_no)
+    return DateLine(last.date, "original", last.line_no, last.line)
 
 
 # ---------------------------------------------------------------- credits (author, outlet)
@@ -183,6 +210,10 @@ def credit_rules(path: str | None = None) -> dict:
         "bare_name": re.compile(spec["bare_name"]),
         "glued_name": re.compile(spec["glued_name"]),
         "opinion_by": re.compile(spec["opinion_by"]),
+        "known_outlets": frozenset(spec.get("known_outlets", ())),
+        "column_then_name": re.compile(spec["column_then_name"]) if spec.get("column_then_name") else None,
+        "label_end": re.compile("(?<=[\u3400-\u9fff]{2})(?:" + "|".join(sorted(
+            (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")$"),
     }
 
 
@@ -196,7 +227,9 @@ def _credit_value(text: str, rules: dict) -> str:
     if latin and not re.search(r"[\u3400-\u9fff]", text[latin.end():latin.end() + 1]):
         return latin.group(0)
     name = rules["stop"].split(text, 1)[0]
-    return rules["report"].sub("", name).strip("。.?？")
+    name = rules["report"].sub("", name).strip("。.?？")
+    glued = rules["label_end"].search(to_simplified(name))  # '茯神編輯丨…': the next label glued to the name
+    return name[: glued.start()] if glued else name
 
 
 def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
@@ -211,10 +244,28 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
         out["bare"] = head
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(line)
+        kind = rules["kind_of"][normalise_for_match(m.group(1))]
+        pair = rules["column_then_name"].match(line[m.end():end].strip()) if rules["column_then_name"] else None
+        if kind == "author" and pair:  # '文 | 某某韬略 林岚': a column, then the writer
+            out.setdefault("outlet", pair.group(1))
+            out.setdefault("author", pair.group(2))
+            continue
         value = _credit_value(line[m.end():end], rules)
         if value:
             out.setdefault(rules["kind_of"][normalise_for_match(m.group(1))], value)
     return out
+
+
+def dated_outlet(line: str, rules: dict) -> str:
+    """An outlet named without a label on a date line, before or after the date and time
+    ('2025-03-02 10:31 新华社' -> '新华社', '某某科技網 2025-01-27 08:42' -> '某某科技網'), or ''."""
+    for token in re.split(r"[\s|｜/／·•・,，]+", line.strip()):
+        if not token or re.search(r"\d", token):
+            continue
+        norm = normalise_for_match(token)
+        if rules["outlet_name"].match(norm) or norm in rules["known_outlets"]:
+            return token
+    return ""
 
 
 def _outlet_line(line: str, rules: dict) -> str:
@@ -232,7 +283,8 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     byline) and an appended headline suffix.
     Author: a labelled author, else a compiler, else an unlabelled byline or masthead name, else a
     name glued to a date line, else an opinion signature on the headline ('/程弘毅評'). Outlet: a
-    labelled source, else a masthead, else the headline's outlet suffix. '' when the page names none."""
+    labelled source, else a masthead, else an outlet named on the date line without a label
+    ('2025-03-02 10:31 新华社'), else the headline's outlet suffix. '' when the page names none."""
     rules = credit_rules()
     by_kind: dict[str, list[str]] = {}
 
@@ -253,12 +305,13 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
             add("masthead", _outlet_line(text, rules))
         if reason == "date_line":
             add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
+            add("dated", dated_outlet(text, rules))
         if reason == "above_headline":
             add("chrome", _outlet_line(text, rules))
-    suffix = title_suffix.strip(" -|–—_｜/")
+    suffix = re.split(r"[_|｜]", title_suffix.strip(" -|–—_｜/"))[-1].strip()  # '_人工智能_某某网': the site
     if (m := rules["opinion_by"].match(normalise_for_match(title_suffix.strip()))):
         add("opinion", suffix[: len(m.group(1))])
     elif suffix:
         add("suffix", suffix)
     pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
-    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "suffix", "chrome")
+    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "dated", "suffix", "chrome")
