@@ -116,15 +116,13 @@ views.article_voices(result)
 # A few sentences per label from the model (highest probability first), for each target.
 
 # %%
-for target in kaiyuan.stance.TARGETS:  # the configured targets (stance_cues.yaml)
-    display(views.label_examples(result, target, method="model").assign(target=target))
+views.label_examples_by_target(result, method="model")
 
 # %% [markdown]
 # ## Who says what: speakers and their stance
 
 # %%
-for target in kaiyuan.stance.TARGETS:
-    fig = views.actor_stance_chart(result, OUTPUT, target=target)
+figs = views.actor_stance_charts(result, OUTPUT)
 
 # %%
 result["quotes"][["article_id", "sentence_id", "speaker", "speaker_org", "kind", "quote", "stance_open_source_ai", "stance_meta"]]

@@ -254,6 +254,21 @@ def label_examples(result, target: str, method: str | None = None, per_label: in
     return ex.reset_index(drop=True)
 
 
+def label_examples_by_target(result, method: str | None = "model", per_label: int = 3, width: int = 70) -> pd.DataFrame:
+    """`label_examples` for every configured stance target, one table."""
+    from . import stance
+
+    parts = [label_examples(result, t, method, per_label, width) for t in stance.TARGETS]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def actor_stance_charts(result, output=None, n: int = 15) -> list:
+    """`actor_stance_chart` for every configured stance target."""
+    from . import stance
+
+    return [actor_stance_chart(result, output, target=t, n=n) for t in stance.TARGETS]
+
+
 def speaker_actor(speaker: str, registry=None) -> str:
     """The registry actor a speaker string stands for: itself when it is an actor's canonical name; the one
     actor it names otherwise ("Meta spokesperson", "AI Alliance press release" -> the organisation);
@@ -554,10 +569,10 @@ def confusion_chart(output=None, labels=None):
 
 
 def annotation_summary(labels=None) -> pd.DataFrame:
-    """Hand-label counts per target and label (the reconciled file by default)."""
+    """Hand-label counts per target and label (the training labels: seeds and dev by default)."""
     from . import stance
 
-    labels = stance.load_labels(labels)
+    labels = stance.load_training(labels)
     counts = pd.concat({t: labels[t].value_counts() for t in stance.TARGETS}, axis=1).fillna(0).astype(int)
     counts.index.name = "label"
     return counts.reset_index()
