@@ -937,3 +937,130 @@ def test_a_clause_without_listed_trigger_takes_its_verb_when_an_actor_acts():
 
 def test_an_unlisted_verb_without_an_actor_labels_nothing():
     assert events_of(["这与一年前的论调形成鲜明对比。"], "2025-08-02").empty
+
+
+# ------------------------------------------------------------------------------------------
+# Round 2 (issue 18): each class of expression in new, varied passages (both scripts, outlets' styles,
+# full-width digits, spaces, Chinese numerals, different anchors), with the hand-worked interval.
+
+def resolved_any_script(texts, published):
+    """Like `resolved`, for passages in either script (text_simplified by the project's converter)."""
+    from kaiyuan.script import to_simplified
+
+    simplified = [to_simplified(t) for t in texts]
+    x = tl.extract_expressions(sentences_frame("a", texts, simplified), articles_frame(a=published))
+    return {r.expression: (r.start, r.end) for r in x.itertuples()}
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # absolute dates: spaced digits in a wire-style lead, full-width digits in traditional script, Chinese numerals
+    (["OpenAI 于2025 年 8 月 5 日发布了两款开放权重模型。"], "2025-08-10", "2025 年 8 月 5 日", ("2025-08-05", "2025-08-05")),
+    (["OpenAI於２０２５年８月５日發佈gpt-oss。"], "2025-08-10", "２０２５年８月５日", ("2025-08-05", "2025-08-05")),
+    (["阿里于二〇二五年三月六日开源QwQ-32B。"], "2025-03-10", "二〇二五年三月六日", ("2025-03-06", "2025-03-06")),
+    # a year-less date with spaces (tech-site style) takes the publication year
+    (["8 月 3 日，通义千问的两款模型出现在魔搭社区上。"], "2023-08-04", "8 月 3 日", ("2023-08-03", "2023-08-03")),
+    # a quarter written 第一季 (without 度), traditional script
+    (["公司預計2026年第一季推出新模型。"], "2025-12-01", "2026年第一季", ("2026-01-01", "2026-03-31")),
+    # two ten-day parts of a month at once
+    (["刘德兵在6月中下旬曾公开表示，智谱愿意开放。"], "2025-07-28", "6月中下旬", ("2025-06-11", "2025-06-30")),
+    # the deictic family against a different publication date: 前年, 去年下半年, 上个月底, 本月初
+    (["前年，Meta开源了Llama 2。"], "2025-03-01", "前年", ("2023-01-01", "2023-12-31")),
+    (["去年下半年，Meta陆续发布了Llama 3.1和3.2。"], "2025-03-01", "去年下半年", ("2024-07-01", "2024-12-31")),
+    (["上個月底，馬斯克再次起訴OpenAI。"], "2025-03-05", "上个月底", ("2025-02-21", "2025-02-28")),
+    # a weekday with a full-width bracketed date in traditional script: the bracket wins
+    (["本週四（２月２７日），OpenAI發佈GPT-4.5。"], "2025-03-01", "２月２７日", ("2025-02-27", "2025-02-27")),
+])
+def test_round2_calendar_classes_in_varied_passages(texts, published, expression, interval):
+    assert resolved_any_script(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # bracketed romanisation after a Han character is skipped: 上月(yue)6日 is 上月6日
+    (["上月(yue)6日，智谱在GitHub上开源了CogVideoX。"], "2024-09-02", "上月(yue)6日", ("2024-08-06", "2024-08-06")),
+    (["今年（jīn nián）2月，阿里发布了Qwen2.5-Max。"], "2025-03-10", "今年（jīn nián）2月", ("2025-02-01", "2025-02-28")),
+    (["2024年7月26日智谱发布清影。", "三(san)周后，5B版本上线。"], "2024-09-02", "三(san)周后", ("2024-08-12", "2024-08-18")),
+])
+def test_bracketed_romanisation_is_skipped(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+def test_skip_romanisation_keeps_dates_and_names_in_brackets():
+    plain, where = tl.skip_romanisation("上周二(er)(8月27日)发布Llama(Llama 3)")
+    assert plain == "上周二(8月27日)发布Llama(Llama 3)"
+    assert len(where) == len(plain) and where[3] == 7
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # year-month to year-month (a study period)
+    (["2024年8月至2025年8月，中国开发商推出的模型占新增下载量的17.1%。"], "2025-09-20", "2024年8月至2025年8月",
+     ("2024-08-01", "2025-08-31")),
+    # 到 between two months is a range, not a deadline
+    (["8月到10月，DeepSeek连续发布了三个版本。"], "2025-11-01", "8月到10月", ("2025-08-01", "2025-10-31")),
+    # month parts across a month boundary, traditional script
+    (["2024年9月底至10月初，Meta陸續發佈Llama 3.2。"], "2025-03-01", "2024年9月底至10月初", ("2024-09-21", "2024-10-10")),
+    # a day range inside one month
+    (["1月25日至26日的周末，DeepSeek登上榜首。"], "2025-02-03", "1月25日至26日", ("2025-01-25", "2025-01-26")),
+    # years with a dash before one 年
+    (["2015-2020年，深度学习框架快速发展。"], "2025-11-01", "2015-2020年", ("2015-01-01", "2020-12-31")),
+])
+def test_ranges_are_one_expression(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+def test_a_weekday_never_opens_a_range():
+    got = resolved(["上周一（2月24日）DeepSeek开源周开幕。", "从周一到周五，每天开源一个代码库。"], "2025-03-03")
+    assert "周一到周五" not in got and got["到周五"] == ("2025-02-28", "2025-02-28")
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # N年多来 opens at the story's date that lies N..N+1 years back
+    (["《暂行办法》于2023年8月15日起施行。", "两年多来的实践表明，规范与开放可以相互促进。"], "2025-09-30", "两年多来",
+     ("2023-08-15", "2025-09-30")),
+    # ... and without such a date: Jan 1 of the year N+1 years back (近N年 convention)
+    (["两年多来，Meta一直坚持开源。"], "2025-11-01", "两年多来", ("2022-01-01", "2025-11-01")),
+    # N年间 is a span up to publication
+    (["十年间，开源社区发生了巨大变化。"], "2025-09-30", "十年间", ("2015-01-01", "2025-09-30")),
+    # 多 after a round number: up to ten more
+    (["十多年来，开源软件改变了行业。"], "2025-09-30", "十多年来", ("2005-01-01", "2025-09-30")),
+    # 此后 + half a year + 多: the seven months after the story's date
+    (["DeepSeek于今年1月发布R1。", "此后半年多，中国模型接连开放权重。"], "2025-09-01", "此后半年多",
+     ("2025-02-01", "2025-08-31")),
+    # elapsed time since an event ("才过去了两年") dates the event like 两年前
+    (["自从他将公司改名以来，才过去了两年。"], "2024-01-18", "过去了两年", ("2022-01-01", "2022-12-31")),
+    # 十多天前: ten to twenty days before publication
+    (["十多天前，OpenAI发布了Deep Research。"], "2025-03-01", "十多天前", ("2025-02-09", "2025-02-19")),
+])
+def test_spans_and_durations_convention(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # 一年前 = the calendar year before publication, like 两年前 (lexicon.one_unit_finer is empty)
+    (["一年前，扎克伯格还把开源称为前进的道路。"], "2025-07-30", "一年前", ("2024-01-01", "2024-12-31")),
+    (["兩年前，Meta還在堅持元宇宙。"], "2025-07-30", "两年前", ("2023-01-01", "2023-12-31")),
+    # 一年后 after the story's date: the year after it
+    (["2024年7月，月之暗面发布了Kimi。", "沉寂一年后，它重回舞台。"], "2025-08-01", "一年后", ("2025-01-01", "2025-12-31")),
+])
+def test_one_year_is_a_calendar_year(texts, published, expression, interval):
+    assert resolved_any_script(texts, published)[expression] == interval
+
+
+def test_dangchu_refers_to_the_date_just_told():
+    texts = ["OSI成立于1998年，推动了开源软件的发展。", "去年7月，OSI开始起草开源AI定义。", "當初OSI提出開源軟件定義時時間充裕。"]
+    assert resolved_any_script(texts, "2024-03-28")["当初"] == ("2023-07-01", "2023-07-31")
+
+
+def test_timeline_figure_keeps_the_multi_source_entries_of_a_big_timeline():
+    from kaiyuan import views
+
+    rows = [tl_entry(f"T{i:03d}", f"2024-01-{i % 28 + 1:02d}", f"2024-01-{i % 28 + 1:02d}", "day", f"A 发布 X{i}",
+                     "A", f"a{i}:1") for i in range(100)]
+    for r in rows[:5]:
+        r["n_sources"] = 3
+    frame = pd.DataFrame(rows)
+    kept, note = views.timeline_selection(frame, max_rows=60)
+    assert kept["timeline_id"].tolist() == ["T000", "T001", "T002", "T003", "T004"] and "≥ 2 sources" in note
+    frame["n_sources"] = 1
+    kept, note = views.timeline_selection(frame, max_rows=60)
+    assert len(kept) == 60 and "60 entries with the most sources (of 100)" in note
+    assert views.timeline_selection(frame.head(10), max_rows=60)[1] == "all 10 dated entries"
