@@ -1013,11 +1013,10 @@ def test_a_weekday_never_opens_a_range():
 
 
 @pytest.mark.parametrize("texts, published, expression, interval", [
-    # N年多来 opens at the story's date that lies N..N+1 years back
-    (["《暂行办法》于2023年8月15日起施行。", "两年多来的实践表明，规范与开放可以相互促进。"], "2025-09-30", "两年多来",
-     ("2023-08-15", "2025-09-30")),
-    # ... and without such a date: Jan 1 of the year N+1 years back (近N年 convention)
+    # N年多来: Jan 1 of the year N+1 years back up to publication (近N年 convention), even after a date of the story
     (["两年多来，Meta一直坚持开源。"], "2025-11-01", "两年多来", ("2022-01-01", "2025-11-01")),
+    (["《暂行办法》于2023年8月15日起施行。", "两年多来的实践表明，规范与开放可以相互促进。"], "2025-09-30", "两年多来",
+     ("2022-01-01", "2025-09-30")),
     # N年间 is a span up to publication
     (["十年间，开源社区发生了巨大变化。"], "2025-09-30", "十年间", ("2015-01-01", "2025-09-30")),
     # 多 after a round number: up to ten more
@@ -1050,17 +1049,57 @@ def test_dangchu_refers_to_the_date_just_told():
     assert resolved_any_script(texts, "2024-03-28")["当初"] == ("2023-07-01", "2023-07-31")
 
 
-def test_timeline_figure_keeps_the_multi_source_entries_of_a_big_timeline():
+def test_timeline_figure_of_a_big_timeline_keeps_merged_entries_then_top_actors_days_spread_over_time():
     from kaiyuan import views
 
-    rows = [tl_entry(f"T{i:03d}", f"2024-01-{i % 28 + 1:02d}", f"2024-01-{i % 28 + 1:02d}", "day", f"A 发布 X{i}",
-                     "A", f"a{i}:1") for i in range(100)]
-    for r in rows[:5]:
+    # 100 entries over 100 days: odd ones are intervals; actor B (top) on multiples of 4, rare actors elsewhere
+    rows = [tl_entry(f"T{i:03d}", str(dt.date(2024, 1, 1) + dt.timedelta(days=i)),
+                     str(dt.date(2024, 1, 1) + dt.timedelta(days=i + (5 if i % 2 else 0))), "days" if i % 2 else "day",
+                     f"X 发布 Y{i}", "B" if i % 4 == 0 else f"R{i}", f"a{i}:1") for i in range(100)]
+    for r in rows[95:]:
         r["n_sources"] = 3
-    frame = pd.DataFrame(rows)
-    kept, note = views.timeline_selection(frame, max_rows=60)
-    assert kept["timeline_id"].tolist() == ["T000", "T001", "T002", "T003", "T004"] and "≥ 2 sources" in note
-    frame["n_sources"] = 1
-    kept, note = views.timeline_selection(frame, max_rows=60)
-    assert len(kept) == 60 and "60 entries with the most sources (of 100)" in note
-    assert views.timeline_selection(frame.head(10), max_rows=60)[1] == "all 10 dated entries"
+    kept, note = views.timeline_selection(pd.DataFrame(rows), max_rows=20, top=1)
+    ids = kept["timeline_id"].tolist()
+    assert len(ids) == 20 and {"T095", "T096", "T097", "T098", "T099"} <= set(ids)      # every merged entry
+    singles = kept[kept["n_sources"] == 1]
+    assert set(singles["main_actor"]) == {"B"} and (singles["start"] == singles["end"]).all()  # top actor's days
+    assert singles["start"].min() == "2024-01-01" and singles["start"].max() >= "2024-03-25"    # spread over time
+    assert kept["start"].is_monotonic_increasing
+    assert note == "20 of 100 entries: 5 with ≥ 2 sources + 15 single-source (top actors' exact days first, spread over time)"
+    assert views.timeline_selection(pd.DataFrame(rows[:10]), max_rows=20)[1] == "all 10 dated entries"
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # anaphora in traditional script (Taiwan outlet style): 當時 / 同日 / 翌日 take the story's date
+    (["2023年7月18日，Meta與微軟聯手發佈Llama 2。", "當時，祖克柏表示開源能讓模型更安全。"], "2025-03-10", "当时",
+     ("2023-07-18", "2023-07-18")),
+    (["2024年4月18日，Meta發佈Llama 3。", "同日，微軟宣佈支援。", "翌日，亞馬遜跟進。"], "2025-03-10", "翌日",
+     ("2024-04-19", "2024-04-19")),
+    # year and month anaphora with a part: 同年夏天, 当年年底, 次年初, 隔年1月, 同月18日
+    (["2024年4月，Meta发布Llama 3。", "同年夏天，Llama 3.1问世。"], "2025-03-10", "同年夏天", ("2024-06-01", "2024-08-31")),
+    (["2024年4月，Meta发布Llama 3。", "当年年底，Llama 3.3问世。"], "2025-03-10", "当年年底", ("2024-10-01", "2024-12-31")),
+    (["2024年4月，Meta发布Llama 3。", "次年初，DeepSeek崛起。"], "2025-03-10", "次年初", ("2025-01-01", "2025-03-31")),
+    (["2024年4月，Meta发布Llama 3。", "隔年1月，DeepSeek崛起。"], "2025-03-10", "隔年1月", ("2025-01-01", "2025-01-31")),
+    (["2024年4月，Meta发布Llama 3。", "同月18日，下载量突破百万。"], "2025-03-10", "同月18日", ("2024-04-18", "2024-04-18")),
+    # offsets after the story's date with adverbs before them, and Arabic digits
+    (["2024年4月，Meta发布Llama 3。", "短短3个月后，Llama 3.1问世。"], "2025-03-10", "3个月后", ("2024-07-01", "2024-07-31")),
+    (["2024年4月，Meta发布Llama 3。", "半年之后，Llama 3.2问世。"], "2025-03-10", "半年之后", ("2024-10-01", "2024-10-31")),
+    # since then / the same period
+    (["2024年4月，Meta发布Llama 3。", "在那之后，开源阵营迅速壮大。"], "2025-03-10", "在那之后", ("2024-04-01", "2025-03-10")),
+    (["2024年4月，Meta发布Llama 3。", "同一时期，阿里发布Qwen 1.5。"], "2025-03-10", "同一时期", ("2024-04-01", "2024-04-30")),
+])
+def test_round2_anaphora_in_varied_passages(texts, published, expression, interval):
+    assert resolved_any_script(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # a year-less month after publication in a past-tense sentence is last year's
+    (["十二月，DeepSeek发布V3。"], "2025-03-10", "十二月", ("2024-12-01", "2024-12-31")),
+    # ... but with a future cue, or when this year's reading is nearer, it is this year's
+    (["OpenAI计划8月发布开放权重模型。"], "2025-03-10", "8月", ("2025-08-01", "2025-08-31")),
+    (["距離11月的總統大選已不到百日。"], "2024-08-02", "11月", ("2024-11-01", "2024-11-30")),
+    # a list of year-less dates goes forward across the new year
+    (["12月26日和1月20日，DeepSeek接连发布V3和R1。"], "2025-03-10", "1月20日", ("2025-01-20", "2025-01-20")),
+])
+def test_yearless_dates_follow_the_texts_direction(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval

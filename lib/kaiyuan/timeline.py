@@ -638,7 +638,8 @@ def _yearless_fn(detail: Callable[[int], Span], kind: str, ctx: Context) -> Call
 
     The year is the reference's, with two corrections (`anchoring.yearless_direction`): anchored on
     publication, a date that would fall after publication in a sentence without a future cue (将, 预计, 计划)
-    is last year's ("12月，DeepSeek发布V3" in a March article); borrowing the previous date's year, a date
+    is last year's when that reading is nearer to publication ("12月，DeepSeek发布V3" in a March article;
+    "距离11月的总统大选不到百日" in August stays this year's); borrowing the previous date's year, a date
     that would fall before that date is next year's when that reading is nearer to it and stays on or before
     publication (the story moves forward: "12月26日和1月20日，DeepSeek接连发布" = December, then January; "平安夜"
     after 12月26日 is a flashback two days back)."""
@@ -650,7 +651,9 @@ def _yearless_fn(detail: Callable[[int], Span], kind: str, ctx: Context) -> Call
     def fn(ref):
         span = detail(ref.year)
         if kind == "publication" and not future and span[0] > ref:
-            return detail(ref.year - 1)
+            earlier = detail(ref.year - 1)  # last year's when that reading is nearer to publication
+            if (ref - earlier[1]).days < (span[0] - ref).days:
+                return earlier
         prev = ctx.previous
         if kind == "previous" and prev is not None and span[1] < prev.start:
             later = detail(ref.year + 1)  # nearer to the previous date than this year's reading: not a flashback
@@ -860,33 +863,14 @@ def span_count(f: dict, rules: dict) -> tuple[int, int, str]:
     return low, high, unit
 
 
-def story_opening(ctx: Context, low: int, high: int, unit: str) -> Anchor | None:
-    """The story's earlier date a span up to publication opens at ("两年多来" after "2023年8月15日施行"): of the
-    anchors lying between `high` and `low` units before publication, the most precise, then the most recent
-    (`anchoring.span_opens_at_story`); None when there is none."""
-    pub = ctx.publication
-    if pub is None or not ctx.rules.get("anchoring", {}).get("span_opens_at_story"):
-        return None
-    first, last = shift(pub.start, unit, -high), shift(pub.end, unit, -low)
-    inside = [(i, a) for i, a in enumerate(ctx.history) if first <= a.start <= last]
-    return min(inside, key=lambda x: ((x[1].end - x[1].start).days, -x[0]))[1] if inside else None
-
-
 def resolve_recent_span(found: Found, ctx: Context) -> Resolution:
-    """"近两年", "过去几年", "两年来", "两年多来", "十年间": from N units before publication up to publication;
-    "N来" opens at the story's earlier date when one lies at that distance (`story_opening`)."""
+    """"近两年", "过去几年", "两年来", "两年多来", "十年间": from N units before publication up to publication."""
     rules = ctx.rules
     if (duration := _duration(found, rules)) is not None:
         return duration
     f = found.fields
     low, high, unit = span_count(f, rules)
     base = rules["confidence"]["recent_span"]["exact" if low == high else "few"]
-    opening = story_opening(ctx, low, high, unit) if f.get("since") in ("来", "以来") else None
-    if opening is not None:
-        pub = ctx.publication
-        return Resolution(opening.start, pub.end, span_granularity(opening.start, pub.end, rules), "previous",
-                          round(base * rules["confidence"]["previous_factor"], 3),
-                          f"recent span {low}..{high} {unit} opening at earlier '{opening.label}'; until {pub.label}")
 
     def fn(ref):
         back = shift(ref, unit, -high)

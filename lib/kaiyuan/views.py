@@ -317,21 +317,38 @@ MAX_TIMELINE_ROWS = 60  # rows a timeline figure can label legibly; a bigger tim
 FINDINGS_MERGED = 12    # merged entries listed by timeline_findings (the most sourced)
 
 
-def timeline_selection(tl: pd.DataFrame, max_rows: int = MAX_TIMELINE_ROWS) -> tuple[pd.DataFrame, str]:
-    """The entries a readable figure draws, and a note saying which: all of them up to `max_rows`; else the
-    entries merged from two or more articles when they fit; else the `max_rows` entries with the most
-    sources (ties: the earlier first).  Kept in date order."""
+def _evenly(frame: pd.DataFrame, k: int) -> pd.DataFrame:
+    """k rows spread evenly over a frame in date order (all of them when it has no more than k)."""
+    frame = frame.sort_values(["start", "timeline_id"], kind="stable")
+    if len(frame) <= k:
+        return frame
+    step = (len(frame) - 1) / max(k - 1, 1)
+    return frame.iloc[sorted({round(i * step) for i in range(k)})]
+
+
+def timeline_selection(tl: pd.DataFrame, max_rows: int = MAX_TIMELINE_ROWS, top: int = TOP_ACTORS
+                       ) -> tuple[pd.DataFrame, str]:
+    """The entries a readable figure draws, and a note saying which: all of them up to `max_rows`; else every
+    entry merged from ≥ 2 articles (the most sourced when they are too many), then single-source exact days
+    whose main actor is one of the `top` most frequent (they have a colour), spread evenly over time, then
+    any other single-source entries, spread likewise.  Kept in date order."""
     n = len(tl)
     if n <= max_rows:
         return tl, f"all {n} dated entries"
     sources = pd.to_numeric(tl["n_sources"], errors="coerce").fillna(1)
-    multi = tl[sources > 1]
-    if 0 < len(multi) <= max_rows:
-        return multi, f"the {len(multi)} entries with ≥ 2 sources (of {n})"
-    order = tl.assign(_n=sources).sort_values(["_n", "start", "timeline_id"], ascending=[False, True, True],
-                                              kind="stable")
-    keep = order.head(max_rows).drop(columns="_n").sort_values(["start", "timeline_id"], kind="stable")
-    return keep, f"the {max_rows} entries with the most sources (of {n})"
+    multi = tl[sources > 1].assign(_n=sources[sources > 1]).sort_values(
+        ["_n", "start", "timeline_id"], ascending=[False, True, True], kind="stable").head(max_rows).drop(columns="_n")
+    single = tl[sources <= 1]
+    main = single["main_actor"].fillna("").astype(str) if "main_actor" in single.columns else pd.Series("", single.index)
+    counts = main[main != ""].value_counts()
+    named = set(sorted(counts.index, key=lambda a: (-counts[a], a))[:top])
+    preferred = single[(single["start"] == single["end"]) & main.isin(named)]
+    picked = _evenly(preferred, max_rows - len(multi))
+    rest = _evenly(single.drop(index=preferred.index), max_rows - len(multi) - len(picked))
+    keep = pd.concat([multi, picked, rest]).sort_values(["start", "timeline_id"], kind="stable")
+    note = (f"{len(keep)} of {n} entries: {len(multi)} with ≥ 2 sources + {len(picked) + len(rest)} single-source "
+            "(top actors' exact days first, spread over time)")
+    return keep, note
 
 
 def _timeline_frame(result, top: int = TOP_ACTORS, max_rows: int | None = None) -> pd.DataFrame:
@@ -436,7 +453,7 @@ def timeline_chart(result, output=None, recent_years: int = 3, max_rows: int = M
     fig.legend(handles=handles, loc="lower center", ncol=min(4, len(handles)), frameon=False, fontsize=8,
                title="主要行为者 main actor (acting party; top 8, others grey)",
                bbox_to_anchor=(0.55, -0.02 - 0.012 * len(handles) / 4))
-    fig.suptitle(f"时间线 Timeline · {tl.attrs['kept']}, one row per merged event; (n) = number of merged sources")
+    fig.suptitle(f"时间线 Timeline · {tl.attrs['kept']}\none row per merged event; (n) = number of merged sources")
     if output is not None:
         plotting.save(fig, tl.drop(columns=["start_d", "end_d"]), Path(output) / "figures" / "03_timeline")
     return fig
