@@ -1098,8 +1098,28 @@ def test_round2_anaphora_in_varied_passages(texts, published, expression, interv
     # ... but with a future cue, or when this year's reading is nearer, it is this year's
     (["OpenAI计划8月发布开放权重模型。"], "2025-03-10", "8月", ("2025-08-01", "2025-08-31")),
     (["距離11月的總統大選已不到百日。"], "2024-08-02", "11月", ("2024-11-01", "2024-11-30")),
+    # a plan (future cue) after last year's date lies ahead of publication
+    (["《人工智能法》去年8月1日正式生效。", "通用模型的义务将从8月2日起适用。"], "2025-07-20", "8月2日", ("2025-08-02", "2025-08-02")),
+    # ... the cue counts in the clause of the date: 已于 (past) in the first clause does not hide 将 in the second
+    (["《人工智能法》已于去年8月1日生效，针对通用模型的义务将从8月2日起适用。"], "2025-07-21", "8月2日",
+     ("2025-08-02", "2025-08-02")),
     # a list of year-less dates goes forward across the new year
     (["12月26日和1月20日，DeepSeek接连发布V3和R1。"], "2025-03-10", "1月20日", ("2025-01-20", "2025-01-20")),
 ])
 def test_yearless_dates_follow_the_texts_direction(texts, published, expression, interval):
     assert resolved(texts, published)[expression] == interval
+
+
+def test_a_deadline_is_not_the_date_a_later_anaphor_refers_to():
+    texts = ["欧洲议会于2024年3月13日表决通过《人工智能法》。", "多数条款则要到2026年8月2日才全面实施。", "当日，议会大楼外有人抗议。"]
+    got = resolved(texts, "2024-08-02")
+    assert got["到2026年8月2日"] == ("2026-08-02", "2026-08-02") and got["当日"] == ("2024-03-13", "2024-03-13")
+
+
+@pytest.mark.parametrize("text, published, expression, interval", [
+    ("Meta预计全年资本开支最高达720亿美元。", "2025-08-02", "全年", ("2025-01-01", "2025-12-31")),
+    ("去年全年，Meta资本支出达390亿美元。", "2025-03-10", "去年", ("2024-01-01", "2024-12-31")),
+])
+def test_quannian_is_the_publication_year_unless_a_year_precedes_it(text, published, expression, interval):
+    got = resolved([text], published)
+    assert got[expression] == interval and ("全年" not in got or expression == "全年")

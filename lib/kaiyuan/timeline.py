@@ -633,7 +633,7 @@ def _week_fn(spec: dict, part: dict | None):
     return fn
 
 
-def _yearless_fn(detail: Callable[[int], Span], kind: str, ctx: Context) -> Callable:
+def _yearless_fn(detail: Callable[[int], Span], kind: str, ctx: Context, future: bool) -> Callable:
     """Interval function of a year-less date (12月26日, 3月底, 圣诞节) given its reading in a year.
 
     The year is the reference's, with two corrections (`anchoring.yearless_direction`): anchored on
@@ -645,7 +645,6 @@ def _yearless_fn(detail: Callable[[int], Span], kind: str, ctx: Context) -> Call
     after 12月26日 is a flashback two days back)."""
     if not ctx.rules.get("anchoring", {}).get("yearless_direction"):
         return lambda ref: detail(ref.year)
-    future = sentence_tense(ctx.text, ctx.rules) == "future"
     pub = ctx.publication
 
     def fn(ref):
@@ -663,8 +662,19 @@ def _yearless_fn(detail: Callable[[int], Span], kind: str, ctx: Context) -> Call
     return fn
 
 
-def _calendar_reading(f: dict, ctx: Context) -> tuple[str, Callable, bool]:
-    """(anchor kind, interval function of the reference date, year inferred?) of a calendar expression."""
+def _planned_ahead(detail: Callable[[int], Span], kind: str, ctx: Context, future: bool) -> str:
+    """'publication' instead of 'previous' for a year-less date in a sentence with a future cue whose borrowed
+    year would put it before publication: a plan lies ahead ("去年8月1日生效……义务将从8月2日起适用" in a July
+    article = this August, not last year's; `anchoring.yearless_direction`)."""
+    pub = ctx.publication
+    if kind != "previous" or pub is None or not ctx.rules.get("anchoring", {}).get("yearless_direction") or not future:
+        return kind
+    return "publication" if detail(ctx.previous.start.year)[1] < pub.start else kind
+
+
+def _calendar_reading(f: dict, ctx: Context, future: bool = False) -> tuple[str, Callable, bool]:
+    """(anchor kind, interval function of the reference date, year inferred?) of a calendar expression;
+    `future`: its clause carries a future cue (year-less dates then lie ahead, `_planned_ahead`)."""
     rules = ctx.rules
     lex = rules["lexicon"]
     yearless_kind = "previous" if _single_year(ctx.previous) and _borrows_year(ctx) else "publication"
@@ -675,7 +685,8 @@ def _calendar_reading(f: dict, ctx: Context) -> tuple[str, Callable, bool]:
         spec = lex["year_relative"][f["y_rel"]]
         return spec["anchor"], (lambda ref: _year_detail(ref.year + spec["offset"], f, rules)), False
     if "m_abs" in f:
-        return yearless_kind, _yearless_fn(lambda y: _year_detail(y, f, rules), yearless_kind, ctx), True
+        kind = _planned_ahead(lambda y: _year_detail(y, f, rules), yearless_kind, ctx, future)
+        return kind, _yearless_fn(lambda y: _year_detail(y, f, rules), kind, ctx, future), True
     if "m_rel" in f:
         spec = lex["month_relative"][f["m_rel"]]
         return spec["anchor"], _month_fn(spec, f, rules), False
@@ -686,7 +697,8 @@ def _calendar_reading(f: dict, ctx: Context) -> tuple[str, Callable, bool]:
         spec = lex["week_relative"][f["w_rel"]]
         return spec["anchor"], _week_fn(spec, lex["week_parts"].get(f.get("w_part", ""))), False
     if "festival" in f:
-        return yearless_kind, _yearless_fn(lambda y: festival_day(y, f, rules), yearless_kind, ctx), True
+        kind = _planned_ahead(lambda y: festival_day(y, f, rules), yearless_kind, ctx, future)
+        return kind, _yearless_fn(lambda y: festival_day(y, f, rules), kind, ctx, future), True
     spec = lex["year_parts"][f["y_part_bare"]]
     return "publication", (lambda ref: (month_span(ref.year, spec["months"][0])[0],
                                         month_span(ref.year, spec["months"][1])[1], spec["granularity"])), True
@@ -698,7 +710,7 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     conf = rules["confidence"]
     if "w_bare" in f or "d_only" in f:
         return resolve_bare_day(found, ctx)
-    kind, fn, yearless = _calendar_reading(f, ctx)
+    kind, fn, yearless = _calendar_reading(f, ctx, clause_tense(found, ctx) == "future")
     missing = _missing_anchor(kind, ctx)
     if missing:
         return _unresolved(missing, anchor=kind)
@@ -1043,6 +1055,14 @@ def referents(found: Found, ctx: Context) -> list[Anchor]:
     return [first] + [a for a in reversed(ctx.history) if a is not first and (not allowed or a.granularity in allowed)]
 
 
+def clause_tense(found: Found, ctx: Context) -> str:
+    """The tense cue of the clause an expression stands in (`sentence_tense` of that clause): in "《人工智能法》
+    已于去年8月1日生效，针对通用模型的义务将从8月2日起适用" the second clause is future, the first past."""
+    text = normalise(ctx.text)
+    cs, ce = clause_bounds(text, found.start, found.end, ctx.rules)
+    return sentence_tense(text[cs:ce], ctx.rules)
+
+
 def sentence_tense(text: str, rules: dict) -> str:
     """'past' when the sentence carries a past cue (曾, 已经, 早在 ...; 当时曾预期 is a past expectation),
     'future' for a future cue (将, 预计, 计划 ...), else '' (`anchoring.tense_cues`; past wins)."""
@@ -1100,6 +1120,12 @@ def opens_span(found: Found, text: str, rules: dict) -> bool:
         found.after.startswith(w) for w in spec.get("after", []))
 
 
+def is_deadline(found: Found, rules: dict) -> bool:
+    """A date introduced as a deadline or target ("到2026年8月2日才全面实施", "截至今年6月") bounds a plan or a
+    state; later anaphors (当日, 同月) do not refer to it (`anchoring.deadlines_anchor` false)."""
+    return bool(found.fields.get("by")) and not rules.get("anchoring", {}).get("deadlines_anchor", True)
+
+
 def can_anchor(res: Resolution, rules: dict) -> bool:
     """Whether a resolution may serve as 'previous' anchor: resolved, absolute/publication, confident enough."""
     return (res.resolved and res.anchor in ("absolute", "publication", "previous")
@@ -1132,7 +1158,8 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
                 previous = history[-1] if history else None
                 res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text))
                 items.append((found, res))
-                if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules):
+                if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules) \
+                        and not is_deadline(found, rules):
                     history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end))
             for found, res in join_ranges(items, text, rules):
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
