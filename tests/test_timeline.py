@@ -1123,3 +1123,8 @@ def test_a_deadline_is_not_the_date_a_later_anaphor_refers_to():
 def test_quannian_is_the_publication_year_unless_a_year_precedes_it(text, published, expression, interval):
     got = resolved([text], published)
     assert got[expression] == interval and ("全年" not in got or expression == "全年")
+
+
+def test_a_date_in_brackets_restates_the_expression_before_it():
+    got = resolved(["半个多月前（10月27日），上海人工智能公司MiniMax开源了M2。"], "2025-11-12")
+    assert got["半个多月前"] == ("2025-10-27", "2025-10-27") == got["10月27日"]

@@ -1161,7 +1161,7 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
                 if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules) \
                         and not is_deadline(found, rules):
                     history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end))
-            for found, res in join_ranges(items, text, rules):
+            for found, res in join_ranges(restated(items, text), text, rules):
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
                              bool(res.resolved), res.reason, res.source])
@@ -1182,6 +1182,20 @@ def _range_pair(a: tuple[Found, Resolution], b: tuple[Found, Resolution], text: 
         return False
     gap = normalise(text[fa.end:fb.start]).strip(" \u3000") + (fb.fields.get("by") or "")
     return gap in spec.get("connectors", [])
+
+
+def restated(items: list[tuple[Found, Resolution]], text: str) -> list[tuple[Found, Resolution]]:
+    """A fuzzy or relative expression followed by its date in brackets takes that date ("半个多月前（10月27日）" =
+    10-27, like 上周一（2月24日）): the bracket is the writer's own resolution of it."""
+    out = list(items)
+    norm = normalise(text)
+    for i in range(len(out) - 1):
+        (fa, ra), (fb, rb) = out[i], out[i + 1]
+        bracketed = norm[fa.end:fb.start] == "(" and norm[fb.end:fb.end + 1] == ")"
+        if bracketed and ra.resolved and rb.resolved and rb.granularity == "day" and (ra.start, ra.end) != (rb.start, rb.end) \
+                and ra.start <= rb.start <= ra.end:
+            out[i] = (fa, replace(rb, anchor=ra.anchor, reason=f"restated in brackets as '{fb.text}'; was {ra.reason}"))
+    return out
 
 
 def join_ranges(items: list[tuple[Found, Resolution]], text: str, rules: dict) -> list[tuple[Found, Resolution]]:
