@@ -637,7 +637,7 @@ def _yearless_fn(detail: Callable[[int], Span], kind: str, ctx: Context, future:
     """Interval function of a year-less date (12月26日, 3月底, 圣诞节) given its reading in a year.
 
     The year is the reference's, with two corrections (`anchoring.yearless_direction`): anchored on
-    publication, a date that would fall after publication in a sentence without a future cue (将, 预计, 计划)
+    publication, a date that would fall after publication in a clause without a future cue (将, 预计, 计划)
     is last year's when that reading is nearer to publication ("12月，DeepSeek发布V3" in a March article;
     "距离11月的总统大选不到百日" in August stays this year's); borrowing the previous date's year, a date
     that would fall before that date is next year's when that reading is nearer to it and stays on or before
@@ -663,7 +663,7 @@ def _yearless_fn(detail: Callable[[int], Span], kind: str, ctx: Context, future:
 
 
 def _planned_ahead(detail: Callable[[int], Span], kind: str, ctx: Context, future: bool) -> str:
-    """'publication' instead of 'previous' for a year-less date in a sentence with a future cue whose borrowed
+    """'publication' instead of 'previous' for a year-less date in a clause with a future cue whose borrowed
     year would put it before publication: a plan lies ahead ("去年8月1日生效……义务将从8月2日起适用" in a July
     article = this August, not last year's; `anchoring.yearless_direction`)."""
     pub = ctx.publication
