@@ -937,3 +937,194 @@ def test_a_clause_without_listed_trigger_takes_its_verb_when_an_actor_acts():
 
 def test_an_unlisted_verb_without_an_actor_labels_nothing():
     assert events_of(["这与一年前的论调形成鲜明对比。"], "2025-08-02").empty
+
+
+# ------------------------------------------------------------------------------------------
+# Round 2 (issue 18): each class of expression in new, varied passages (both scripts, outlets' styles,
+# full-width digits, spaces, Chinese numerals, different anchors), with the hand-worked interval.
+
+def resolved_any_script(texts, published):
+    """Like `resolved`, for passages in either script (text_simplified by the project's converter)."""
+    from kaiyuan.script import to_simplified
+
+    simplified = [to_simplified(t) for t in texts]
+    x = tl.extract_expressions(sentences_frame("a", texts, simplified), articles_frame(a=published))
+    return {r.expression: (r.start, r.end) for r in x.itertuples()}
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # absolute dates: spaced digits in a wire-style lead, full-width digits in traditional script, Chinese numerals
+    (["OpenAI 于2025 年 8 月 5 日发布了两款开放权重模型。"], "2025-08-10", "2025 年 8 月 5 日", ("2025-08-05", "2025-08-05")),
+    (["OpenAI於２０２５年８月５日發佈gpt-oss。"], "2025-08-10", "２０２５年８月５日", ("2025-08-05", "2025-08-05")),
+    (["阿里于二〇二五年三月六日开源QwQ-32B。"], "2025-03-10", "二〇二五年三月六日", ("2025-03-06", "2025-03-06")),
+    # a year-less date with spaces (tech-site style) takes the publication year
+    (["8 月 3 日，通义千问的两款模型出现在魔搭社区上。"], "2023-08-04", "8 月 3 日", ("2023-08-03", "2023-08-03")),
+    # a quarter written 第一季 (without 度), traditional script
+    (["公司預計2026年第一季推出新模型。"], "2025-12-01", "2026年第一季", ("2026-01-01", "2026-03-31")),
+    # two ten-day parts of a month at once
+    (["刘德兵在6月中下旬曾公开表示，智谱愿意开放。"], "2025-07-28", "6月中下旬", ("2025-06-11", "2025-06-30")),
+    # the deictic family against a different publication date: 前年, 去年下半年, 上个月底, 本月初
+    (["前年，Meta开源了Llama 2。"], "2025-03-01", "前年", ("2023-01-01", "2023-12-31")),
+    (["去年下半年，Meta陆续发布了Llama 3.1和3.2。"], "2025-03-01", "去年下半年", ("2024-07-01", "2024-12-31")),
+    (["上個月底，馬斯克再次起訴OpenAI。"], "2025-03-05", "上个月底", ("2025-02-21", "2025-02-28")),
+    # a weekday with a full-width bracketed date in traditional script: the bracket wins
+    (["本週四（２月２７日），OpenAI發佈GPT-4.5。"], "2025-03-01", "２月２７日", ("2025-02-27", "2025-02-27")),
+])
+def test_round2_calendar_classes_in_varied_passages(texts, published, expression, interval):
+    assert resolved_any_script(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # bracketed romanisation after a Han character is skipped: 上月(yue)6日 is 上月6日
+    (["上月(yue)6日，智谱在GitHub上开源了CogVideoX。"], "2024-09-02", "上月(yue)6日", ("2024-08-06", "2024-08-06")),
+    (["今年（jīn nián）2月，阿里发布了Qwen2.5-Max。"], "2025-03-10", "今年（jīn nián）2月", ("2025-02-01", "2025-02-28")),
+    (["2024年7月26日智谱发布清影。", "三(san)周后，5B版本上线。"], "2024-09-02", "三(san)周后", ("2024-08-12", "2024-08-18")),
+])
+def test_bracketed_romanisation_is_skipped(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+def test_skip_romanisation_keeps_dates_and_names_in_brackets():
+    plain, where = tl.skip_romanisation("上周二(er)(8月27日)发布Llama(Llama 3)")
+    assert plain == "上周二(8月27日)发布Llama(Llama 3)"
+    assert len(where) == len(plain) and where[3] == 7
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # year-month to year-month (a study period)
+    (["2024年8月至2025年8月，中国开发商推出的模型占新增下载量的17.1%。"], "2025-09-20", "2024年8月至2025年8月",
+     ("2024-08-01", "2025-08-31")),
+    # 到 between two months is a range, not a deadline
+    (["8月到10月，DeepSeek连续发布了三个版本。"], "2025-11-01", "8月到10月", ("2025-08-01", "2025-10-31")),
+    # month parts across a month boundary, traditional script
+    (["2024年9月底至10月初，Meta陸續發佈Llama 3.2。"], "2025-03-01", "2024年9月底至10月初", ("2024-09-21", "2024-10-10")),
+    # a day range inside one month
+    (["1月25日至26日的周末，DeepSeek登上榜首。"], "2025-02-03", "1月25日至26日", ("2025-01-25", "2025-01-26")),
+    # years with a dash before one 年
+    (["2015-2020年，深度学习框架快速发展。"], "2025-11-01", "2015-2020年", ("2015-01-01", "2020-12-31")),
+])
+def test_ranges_are_one_expression(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+def test_a_weekday_never_opens_a_range():
+    got = resolved(["上周一（2月24日）DeepSeek开源周开幕。", "从周一到周五，每天开源一个代码库。"], "2025-03-03")
+    assert "周一到周五" not in got and got["到周五"] == ("2025-02-28", "2025-02-28")
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # N年多来: Jan 1 of the year N+1 years back up to publication (近N年 convention), even after a date of the story
+    (["两年多来，Meta一直坚持开源。"], "2025-11-01", "两年多来", ("2022-01-01", "2025-11-01")),
+    (["《暂行办法》于2023年8月15日起施行。", "两年多来的实践表明，规范与开放可以相互促进。"], "2025-09-30", "两年多来",
+     ("2022-01-01", "2025-09-30")),
+    # N年间 is a span up to publication
+    (["十年间，开源社区发生了巨大变化。"], "2025-09-30", "十年间", ("2015-01-01", "2025-09-30")),
+    # 多 after a round number: up to ten more
+    (["十多年来，开源软件改变了行业。"], "2025-09-30", "十多年来", ("2005-01-01", "2025-09-30")),
+    # 此后 + half a year + 多: the seven months after the story's date
+    (["DeepSeek于今年1月发布R1。", "此后半年多，中国模型接连开放权重。"], "2025-09-01", "此后半年多",
+     ("2025-02-01", "2025-08-31")),
+    # elapsed time since an event ("才过去了两年") dates the event like 两年前
+    (["自从他将公司改名以来，才过去了两年。"], "2024-01-18", "过去了两年", ("2022-01-01", "2022-12-31")),
+    # 十多天前: ten to twenty days before publication
+    (["十多天前，OpenAI发布了Deep Research。"], "2025-03-01", "十多天前", ("2025-02-09", "2025-02-19")),
+])
+def test_spans_and_durations_convention(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # 一年前 = the calendar year before publication, like 两年前 (lexicon.one_unit_finer is empty)
+    (["一年前，扎克伯格还把开源称为前进的道路。"], "2025-07-30", "一年前", ("2024-01-01", "2024-12-31")),
+    (["兩年前，Meta還在堅持元宇宙。"], "2025-07-30", "两年前", ("2023-01-01", "2023-12-31")),
+    # 一年后 after the story's date: the year after it
+    (["2024年7月，月之暗面发布了Kimi。", "沉寂一年后，它重回舞台。"], "2025-08-01", "一年后", ("2025-01-01", "2025-12-31")),
+])
+def test_one_year_is_a_calendar_year(texts, published, expression, interval):
+    assert resolved_any_script(texts, published)[expression] == interval
+
+
+def test_dangchu_refers_to_the_date_just_told():
+    texts = ["OSI成立于1998年，推动了开源软件的发展。", "去年7月，OSI开始起草开源AI定义。", "當初OSI提出開源軟件定義時時間充裕。"]
+    assert resolved_any_script(texts, "2024-03-28")["当初"] == ("2023-07-01", "2023-07-31")
+
+
+def test_timeline_figure_of_a_big_timeline_keeps_merged_entries_then_top_actors_days_spread_over_time():
+    from kaiyuan import views
+
+    # 100 entries over 100 days: odd ones are intervals; actor B (top) on multiples of 4, rare actors elsewhere
+    rows = [tl_entry(f"T{i:03d}", str(dt.date(2024, 1, 1) + dt.timedelta(days=i)),
+                     str(dt.date(2024, 1, 1) + dt.timedelta(days=i + (5 if i % 2 else 0))), "days" if i % 2 else "day",
+                     f"X 发布 Y{i}", "B" if i % 4 == 0 else f"R{i}", f"a{i}:1") for i in range(100)]
+    for r in rows[95:]:
+        r["n_sources"] = 3
+    kept, note = views.timeline_selection(pd.DataFrame(rows), max_rows=20, top=1)
+    ids = kept["timeline_id"].tolist()
+    assert len(ids) == 20 and {"T095", "T096", "T097", "T098", "T099"} <= set(ids)      # every merged entry
+    singles = kept[kept["n_sources"] == 1]
+    assert set(singles["main_actor"]) == {"B"} and (singles["start"] == singles["end"]).all()  # top actor's days
+    assert singles["start"].min() == "2024-01-01" and singles["start"].max() >= "2024-03-25"    # spread over time
+    assert kept["start"].is_monotonic_increasing
+    assert note == "20 of 100 entries: 5 with ≥ 2 sources + 15 single-source (top actors' exact days first, spread over time)"
+    assert views.timeline_selection(pd.DataFrame(rows[:10]), max_rows=20)[1] == "all 10 dated entries"
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # anaphora in traditional script (Taiwan outlet style): 當時 / 同日 / 翌日 take the story's date
+    (["2023年7月18日，Meta與微軟聯手發佈Llama 2。", "當時，祖克柏表示開源能讓模型更安全。"], "2025-03-10", "当时",
+     ("2023-07-18", "2023-07-18")),
+    (["2024年4月18日，Meta發佈Llama 3。", "同日，微軟宣佈支援。", "翌日，亞馬遜跟進。"], "2025-03-10", "翌日",
+     ("2024-04-19", "2024-04-19")),
+    # year and month anaphora with a part: 同年夏天, 当年年底, 次年初, 隔年1月, 同月18日
+    (["2024年4月，Meta发布Llama 3。", "同年夏天，Llama 3.1问世。"], "2025-03-10", "同年夏天", ("2024-06-01", "2024-08-31")),
+    (["2024年4月，Meta发布Llama 3。", "当年年底，Llama 3.3问世。"], "2025-03-10", "当年年底", ("2024-10-01", "2024-12-31")),
+    (["2024年4月，Meta发布Llama 3。", "次年初，DeepSeek崛起。"], "2025-03-10", "次年初", ("2025-01-01", "2025-03-31")),
+    (["2024年4月，Meta发布Llama 3。", "隔年1月，DeepSeek崛起。"], "2025-03-10", "隔年1月", ("2025-01-01", "2025-01-31")),
+    (["2024年4月，Meta发布Llama 3。", "同月18日，下载量突破百万。"], "2025-03-10", "同月18日", ("2024-04-18", "2024-04-18")),
+    # offsets after the story's date with adverbs before them, and Arabic digits
+    (["2024年4月，Meta发布Llama 3。", "短短3个月后，Llama 3.1问世。"], "2025-03-10", "3个月后", ("2024-07-01", "2024-07-31")),
+    (["2024年4月，Meta发布Llama 3。", "半年之后，Llama 3.2问世。"], "2025-03-10", "半年之后", ("2024-10-01", "2024-10-31")),
+    # since then / the same period
+    (["2024年4月，Meta发布Llama 3。", "在那之后，开源阵营迅速壮大。"], "2025-03-10", "在那之后", ("2024-04-01", "2025-03-10")),
+    (["2024年4月，Meta发布Llama 3。", "同一时期，阿里发布Qwen 1.5。"], "2025-03-10", "同一时期", ("2024-04-01", "2024-04-30")),
+])
+def test_round2_anaphora_in_varied_passages(texts, published, expression, interval):
+    assert resolved_any_script(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # a year-less month after publication in a past-tense sentence is last year's
+    (["十二月，DeepSeek发布V3。"], "2025-03-10", "十二月", ("2024-12-01", "2024-12-31")),
+    # ... but with a future cue, or when this year's reading is nearer, it is this year's
+    (["OpenAI计划8月发布开放权重模型。"], "2025-03-10", "8月", ("2025-08-01", "2025-08-31")),
+    (["距離11月的總統大選已不到百日。"], "2024-08-02", "11月", ("2024-11-01", "2024-11-30")),
+    # a plan (future cue) after last year's date lies ahead of publication
+    (["《人工智能法》去年8月1日正式生效。", "通用模型的义务将从8月2日起适用。"], "2025-07-20", "8月2日", ("2025-08-02", "2025-08-02")),
+    # ... the cue counts in the clause of the date: 已于 (past) in the first clause does not hide 将 in the second
+    (["《人工智能法》已于去年8月1日生效，针对通用模型的义务将从8月2日起适用。"], "2025-07-21", "8月2日",
+     ("2025-08-02", "2025-08-02")),
+    # a list of year-less dates goes forward across the new year
+    (["12月26日和1月20日，DeepSeek接连发布V3和R1。"], "2025-03-10", "1月20日", ("2025-01-20", "2025-01-20")),
+])
+def test_yearless_dates_follow_the_texts_direction(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+def test_a_deadline_is_not_the_date_a_later_anaphor_refers_to():
+    texts = ["欧洲议会于2024年3月13日表决通过《人工智能法》。", "多数条款则要到2026年8月2日才全面实施。", "当日，议会大楼外有人抗议。"]
+    got = resolved(texts, "2024-08-02")
+    assert got["到2026年8月2日"] == ("2026-08-02", "2026-08-02") and got["当日"] == ("2024-03-13", "2024-03-13")
+
+
+@pytest.mark.parametrize("text, published, expression, interval", [
+    ("Meta预计全年资本开支最高达720亿美元。", "2025-08-02", "全年", ("2025-01-01", "2025-12-31")),
+    ("去年全年，Meta资本支出达390亿美元。", "2025-03-10", "去年", ("2024-01-01", "2024-12-31")),
+])
+def test_quannian_is_the_publication_year_unless_a_year_precedes_it(text, published, expression, interval):
+    got = resolved([text], published)
+    assert got[expression] == interval and ("全年" not in got or expression == "全年")
+
+
+def test_a_date_in_brackets_restates_the_expression_before_it():
+    got = resolved(["半个多月前（10月27日），上海人工智能公司MiniMax开源了M2。"], "2025-11-12")
+    assert got["半个多月前"] == ("2025-10-27", "2025-10-27") == got["10月27日"]

@@ -360,6 +360,8 @@ def _acceptable(rule: str, fields: dict, rules: dict) -> bool:
     if rule == "calendar" and "y_abs" in fields and parse_number(fields["y_abs"], rules) is None:
         return False
     if rule in ("offset", "offset_event", "recent_span", "after_previous"):
+        if rule == "after_previous" and fields.get("n") == "半":
+            return True
         rng = number_range(fields.get("n", ""), rules)
         if rng is None or rng[0] < 1:
             return False
@@ -368,13 +370,34 @@ def _acceptable(rule: str, fields: dict, rules: dict) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=None)
+def _romanisation_regex(path: str | None = None) -> re.Pattern | None:
+    """The bracketed romanisation to skip (`normalise.romanisation`), compiled; None when not configured."""
+    rx = load_rules(path).get("normalise", {}).get("romanisation")
+    return re.compile(rx) if rx else None
+
+
+def skip_romanisation(norm: str) -> tuple[str, list[int]]:
+    """The normalised text without bracketed romanisation after Han characters ("上月(yue)6日" -> "上月6日"), and
+    for each kept character its offset in `norm` (so a match maps back to the text, bracket included)."""
+    rx = _romanisation_regex()
+    spans = [m.span() for m in rx.finditer(norm)] if rx is not None and "(" in norm else []
+    if not spans:
+        return norm, list(range(len(norm)))
+    dropped = {i for a, b in spans for i in range(a, b)}
+    kept = [i for i in range(len(norm)) if i not in dropped]
+    return "".join(norm[i] for i in kept), kept
+
+
 def find_expressions(text: str) -> list[Found]:
-    """Temporal expressions in one sentence: all patterns run, overlaps go leftmost, then longest, then first pattern."""
+    """Temporal expressions in one sentence: all patterns run (over the text without bracketed romanisation),
+    overlaps go leftmost, then longest, then first pattern."""
     rules = load_rules()
     norm = normalise(text)
+    plain, where = skip_romanisation(norm)
     candidates = []
     for order, (name, rule, rx) in enumerate(compiled_patterns()):
-        for m in rx.finditer(norm):
+        for m in rx.finditer(plain):
             if m.end() > m.start():
                 candidates.append((m.start(), m.start() - m.end(), order, name, rule, m))
     candidates.sort(key=lambda c: c[:3])
@@ -383,8 +406,8 @@ def find_expressions(text: str) -> list[Found]:
         fields = _fields(m)
         if start < taken_until or not _acceptable(rule, fields, rules):
             continue
-        found.append(Found(start, m.end(), text[start:m.end()], norm[start:m.end()], name, rule, fields,
-                           norm[m.end():m.end() + 6]))
+        a, b = where[start], where[m.end() - 1] + 1
+        found.append(Found(a, b, text[a:b], plain[start:m.end()], name, rule, fields, plain[m.end():m.end() + 6]))
         taken_until = m.end()
     return found
 
@@ -610,8 +633,48 @@ def _week_fn(spec: dict, part: dict | None):
     return fn
 
 
-def _calendar_reading(f: dict, ctx: Context) -> tuple[str, Callable, bool]:
-    """(anchor kind, interval function of the reference date, year inferred?) of a calendar expression."""
+def _yearless_fn(detail: Callable[[int], Span], kind: str, ctx: Context, future: bool) -> Callable:
+    """Interval function of a year-less date (12月26日, 3月底, 圣诞节) given its reading in a year.
+
+    The year is the reference's, with two corrections (`anchoring.yearless_direction`): anchored on
+    publication, a date that would fall after publication in a clause without a future cue (将, 预计, 计划)
+    is last year's when that reading is nearer to publication ("12月，DeepSeek发布V3" in a March article;
+    "距离11月的总统大选不到百日" in August stays this year's); borrowing the previous date's year, a date
+    that would fall before that date is next year's when that reading is nearer to it and stays on or before
+    publication (the story moves forward: "12月26日和1月20日，DeepSeek接连发布" = December, then January; "平安夜"
+    after 12月26日 is a flashback two days back)."""
+    if not ctx.rules.get("anchoring", {}).get("yearless_direction"):
+        return lambda ref: detail(ref.year)
+    pub = ctx.publication
+
+    def fn(ref):
+        span = detail(ref.year)
+        if kind == "publication" and not future and span[0] > ref:
+            earlier = detail(ref.year - 1)  # last year's when that reading is nearer to publication
+            if (ref - earlier[1]).days < (span[0] - ref).days:
+                return earlier
+        prev = ctx.previous
+        if kind == "previous" and prev is not None and span[1] < prev.start:
+            later = detail(ref.year + 1)  # nearer to the previous date than this year's reading: not a flashback
+            if (later[0] - prev.end).days < (prev.start - span[1]).days and (pub is None or later[1] <= pub.end):
+                return later
+        return span
+    return fn
+
+
+def _planned_ahead(detail: Callable[[int], Span], kind: str, ctx: Context, future: bool) -> str:
+    """'publication' instead of 'previous' for a year-less date in a clause with a future cue whose borrowed
+    year would put it before publication: a plan lies ahead ("去年8月1日生效……义务将从8月2日起适用" in a July
+    article = this August, not last year's; `anchoring.yearless_direction`)."""
+    pub = ctx.publication
+    if kind != "previous" or pub is None or not ctx.rules.get("anchoring", {}).get("yearless_direction") or not future:
+        return kind
+    return "publication" if detail(ctx.previous.start.year)[1] < pub.start else kind
+
+
+def _calendar_reading(f: dict, ctx: Context, future: bool = False) -> tuple[str, Callable, bool]:
+    """(anchor kind, interval function of the reference date, year inferred?) of a calendar expression;
+    `future`: its clause carries a future cue (year-less dates then lie ahead, `_planned_ahead`)."""
     rules = ctx.rules
     lex = rules["lexicon"]
     yearless_kind = "previous" if _single_year(ctx.previous) and _borrows_year(ctx) else "publication"
@@ -622,7 +685,8 @@ def _calendar_reading(f: dict, ctx: Context) -> tuple[str, Callable, bool]:
         spec = lex["year_relative"][f["y_rel"]]
         return spec["anchor"], (lambda ref: _year_detail(ref.year + spec["offset"], f, rules)), False
     if "m_abs" in f:
-        return yearless_kind, (lambda ref: _year_detail(ref.year, f, rules)), True
+        kind = _planned_ahead(lambda y: _year_detail(y, f, rules), yearless_kind, ctx, future)
+        return kind, _yearless_fn(lambda y: _year_detail(y, f, rules), kind, ctx, future), True
     if "m_rel" in f:
         spec = lex["month_relative"][f["m_rel"]]
         return spec["anchor"], _month_fn(spec, f, rules), False
@@ -633,7 +697,8 @@ def _calendar_reading(f: dict, ctx: Context) -> tuple[str, Callable, bool]:
         spec = lex["week_relative"][f["w_rel"]]
         return spec["anchor"], _week_fn(spec, lex["week_parts"].get(f.get("w_part", ""))), False
     if "festival" in f:
-        return yearless_kind, (lambda ref: festival_day(ref.year, f, rules)), True
+        kind = _planned_ahead(lambda y: festival_day(y, f, rules), yearless_kind, ctx, future)
+        return kind, _yearless_fn(lambda y: festival_day(y, f, rules), kind, ctx, future), True
     spec = lex["year_parts"][f["y_part_bare"]]
     return "publication", (lambda ref: (month_span(ref.year, spec["months"][0])[0],
                                         month_span(ref.year, spec["months"][1])[1], spec["granularity"])), True
@@ -645,7 +710,7 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     conf = rules["confidence"]
     if "w_bare" in f or "d_only" in f:
         return resolve_bare_day(found, ctx)
-    kind, fn, yearless = _calendar_reading(f, ctx)
+    kind, fn, yearless = _calendar_reading(f, ctx, clause_tense(found, ctx) == "future")
     missing = _missing_anchor(kind, ctx)
     if missing:
         return _unresolved(missing, anchor=kind)
@@ -715,13 +780,15 @@ def _offset(found: Found, ctx: Context, low: int, high: int, unit: str, directio
     rules = ctx.rules
     sign = -1 if direction == "back" else 1
     kind = "publication" if direction == "back" or ctx.previous is None else "previous"
+    # 一年前 = the same month a year before (`lexicon.one_unit_finer`); 两年前 = that whole year
+    span_unit = rules["lexicon"].get("one_unit_finer", {}).get(unit, unit) if low == high == 1 else unit
 
     def fn(ref):
-        spans = [unit_span(shift(ref, unit, sign * n), unit) for n in range(low, high + 1)]
-        return min(s for s, _ in spans), max(e for _, e in spans), unit if low == high else PLURAL[unit]
+        spans = [unit_span(shift(ref, unit, sign * n), span_unit) for n in range(low, high + 1)]
+        return min(s for s, _ in spans), max(e for _, e in spans), span_unit if low == high else PLURAL[unit]
     exact = low == high
     base = rules["confidence"]["offset"]["exact" if exact else "few"]
-    shape = f"offset:{unit}:{direction}" if exact else None
+    shape = f"offset:{unit}:{direction}" if exact and span_unit == unit else None
     eligible = shape in rules["jionlp"]["shapes"]
     return _build(found, ctx, fn, kind, base, f"offset {sign * low}..{sign * high} {unit}", (),
                   shape if eligible else None)
@@ -734,17 +801,22 @@ def resolve_offset(found: Found, ctx: Context) -> Resolution:
     return _offset(found, ctx, *number_range(f["n"], ctx.rules), lex["units"][f["unit"]], lex["directions"][f["dir"]])
 
 
-def _approx_count(f: dict, rules: dict) -> tuple[int, str, bool] | None:
-    """(count, unit, more) of 一年多 / 一个多月 / 半年 / 半个多月: 半 is half the unit in a smaller one
-    (`lexicon.half_units`); 多 ("more than") is kept as a flag.  None when half of the unit is not defined."""
+def _approx_count(f: dict, rules: dict) -> tuple[int, int, str] | None:
+    """(count, upper count, unit) of 一年多 / 一个多月 / 半年 / 半个多月 / 十多天: 半 is half the unit in a smaller
+    one (`lexicon.half_units`); 多 ("more than") after the unit adds one unit (一年多: 1..2 years; 半个多月:
+    15..30 days, half a unit), after a round number up to ten (十多天: 10..20 days).  None when half of the
+    unit is not defined."""
     lex = rules["lexicon"]
     unit = "month" if f.get("more_unit") else lex["units"][f["unit"]]
     more = bool(f.get("more_unit") or f.get("more"))
     if f["n"] == "半":
         half = lex["half_units"].get(unit)
-        return None if half is None else (half[0], half[1], more)
+        return None if half is None else (half[0], 2 * half[0] if more else half[0], half[1])
     n = parse_number(f["n"], rules)
-    return None if n is None or n < 1 else (n, unit, more)
+    if n is None or n < 1:
+        return None
+    upper = n + 10 if f.get("more_n") and n % 10 == 0 else n + 1 if more or f.get("more_n") else n
+    return n, upper, unit
 
 
 def resolve_offset_approx(found: Found, ctx: Context) -> Resolution:
@@ -755,13 +827,13 @@ def resolve_offset_approx(found: Found, ctx: Context) -> Resolution:
     got = _approx_count(found.fields, rules)
     if got is None:
         return _unresolved("generic: duration (half of this unit is not a date)")
-    n, unit, more = got
-    direction = rules["lexicon"]["directions"][found.fields["dir"]]
-    if not more:
+    n, upper, unit = got
+    # "才过去了两年": the time elapsed since the event, which lies that far before publication
+    direction = "back" if found.fields.get("elapsed") else rules["lexicon"]["directions"][found.fields["dir"]]
+    if upper == n:
         return _offset(found, ctx, n, n, unit, direction)
     sign = -1 if direction == "back" else 1
     kind = "publication" if direction == "back" or ctx.previous is None else "previous"
-    upper = n + (n if found.fields["n"] == "半" else 1)  # 一个多月: 1..2 months; 半个多月: 15..30 days
 
     def fn(ref):
         a, b = sorted((shift(ref, unit, sign * n), shift(ref, unit, sign * upper)))
@@ -788,20 +860,34 @@ def _duration(found: Found, rules: dict) -> Resolution | None:
     return None
 
 
+def span_count(f: dict, rules: dict) -> tuple[int, int, str]:
+    """(low, high, unit) of the count in a span: 两年 (2, 2), 几年 (2, 5), 两年多 (2, 3: 多 after the unit adds
+    one), 十多年 (10, 20: 多 after a round number adds up to ten), 半年 (6, 6 months), 半年多 (6, 7 months)."""
+    unit = rules["lexicon"]["units"][f["unit"]]
+    if f["n"] == "半":
+        half, unit = rules["lexicon"]["half_units"][unit]
+        return half, half + (1 if f.get("more") else 0), unit
+    low, high = number_range(f["n"], rules)
+    if f.get("more_n") and high % 10 == 0:
+        high += 10
+    elif f.get("more") or f.get("more_n"):
+        high += 1
+    return low, high, unit
+
+
 def resolve_recent_span(found: Found, ctx: Context) -> Resolution:
-    """"近两年", "过去几年", "两年来": from N units before publication up to publication."""
+    """"近两年", "过去几年", "两年来", "两年多来", "十年间": from N units before publication up to publication."""
     rules = ctx.rules
     if (duration := _duration(found, rules)) is not None:
         return duration
     f = found.fields
-    unit = rules["lexicon"]["units"][f["unit"]]
-    low, high = number_range(f["n"], rules)
+    low, high, unit = span_count(f, rules)
+    base = rules["confidence"]["recent_span"]["exact" if low == high else "few"]
 
     def fn(ref):
         back = shift(ref, unit, -high)
         start = dt.date(back.year, 1, 1) if unit == "year" else unit_span(back, unit)[0]
         return start, ref, PLURAL[unit]
-    base = rules["confidence"]["recent_span"]["exact" if low == high else "few"]
     return _build(found, ctx, fn, "publication", base, f"recent span {high} {unit}")
 
 
@@ -811,8 +897,7 @@ def resolve_after_previous(found: Found, ctx: Context) -> Resolution:
     if (duration := _duration(found, rules)) is not None:
         return duration
     f = found.fields
-    unit = rules["lexicon"]["units"][f["unit"]]
-    high = number_range(f["n"], rules)[1]
+    _, high, unit = span_count(f, rules)
     prev = ctx.previous
 
     def fn(ref):
@@ -823,6 +908,15 @@ def resolve_after_previous(found: Found, ctx: Context) -> Resolution:
     s, e, g = fn(None)
     return Resolution(s, e, g, "previous", rules["confidence"]["after_previous"],
                       f"after previous {high} {unit}; {_anchor_note('previous', ctx)}", "rule")
+
+
+def resolve_year_range(found: Found, ctx: Context) -> Resolution:
+    """"2015-2020年", "2023至2024年": Jan 1 of the first year .. Dec 31 of the second."""
+    a, b = int(found.fields["y_from"]), int(found.fields["y_to"])
+    if a > b:
+        return _unresolved(f"range ends before it starts ({a} > {b})")
+    return Resolution(dt.date(a, 1, 1), dt.date(b, 12, 31), "years", "absolute",
+                      ctx.rules["confidence"]["calendar"]["year"], f"year range {a}..{b}; absolute")
 
 
 def resolve_century(found: Found, ctx: Context) -> Resolution:
@@ -920,6 +1014,7 @@ def resolve_generic(found: Found, ctx: Context) -> Resolution:
 RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "offset_approx": resolve_offset_approx,
              "offset_event": resolve_offset_event, "recent_span": resolve_recent_span,
              "after_previous": resolve_after_previous, "century": resolve_century, "fuzzy": resolve_fuzzy,
+             "year_range": resolve_year_range,
              "generic": resolve_generic}
 
 
@@ -958,6 +1053,14 @@ def referents(found: Found, ctx: Context) -> list[Anchor]:
     if allowed and not same_clause and first.granularity not in allowed:
         first = next((a for a in reversed(ctx.history) if a.granularity in allowed), first)
     return [first] + [a for a in reversed(ctx.history) if a is not first and (not allowed or a.granularity in allowed)]
+
+
+def clause_tense(found: Found, ctx: Context) -> str:
+    """The tense cue of the clause an expression stands in (`sentence_tense` of that clause): in "《人工智能法》
+    已于去年8月1日生效，针对通用模型的义务将从8月2日起适用" the second clause is future, the first past."""
+    text = normalise(ctx.text)
+    cs, ce = clause_bounds(text, found.start, found.end, ctx.rules)
+    return sentence_tense(text[cs:ce], ctx.rules)
 
 
 def sentence_tense(text: str, rules: dict) -> str:
@@ -1017,6 +1120,12 @@ def opens_span(found: Found, text: str, rules: dict) -> bool:
         found.after.startswith(w) for w in spec.get("after", []))
 
 
+def is_deadline(found: Found, rules: dict) -> bool:
+    """A date introduced as a deadline or target ("到2026年8月2日才全面实施", "截至今年6月") bounds a plan or a
+    state; later anaphors (当日, 同月) do not refer to it (`anchoring.deadlines_anchor` false)."""
+    return bool(found.fields.get("by")) and not rules.get("anchoring", {}).get("deadlines_anchor", True)
+
+
 def can_anchor(res: Resolution, rules: dict) -> bool:
     """Whether a resolution may serve as 'previous' anchor: resolved, absolute/publication, confident enough."""
     return (res.resolved and res.anchor in ("absolute", "publication", "previous")
@@ -1044,17 +1153,65 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
         history, pub = [], pubs.get(str(article_id))
         for sid, base, text in zip(group["sentence_id"], group["start"], group[text_col]):
             text = "" if not isinstance(text, str) else text
+            items = []
             for found in find_expressions(text):
                 previous = history[-1] if history else None
                 res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text))
+                items.append((found, res))
+                if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules) \
+                        and not is_deadline(found, rules):
+                    history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end))
+            for found, res in join_ranges(restated(items, text), text, rules):
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
                              bool(res.resolved), res.reason, res.source])
-                if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules):
-                    history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end))
     df = pd.DataFrame(rows, columns=EXPRESSION_COLUMNS).astype(
         {"sentence_id": int, "confidence": float, "offset_start": int, "offset_end": int, "resolved": bool})
     return df.sort_values(["article_id", "sentence_id", "offset_start"], kind="stable").reset_index(drop=True)
+
+
+def _range_pair(a: tuple[Found, Resolution], b: tuple[Found, Resolution], text: str, rules: dict) -> bool:
+    """Whether two expressions of a sentence are the two ends of one range: both calendar dates, resolved, in
+    order, nothing but a connector between them (`ranges.connectors`; 到 may have been read as b's deadline
+    prefix), and the first not a bare weekday (`ranges.not_from`)."""
+    spec = rules.get("ranges", {})
+    (fa, ra), (fb, rb) = a, b
+    if fa.rule != "calendar" or fb.rule != "calendar" or not (ra.resolved and rb.resolved):
+        return False
+    if any(k in fa.fields for k in spec.get("not_from", [])) or ra.start > rb.end:
+        return False
+    gap = normalise(text[fa.end:fb.start]).strip(" \u3000") + (fb.fields.get("by") or "")
+    return gap in spec.get("connectors", [])
+
+
+def restated(items: list[tuple[Found, Resolution]], text: str) -> list[tuple[Found, Resolution]]:
+    """A fuzzy or relative expression followed by its date in brackets takes that date ("半个多月前（10月27日）" =
+    10-27, like 上周一（2月24日）): the bracket is the writer's own resolution of it."""
+    out = list(items)
+    norm = normalise(text)
+    for i in range(len(out) - 1):
+        (fa, ra), (fb, rb) = out[i], out[i + 1]
+        bracketed = norm[fa.end:fb.start] == "(" and norm[fb.end:fb.end + 1] == ")"
+        if bracketed and ra.resolved and rb.resolved and rb.granularity == "day" and (ra.start, ra.end) != (rb.start, rb.end) \
+                and ra.start <= rb.start <= ra.end:
+            out[i] = (fa, replace(rb, anchor=ra.anchor, reason=f"restated in brackets as '{fb.text}'; was {ra.reason}"))
+    return out
+
+
+def join_ranges(items: list[tuple[Found, Resolution]], text: str, rules: dict) -> list[tuple[Found, Resolution]]:
+    """Ranges as one expression ("2024年8月至2025年8月" = 2024-08-01..2025-08-31; "8月到10月"; "9月底至10月初"): the
+    first end's start to the second end's end, the first end's anchor, the lower confidence."""
+    out: list[tuple[Found, Resolution]] = []
+    for item in items:
+        if out and _range_pair(out[-1], item, text, rules):
+            (fa, ra), (fb, rb) = out.pop(), item
+            gran = PLURAL.get(ra.granularity, ra.granularity)  # a range covers several units
+            joined = Found(fa.start, fb.end, text[fa.start:fb.end], fa.norm + "…" + fb.norm, "range", "calendar",
+                           {**fb.fields, **fa.fields}, fb.after)
+            item = (joined, Resolution(ra.start, rb.end, gran, ra.anchor, min(ra.confidence, rb.confidence),
+                                       f"range: {ra.reason} | to: {rb.reason}", "rule"))
+        out.append(item)
+    return out
 
 
 def parse_text(text: str, published: str = "", use_jionlp: bool = True) -> pd.DataFrame:

@@ -328,14 +328,55 @@ def actor_stance_chart(result, output=None, target: str = "open_source_ai", n: i
 
 TOP_ACTORS = 8          # named colours in the timeline legend; every other main actor is grey "other"
 OTHER, OTHER_COLOUR = "其他 other", "#b0b0b0"
+MAX_TIMELINE_ROWS = 60  # rows a timeline figure can label legibly; a bigger timeline is cut (timeline_selection)
+FINDINGS_MERGED = 12    # merged entries listed by timeline_findings (the most sourced)
 
 
-def _timeline_frame(result, top: int = TOP_ACTORS) -> pd.DataFrame:
+def _evenly(frame: pd.DataFrame, k: int) -> pd.DataFrame:
+    """k rows spread evenly over a frame in date order (all of them when it has no more than k)."""
+    frame = frame.sort_values(["start", "timeline_id"], kind="stable")
+    if len(frame) <= k:
+        return frame
+    step = (len(frame) - 1) / max(k - 1, 1)
+    return frame.iloc[sorted({round(i * step) for i in range(k)})]
+
+
+def timeline_selection(tl: pd.DataFrame, max_rows: int = MAX_TIMELINE_ROWS, top: int = TOP_ACTORS
+                       ) -> tuple[pd.DataFrame, str]:
+    """The entries a readable figure draws, and a note saying which: all of them up to `max_rows`; else every
+    entry merged from ≥ 2 articles (the most sourced when they are too many), then single-source exact days
+    whose main actor is one of the `top` most frequent (they have a colour), spread evenly over time, then
+    any other single-source entries, spread likewise.  Kept in date order."""
+    n = len(tl)
+    if n <= max_rows:
+        return tl, f"all {n} dated entries"
+    sources = pd.to_numeric(tl["n_sources"], errors="coerce").fillna(1)
+    multi = tl[sources > 1].assign(_n=sources[sources > 1]).sort_values(
+        ["_n", "start", "timeline_id"], ascending=[False, True, True], kind="stable").head(max_rows).drop(columns="_n")
+    single = tl[sources <= 1]
+    main = single["main_actor"].fillna("").astype(str) if "main_actor" in single.columns else pd.Series("", single.index)
+    counts = main[main != ""].value_counts()
+    named = set(sorted(counts.index, key=lambda a: (-counts[a], a))[:top])
+    preferred = single[(single["start"] == single["end"]) & main.isin(named)]
+    picked = _evenly(preferred, max_rows - len(multi))
+    rest = _evenly(single.drop(index=preferred.index), max_rows - len(multi) - len(picked))
+    keep = pd.concat([multi, picked, rest]).sort_values(["start", "timeline_id"], kind="stable")
+    note = (f"{len(keep)} of {n} entries: {len(multi)} with ≥ 2 sources + {len(picked) + len(rest)} single-source "
+            "(top actors' exact days first, spread over time)")
+    return keep, note
+
+
+def _timeline_frame(result, top: int = TOP_ACTORS, max_rows: int | None = None) -> pd.DataFrame:
     """Dated timeline entries with datetime columns, the main actor (the acting party; first actor for a
     table without that column), its colour group (the `top` most frequent main actors, else "other"),
-    and whether the entry is an exact day (a marker) or an interval (a bar as wide as the uncertainty)."""
+    and whether the entry is an exact day (a marker) or an interval (a bar as wide as the uncertainty).
+    With `max_rows`, only the entries `timeline_selection` keeps (its note in `attrs["kept"]`)."""
     tl = result["timeline"].copy()
     tl = tl[tl["start"].fillna("").astype(str).str.len() > 0].reset_index(drop=True)
+    kept = f"all {len(tl)} dated entries"
+    if max_rows is not None:
+        tl, kept = timeline_selection(tl, max_rows)
+        tl = tl.reset_index(drop=True)
     tl["start_d"] = pd.to_datetime(tl["start"])
     tl["end_d"] = pd.to_datetime(tl["end"]) + pd.Timedelta(days=1)
     first = tl["actors"].fillna("").astype(str).str.split("; ").str[0]
@@ -346,6 +387,7 @@ def _timeline_frame(result, top: int = TOP_ACTORS) -> pd.DataFrame:
     tl["colour_group"] = tl["main_actor"].where(tl["main_actor"].isin(named), OTHER)
     tl["exact_day"] = (tl["end_d"] - tl["start_d"]).dt.days <= 1
     tl["uncertainty_days"] = (tl["end_d"] - tl["start_d"]).dt.days - 1
+    tl.attrs["kept"] = kept
     return tl
 
 
@@ -379,10 +421,12 @@ def _draw_timeline_rows(ax, tl: pd.DataFrame, colours: dict, pubs) -> None:
     ax.tick_params(axis="x", which="minor", length=9, width=1.2, color="#333")
 
 
-def timeline_chart(result, output=None, recent_years: int = 3):
+def timeline_chart(result, output=None, recent_years: int = 3, max_rows: int = MAX_TIMELINE_ROWS):
     """Timeline figure: one row per merged event with its label; colour by the event's main actor for the
     top 8 actors, grey for the rest; exact days as markers, fuzzy intervals as bars as wide as their
-    uncertainty; the articles' publication dates as long ticks on the time axis.
+    uncertainty; the articles' publication dates as long ticks on the time axis.  A big timeline keeps
+    at most `max_rows` rows (`timeline_selection`: the entries with ≥ 2 sources, or the most sourced);
+    the title says which, and the saved CSV holds exactly the rows drawn.
 
     The axis is broken in two: everything before the last `recent_years` years of coverage is drawn
     compressed on the left, so that the dense recent months stay readable on the right.
@@ -391,7 +435,7 @@ def timeline_chart(result, output=None, recent_years: int = 3):
     import matplotlib.pyplot as plt
 
     plotting.setup()
-    tl = _timeline_frame(result)
+    tl = _timeline_frame(result, max_rows=max_rows)
     pubs = pd.to_datetime(result["articles"].loc[result["articles"]["published"] != "", "published"], format="ISO8601")
     ends = ([tl["end_d"].max()] if len(tl) else []) + list(pubs)
     last = max(ends) if ends else pd.Timestamp("2025-01-01")
@@ -424,7 +468,7 @@ def timeline_chart(result, output=None, recent_years: int = 3):
     fig.legend(handles=handles, loc="lower center", ncol=min(4, len(handles)), frameon=False, fontsize=8,
                title="主要行为者 main actor (acting party; top 8, others grey)",
                bbox_to_anchor=(0.55, -0.02 - 0.012 * len(handles) / 4))
-    fig.suptitle("时间线 Timeline · one row per merged event; (n) = number of merged sources")
+    fig.suptitle(f"时间线 Timeline · {tl.attrs['kept']}\none row per merged event; (n) = number of merged sources")
     if output is not None:
         plotting.save(fig, tl.drop(columns=["start_d", "end_d"]), Path(output) / "figures" / "03_timeline")
     return fig
@@ -671,8 +715,13 @@ def timeline_findings(result) -> str:
         if len(top):
             lines.append("- Most frequent acting parties (main actors): "
                          + ", ".join(f"{a} {n}" for a, n in top.items()) + ".")
-    for r in merged.itertuples():
+    shown = merged.sort_values(["n_sources", "start"], ascending=[False, True], kind="stable").head(FINDINGS_MERGED)
+    for r in shown.sort_values(["start", "timeline_id"], kind="stable").itertuples():
         lines.append(f"- {r.label}: {r.start}..{r.end} from {r.n_sources} sources ({r.article_ids}).")
+    if len(merged) > len(shown):
+        lines.append(f"- ({len(merged) - len(shown)} more entries with several sources are in timeline.csv.)")
+    kept = timeline_selection(tl[tl["start"].fillna("").astype(str).str.len() > 0])[1]
+    lines.append(f"- The timeline figure draws {kept}.")
     return "\n".join(lines)
 
 
