@@ -493,3 +493,31 @@ def test_as_explained_by_drops_the_particle():
     m = make_mentions(s, [("扎克伯格", "Mark Zuckerberg", "person"), ("Meta", "Meta", "org")])
     q = extract_quotes(s, m)
     assert q[["speaker", "quote"]].values.tolist() == [["Mark Zuckerberg", "Meta对通用人工智能的关注受到了Llama 2的影响。"]]
+
+
+# --------------------------------------------------------------------------- round 2: unnamed speakers
+@pytest.mark.parametrize("text, speaker", [
+    ("也有開發者提醒，這個比例只拿GPU租金當成本。", "unnamed developers"),           # traditional, 也有 + noun
+    ("有科技媒体评论称，开源榜单的格局被打破了。", "unnamed tech media"),           # longest noun wins over 媒体
+    ("知情人士透露：讨论仍处于初步阶段，尚未作出决定。", "unnamed people familiar with the matter"),
+    ("不少网友质疑，这次发布的许可证并不开放。", "unnamed netizens"),
+])
+def test_speaking_noun_subject_is_an_unnamed_speaker(text, speaker):
+    q = extract_quotes(make_sentences([text]), None)
+    assert list(q.speaker) == [speaker]
+
+
+def test_a_long_unregistered_subject_stays_unresolved():
+    s = make_sentences(["在这家公司工作了十多年的一位资深开发者透露：“新模型下个月就会发布。”"])
+    q = extract_quotes(s, None)
+    assert list(zip(q.speaker, q.kind)) == [("", "direct")]
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("据悉，“书生”模型体系已向全社会开放源码。", "unnamed source", "“书生”模型体系已向全社会开放源码。"),
+    ("據報道，截至今年6月，衍生模型已突破13萬個。", "unnamed media reports", "截至今年6月，衍生模型已突破13萬個。"),
+    ("公司获投资后，估值据报已超过10亿美元。", "unnamed reports", "公司获投资后，估值已超过10亿美元。"),
+])
+def test_according_to_without_a_source_is_an_unnamed_source(text, speaker, quote):
+    q = extract_quotes(make_sentences([text]), None)
+    assert list(zip(q.speaker, q.quote, q.kind)) == [(speaker, quote, "reported")]

@@ -72,9 +72,26 @@ def load_rules(path: str | None = None) -> dict:
     rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
+    rules["_unnamed_re"] = _alternation(rules.get("unnamed_speakers", {}))
+    rules["_according_unnamed"] = _alternation(rules.get("according_unnamed", {}))
     roles = sorted(rules["roles"], key=len, reverse=True)
     rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
     return rules
+
+
+def _alternation(words) -> re.Pattern:
+    """One regex matching any of `words`, longest first (never matches when there are none)."""
+    words = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _unnamed_speaker(surface: str, rules: dict) -> tuple[str, str, str]:
+    """An unregistered subject that is a speaking noun (有开发者 -> "unnamed developers", 知情人士 -> "unnamed
+    people familiar with the matter", `unnamed_speakers`); any other subject stays unresolved ("")."""
+    m = rules["_unnamed_re"].search(to_simplified(surface))
+    if m is None or not surface or len(surface) > rules["max_unresolved_subject"]:
+        return "", "", surface
+    return "unnamed " + rules["unnamed_speakers"][m.group()], "", surface
 
 
 # --------------------------------------------------------------------------- registry / mentions
@@ -523,7 +540,7 @@ class _Resolver:
         if named is not None:
             return named[0], "", named[1]
         surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
-        return "", "", surface
+        return _unnamed_speaker(surface, self.rules)
 
     def _unregistered_name(self, lo: int, hi: int) -> tuple[str, str] | None:
         """(name, surface) of the last personal name in text[lo:hi] that is no registry mention: a Latin name
@@ -747,6 +764,8 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             cm = rules["_colon_speech"].search(masked, lo, hi)  # "他的理由是：…", "Ai2说得很明白：…"
             if cm and (spk := res.speaker(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
                 row = _row(art, [r], spk, art.text[cm.end():hi].strip(" ，,:：\u3000"), "reported")
+        if row is None and r not in direct_rows:
+            row = _according_unnamed(art, masked, r, rules)
         if row is not None:
             rows_out.append(row)
     for row in rows_out:
@@ -774,6 +793,18 @@ def _reported_before_attribution(art: _Article, res: "_Resolver", masked: str, r
             out.append(_row(art, [r], spk, content, "reported"))
             break
     return out
+
+
+def _according_unnamed(art: _Article, masked: str, r: int, rules: dict) -> dict | None:
+    """据悉/据报道/据报 with no source named: the rest of the sentence is said by an unnamed source
+    ("unnamed source", "unnamed media reports"; `according_unnamed`)."""
+    lo, hi = art.starts[r], art.ends[r]
+    m = rules["_according_unnamed"].search(masked, lo, hi)
+    if m is None:
+        return None
+    content = (art.text[lo:m.start()] + art.text[m.end():hi]).strip(" ，,:：\u3000")
+    spk = ("unnamed " + rules["according_unnamed"][m.group()], "", art.text[m.start():m.end()])
+    return _row(art, [r], spk, content, "reported") if content else None
 
 
 def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str, str, str] | None:
