@@ -521,3 +521,40 @@ def test_a_long_unregistered_subject_stays_unresolved():
 def test_according_to_without_a_source_is_an_unnamed_source(text, speaker, quote):
     q = extract_quotes(make_sentences([text]), None)
     assert list(zip(q.speaker, q.quote, q.kind)) == [(speaker, quote, "reported")]
+
+
+# --------------------------------------------------------------------------- round 2: who issued a document
+def test_statement_speaks_for_the_organisation_that_published_it():
+    s = make_sentences([
+        "Mozilla公布了《关于AI安全与开放的联合声明》，签署者包括Meta的研究人员。",
+        "声明承认，公开可得的模型确实存在风险。",
+    ])
+    m = make_mentions(s, [("Mozilla", "Mozilla", "org"), ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    row = q[q.sentence_id == 1].iloc[0]
+    assert (row.speaker, row.speaker_org) == ("Mozilla statement", "Mozilla")
+
+
+def test_report_issued_many_sentences_earlier_still_speaks_for_its_issuer():
+    s = make_sentences([
+        "美國商務部下屬的NTIA本週二發表一份74頁的報告。",
+        "美國商務部長表示支持。",
+        "美國商務部隨後也發出通知。",
+        "外界反應不一。",
+        "報告在執行摘要中指出，開放權重的模型讓參與者更加多元。",
+    ])
+    m = make_mentions(s, [("美國商務部", "US Department of Commerce", "gov"), ("NTIA", "NTIA", "gov")])
+    q = extract_quotes(s, m)
+    row = q[q.sentence_id == 4].iloc[0]
+    assert (row.speaker, row.speaker_org) == ("NTIA report", "NTIA")
+
+
+def test_a_report_named_in_a_frame_is_issued_by_the_subject_before_it():
+    s = make_sentences([
+        "OpenAI在一篇报告中点名智谱。",
+        "报告指，智谱获得了超过14亿美元的投资。",
+    ])
+    m = make_mentions(s, [("OpenAI", "OpenAI", "org"), ("智谱", "Zhipu AI", "org")])
+    q = extract_quotes(s, m)
+    row = q[q.sentence_id == 1].iloc[0]
+    assert row.speaker_org == "OpenAI"

@@ -69,6 +69,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_document_title"] = re.compile(rules.get("document_title", "(?!)"))
     rules["_colon_speech"] = re.compile(rules.get("colon_speech", "(?!)"))
     rules["_role_frame"] = re.compile(rules.get("role_frame", "(?!)"))
+    rules["_issue_frame"] = re.compile(rules.get("issue_frame", "(?!)"))
     rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
@@ -315,6 +316,7 @@ class _Resolver:
         self._closes = [m.start() for m in re.finditer(r"[)）]", masked)]
         self._prev: dict[tuple, list[int]] = {}
         self._org_prefix: tuple[list[int], list[str]] | None = None
+        self._issued: list[tuple[int, str, str]] | None = None  # (role position, role, issuer)
 
     # -- helpers
     def _usable(self, m: _Mention) -> bool:
@@ -379,6 +381,28 @@ class _Resolver:
                 names.append(best)
             self._org_prefix = (ends, names)
         return self._org_prefix
+
+    def _issued_documents(self) -> list[tuple[int, str, str]]:
+        """Every role word issued in its own clause (X发表…报告, X在…声明中): (position, role, issuer), the issuer
+        being the last organisation or person before the issuing frame, outside parentheses; built once."""
+        if self._issued is None:
+            self._issued = []
+            for rm in self.rules["_role_re"].finditer(self.masked):
+                cs = _clause_start(self.masked, self.sent_lo(rm.start()), rm.start())
+                frame = self.rules["_issue_frame"].search(self.masked, cs, rm.start())
+                if frame is None:
+                    continue
+                who = [m for m in self.between(cs, frame.start())
+                       if m.kind in ("person", "org") and self._usable(m) and not self._in_parens(m.start)]
+                if who:
+                    org = self.org_of(who[-1].actor, who[-1].kind, cs, who[-1].start) or who[-1].actor
+                    self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
+        return self._issued
+
+    def issuer(self, pos: int, role: str) -> str:
+        """The organisation that most recently issued a document of kind `role` before `pos` ("" if none)."""
+        found = [org for at, r, org in self._issued_documents() if at < pos and r == role]
+        return found[-1] if found else ""
 
     def context_org(self, pos: int) -> str:
         """Organisation a document or unnamed role belongs to: the organisation mentioned most often in
@@ -463,7 +487,7 @@ class _Resolver:
             role = self.rules["roles"][role_m.group()]
             ra = lo + role_m.start()
             org_m = self.org_right_before(ra)  # org written right before the role ("Meta 发言人")
-            org = org_m.actor if org_m is not None else ""
+            org = org_m.actor if org_m is not None else self.issuer(ra, role)
             if not org:
                 # whose statement: an organisation that is the subject of the role's own sentence,
                 # else the organisation the article is about
