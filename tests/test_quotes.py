@@ -558,3 +558,30 @@ def test_a_report_named_in_a_frame_is_issued_by_the_subject_before_it():
     q = extract_quotes(s, m)
     row = q[q.sentence_id == 1].iloc[0]
     assert row.speaker_org == "OpenAI"
+
+
+# --------------------------------------------------------------------------- round 2: joint subjects
+@pytest.mark.parametrize("text", [
+    "与Meta形成对比的是，OpenAI和法国的Mistral AI已表示将签署准则。",
+    "OpenAI、Mistral AI均表示，将签署这份准则。",
+    "OpenAI與Mistral AI先後宣布，將簽署這份準則。",   # traditional; 宣布 needs a speaking subject
+])
+def test_joint_subject_is_written_as_its_first_member(text):
+    s = make_sentences([text])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("OpenAI", "OpenAI", "org"), ("Mistral AI", "Mistral AI", "org")])
+    q = extract_quotes(s, m)
+    assert list(q.speaker) == ["OpenAI"]
+
+
+def test_organisation_of_a_person_is_not_a_joint_subject():
+    s = make_sentences(["Meta的杨立昆和吴恩达都表示，开放模型更安全。"])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("杨立昆", "Yann LeCun", "person"), ("吴恩达", "Andrew Ng", "person")])
+    q = extract_quotes(s, m)
+    assert list(q.speaker) == ["Yann LeCun"]
+
+
+def test_person_after_organisation_in_the_clause_before_a_connective_verb():
+    s = make_sentences(["Meta生成式AI副總裁Ahmad Al-Dahle週一在X上否認，說這種說法「根本不是事實」。"])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("Ahmad Al-Dahle", "Ahmad Al-Dahle", "person")])
+    q = extract_quotes(s, m)
+    assert set(q.speaker) == {"Ahmad Al-Dahle"}

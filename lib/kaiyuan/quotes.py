@@ -70,6 +70,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_colon_speech"] = re.compile(rules.get("colon_speech", "(?!)"))
     rules["_role_frame"] = re.compile(rules.get("role_frame", "(?!)"))
     rules["_issue_frame"] = re.compile(rules.get("issue_frame", "(?!)"))
+    rules["_joint"] = re.compile(rules.get("joint_subject", "(?!)"))
     rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
@@ -552,7 +553,7 @@ class _Resolver:
                     cands = in_clause[:1]
                 end = start
         if cands:
-            m = cands[-1]
+            m = self.first_of_joint(cands)
             if m.kind == "org":
                 # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
                 named = self._unregistered_name(m.end, va)
@@ -566,13 +567,27 @@ class _Resolver:
         surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
         return _unnamed_speaker(surface, self.rules)
 
+    def _overlaps_mention(self, a: int, b: int) -> bool:
+        """A mention of something other than a person overlaps text[a:b] (a Latin name there, "Mistral AI",
+        is an organisation, not a person)."""
+        k = bisect.bisect_left(self._m_starts, b)
+        return any(m.end > a and m.kind != "person" for m in self.art.mentions[max(0, k - 8):k])
+
+    def first_of_joint(self, cands: list[_Mention]) -> _Mention:
+        """The last candidate, or the first of a run of mentions joined by 和/与/、 (`joint_subject`) ending in it."""
+        k = len(cands) - 1
+        while k > 0 and self.rules["_joint"].match(self.masked[cands[k - 1].end:cands[k].start]):
+            k -= 1
+        return cands[k]
+
     def _unregistered_name(self, lo: int, hi: int) -> tuple[str, str] | None:
         """(name, surface) of the last personal name in text[lo:hi] that is no registry mention: a Latin name
         in parentheses after its transliteration, a Latin full name, or a CJK transliteration with ·."""
         between = self.art.text[lo:hi]
         nm = None
         for found in _NAME_RE.finditer(between):
-            if not _inside(*self._excl, lo + found.start()):  # not a title in 《》 or an interviewer
+            a, b = lo + found.start(), lo + found.end()
+            if not _inside(*self._excl, a) and not self._overlaps_mention(a, b):  # not in 《》, no organisation
                 nm = found
         if nm is None:
             return None
