@@ -585,3 +585,28 @@ def test_person_after_organisation_in_the_clause_before_a_connective_verb():
     m = make_mentions(s, [("Meta", "Meta", "org"), ("Ahmad Al-Dahle", "Ahmad Al-Dahle", "person")])
     q = extract_quotes(s, m)
     assert set(q.speaker) == {"Ahmad Al-Dahle"}
+
+
+# --------------------------------------------------------------------------- round 2: where someone speaks, topics
+@pytest.mark.parametrize("text", [
+    "研究者 Nathan Lambert 則在電子報 Interconnects 寫道，K2 是目前最好的開放模型。",
+    "Nathan Lambert周一在X上发文称，K2是目前最好的开放模型。",
+    "Nathan Lambert在Hugging Face的讨论区里留言指出，K2是目前最好的开放模型。",
+])
+def test_platform_where_someone_speaks_is_not_the_speaker(text):
+    s = make_sentences([text])
+    m = make_mentions(s, [("Nathan Lambert", "Nathan Lambert", "person"), ("Interconnects", "Interconnects", "org"),
+                          ("X", "X", "org"), ("Hugging Face", "Hugging Face", "org")])
+    q = extract_quotes(s, m)
+    assert list(q.speaker) == ["Nathan Lambert"]
+
+
+def test_topic_phrase_is_not_the_subject_of_a_later_he():
+    s = make_sentences([
+        "扎克伯格在备忘录中对两位负责人不吝赞美。",
+        "谈到弗里德曼，他提到对方过去一年一直是Meta顾问团成员。",
+    ])
+    m = make_mentions(s, [("扎克伯格", "Mark Zuckerberg", "person"), ("弗里德曼", "Nat Friedman", "person"),
+                          ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert list(q.speaker) == ["Mark Zuckerberg"]

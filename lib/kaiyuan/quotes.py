@@ -71,6 +71,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_role_frame"] = re.compile(rules.get("role_frame", "(?!)"))
     rules["_issue_frame"] = re.compile(rules.get("issue_frame", "(?!)"))
     rules["_joint"] = re.compile(rules.get("joint_subject", "(?!)"))
+    rules["_location"] = re.compile(rules.get("location_frame", "(?!)"))
     rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
@@ -308,6 +309,8 @@ class _Resolver:
         self.spokespeople: list[tuple[int, str, str]] = []  # (pos, speaker, org)
         excluded = [m.span() for m in rules["_interview"].finditer(masked)]
         excluded += [m.span("inner") for m in rules["_addressee"].finditer(masked)]
+        excluded += [m.span(g) for m in rules["_location"].finditer(masked) for g in ("inner", "inner2")
+                     if m.group(g) is not None]
         excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked)]
         self._excl = _merged_spans(excluded)
         self._in_quote = _merged_spans((q.open + 1, q.close) for q in self.quotes)  # q.open < pos < q.close
