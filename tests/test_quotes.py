@@ -610,3 +610,16 @@ def test_topic_phrase_is_not_the_subject_of_a_later_he():
                           ("Meta", "Meta", "org")])
     q = extract_quotes(s, m)
     assert list(q.speaker) == ["Mark Zuckerberg"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("前阿里巴巴技術副總裁、深度學習框架Caffe作者賈揚清日前也在微信朋友圈發文，感嘆小公司處境不易。", "Jia Yangqing"),
+    ("Mistral 首席执行官芒施周三发文，称外界的一些说法是有创意的解读。", "Arthur Mensch"),
+    ("Mistral 和芒施周三发文，称外界的一些说法是有创意的解读。", "Mistral AI"),  # 和: two parties, not a title
+])
+def test_organisation_title_person_before_a_connective_verb_is_the_person(text, speaker):
+    s = make_sentences([text])
+    m = make_mentions(s, [("阿里巴巴", "Alibaba", "org"), ("Caffe", "Caffe", "software"), ("賈揚清", "Jia Yangqing", "person"),
+                          ("Mistral", "Mistral AI", "org"), ("芒施", "Arthur Mensch", "person")])
+    q = extract_quotes(s, m)
+    assert list(q.speaker) == [speaker]

@@ -71,6 +71,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_role_frame"] = re.compile(rules.get("role_frame", "(?!)"))
     rules["_issue_frame"] = re.compile(rules.get("issue_frame", "(?!)"))
     rules["_joint"] = re.compile(rules.get("joint_subject", "(?!)"))
+    rules["_appositive"] = re.compile(rules.get("appositive_title", "(?!)"))
     rules["_location"] = re.compile(rules.get("location_frame", "(?!)"))
     rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
@@ -553,7 +554,7 @@ class _Resolver:
                     return self.speaker(at, at + 1)
                 in_clause = [m for m in self.between(start, end) if self._usable(m)]
                 if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
-                    cands = in_clause[:1]
+                    cands = [self.head(in_clause[0], end)]
                 end = start
         if cands:
             m = self.first_of_joint(cands)
@@ -575,6 +576,18 @@ class _Resolver:
         is an organisation, not a person)."""
         k = bisect.bisect_left(self._m_starts, b)
         return any(m.end > a and m.kind != "person" for m in self.art.mentions[max(0, k - 8):k])
+
+    def head(self, m: _Mention, hi: int) -> _Mention:
+        """The person an organisation mention introduces with a title before `hi` (Meta首席科学家杨立昆 -> 杨立昆),
+        else the mention itself (`appositive_title`)."""
+        if m.kind != "org":
+            return m
+        for p in self.between(m.end, hi):
+            if not self._usable(p):
+                continue
+            gap = self.masked[m.end:p.start]
+            return p if p.kind == "person" and self.rules["_appositive"].match(gap) else m
+        return m
 
     def first_of_joint(self, cands: list[_Mention]) -> _Mention:
         """The last candidate, or the first of a run of mentions joined by 和/与/、 (`joint_subject`) ending in it."""
