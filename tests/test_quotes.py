@@ -623,3 +623,27 @@ def test_organisation_title_person_before_a_connective_verb_is_the_person(text, 
                           ("Mistral", "Mistral AI", "org"), ("芒施", "Arthur Mensch", "person")])
     q = extract_quotes(s, m)
     assert list(q.speaker) == [speaker]
+
+
+# --------------------------------------------------------------------------- round 2: a line ending with a colon
+def test_quote_after_a_line_ending_with_a_colon_takes_its_pronoun():
+    s = make_sentences([
+        "扎克伯格在信中谈到了中国。",
+        "他的判断很直接：",
+        "“我们的对手很擅长间谍活动，窃取模型相对容易。”",
+    ])
+    m = make_mentions(s, [("扎克伯格", "Mark Zuckerberg", "person")])
+    q = extract_quotes(s, m)
+    assert list(zip(q.sentence_id, q.speaker)) == [(2, "Mark Zuckerberg")]
+
+
+def test_quote_after_a_colon_line_without_a_verb_subject_takes_the_line_subject():
+    s = make_sentences([
+        "纽森此前曾表示会认真考虑。",
+        "斯坦福大学教授李飞飞8月6日在《财富》杂志发表评论文章，把话说得很直白：",
+        '"If SB 1047 becomes law, it will harm our budding AI ecosystem."',
+    ])
+    m = make_mentions(s, [("纽森", "Gavin Newsom", "person"), ("斯坦福大学", "Stanford University", "org"),
+                          ("李飞飞", "Fei-Fei Li", "person")])
+    q = extract_quotes(s, m)
+    assert q[q.kind == "direct"].speaker.tolist() == ["Fei-Fei Li"]

@@ -650,6 +650,27 @@ def _nearby_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote,
     return None
 
 
+def _colon_line_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote) -> tuple[str, str, str] | None:
+    """Speaker of a quote that opens its sentence when the sentence before ends with a colon: who speaks before
+    that colon, else the subject of that sentence (李飞飞…发表评论文章，把话说得很直白：)."""
+    first = q.rows[0]
+    if first == 0 or masked[art.starts[first]:q.open].strip(" \u3000"):
+        return None
+    p_lo = art.starts[first - 1]
+    line = masked[p_lo:art.ends[first - 1]].rstrip(" \u3000")
+    if not line.endswith(("：", ":")):
+        return None
+    colon = p_lo + len(line) - 1
+    spk = res.speaker(p_lo, colon)
+    if spk[0]:
+        return spk
+    m = res.subject_before(colon, ("person", "org"), window=0)
+    if m is None:
+        return None
+    m = res.head(m, colon)
+    return m.actor, res.org_of(m.actor, m.kind, p_lo, m.start), m.surface
+
+
 def _sids(art: _Article, rows: list[int]) -> str:
     return ";".join(str(art.ids[r]) for r in rows)
 
@@ -749,6 +770,9 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
         if spk is None and colon >= 0:
             cand = res.speaker(s_lo, colon)
             spk = cand if cand[0] else None
+        # (d'') a quote opening its sentence after a sentence that ends with a colon ("他的判断很直接：" / "“…”")
+        if spk is None:
+            spk = _colon_line_speaker(art, res, masked, q)
         # (e) continuation of the previous quote's speaker
         if spk is None and last is not None and first - last[0] <= rules["continuation_window"]:
             spk = last[1]
