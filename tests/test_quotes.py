@@ -647,3 +647,16 @@ def test_quote_after_a_colon_line_without_a_verb_subject_takes_the_line_subject(
                           ("李飞飞", "Fei-Fei Li", "person")])
     q = extract_quotes(s, m)
     assert q[q.kind == "direct"].speaker.tolist() == ["Fei-Fei Li"]
+
+
+@pytest.mark.parametrize("headline", [
+    "Meta拒签欧盟通用人工智能行为准则称“欧洲在AI上走错了路”",
+    "Meta拒簽歐盟準則　稱「歐洲在AI上走錯了路」",
+])
+def test_headline_verb_is_said_by_the_first_actor_of_its_clause(headline):
+    s = make_sentences([headline, "Meta周五表示不会签署。"])
+    s.loc[0, "kind"] = "title"
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("通用人工智能行为准则", "General-Purpose AI Code of Practice", "initiative"),
+                          ("歐盟準則", "General-Purpose AI Code of Practice", "initiative")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 0].speaker.tolist() == ["Meta"]

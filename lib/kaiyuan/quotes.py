@@ -557,7 +557,9 @@ class _Resolver:
                     cands = [self.head(in_clause[0], end)]
                 end = start
         if cands:
-            m = self.first_of_joint(cands)
+            # a headline drops its grammar (Meta拒签准则称“…”): its clause's first actor is the subject
+            headline = self.art.kinds[_sentence_at(self.art, va)] != "body"
+            m = self.head(cands[0], va) if headline else self.first_of_joint(cands)
             if m.kind == "org":
                 # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
                 named = self._unregistered_name(m.end, va)
