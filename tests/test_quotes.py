@@ -660,3 +660,20 @@ def test_headline_verb_is_said_by_the_first_actor_of_its_clause(headline):
                           ("歐盟準則", "General-Purpose AI Code of Practice", "initiative")])
     q = extract_quotes(s, m)
     assert q[q.sentence_id == 0].speaker.tolist() == ["Meta"]
+
+
+def test_pronoun_after_an_opening_connective_speaks_through_the_next_clause():
+    s = make_sentences([
+        "李彦宏在演讲中这样说。",
+        "不過他也沒有把話說死，承認開源模型在學術研究等場景下有存在價值。",
+    ])
+    m = make_mentions(s, [("李彦宏", "Robin Li", "person")])
+    q = extract_quotes(s, m)
+    row = q[q.sentence_id == 1].iloc[0]
+    assert (row.speaker, row.quote) == ("Robin Li", "開源模型在學術研究等場景下有存在價值。")
+
+
+def test_say_with_a_result_complement_is_not_speech():
+    s = make_sentences(["这件事他已经说透了。"])
+    m = make_mentions(s, [])
+    assert extract_quotes(s, m).empty

@@ -71,6 +71,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_role_frame"] = re.compile(rules.get("role_frame", "(?!)"))
     rules["_issue_frame"] = re.compile(rules.get("issue_frame", "(?!)"))
     rules["_joint"] = re.compile(rules.get("joint_subject", "(?!)"))
+    rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?:他|她)(?!们)"))
     rules["_appositive"] = re.compile(rules.get("appositive_title", "(?!)"))
     rules["_location"] = re.compile(rules.get("location_frame", "(?!)"))
     rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
@@ -549,8 +550,9 @@ class _Resolver:
             while end > lo and not cands:
                 start = _clause_start(masked, lo, end - 1)
                 clause = masked[start:end - 1].strip(" \u3000")
-                if re.match(r"^(他|她)(?!们)", clause):  # "他感谢X…，并透露": 他, not X
-                    at = masked.index(clause[0], start)
+                pm = self.rules["_pronoun_clause"].match(clause)
+                if pm:  # "他感谢X…，并透露", "不过他也没有把话说死，承认…": 他, not X
+                    at = masked.index(clause, start) + pm.end() - 1
                     return self.speaker(at, at + 1)
                 in_clause = [m for m in self.between(start, end) if self._usable(m)]
                 if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
