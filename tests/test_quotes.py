@@ -677,3 +677,15 @@ def test_say_with_a_result_complement_is_not_speech():
     s = make_sentences(["这件事他已经说透了。"])
     m = make_mentions(s, [])
     assert extract_quotes(s, m).empty
+
+
+@pytest.mark.parametrize("texts, speaker", [
+    (["芒施此前多次表示公司保持独立。", "法国数字事务国务秘书费拉里（Marina Ferrari）在接受采访时表示，巴黎事先并不知情。",
+      "她认为微软的持股“非常小，甚至微不足道”。"], "Marina Ferrari"),
+    (["芒施此前多次表示公司保持独立。", "欧洲议会顾问凯·岑纳对此提出批评。", "他说，这样的安排“令人极其愤怒”。"], "凯·岑纳"),
+])
+def test_pronoun_resolves_to_an_unregistered_person_named_as_subject(texts, speaker):
+    s = make_sentences(texts)
+    m = make_mentions(s, [("芒施", "Arthur Mensch", "person"), ("微软", "Microsoft", "org")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 2].speaker.tolist() == [speaker]

@@ -90,6 +90,17 @@ def _alternation(words) -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
+def _name_tail_cut(name: str, rules: dict) -> str:
+    """A CJK transliteration ends before a function character or a speech verb after its · (鲍迪尔也曾… -> 鲍迪尔)."""
+    head, dot, tail = name.partition("·")
+    simp = to_simplified(tail)
+    ends = [k for k, c in enumerate(simp) if c in rules.get("name_end_chars", "")]
+    if (v := rules["_verb_re"].search(simp)) is not None:
+        ends.append(v.start())
+    cut = min(ends, default=len(tail))
+    return head + dot + tail[:cut] if cut > 0 else name
+
+
 def _unnamed_speaker(surface: str, rules: dict) -> tuple[str, str, str]:
     """An unregistered subject that is a speaking noun (有开发者 -> "unnamed developers", 知情人士 -> "unnamed
     people familiar with the matter", `unnamed_speakers`); any other subject stays unresolved ("")."""
@@ -429,6 +440,9 @@ class _Resolver:
                 if (m.kind in kinds and self._usable(m) and not self._in_parens(m.start)
                         and not self._subordinate(m)):
                     return m
+            if "person" in kinds and (named := self._unregistered_name(lo, hi, first=True)) is not None:
+                # an unregistered person named as subject (费拉里（Marina Ferrari）表示…；她认为…)
+                return _Mention(named[0], "person", lo, lo, named[1])
         return None
 
     def maker_in(self, lo: int, hi: int) -> str:
@@ -600,15 +614,21 @@ class _Resolver:
             k -= 1
         return cands[k]
 
-    def _unregistered_name(self, lo: int, hi: int) -> tuple[str, str] | None:
+    def _unregistered_name(self, lo: int, hi: int, first: bool = False) -> tuple[str, str] | None:
         """(name, surface) of the last personal name in text[lo:hi] that is no registry mention: a Latin name
-        in parentheses after its transliteration, a Latin full name, or a CJK transliteration with ·."""
+        in parentheses after its transliteration, a Latin full name, or a CJK transliteration with ·.
+        With `first`, the first name of the two unmistakable forms only (not a bare Latin full name,
+        which may be an unregistered organisation such as Open Future)."""
         between = self.art.text[lo:hi]
         nm = None
         for found in _NAME_RE.finditer(between):
             a, b = lo + found.start(), lo + found.end()
+            if first and found.group(2):
+                continue
             if not _inside(*self._excl, a) and not self._overlaps_mention(a, b):  # not in 《》, no organisation
                 nm = found
+                if first:
+                    break
         if nm is None:
             return None
         name = next(g for g in nm.groups() if g)
@@ -617,7 +637,7 @@ class _Resolver:
             front = to_simplified(name.split("·")[0])
             cut = max((front.rfind(t) + len(t) for t in self.rules["name_title_suffixes"]
                        if front.rfind(t) >= 0 and front.rfind(t) + len(t) < len(front)), default=0)
-            name = surface = name[cut:]
+            name = surface = _name_tail_cut(name[cut:], self.rules)
         return name, surface
 
     def sent_lo(self, pos: int) -> int:
