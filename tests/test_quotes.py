@@ -689,3 +689,22 @@ def test_pronoun_resolves_to_an_unregistered_person_named_as_subject(texts, spea
     m = make_mentions(s, [("芒施", "Arthur Mensch", "person"), ("微软", "Microsoft", "org")])
     q = extract_quotes(s, m)
     assert q[q.sentence_id == 2].speaker.tolist() == [speaker]
+
+
+# --------------------------------------------------------------------------- round 2: plural speakers
+@pytest.mark.parametrize("texts, speaker", [
+    (["OpenAI幾位創辦人在文中又指，馬斯克要求取得多數股權。", "「我們認為任何個人對OpenAI擁有絕對控制權，都違背我們的使命，」他們在文中寫道。"], "OpenAI"),
+    (["霍利和布卢门撒尔周二致信Meta。", "两人表示，开源软件有其价值，但Meta发布时几乎没有防护。"], "Josh Hawley"),
+])
+def test_plural_pronoun_is_the_subject_before(texts, speaker):
+    s = make_sentences(texts)
+    m = make_mentions(s, [("OpenAI", "OpenAI", "org"), ("馬斯克", "Elon Musk", "person"), ("霍利", "Josh Hawley", "person"),
+                          ("布卢门撒尔", "Richard Blumenthal", "person"), ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 1].speaker.tolist() == [speaker]
+
+
+def test_they_meaning_things_is_not_a_speaker():
+    s = make_sentences(["Meta发布了两款模型。", "它们表示出很强的推理能力。"])
+    m = make_mentions(s, [("Meta", "Meta", "org")])
+    assert extract_quotes(s, m).empty

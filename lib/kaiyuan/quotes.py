@@ -546,7 +546,9 @@ class _Resolver:
                 return "", "", surface
             # the subject of the text before; beyond the window, the last person named, or the
             # organisation the article is about
-            kinds = ("person",) if kind == "person" else ("org",)
+            kinds = {"person": ("person",), "group": ("org", "person")}.get(kind, ("org",))
+            if kind == "group" and self._unnamed_group_before(pos):
+                return "", "", surface  # 有些人持不同意见，他们认为…: they are those people
             m = self.subject_before(pos, kinds) or (self.recent(pos, kinds) if kind == "person" else None)
             if m is None and kind == "org" and (org := self.context_org(pos)):
                 return org, org, surface
@@ -606,6 +608,12 @@ class _Resolver:
             gap = self.masked[m.end:p.start]
             return p if p.kind == "person" and self.rules["_appositive"].match(gap) else m
         return m
+
+    def _unnamed_group_before(self, pos: int) -> bool:
+        """The sentence of `pos` says something before it with no actor named (有些人持不同意见，他们…)."""
+        lo = self.sent_lo(pos)
+        return (len(re.sub(r"\W", "", self.masked[lo:pos])) >= 2
+                and self.subject_before(pos, ("org", "person"), window=0) is None)
 
     def first_of_joint(self, cands: list[_Mention]) -> _Mention:
         """The last candidate, or the first of a run of mentions joined by 和/与/、 (`joint_subject`) ending in it."""
