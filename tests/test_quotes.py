@@ -708,3 +708,28 @@ def test_they_meaning_things_is_not_a_speaker():
     s = make_sentences(["Meta发布了两款模型。", "它们表示出很强的推理能力。"])
     m = make_mentions(s, [("Meta", "Meta", "org")])
     assert extract_quotes(s, m).empty
+
+
+def test_company_pronoun_opening_the_clause_before_a_connective_verb():
+    s = make_sentences(["英伟达周二发布了新模型。",
+                        "該公司早於今年1月已預告Llama Nemotron這個名字，當時強調的是代理式AI的企業應用。"])
+    m = make_mentions(s, [("英伟达", "Nvidia", "org"), ("Llama Nemotron", "Llama Nemotron", "model")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 1].speaker.tolist() == ["Nvidia"]
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("阿里公布的数据显示，千问3在AIME25测评中得到81.5分。", "Alibaba", "千问3在AIME25测评中得到81.5分。"),
+    ("基準測試機構Artificial Analysis統計，光是今年7月，中國公司就推出了4款模型。", "Artificial Analysis",
+     "光是今年7月，中國公司就推出了4款模型。"),
+])
+def test_published_figures_speak_for_their_publisher(text, speaker, quote):
+    s = make_sentences([text])
+    m = make_mentions(s, [("阿里", "Alibaba", "org"), ("Artificial Analysis", "Artificial Analysis", "org")])
+    q = extract_quotes(s, m)
+    assert list(zip(q.speaker, q.quote)) == [(speaker, quote)]
+
+
+def test_figures_without_a_publisher_are_not_a_quote():
+    s = make_sentences(["最新的统计数据显示，开源模型的下载量翻了一番。"])
+    assert extract_quotes(s, make_mentions(s, [])).empty

@@ -71,7 +71,8 @@ def load_rules(path: str | None = None) -> dict:
     rules["_role_frame"] = re.compile(rules.get("role_frame", "(?!)"))
     rules["_issue_frame"] = re.compile(rules.get("issue_frame", "(?!)"))
     rules["_joint"] = re.compile(rules.get("joint_subject", "(?!)"))
-    rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?:他|她)(?!们)"))
+    rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)"))
+    rules["_data_shows"] = re.compile(rules.get("data_shows", "(?!)"))
     rules["_appositive"] = re.compile(rules.get("appositive_title", "(?!)"))
     rules["_location"] = re.compile(rules.get("location_frame", "(?!)"))
     rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
@@ -567,9 +568,9 @@ class _Resolver:
                 start = _clause_start(masked, lo, end - 1)
                 clause = masked[start:end - 1].strip(" \u3000")
                 pm = self.rules["_pronoun_clause"].match(clause)
-                if pm:  # "他感谢X…，并透露", "不过他也没有把话说死，承认…": 他, not X
-                    at = masked.index(clause, start) + pm.end() - 1
-                    return self.speaker(at, at + 1)
+                if pm:  # "他感谢X…，并透露", "不过他也没有把话说死，承认…", "该公司…，当时强调": the pronoun, not X
+                    at = masked.index(clause, start) + pm.start("p")
+                    return self.speaker(at, at + len(pm.group("p")))
                 in_clause = [m for m in self.between(start, end) if self._usable(m)]
                 if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
                     cands = [self.head(in_clause[0], end)]
@@ -876,6 +877,8 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             if cm and (spk := res.speaker(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
                 row = _row(art, [r], spk, art.text[cm.end():hi].strip(" ，,:：\u3000"), "reported")
         if row is None and r not in direct_rows:
+            row = _data_shows(art, res, masked, r, rules)
+        if row is None and r not in direct_rows:
             row = _according_unnamed(art, masked, r, rules)
         if row is not None:
             rows_out.append(row)
@@ -904,6 +907,20 @@ def _reported_before_attribution(art: _Article, res: "_Resolver", masked: str, r
             out.append(_row(art, [r], spk, content, "reported"))
             break
     return out
+
+
+def _data_shows(art: _Article, res: "_Resolver", masked: str, r: int, rules: dict) -> dict | None:
+    """X公布的数据显示，… / X统计，…: the rest of the sentence is said by X (an actor, pronoun or role)."""
+    lo, hi = art.starts[r], art.ends[r]
+    m = rules["_data_shows"].search(masked, lo, hi)
+    if m is None:
+        return None
+    g = "src" if m.group("src") is not None else "src2"
+    a, b = m.span(g)
+    a = _clause_start(masked, lo, b)
+    spk = res.speaker(a, b)
+    content = art.text[m.end():hi].strip(" ，,:：\u3000")
+    return _row(art, [r], spk, content, "reported") if spk[0] and content else None
 
 
 def _according_unnamed(art: _Article, masked: str, r: int, rules: dict) -> dict | None:
