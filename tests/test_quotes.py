@@ -733,3 +733,21 @@ def test_published_figures_speak_for_their_publisher(text, speaker, quote):
 def test_figures_without_a_publisher_are_not_a_quote():
     s = make_sentences(["最新的统计数据显示，开源模型的下载量翻了一番。"])
     assert extract_quotes(s, make_mentions(s, [])).empty
+
+
+def test_colon_speech_without_a_speaker_before_the_colon_is_said_by_the_sentence_subject():
+    s = make_sentences(["美國商務部下屬的國家電信和信息管理局本週二發表一份報告，給出了相當明確的結論：現有證據不足以支持限制這類模型。"])
+    m = make_mentions(s, [("美國商務部", "US Department of Commerce", "gov"), ("國家電信和信息管理局", "NTIA", "gov")])
+    q = extract_quotes(s, m)
+    assert list(zip(q.speaker, q.quote)) == [("NTIA", "現有證據不足以支持限制這類模型。")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("谷歌旗下的DeepMind在博客中说得很清楚：开放权重不等于开源。", "DeepMind"),
+    ("谷歌和DeepMind在博客中说得很清楚：开放权重不等于开源。", "Google"),   # 和: two parties, the first speaks
+])
+def test_possessed_organisation_is_the_head(text, speaker):
+    s = make_sentences([text])
+    m = make_mentions(s, [("谷歌", "Google", "org"), ("DeepMind", "DeepMind", "org")])
+    q = extract_quotes(s, m)
+    assert q.speaker.tolist() == [speaker]

@@ -74,6 +74,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)"))
     rules["_data_shows"] = re.compile(rules.get("data_shows", "(?!)"))
     rules["_appositive"] = re.compile(rules.get("appositive_title", "(?!)"))
+    rules["_possessive_org"] = re.compile(rules.get("possessive_org", "(?!)"))
     rules["_location"] = re.compile(rules.get("location_frame", "(?!)"))
     rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
@@ -599,16 +600,30 @@ class _Resolver:
         return any(m.end > a and m.kind != "person" for m in self.art.mentions[max(0, k - 8):k])
 
     def head(self, m: _Mention, hi: int) -> _Mention:
-        """The person an organisation mention introduces with a title before `hi` (Meta首席科学家杨立昆 -> 杨立昆),
-        else the mention itself (`appositive_title`)."""
+        """The person an organisation mention introduces with a title before `hi` (Meta首席科学家杨立昆 -> 杨立昆,
+        `appositive_title`), or the organisation it possesses (美国商务部下属的NTIA -> NTIA, `possessive_org`),
+        else the mention itself."""
         if m.kind != "org":
             return m
         for p in self.between(m.end, hi):
             if not self._usable(p):
                 continue
             gap = self.masked[m.end:p.start]
+            if p.kind == "org" and self.rules["_possessive_org"].match(gap):
+                return self.head(p, hi)
             return p if p.kind == "person" and self.rules["_appositive"].match(gap) else m
         return m
+
+    def speaker_or_subject(self, lo: int, pos: int) -> tuple[str, str, str]:
+        """Who speaks before `pos` (a colon), else the subject of its sentence (李飞飞…发表评论文章，把话说得很直白：)."""
+        spk = self.speaker(lo, pos)
+        if spk[0]:
+            return spk
+        m = self.subject_before(pos, ("person", "org"), window=0)
+        if m is None:
+            return spk
+        m = self.head(m, pos)
+        return m.actor, self.org_of(m.actor, m.kind, lo, m.start), m.surface
 
     def _unnamed_group_before(self, pos: int) -> bool:
         """The sentence of `pos` says something before it with no actor named (有些人持不同意见，他们…)."""
@@ -693,15 +708,8 @@ def _colon_line_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote)
     line = masked[p_lo:art.ends[first - 1]].rstrip(" \u3000")
     if not line.endswith(("：", ":")):
         return None
-    colon = p_lo + len(line) - 1
-    spk = res.speaker(p_lo, colon)
-    if spk[0]:
-        return spk
-    m = res.subject_before(colon, ("person", "org"), window=0)
-    if m is None:
-        return None
-    m = res.head(m, colon)
-    return m.actor, res.org_of(m.actor, m.kind, p_lo, m.start), m.surface
+    spk = res.speaker_or_subject(p_lo, p_lo + len(line) - 1)
+    return spk if spk[0] else None
 
 
 def _sids(art: _Article, rows: list[int]) -> str:
@@ -874,7 +882,7 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 row = _row(art, [r], spk, art.text[im.end():hi].strip(" ，,:：\u3000"), "reported")
         if row is None and r not in direct_rows:
             cm = rules["_colon_speech"].search(masked, lo, hi)  # "他的理由是：…", "Ai2说得很明白：…"
-            if cm and (spk := res.speaker(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
+            if cm and (spk := res.speaker_or_subject(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
                 row = _row(art, [r], spk, art.text[cm.end():hi].strip(" ，,:：\u3000"), "reported")
         if row is None and r not in direct_rows:
             row = _data_shows(art, res, masked, r, rules)
