@@ -751,3 +751,22 @@ def test_possessed_organisation_is_the_head(text, speaker):
     m = make_mentions(s, [("谷歌", "Google", "org"), ("DeepMind", "DeepMind", "org")])
     q = extract_quotes(s, m)
     assert q.speaker.tolist() == [speaker]
+
+
+# --------------------------------------------------------------------------- round 2: gender hint
+def test_she_skips_a_nearer_subject_known_to_be_a_man():
+    s = make_sentences([
+        "联邦贸易委员会主席莉娜·汗女士本月发表演讲。",
+        "奥特曼先生随后回应了批评。",
+        "她认为，开放模型能让更多小企业把点子推向市场。",
+    ])
+    m = make_mentions(s, [("莉娜·汗", "Lina Khan", "person"), ("奥特曼", "Sam Altman", "person")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 2].speaker.tolist() == ["Lina Khan"]
+
+
+def test_he_without_any_gender_title_takes_the_nearest_subject():
+    s = make_sentences(["莉娜·汗本月发表演讲。", "奥特曼随后回应了批评。", "他认为，开放模型能让更多小企业把点子推向市场。"])
+    m = make_mentions(s, [("莉娜·汗", "Lina Khan", "person"), ("奥特曼", "Sam Altman", "person")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 2].speaker.tolist() == ["Sam Altman"]

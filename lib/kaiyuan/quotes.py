@@ -336,6 +336,7 @@ class _Resolver:
         self._prev: dict[tuple, list[int]] = {}
         self._org_prefix: tuple[list[int], list[str]] | None = None
         self._issued: list[tuple[int, str, str]] | None = None  # (role position, role, issuer)
+        self._gender: dict[str, str] | None = None
 
     # -- helpers
     def _usable(self, m: _Mention) -> bool:
@@ -430,17 +431,19 @@ class _Resolver:
         k = bisect.bisect_right(ends, pos)
         return names[k - 1] if k else ""
 
-    def subject_before(self, pos: int, kinds: tuple[str, ...], window: int | None = None) -> _Mention | None:
+    def subject_before(self, pos: int, kinds: tuple[str, ...], window: int | None = None,
+                       gender: str = "") -> _Mention | None:
         """The subject of the text before `pos`: the first usable mention of `kinds` (outside parentheses)
         in the sentence of `pos` before it, else in each earlier sentence, nearest first, up to
-        `window` (default `subject_window`) sentences back (0: its own sentence only); None when none is found."""
+        `window` (default `subject_window`) sentences back (0: its own sentence only); None when none is found.
+        With `gender` (他 male, 她 female), a person known to be of the other gender is passed over."""
         row = _sentence_at(self.art, pos)
         window = self.rules.get("subject_window", 3) if window is None else window
         for r in range(row, max(row - window, 0) - 1, -1):
             lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
             for m in self.between(lo, hi):
                 if (m.kind in kinds and self._usable(m) and not self._in_parens(m.start)
-                        and not self._subordinate(m)):
+                        and not self._subordinate(m) and self._gender_fits(m, gender)):
                     return m
             if "person" in kinds and (named := self._unregistered_name(lo, hi, first=True)) is not None:
                 # an unregistered person named as subject (费拉里（Marina Ferrari）表示…；她认为…)
@@ -551,7 +554,10 @@ class _Resolver:
             kinds = {"person": ("person",), "group": ("org", "person")}.get(kind, ("org",))
             if kind == "group" and self._unnamed_group_before(pos):
                 return "", "", surface  # 有些人持不同意见，他们认为…: they are those people
-            m = self.subject_before(pos, kinds) or (self.recent(pos, kinds) if kind == "person" else None)
+            want = self.rules.get("pronoun_gender", {}).get(self.masked[pos:pos + n], "")
+            m = self.subject_before(pos, kinds, gender=want) or (self.recent(pos, kinds) if kind == "person" else None)
+            if m is not None and not self._gender_fits(m, want):
+                m = None
             if m is None and kind == "org" and (org := self.context_org(pos)):
                 return org, org, surface
             if m is not None:
@@ -613,6 +619,22 @@ class _Resolver:
                 return self.head(p, hi)
             return p if p.kind == "person" and self.rules["_appositive"].match(gap) else m
         return m
+
+    def _gender_fits(self, m: _Mention, gender: str) -> bool:
+        """No gender asked, or the person's gender in this article is unknown or the one asked."""
+        return not gender or self._genders().get(m.actor, gender) == gender
+
+    def _genders(self) -> dict[str, str]:
+        """Person -> gender from a title written right after any of its mentions (费拉里女士 -> female); built once."""
+        if self._gender is None:
+            titles = self.rules.get("gender_titles", {})
+            self._gender = {}
+            for m in self.art.mentions:
+                after = self.art.simp[m.end:m.end + 2].lstrip()
+                for title, g in titles.items():
+                    if m.kind == "person" and after.startswith(title):
+                        self._gender.setdefault(m.actor, g)
+        return self._gender
 
     def speaker_or_subject(self, lo: int, pos: int) -> tuple[str, str, str]:
         """Who speaks before `pos` (a colon), else the subject of its sentence (李飞飞…发表评论文章，把话说得很直白：)."""
