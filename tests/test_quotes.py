@@ -770,3 +770,19 @@ def test_he_without_any_gender_title_takes_the_nearest_subject():
     m = make_mentions(s, [("莉娜·汗", "Lina Khan", "person"), ("奥特曼", "Sam Altman", "person")])
     q = extract_quotes(s, m)
     assert q[q.sentence_id == 2].speaker.tolist() == ["Sam Altman"]
+
+
+# --------------------------------------------------------------------------- round 2: short fragments
+def test_short_fragment_next_to_a_quotation_is_quoted_too():
+    s = make_sentences(["他接受CNBC訪問時承認，IBM之後「太慢把它變現」，「我們犯的錯，是一開始追求非常龐大的方案」。"])
+    m = make_mentions(s, [("IBM", "IBM", "org"), ("CNBC", "CNBC", "media")])
+    q = extract_quotes(s, m)
+    direct = q[q.kind == "direct"]
+    assert direct.quote.tolist() == ["太慢把它變現 … 我們犯的錯，是一開始追求非常龐大的方案"]
+
+
+def test_short_term_away_from_a_quotation_stays_a_term():
+    s = make_sentences(["Meta把Llama称为“开源”模型，但批评者说：“这些许可证的限制太多了，不符合定义。”"])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("Llama", "Llama", "model")])
+    q = extract_quotes(s, m)
+    assert not any("开源" == x for x in q.quote) and len(q[q.kind == "direct"]) == 1

@@ -242,11 +242,27 @@ def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
         content = t[i + 1:end]
         before = t[max(art.starts[row], i - 1):i]
         colon = before in (":", "：")
-        is_quote = _is_quotation(content, colon, rules)
-        if is_quote and row in body_rows:
+        if row in body_rows and content.strip():
             last = _sentence_at(art, max(end - 1, i))
-            out.append(_Quote(i, end, list(range(row, last + 1)), colon))
+            out.append((_Quote(i, end, list(range(row, last + 1)), colon), _is_quotation(content, colon, rules)))
         i = (j + 1) if j >= 0 else end
+    return _with_adjacent_fragments(art, out, rules)
+
+
+def _with_adjacent_fragments(art: _Article, spans: list[tuple[_Quote, bool]], rules: dict) -> list[_Quote]:
+    """The quotations, plus a short quoted span (not a name) separated from a quotation of its sentence by a
+    comma only (之后「太慢把它变现」，「我们犯的错，是…」: both are the speaker's words)."""
+    def adjacent(a: _Quote, b: _Quote) -> bool:
+        name = rules["_name_like"].fullmatch(to_simplified(art.text[b.open + 1:b.close].strip()))
+        return (a.rows[-1] == b.rows[0] and not re.sub(r"[\s，,、]", "", art.text[a.close + 1:b.open])
+                and not rules["_name_like"].fullmatch(to_simplified(art.text[a.open + 1:a.close].strip()))
+                and not name)
+
+    out = []
+    for k, (q, ok) in enumerate(spans):
+        if ok or (k > 0 and spans[k - 1][1] and adjacent(spans[k - 1][0], q)) or (
+                k + 1 < len(spans) and spans[k + 1][1] and adjacent(q, spans[k + 1][0])):
+            out.append(q)
     return out
 
 
