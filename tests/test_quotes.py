@@ -786,3 +786,12 @@ def test_short_term_away_from_a_quotation_stays_a_term():
     m = make_mentions(s, [("Meta", "Meta", "org"), ("Llama", "Llama", "model")])
     q = extract_quotes(s, m)
     assert not any("开源" == x for x in q.quote) and len(q[q.kind == "direct"]) == 1
+
+
+def test_document_with_a_manner_frame_before_a_colon_speaks():
+    s = make_sentences(["IBM去年5月發表論文，推出Granite代碼模型家族。",
+                        "論文寫得清楚：「我們以Apache 2.0授權發布所有Granite代碼模型，供研究及商業用途。」"])
+    m = make_mentions(s, [("IBM", "IBM", "org"), ("Granite", "Granite", "model")])
+    q = extract_quotes(s, m)
+    row = q[q.sentence_id == 1].iloc[0]
+    assert (row.speaker, row.speaker_org) == ("IBM paper", "IBM")
