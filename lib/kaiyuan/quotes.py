@@ -22,8 +22,18 @@ text before (the first compatible mention of the sentence, else of the nearest e
 is the speaker as written. Weak speech verbs (强调, 提到, 指… `subject_verbs`) count only with a speaking
 subject. A quote without attribution takes the attribution in the next sentence ("…如此说道"), the
 subject before a colon, the previous quote's speaker, or the nearest speaker around it. Quoted names
-(`name_like`) and short scare-quoted terms are not quotes. Unresolved speakers are "" (speaker_surface
-still shows what was written).
+(`name_like`) and short scare-quoted terms are not quotes (a short span next to a quotation, separated by a
+comma only, is quoted). Unresolved speakers are "" (speaker_surface still shows what was written).
+
+Round 2 (all data in quotes.yaml): a speaking-noun subject is an unnamed speaker as the gold writes it
+("unnamed developers", `unnamed_speakers`; 据悉/据报道 `according_unnamed`); a statement/report speaks for the
+organisation that issued one of its kind before (`issue_frame`); a joint subject speaks as its first member
+(`joint_subject`); a platform where someone speaks is never the speaker (`location_frame`); an organisation +
+title + person is the person and a possessed organisation the head (`appositive_title`, `possessive_org`);
+他们/两人 resolve like 他 to an organisation or person (`pronouns.group`); 他/她 skip a person of the other
+gender known from a title in the article (`gender_titles`); a headline's first actor speaks; a quote after a
+line ending with a colon belongs to that line's speaker or subject; published figures speak for their
+publisher (`data_shows`).
 
 All patterns live in `data/quotes.yaml` and are matched on simplified text, so traditional-script
 articles work the same. Stance columns are filled by `attach_stance(quotes, stance_sentences)`
