@@ -493,3 +493,305 @@ def test_as_explained_by_drops_the_particle():
     m = make_mentions(s, [("扎克伯格", "Mark Zuckerberg", "person"), ("Meta", "Meta", "org")])
     q = extract_quotes(s, m)
     assert q[["speaker", "quote"]].values.tolist() == [["Mark Zuckerberg", "Meta对通用人工智能的关注受到了Llama 2的影响。"]]
+
+
+# --------------------------------------------------------------------------- round 2: unnamed speakers
+@pytest.mark.parametrize("text, speaker", [
+    ("也有開發者提醒，這個比例只拿GPU租金當成本。", "unnamed developers"),           # traditional, 也有 + noun
+    ("有科技媒体评论称，开源榜单的格局被打破了。", "unnamed tech media"),           # longest noun wins over 媒体
+    ("知情人士透露：讨论仍处于初步阶段，尚未作出决定。", "unnamed people familiar with the matter"),
+    ("不少网友质疑，这次发布的许可证并不开放。", "unnamed netizens"),
+])
+def test_speaking_noun_subject_is_an_unnamed_speaker(text, speaker):
+    q = extract_quotes(make_sentences([text]), None)
+    assert list(q.speaker) == [speaker]
+
+
+def test_a_long_unregistered_subject_stays_unresolved():
+    s = make_sentences(["在这家公司工作了十多年的一位资深开发者透露：“新模型下个月就会发布。”"])
+    q = extract_quotes(s, None)
+    assert list(zip(q.speaker, q.kind)) == [("", "direct")]
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("据悉，“书生”模型体系已向全社会开放源码。", "unnamed source", "“书生”模型体系已向全社会开放源码。"),
+    ("據報道，截至今年6月，衍生模型已突破13萬個。", "unnamed media reports", "截至今年6月，衍生模型已突破13萬個。"),
+    ("公司获投资后，估值据报已超过10亿美元。", "unnamed reports", "公司获投资后，估值已超过10亿美元。"),
+])
+def test_according_to_without_a_source_is_an_unnamed_source(text, speaker, quote):
+    q = extract_quotes(make_sentences([text]), None)
+    assert list(zip(q.speaker, q.quote, q.kind)) == [(speaker, quote, "reported")]
+
+
+# --------------------------------------------------------------------------- round 2: who issued a document
+def test_statement_speaks_for_the_organisation_that_published_it():
+    s = make_sentences([
+        "Mozilla公布了《关于AI安全与开放的联合声明》，签署者包括Meta的研究人员。",
+        "声明承认，公开可得的模型确实存在风险。",
+    ])
+    m = make_mentions(s, [("Mozilla", "Mozilla", "org"), ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    row = q[q.sentence_id == 1].iloc[0]
+    assert (row.speaker, row.speaker_org) == ("Mozilla statement", "Mozilla")
+
+
+def test_report_issued_many_sentences_earlier_still_speaks_for_its_issuer():
+    s = make_sentences([
+        "美國商務部下屬的NTIA本週二發表一份74頁的報告。",
+        "美國商務部長表示支持。",
+        "美國商務部隨後也發出通知。",
+        "外界反應不一。",
+        "報告在執行摘要中指出，開放權重的模型讓參與者更加多元。",
+    ])
+    m = make_mentions(s, [("美國商務部", "US Department of Commerce", "gov"), ("NTIA", "NTIA", "gov")])
+    q = extract_quotes(s, m)
+    row = q[q.sentence_id == 4].iloc[0]
+    assert (row.speaker, row.speaker_org) == ("NTIA report", "NTIA")
+
+
+def test_a_report_named_in_a_frame_is_issued_by_the_subject_before_it():
+    s = make_sentences([
+        "OpenAI在一篇报告中点名智谱。",
+        "报告指，智谱获得了超过14亿美元的投资。",
+    ])
+    m = make_mentions(s, [("OpenAI", "OpenAI", "org"), ("智谱", "Zhipu AI", "org")])
+    q = extract_quotes(s, m)
+    row = q[q.sentence_id == 1].iloc[0]
+    assert row.speaker_org == "OpenAI"
+
+
+# --------------------------------------------------------------------------- round 2: joint subjects
+@pytest.mark.parametrize("text", [
+    "与Meta形成对比的是，OpenAI和法国的Mistral AI已表示将签署准则。",
+    "OpenAI、Mistral AI均表示，将签署这份准则。",
+    "OpenAI與Mistral AI先後宣布，將簽署這份準則。",   # traditional; 宣布 needs a speaking subject
+])
+def test_joint_subject_is_written_as_its_first_member(text):
+    s = make_sentences([text])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("OpenAI", "OpenAI", "org"), ("Mistral AI", "Mistral AI", "org")])
+    q = extract_quotes(s, m)
+    assert list(q.speaker) == ["OpenAI"]
+
+
+def test_organisation_of_a_person_is_not_a_joint_subject():
+    s = make_sentences(["Meta的杨立昆和吴恩达都表示，开放模型更安全。"])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("杨立昆", "Yann LeCun", "person"), ("吴恩达", "Andrew Ng", "person")])
+    q = extract_quotes(s, m)
+    assert list(q.speaker) == ["Yann LeCun"]
+
+
+def test_person_after_organisation_in_the_clause_before_a_connective_verb():
+    s = make_sentences(["Meta生成式AI副總裁Ahmad Al-Dahle週一在X上否認，說這種說法「根本不是事實」。"])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("Ahmad Al-Dahle", "Ahmad Al-Dahle", "person")])
+    q = extract_quotes(s, m)
+    assert set(q.speaker) == {"Ahmad Al-Dahle"}
+
+
+# --------------------------------------------------------------------------- round 2: where someone speaks, topics
+@pytest.mark.parametrize("text", [
+    "研究者 Nathan Lambert 則在電子報 Interconnects 寫道，K2 是目前最好的開放模型。",
+    "Nathan Lambert周一在X上发文称，K2是目前最好的开放模型。",
+    "Nathan Lambert在Hugging Face的讨论区里留言指出，K2是目前最好的开放模型。",
+])
+def test_platform_where_someone_speaks_is_not_the_speaker(text):
+    s = make_sentences([text])
+    m = make_mentions(s, [("Nathan Lambert", "Nathan Lambert", "person"), ("Interconnects", "Interconnects", "org"),
+                          ("X", "X", "org"), ("Hugging Face", "Hugging Face", "org")])
+    q = extract_quotes(s, m)
+    assert list(q.speaker) == ["Nathan Lambert"]
+
+
+def test_topic_phrase_is_not_the_subject_of_a_later_he():
+    s = make_sentences([
+        "扎克伯格在备忘录中对两位负责人不吝赞美。",
+        "谈到弗里德曼，他提到对方过去一年一直是Meta顾问团成员。",
+    ])
+    m = make_mentions(s, [("扎克伯格", "Mark Zuckerberg", "person"), ("弗里德曼", "Nat Friedman", "person"),
+                          ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert list(q.speaker) == ["Mark Zuckerberg"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("前阿里巴巴技術副總裁、深度學習框架Caffe作者賈揚清日前也在微信朋友圈發文，感嘆小公司處境不易。", "Jia Yangqing"),
+    ("Mistral 首席执行官芒施周三发文，称外界的一些说法是有创意的解读。", "Arthur Mensch"),
+    ("Mistral 和芒施周三发文，称外界的一些说法是有创意的解读。", "Mistral AI"),  # 和: two parties, not a title
+])
+def test_organisation_title_person_before_a_connective_verb_is_the_person(text, speaker):
+    s = make_sentences([text])
+    m = make_mentions(s, [("阿里巴巴", "Alibaba", "org"), ("Caffe", "Caffe", "software"), ("賈揚清", "Jia Yangqing", "person"),
+                          ("Mistral", "Mistral AI", "org"), ("芒施", "Arthur Mensch", "person")])
+    q = extract_quotes(s, m)
+    assert list(q.speaker) == [speaker]
+
+
+# --------------------------------------------------------------------------- round 2: a line ending with a colon
+def test_quote_after_a_line_ending_with_a_colon_takes_its_pronoun():
+    s = make_sentences([
+        "扎克伯格在信中谈到了中国。",
+        "他的判断很直接：",
+        "“我们的对手很擅长间谍活动，窃取模型相对容易。”",
+    ])
+    m = make_mentions(s, [("扎克伯格", "Mark Zuckerberg", "person")])
+    q = extract_quotes(s, m)
+    assert list(zip(q.sentence_id, q.speaker)) == [(2, "Mark Zuckerberg")]
+
+
+def test_quote_after_a_colon_line_without_a_verb_subject_takes_the_line_subject():
+    s = make_sentences([
+        "纽森此前曾表示会认真考虑。",
+        "斯坦福大学教授李飞飞8月6日在《财富》杂志发表评论文章，把话说得很直白：",
+        '"If SB 1047 becomes law, it will harm our budding AI ecosystem."',
+    ])
+    m = make_mentions(s, [("纽森", "Gavin Newsom", "person"), ("斯坦福大学", "Stanford University", "org"),
+                          ("李飞飞", "Fei-Fei Li", "person")])
+    q = extract_quotes(s, m)
+    assert q[q.kind == "direct"].speaker.tolist() == ["Fei-Fei Li"]
+
+
+@pytest.mark.parametrize("headline", [
+    "Meta拒签欧盟通用人工智能行为准则称“欧洲在AI上走错了路”",
+    "Meta拒簽歐盟準則　稱「歐洲在AI上走錯了路」",
+])
+def test_headline_verb_is_said_by_the_first_actor_of_its_clause(headline):
+    s = make_sentences([headline, "Meta周五表示不会签署。"])
+    s.loc[0, "kind"] = "title"
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("通用人工智能行为准则", "General-Purpose AI Code of Practice", "initiative"),
+                          ("歐盟準則", "General-Purpose AI Code of Practice", "initiative")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 0].speaker.tolist() == ["Meta"]
+
+
+def test_pronoun_after_an_opening_connective_speaks_through_the_next_clause():
+    s = make_sentences([
+        "李彦宏在演讲中这样说。",
+        "不過他也沒有把話說死，承認開源模型在學術研究等場景下有存在價值。",
+    ])
+    m = make_mentions(s, [("李彦宏", "Robin Li", "person")])
+    q = extract_quotes(s, m)
+    row = q[q.sentence_id == 1].iloc[0]
+    assert (row.speaker, row.quote) == ("Robin Li", "開源模型在學術研究等場景下有存在價值。")
+
+
+def test_say_with_a_result_complement_is_not_speech():
+    s = make_sentences(["这件事他已经说透了。"])
+    m = make_mentions(s, [])
+    assert extract_quotes(s, m).empty
+
+
+@pytest.mark.parametrize("texts, speaker", [
+    (["芒施此前多次表示公司保持独立。", "法国数字事务国务秘书费拉里（Marina Ferrari）在接受采访时表示，巴黎事先并不知情。",
+      "她认为微软的持股“非常小，甚至微不足道”。"], "Marina Ferrari"),
+    (["芒施此前多次表示公司保持独立。", "欧洲议会顾问凯·岑纳对此提出批评。", "他说，这样的安排“令人极其愤怒”。"], "凯·岑纳"),
+])
+def test_pronoun_resolves_to_an_unregistered_person_named_as_subject(texts, speaker):
+    s = make_sentences(texts)
+    m = make_mentions(s, [("芒施", "Arthur Mensch", "person"), ("微软", "Microsoft", "org")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 2].speaker.tolist() == [speaker]
+
+
+# --------------------------------------------------------------------------- round 2: plural speakers
+@pytest.mark.parametrize("texts, speaker", [
+    (["OpenAI幾位創辦人在文中又指，馬斯克要求取得多數股權。", "「我們認為任何個人對OpenAI擁有絕對控制權，都違背我們的使命，」他們在文中寫道。"], "OpenAI"),
+    (["霍利和布卢门撒尔周二致信Meta。", "两人表示，开源软件有其价值，但Meta发布时几乎没有防护。"], "Josh Hawley"),
+])
+def test_plural_pronoun_is_the_subject_before(texts, speaker):
+    s = make_sentences(texts)
+    m = make_mentions(s, [("OpenAI", "OpenAI", "org"), ("馬斯克", "Elon Musk", "person"), ("霍利", "Josh Hawley", "person"),
+                          ("布卢门撒尔", "Richard Blumenthal", "person"), ("Meta", "Meta", "org")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 1].speaker.tolist() == [speaker]
+
+
+def test_they_meaning_things_is_not_a_speaker():
+    s = make_sentences(["Meta发布了两款模型。", "它们表示出很强的推理能力。"])
+    m = make_mentions(s, [("Meta", "Meta", "org")])
+    assert extract_quotes(s, m).empty
+
+
+def test_company_pronoun_opening_the_clause_before_a_connective_verb():
+    s = make_sentences(["英伟达周二发布了新模型。",
+                        "該公司早於今年1月已預告Llama Nemotron這個名字，當時強調的是代理式AI的企業應用。"])
+    m = make_mentions(s, [("英伟达", "Nvidia", "org"), ("Llama Nemotron", "Llama Nemotron", "model")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 1].speaker.tolist() == ["Nvidia"]
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("阿里公布的数据显示，千问3在AIME25测评中得到81.5分。", "Alibaba", "千问3在AIME25测评中得到81.5分。"),
+    ("基準測試機構Artificial Analysis統計，光是今年7月，中國公司就推出了4款模型。", "Artificial Analysis",
+     "光是今年7月，中國公司就推出了4款模型。"),
+])
+def test_published_figures_speak_for_their_publisher(text, speaker, quote):
+    s = make_sentences([text])
+    m = make_mentions(s, [("阿里", "Alibaba", "org"), ("Artificial Analysis", "Artificial Analysis", "org")])
+    q = extract_quotes(s, m)
+    assert list(zip(q.speaker, q.quote)) == [(speaker, quote)]
+
+
+def test_figures_without_a_publisher_are_not_a_quote():
+    s = make_sentences(["最新的统计数据显示，开源模型的下载量翻了一番。"])
+    assert extract_quotes(s, make_mentions(s, [])).empty
+
+
+def test_colon_speech_without_a_speaker_before_the_colon_is_said_by_the_sentence_subject():
+    s = make_sentences(["美國商務部下屬的國家電信和信息管理局本週二發表一份報告，給出了相當明確的結論：現有證據不足以支持限制這類模型。"])
+    m = make_mentions(s, [("美國商務部", "US Department of Commerce", "gov"), ("國家電信和信息管理局", "NTIA", "gov")])
+    q = extract_quotes(s, m)
+    assert list(zip(q.speaker, q.quote)) == [("NTIA", "現有證據不足以支持限制這類模型。")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("谷歌旗下的DeepMind在博客中说得很清楚：开放权重不等于开源。", "DeepMind"),
+    ("谷歌和DeepMind在博客中说得很清楚：开放权重不等于开源。", "Google"),   # 和: two parties, the first speaks
+])
+def test_possessed_organisation_is_the_head(text, speaker):
+    s = make_sentences([text])
+    m = make_mentions(s, [("谷歌", "Google", "org"), ("DeepMind", "DeepMind", "org")])
+    q = extract_quotes(s, m)
+    assert q.speaker.tolist() == [speaker]
+
+
+# --------------------------------------------------------------------------- round 2: gender hint
+def test_she_skips_a_nearer_subject_known_to_be_a_man():
+    s = make_sentences([
+        "联邦贸易委员会主席莉娜·汗女士本月发表演讲。",
+        "奥特曼先生随后回应了批评。",
+        "她认为，开放模型能让更多小企业把点子推向市场。",
+    ])
+    m = make_mentions(s, [("莉娜·汗", "Lina Khan", "person"), ("奥特曼", "Sam Altman", "person")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 2].speaker.tolist() == ["Lina Khan"]
+
+
+def test_he_without_any_gender_title_takes_the_nearest_subject():
+    s = make_sentences(["莉娜·汗本月发表演讲。", "奥特曼随后回应了批评。", "他认为，开放模型能让更多小企业把点子推向市场。"])
+    m = make_mentions(s, [("莉娜·汗", "Lina Khan", "person"), ("奥特曼", "Sam Altman", "person")])
+    q = extract_quotes(s, m)
+    assert q[q.sentence_id == 2].speaker.tolist() == ["Sam Altman"]
+
+
+# --------------------------------------------------------------------------- round 2: short fragments
+def test_short_fragment_next_to_a_quotation_is_quoted_too():
+    s = make_sentences(["他接受CNBC訪問時承認，IBM之後「太慢把它變現」，「我們犯的錯，是一開始追求非常龐大的方案」。"])
+    m = make_mentions(s, [("IBM", "IBM", "org"), ("CNBC", "CNBC", "media")])
+    q = extract_quotes(s, m)
+    direct = q[q.kind == "direct"]
+    assert direct.quote.tolist() == ["太慢把它變現 … 我們犯的錯，是一開始追求非常龐大的方案"]
+
+
+def test_short_term_away_from_a_quotation_stays_a_term():
+    s = make_sentences(["Meta把Llama称为“开源”模型，但批评者说：“这些许可证的限制太多了，不符合定义。”"])
+    m = make_mentions(s, [("Meta", "Meta", "org"), ("Llama", "Llama", "model")])
+    q = extract_quotes(s, m)
+    assert not any("开源" == x for x in q.quote) and len(q[q.kind == "direct"]) == 1
+
+
+def test_document_with_a_manner_frame_before_a_colon_speaks():
+    s = make_sentences(["IBM去年5月發表論文，推出Granite代碼模型家族。",
+                        "論文寫得清楚：「我們以Apache 2.0授權發布所有Granite代碼模型，供研究及商業用途。」"])
+    m = make_mentions(s, [("IBM", "IBM", "org"), ("Granite", "Granite", "model")])
+    q = extract_quotes(s, m)
+    row = q[q.sentence_id == 1].iloc[0]
+    assert (row.speaker, row.speaker_org) == ("IBM paper", "IBM")

@@ -22,8 +22,18 @@ text before (the first compatible mention of the sentence, else of the nearest e
 is the speaker as written. Weak speech verbs (强调, 提到, 指… `subject_verbs`) count only with a speaking
 subject. A quote without attribution takes the attribution in the next sentence ("…如此说道"), the
 subject before a colon, the previous quote's speaker, or the nearest speaker around it. Quoted names
-(`name_like`) and short scare-quoted terms are not quotes. Unresolved speakers are "" (speaker_surface
-still shows what was written).
+(`name_like`) and short scare-quoted terms are not quotes (a short span next to a quotation, separated by a
+comma only, is quoted). Unresolved speakers are "" (speaker_surface still shows what was written).
+
+Round 2 (all data in quotes.yaml): a speaking-noun subject is an unnamed speaker as the gold writes it
+("unnamed developers", `unnamed_speakers`; 据悉/据报道 `according_unnamed`); a statement/report speaks for the
+organisation that issued one of its kind before (`issue_frame`); a joint subject speaks as its first member
+(`joint_subject`); a platform where someone speaks is never the speaker (`location_frame`); an organisation +
+title + person is the person and a possessed organisation the head (`appositive_title`, `possessive_org`);
+他们/两人 resolve like 他 to an organisation or person (`pronouns.group`); 他/她 skip a person of the other
+gender known from a title in the article (`gender_titles`); a headline's first actor speaks; a quote after a
+line ending with a colon belongs to that line's speaker or subject; published figures speak for their
+publisher (`data_shows`).
 
 All patterns live in `data/quotes.yaml` and are matched on simplified text, so traditional-script
 articles work the same. Stance columns are filled by `attach_stance(quotes, stance_sentences)`
@@ -69,12 +79,47 @@ def load_rules(path: str | None = None) -> dict:
     rules["_document_title"] = re.compile(rules.get("document_title", "(?!)"))
     rules["_colon_speech"] = re.compile(rules.get("colon_speech", "(?!)"))
     rules["_role_frame"] = re.compile(rules.get("role_frame", "(?!)"))
+    rules["_issue_frame"] = re.compile(rules.get("issue_frame", "(?!)"))
+    rules["_joint"] = re.compile(rules.get("joint_subject", "(?!)"))
+    rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)"))
+    rules["_data_shows"] = re.compile(rules.get("data_shows", "(?!)"))
+    rules["_appositive"] = re.compile(rules.get("appositive_title", "(?!)"))
+    rules["_possessive_org"] = re.compile(rules.get("possessive_org", "(?!)"))
+    rules["_location"] = re.compile(rules.get("location_frame", "(?!)"))
     rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
+    rules["_unnamed_re"] = _alternation(rules.get("unnamed_speakers", {}))
+    rules["_according_unnamed"] = _alternation(rules.get("according_unnamed", {}))
     roles = sorted(rules["roles"], key=len, reverse=True)
     rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
     return rules
+
+
+def _alternation(words) -> re.Pattern:
+    """One regex matching any of `words`, longest first (never matches when there are none)."""
+    words = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _name_tail_cut(name: str, rules: dict) -> str:
+    """A CJK transliteration ends before a function character or a speech verb after its · (鲍迪尔也曾… -> 鲍迪尔)."""
+    head, dot, tail = name.partition("·")
+    simp = to_simplified(tail)
+    ends = [k for k, c in enumerate(simp) if c in rules.get("name_end_chars", "")]
+    if (v := rules["_verb_re"].search(simp)) is not None:
+        ends.append(v.start())
+    cut = min(ends, default=len(tail))
+    return head + dot + tail[:cut] if cut > 0 else name
+
+
+def _unnamed_speaker(surface: str, rules: dict) -> tuple[str, str, str]:
+    """An unregistered subject that is a speaking noun (有开发者 -> "unnamed developers", 知情人士 -> "unnamed
+    people familiar with the matter", `unnamed_speakers`); any other subject stays unresolved ("")."""
+    m = rules["_unnamed_re"].search(to_simplified(surface))
+    if m is None or not surface or len(surface) > rules["max_unresolved_subject"]:
+        return "", "", surface
+    return "unnamed " + rules["unnamed_speakers"][m.group()], "", surface
 
 
 # --------------------------------------------------------------------------- registry / mentions
@@ -207,11 +252,27 @@ def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
         content = t[i + 1:end]
         before = t[max(art.starts[row], i - 1):i]
         colon = before in (":", "：")
-        is_quote = _is_quotation(content, colon, rules)
-        if is_quote and row in body_rows:
+        if row in body_rows and content.strip():
             last = _sentence_at(art, max(end - 1, i))
-            out.append(_Quote(i, end, list(range(row, last + 1)), colon))
+            out.append((_Quote(i, end, list(range(row, last + 1)), colon), _is_quotation(content, colon, rules)))
         i = (j + 1) if j >= 0 else end
+    return _with_adjacent_fragments(art, out, rules)
+
+
+def _with_adjacent_fragments(art: _Article, spans: list[tuple[_Quote, bool]], rules: dict) -> list[_Quote]:
+    """The quotations, plus a short quoted span (not a name) separated from a quotation of its sentence by a
+    comma only (之后「太慢把它变现」，「我们犯的错，是…」: both are the speaker's words)."""
+    def adjacent(a: _Quote, b: _Quote) -> bool:
+        name = rules["_name_like"].fullmatch(to_simplified(art.text[b.open + 1:b.close].strip()))
+        return (a.rows[-1] == b.rows[0] and not re.sub(r"[\s，,、]", "", art.text[a.close + 1:b.open])
+                and not rules["_name_like"].fullmatch(to_simplified(art.text[a.open + 1:a.close].strip()))
+                and not name)
+
+    out = []
+    for k, (q, ok) in enumerate(spans):
+        if ok or (k > 0 and spans[k - 1][1] and adjacent(spans[k - 1][0], q)) or (
+                k + 1 < len(spans) and spans[k + 1][1] and adjacent(q, spans[k + 1][0])):
+            out.append(q)
     return out
 
 
@@ -289,6 +350,8 @@ class _Resolver:
         self.spokespeople: list[tuple[int, str, str]] = []  # (pos, speaker, org)
         excluded = [m.span() for m in rules["_interview"].finditer(masked)]
         excluded += [m.span("inner") for m in rules["_addressee"].finditer(masked)]
+        excluded += [m.span(g) for m in rules["_location"].finditer(masked) for g in ("inner", "inner2")
+                     if m.group(g) is not None]
         excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked)]
         self._excl = _merged_spans(excluded)
         self._in_quote = _merged_spans((q.open + 1, q.close) for q in self.quotes)  # q.open < pos < q.close
@@ -298,6 +361,8 @@ class _Resolver:
         self._closes = [m.start() for m in re.finditer(r"[)）]", masked)]
         self._prev: dict[tuple, list[int]] = {}
         self._org_prefix: tuple[list[int], list[str]] | None = None
+        self._issued: list[tuple[int, str, str]] | None = None  # (role position, role, issuer)
+        self._gender: dict[str, str] | None = None
 
     # -- helpers
     def _usable(self, m: _Mention) -> bool:
@@ -363,6 +428,28 @@ class _Resolver:
             self._org_prefix = (ends, names)
         return self._org_prefix
 
+    def _issued_documents(self) -> list[tuple[int, str, str]]:
+        """Every role word issued in its own clause (X发表…报告, X在…声明中): (position, role, issuer), the issuer
+        being the last organisation or person before the issuing frame, outside parentheses; built once."""
+        if self._issued is None:
+            self._issued = []
+            for rm in self.rules["_role_re"].finditer(self.masked):
+                cs = _clause_start(self.masked, self.sent_lo(rm.start()), rm.start())
+                frame = self.rules["_issue_frame"].search(self.masked, cs, rm.start())
+                if frame is None:
+                    continue
+                who = [m for m in self.between(cs, frame.start())
+                       if m.kind in ("person", "org") and self._usable(m) and not self._in_parens(m.start)]
+                if who:
+                    org = self.org_of(who[-1].actor, who[-1].kind, cs, who[-1].start) or who[-1].actor
+                    self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
+        return self._issued
+
+    def issuer(self, pos: int, role: str) -> str:
+        """The organisation that most recently issued a document of kind `role` before `pos` ("" if none)."""
+        found = [org for at, r, org in self._issued_documents() if at < pos and r == role]
+        return found[-1] if found else ""
+
     def context_org(self, pos: int) -> str:
         """Organisation a document or unnamed role belongs to: the organisation mentioned most often in
         the article before `pos` outside parentheses (ties: the most recent)."""
@@ -370,18 +457,23 @@ class _Resolver:
         k = bisect.bisect_right(ends, pos)
         return names[k - 1] if k else ""
 
-    def subject_before(self, pos: int, kinds: tuple[str, ...], window: int | None = None) -> _Mention | None:
+    def subject_before(self, pos: int, kinds: tuple[str, ...], window: int | None = None,
+                       gender: str = "") -> _Mention | None:
         """The subject of the text before `pos`: the first usable mention of `kinds` (outside parentheses)
         in the sentence of `pos` before it, else in each earlier sentence, nearest first, up to
-        `window` (default `subject_window`) sentences back (0: its own sentence only); None when none is found."""
+        `window` (default `subject_window`) sentences back (0: its own sentence only); None when none is found.
+        With `gender` (他 male, 她 female), a person known to be of the other gender is passed over."""
         row = _sentence_at(self.art, pos)
         window = self.rules.get("subject_window", 3) if window is None else window
         for r in range(row, max(row - window, 0) - 1, -1):
             lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
             for m in self.between(lo, hi):
                 if (m.kind in kinds and self._usable(m) and not self._in_parens(m.start)
-                        and not self._subordinate(m)):
+                        and not self._subordinate(m) and self._gender_fits(m, gender)):
                     return m
+            if "person" in kinds and (named := self._unregistered_name(lo, hi, first=True)) is not None:
+                # an unregistered person named as subject (费拉里（Marina Ferrari）表示…；她认为…)
+                return _Mention(named[0], "person", lo, lo, named[1])
         return None
 
     def maker_in(self, lo: int, hi: int) -> str:
@@ -446,7 +538,7 @@ class _Resolver:
             role = self.rules["roles"][role_m.group()]
             ra = lo + role_m.start()
             org_m = self.org_right_before(ra)  # org written right before the role ("Meta 发言人")
-            org = org_m.actor if org_m is not None else ""
+            org = org_m.actor if org_m is not None else self.issuer(ra, role)
             if not org:
                 # whose statement: an organisation that is the subject of the role's own sentence,
                 # else the organisation the article is about
@@ -485,8 +577,13 @@ class _Resolver:
                 return "", "", surface
             # the subject of the text before; beyond the window, the last person named, or the
             # organisation the article is about
-            kinds = ("person",) if kind == "person" else ("org",)
-            m = self.subject_before(pos, kinds) or (self.recent(pos, kinds) if kind == "person" else None)
+            kinds = {"person": ("person",), "group": ("org", "person")}.get(kind, ("org",))
+            if kind == "group" and self._unnamed_group_before(pos):
+                return "", "", surface  # 有些人持不同意见，他们认为…: they are those people
+            want = self.rules.get("pronoun_gender", {}).get(self.masked[pos:pos + n], "")
+            m = self.subject_before(pos, kinds, gender=want) or (self.recent(pos, kinds) if kind == "person" else None)
+            if m is not None and not self._gender_fits(m, want):
+                m = None
             if m is None and kind == "org" and (org := self.context_org(pos)):
                 return org, org, surface
             if m is not None:
@@ -503,15 +600,18 @@ class _Resolver:
             while end > lo and not cands:
                 start = _clause_start(masked, lo, end - 1)
                 clause = masked[start:end - 1].strip(" \u3000")
-                if re.match(r"^(他|她)(?!们)", clause):  # "他感谢X…，并透露": 他, not X
-                    at = masked.index(clause[0], start)
-                    return self.speaker(at, at + 1)
+                pm = self.rules["_pronoun_clause"].match(clause)
+                if pm:  # "他感谢X…，并透露", "不过他也没有把话说死，承认…", "该公司…，当时强调": the pronoun, not X
+                    at = masked.index(clause, start) + pm.start("p")
+                    return self.speaker(at, at + len(pm.group("p")))
                 in_clause = [m for m in self.between(start, end) if self._usable(m)]
                 if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
-                    cands = in_clause[:1]
+                    cands = [self.head(in_clause[0], end)]
                 end = start
         if cands:
-            m = cands[-1]
+            # a headline drops its grammar (Meta拒签准则称“…”): its clause's first actor is the subject
+            headline = self.art.kinds[_sentence_at(self.art, va)] != "body"
+            m = self.head(cands[0], va) if headline else self.first_of_joint(cands)
             if m.kind == "org":
                 # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
                 named = self._unregistered_name(m.end, va)
@@ -523,16 +623,84 @@ class _Resolver:
         if named is not None:
             return named[0], "", named[1]
         surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
-        return "", "", surface
+        return _unnamed_speaker(surface, self.rules)
 
-    def _unregistered_name(self, lo: int, hi: int) -> tuple[str, str] | None:
+    def _overlaps_mention(self, a: int, b: int) -> bool:
+        """A mention of something other than a person overlaps text[a:b] (a Latin name there, "Mistral AI",
+        is an organisation, not a person)."""
+        k = bisect.bisect_left(self._m_starts, b)
+        return any(m.end > a and m.kind != "person" for m in self.art.mentions[max(0, k - 8):k])
+
+    def head(self, m: _Mention, hi: int) -> _Mention:
+        """The person an organisation mention introduces with a title before `hi` (Meta首席科学家杨立昆 -> 杨立昆,
+        `appositive_title`), or the organisation it possesses (美国商务部下属的NTIA -> NTIA, `possessive_org`),
+        else the mention itself."""
+        if m.kind != "org":
+            return m
+        for p in self.between(m.end, hi):
+            if not self._usable(p):
+                continue
+            gap = self.masked[m.end:p.start]
+            if p.kind == "org" and self.rules["_possessive_org"].match(gap):
+                return self.head(p, hi)
+            return p if p.kind == "person" and self.rules["_appositive"].match(gap) else m
+        return m
+
+    def _gender_fits(self, m: _Mention, gender: str) -> bool:
+        """No gender asked, or the person's gender in this article is unknown or the one asked."""
+        return not gender or self._genders().get(m.actor, gender) == gender
+
+    def _genders(self) -> dict[str, str]:
+        """Person -> gender from a title written right after any of its mentions (费拉里女士 -> female); built once."""
+        if self._gender is None:
+            titles = self.rules.get("gender_titles", {})
+            self._gender = {}
+            for m in self.art.mentions:
+                after = self.art.simp[m.end:m.end + 2].lstrip()
+                for title, g in titles.items():
+                    if m.kind == "person" and after.startswith(title):
+                        self._gender.setdefault(m.actor, g)
+        return self._gender
+
+    def speaker_or_subject(self, lo: int, pos: int) -> tuple[str, str, str]:
+        """Who speaks before `pos` (a colon), else the subject of its sentence (李飞飞…发表评论文章，把话说得很直白：)."""
+        spk = self.speaker(lo, pos)
+        if spk[0]:
+            return spk
+        m = self.subject_before(pos, ("person", "org"), window=0)
+        if m is None:
+            return spk
+        m = self.head(m, pos)
+        return m.actor, self.org_of(m.actor, m.kind, lo, m.start), m.surface
+
+    def _unnamed_group_before(self, pos: int) -> bool:
+        """The sentence of `pos` says something before it with no actor named (有些人持不同意见，他们…)."""
+        lo = self.sent_lo(pos)
+        return (len(re.sub(r"\W", "", self.masked[lo:pos])) >= 2
+                and self.subject_before(pos, ("org", "person"), window=0) is None)
+
+    def first_of_joint(self, cands: list[_Mention]) -> _Mention:
+        """The last candidate, or the first of a run of mentions joined by 和/与/、 (`joint_subject`) ending in it."""
+        k = len(cands) - 1
+        while k > 0 and self.rules["_joint"].match(self.masked[cands[k - 1].end:cands[k].start]):
+            k -= 1
+        return cands[k]
+
+    def _unregistered_name(self, lo: int, hi: int, first: bool = False) -> tuple[str, str] | None:
         """(name, surface) of the last personal name in text[lo:hi] that is no registry mention: a Latin name
-        in parentheses after its transliteration, a Latin full name, or a CJK transliteration with ·."""
+        in parentheses after its transliteration, a Latin full name, or a CJK transliteration with ·.
+        With `first`, the first name of the two unmistakable forms only (not a bare Latin full name,
+        which may be an unregistered organisation such as Open Future)."""
         between = self.art.text[lo:hi]
         nm = None
         for found in _NAME_RE.finditer(between):
-            if not _inside(*self._excl, lo + found.start()):  # not a title in 《》 or an interviewer
+            a, b = lo + found.start(), lo + found.end()
+            if first and found.group(2):
+                continue
+            if not _inside(*self._excl, a) and not self._overlaps_mention(a, b):  # not in 《》, no organisation
                 nm = found
+                if first:
+                    break
         if nm is None:
             return None
         name = next(g for g in nm.groups() if g)
@@ -541,7 +709,7 @@ class _Resolver:
             front = to_simplified(name.split("·")[0])
             cut = max((front.rfind(t) + len(t) for t in self.rules["name_title_suffixes"]
                        if front.rfind(t) >= 0 and front.rfind(t) + len(t) < len(front)), default=0)
-            name = surface = name[cut:]
+            name = surface = _name_tail_cut(name[cut:], self.rules)
         return name, surface
 
     def sent_lo(self, pos: int) -> int:
@@ -576,6 +744,20 @@ def _nearby_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote,
             if spk[0] and _speaks(masked, (va, vb), spk, rules):
                 return spk
     return None
+
+
+def _colon_line_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote) -> tuple[str, str, str] | None:
+    """Speaker of a quote that opens its sentence when the sentence before ends with a colon: who speaks before
+    that colon, else the subject of that sentence (李飞飞…发表评论文章，把话说得很直白：)."""
+    first = q.rows[0]
+    if first == 0 or masked[art.starts[first]:q.open].strip(" \u3000"):
+        return None
+    p_lo = art.starts[first - 1]
+    line = masked[p_lo:art.ends[first - 1]].rstrip(" \u3000")
+    if not line.endswith(("：", ":")):
+        return None
+    spk = res.speaker_or_subject(p_lo, p_lo + len(line) - 1)
+    return spk if spk[0] else None
 
 
 def _sids(art: _Article, rows: list[int]) -> str:
@@ -677,6 +859,9 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
         if spk is None and colon >= 0:
             cand = res.speaker(s_lo, colon)
             spk = cand if cand[0] else None
+        # (d'') a quote opening its sentence after a sentence that ends with a colon ("他的判断很直接：" / "“…”")
+        if spk is None:
+            spk = _colon_line_speaker(art, res, masked, q)
         # (e) continuation of the previous quote's speaker
         if spk is None and last is not None and first - last[0] <= rules["continuation_window"]:
             spk = last[1]
@@ -745,8 +930,12 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 row = _row(art, [r], spk, art.text[im.end():hi].strip(" ，,:：\u3000"), "reported")
         if row is None and r not in direct_rows:
             cm = rules["_colon_speech"].search(masked, lo, hi)  # "他的理由是：…", "Ai2说得很明白：…"
-            if cm and (spk := res.speaker(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
+            if cm and (spk := res.speaker_or_subject(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
                 row = _row(art, [r], spk, art.text[cm.end():hi].strip(" ，,:：\u3000"), "reported")
+        if row is None and r not in direct_rows:
+            row = _data_shows(art, res, masked, r, rules)
+        if row is None and r not in direct_rows:
+            row = _according_unnamed(art, masked, r, rules)
         if row is not None:
             rows_out.append(row)
     for row in rows_out:
@@ -774,6 +963,32 @@ def _reported_before_attribution(art: _Article, res: "_Resolver", masked: str, r
             out.append(_row(art, [r], spk, content, "reported"))
             break
     return out
+
+
+def _data_shows(art: _Article, res: "_Resolver", masked: str, r: int, rules: dict) -> dict | None:
+    """X公布的数据显示，… / X统计，…: the rest of the sentence is said by X (an actor, pronoun or role)."""
+    lo, hi = art.starts[r], art.ends[r]
+    m = rules["_data_shows"].search(masked, lo, hi)
+    if m is None:
+        return None
+    g = "src" if m.group("src") is not None else "src2"
+    a, b = m.span(g)
+    a = _clause_start(masked, lo, b)
+    spk = res.speaker(a, b)
+    content = art.text[m.end():hi].strip(" ，,:：\u3000")
+    return _row(art, [r], spk, content, "reported") if spk[0] and content else None
+
+
+def _according_unnamed(art: _Article, masked: str, r: int, rules: dict) -> dict | None:
+    """据悉/据报道/据报 with no source named: the rest of the sentence is said by an unnamed source
+    ("unnamed source", "unnamed media reports"; `according_unnamed`)."""
+    lo, hi = art.starts[r], art.ends[r]
+    m = rules["_according_unnamed"].search(masked, lo, hi)
+    if m is None:
+        return None
+    content = (art.text[lo:m.start()] + art.text[m.end():hi]).strip(" ，,:：\u3000")
+    spk = ("unnamed " + rules["according_unnamed"][m.group()], "", art.text[m.start():m.end()])
+    return _row(art, [r], spk, content, "reported") if content else None
 
 
 def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str, str, str] | None:
