@@ -176,6 +176,98 @@ def test_model_names_inside_other_names_are_not_the_model():
     assert actors_in("ChatGPT 不是 GPT 家族之外的东西。") == ["ChatGPT", "GPT"]
 
 
+# --------------------------------------------------------------------------- spelling variants (round 2)
+
+@pytest.mark.parametrize("sentence, surface", [
+    ("亚历山大 · 王出任首席AI官。", "亚历山大 · 王"),        # spaced interpunct (generated, not listed)
+    ("马克 ·扎克伯格宣布重组。", "马克 ·扎克伯格"),          # space on one side only
+    ("亞歷山大．汪表示，團隊會保持精簡。", "亞歷山大．汪"),    # full-width stop used as the name dot (TW/HK)
+    ("馬克・祖克柏宣布。", "馬克・祖克柏"),                  # katakana middle dot
+])
+def test_interpunct_and_full_width_stop_variants(sentence, surface):
+    assert found(sentence)[0][1] == surface
+
+
+def test_full_width_stop_between_digits_stays_a_version():
+    assert found("Llama ３．１ 支持八种语言。") == [("Llama", "Llama ３．１", "3.1")]  # version column is NFKC-folded
+
+
+def test_lowercase_meta_is_the_company_outside_urls_and_compounds():
+    assert found("发帖者自称因不满 meta 的测试手法而辞职。") == [("Meta", "meta", "")]
+    assert found("这是一项 meta-analysis 研究，没有用 meta标签。") == []
+
+
+def test_names_inside_web_addresses_are_not_mentions():
+    assert found("原文见 https://www.facebook.com/meta 与 huggingface.co/meta-llama 。") == []
+    # a web address that is itself a registered name still counts (the site Llama.com)
+    assert actors_in("模型可在 Llama.com 下载。") == ["Llama.com"]
+
+
+@pytest.mark.parametrize("sentence, surface, version", [
+    ("阿里发布Qwen2.5-72B。", "Qwen2.5-72B", "2.5-72B"),
+    ("OpenAI发布gpt-oss-120b。", "gpt-oss-120b", "120b"),
+    ("Meta推出Llama-4-Scout。", "Llama-4-Scout", "4-Scout"),
+    ("月之暗面开源Kimi-K2-Instruct。", "Kimi-K2-Instruct", "K2-Instruct"),
+    ("Llama 3.1 405B 是最大的版本。", "Llama 3.1 405B", "3.1 405B"),      # space + parameter size after a version
+    ("Llama 4 Maverick 的排名引发争议。", "Llama 4 Maverick", "4 Maverick"),  # space + a version word
+])
+def test_model_variant_tail_is_kept_whole_with_the_family_as_actor(sentence, surface, version):
+    hits = [h for h in found(sentence) if h[1] == surface]
+    assert len(hits) == 1 and hits[0][2] == version
+    assert len(find_mentions(corpus_of(sentence)[0])) == len(found(sentence))
+
+
+def test_require_version_needs_a_number():
+    assert actors_in("阶跃星辰发布Step-2模型。") == ["StepFun", "Step"]
+    assert actors_in("这是一份 Step-by-step 教程。") == []
+
+
+def test_one_letter_platform_x_only_in_platform_context():
+    assert found("奥尔特曼在 X 上宣布推迟发布。") == [("Sam Altman", "奥尔特曼", ""), ("X", "X", "")]
+    assert found("马斯克在X平台发帖。") == [("Elon Musk", "马斯克", ""), ("X", "X平台", "")]
+    assert actors_in("医生看了X光片。") == []
+
+
+def test_one_letter_alias_needs_a_case_sensitive_required_context():
+    with pytest.raises(RegistryError, match="shorter than 2"):
+        build_registry({"actors": [_actor("Acme", aliases=["Q"], context=[{"case_sensitive": True}])]})
+    reg = build_registry({"actors": [_actor("Acme", aliases=["Q"], context=[
+        {"case_sensitive": True, "require_any_nearby": ["平台"]}])]})
+    assert "q" in reg.alias_index
+
+
+def test_photo_credit_is_not_a_mention_but_a_cited_source_is():
+    assert actors_in("图片来源：路透社") == []
+    assert actors_in("（图／美联社）扎克伯格在发布会上。") == ["Mark Zuckerberg"]
+    assert actors_in("据路透社报道，Meta 正在讨论闭源。") == ["Reuters", "Meta"]
+
+
+def test_company_vs_its_assistant():
+    assert actors_in("Meta AI助手已进驻WhatsApp。") == ["Meta AI", "WhatsApp"]
+    assert actors_in("Meta AI 研究部门发表论文。") == ["Meta"]
+
+
+def test_llama_4_variant_next_to_a_model_word():
+    assert actors_in("曾讨论放弃公司最强大的开源模型Behemoth。") == ["Llama"]
+    assert actors_in("童子军 Scout 活动。") == []
+
+
+def test_apple_after_the_company_was_named():
+    assert actors_in("苹果公司发布OpenELM。", "苹果研究团队在论文中指出。") == ["Apple", "OpenELM", "Apple"]
+    assert actors_in("他吃了一个苹果。") == []
+
+
+def test_united_nations_is_not_joint_with_the_state():
+    assert actors_in("国家网信办联合国家发展改革委公布办法。") == [
+        "Cyberspace Administration of China", "National Development and Reform Commission"]
+    assert actors_in("联合国秘书长呼吁监管人工智能。") == ["United Nations"]
+
+
+def test_library_name_in_an_install_command_is_not_a_mention():
+    assert actors_in("pip install -U diffusers") == []
+    assert actors_in("transformers 的正式支持会在下一个版本到来。") == ["Transformers"]
+
+
 # --------------------------------------------------------------------------- Facebook the app vs Meta the company
 
 def test_facebook_app_vs_meta_company():
