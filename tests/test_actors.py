@@ -495,6 +495,24 @@ def test_discovery_joins_interpunct_names_and_respects_min_count():
     assert discover_unknown(sents, find_mentions(sents, registry), registry, min_count=2).empty
 
 
+def test_discovery_one_letter_platform_in_its_frame():
+    # an unregistered one-letter platform (here Q) is proposed from 在Q上 / Q平台; a lone letter elsewhere is not
+    sents, _ = corpus_of("创始人在 Q 上发文庆祝。", "随后Q平台上的讨论迅速升温。", "方案Q的效果更好。")
+    registry = load_registry()
+    found_ = discover_unknown(sents, find_mentions(sents, registry), registry)
+    rows = {r.candidate: r for r in found_.itertuples()}
+    assert rows["Q"].tag == "letter" and rows["Q"].count == 2
+
+
+def test_discovery_drops_quantities_technical_terms_and_generic_org_words():
+    sents, _ = corpus_of("这家新创公司用FP8训练，显存80GB，还用了LoRA和Transformer。",
+                         "美国公司Zorblax Labs也在跟进。")
+    registry = load_registry()
+    cands = set(discover_unknown(sents, find_mentions(sents, registry), registry)["candidate"])
+    assert "Zorblax Labs" in cands
+    assert not cands & {"FP8", "80GB", "LoRA", "Transformer", "新创公司", "美国公司"}
+
+
 def test_discovery_merges_the_forms_of_one_name():
     sents, _ = corpus_of("研究员 Quentin Marlowe 在博文里写道,开放数据很重要。",
                          "Marlowe 认为,数据许可证应当统一。",

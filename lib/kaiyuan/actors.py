@@ -47,9 +47,9 @@ _DEFAULT_SETTINGS = {"default_window": 20, "merge_parenthetical_gloss": True, "j
 _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出", "认为", "写道"],
                       "speech_bridges": [], "latin_stoplist": [], "stopwords": [], "org_suffixes": [],
                       "compound_surnames": [], "surnames": "", "transliteration_chars": "",
-                      "non_name_suffixes": "", "max_dictionary_freq": 100}
+                      "non_name_suffixes": "", "max_dictionary_freq": 100, "units": [], "letter_frames": []}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
-                    "compound_surnames")
+                    "compound_surnames", "units", "letter_frames")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 
 _DOTS = "·・•‧･⋅∙ㆍ"  # interpunct variants used between parts of transliterated names
@@ -914,7 +914,7 @@ def segmenter(registry: Registry | None = None):
 
 # --------------------------------------------------------------------------- discovery of unknown names
 
-_TAG_PRIORITY = {"speaker": 0, "nr": 1, "nrt": 2, "nrfg": 3, "nt": 4, "nz": 5, "latin": 6}
+_TAG_PRIORITY = {"speaker": 0, "nr": 1, "nrt": 2, "nrfg": 3, "nt": 4, "nz": 5, "latin": 6, "letter": 7}
 _NAME_FLAGS = ("nr", "nrt", "nrfg", "nt", "nz")
 _SPEAKER_FALLBACK_FLAGS = {"nr", "nrt", "nrfg", "nt", "nz", "eng", "x", "j"}
 _LATIN_WORD = r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
@@ -979,7 +979,11 @@ def _discovery_config(registry: Registry) -> dict:
             "stop_latin": {normalise(w) for w in d["latin_stoplist"]}, "stopwords": simp(d["stopwords"]),
             "org_suffixes": tuple(simp(d["org_suffixes"])), "compound_surnames": tuple(d["compound_surnames"]),
             "surnames": set(d["surnames"]), "translit": set(d["transliteration_chars"]),
-            "non_name_suffixes": set(d["non_name_suffixes"]), "max_freq": d["max_dictionary_freq"]}
+            "non_name_suffixes": set(d["non_name_suffixes"]), "max_freq": d["max_dictionary_freq"],
+            "letters": [re.compile(f.replace("{L}", r"(?<![A-Za-z0-9])(?P<l>[A-Z])(?![A-Za-z0-9])"))
+                        for f in d["letter_frames"]],
+            "quantity": re.compile(r"\d+(?:\.\d+)?(?:%s)" % "|".join(map(re.escape, sorted(
+                {normalise(u) for u in d["units"]}, key=len, reverse=True))) if d["units"] else r"\d+")}
 
 
 def _dotted_candidates(tokens: list) -> list:
@@ -1021,10 +1025,14 @@ def _looks_like_person(cand: str, cfg: dict) -> bool:
 def _plausible(cand: str, tag: str, freq: dict, cfg: dict) -> bool:
     """Shape and dictionary checks that separate new names from common words jieba mis-tags."""
     key = normalise(cand)
+    if tag == "letter":
+        return True  # a one-letter name seen in a platform frame (在X上, X平台)
     if len(cand) < 2 or key in cfg["stopwords"] or key in cfg["stop_latin"]:
         return False
     if not any(ch.isalpha() for ch in cand) or re.fullmatch(r"[\d.,%\s]+", cand):
         return False
+    if tag == "latin" and cfg["quantity"].fullmatch(key):
+        return False  # 16GB, 3PB: a quantity
     if tag == "latin" or "·" in cand:
         return True
     if freq.get(cand, 0) > cfg["max_freq"]:
@@ -1034,7 +1042,8 @@ def _plausible(cand: str, tag: str, freq: dict, cfg: dict) -> bool:
     if tag.startswith("nr"):
         return _looks_like_person(cand, cfg)
     if tag == "nt":
-        return cand.endswith(cfg["org_suffixes"])
+        head = next((cand[:-len(x)] for x in cfg["org_suffixes"] if cand.endswith(x)), None)
+        return head is not None and normalise(head) not in cfg["stopwords"]  # not 新创公司, 美国公司
     return tag == "nz" and cand not in freq and len(cand) >= 3
 
 
@@ -1052,6 +1061,7 @@ def _sentence_candidates(seg: FastTagger, text: str, spans: list, cfg: dict) -> 
                   if w in cfg["compound_surnames"] and tokens[i + 1][1].startswith("nr")]
     if _ASCII_UPPER.search(text):  # a Latin name needs a capital letter (see _LATIN_WORD)
         found += _latin_candidates(text, cfg["stop_latin"])
+        found += [(m.start("l"), m.end("l"), "letter") for rx in cfg["letters"] for m in rx.finditer(text)]
     found += _speaker_candidates(tokens, found, cfg["verbs"], cfg["bridges"])
     kept = [(s, e, t) for s, e, t in found
             if not any(s < me and ms < e for ms, me in spans)
@@ -1178,7 +1188,8 @@ def rank_unknown(occurrences: pd.DataFrame, min_count: int = 1) -> pd.DataFrame:
                           kind="stable").reset_index(drop=True)
 
 
-_SNIPPET_TYPES = {"speaker": "person", "nr": "person", "nrt": "person", "nrfg": "person", "nt": "org", "nz": "other"}
+_SNIPPET_TYPES = {"speaker": "person", "nr": "person", "nrt": "person", "nrfg": "person", "nt": "org", "nz": "other",
+                  "letter": "other"}
 
 
 def _snippet_type(candidate: str, tag: str) -> str:
