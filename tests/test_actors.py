@@ -584,3 +584,12 @@ def test_seed_discovery_finds_no_unregistered_names(seed_mentions):
     """Every named actor in the seed bodies is in the registry, so nothing is left to discover."""
     corpus, mentions = seed_mentions
     assert discover_unknown(corpus.sentences, mentions, load_registry()).empty
+
+
+def test_taiwan_name_of_alexandr_wang_only_in_meta_context():
+    assert actors_in("Meta首席AI官汪滔表示，团队会保持精简。") == ["Meta", "Alexandr Wang"]
+    assert actors_in("大疆创始人汪滔很少接受采访。") == []
+
+
+def test_committee_of_the_house_is_one_mention_of_the_unit():
+    assert actors_in("美國眾議院科學委員會舉行聽證會。") == ["US House Science Committee"]
