@@ -593,3 +593,18 @@ def test_taiwan_name_of_alexandr_wang_only_in_meta_context():
 
 def test_committee_of_the_house_is_one_mention_of_the_unit():
     assert actors_in("美國眾議院科學委員會舉行聽證會。") == ["US House Science Committee"]
+
+
+def test_name_glued_to_a_code_word_is_an_identifier():
+    assert actors_in("先运行 huggingface-cli login 登录。") == []
+    assert actors_in("模型已上传到 Hugging Face。") == ["Hugging Face"]
+
+
+def test_bare_ministry_of_science_is_chinas_unless_another_country_is_named():
+    assert actors_in("科技部公布了新规。") == ["Ministry of Science and Technology of China"]
+    assert actors_in("韩国科技部公布了新规。") == []
+
+
+def test_the_pile_in_upper_case_next_to_data_words():
+    assert actors_in("训练资料来自去重后的PILE。") == ["The Pile"]
+    assert actors_in("A PILE OF WORK") == []

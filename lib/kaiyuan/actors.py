@@ -574,6 +574,18 @@ def _match_settings(registry: Registry) -> tuple:
     return registry._cache["match_settings"]
 
 
+_IDENT_AFTER = re.compile(r"[-_./][a-z]")
+_IDENT_BEFORE = re.compile(r"[a-z][-_./]$")
+
+
+def _in_identifier(exact: str, start: int, end: int) -> bool:
+    """A Latin name glued to a lower-case code word is part of an identifier (huggingface-cli, openai.api_key,
+    google-research), not a mention; models keep their tails (gpt-oss-120b) and are not checked."""
+    if not exact[start:end].isascii():
+        return False
+    return bool(_IDENT_AFTER.match(exact, end)) or bool(_IDENT_BEFORE.search(exact, 0, start))
+
+
 def _outside(spans: list, start: int, end: int) -> bool:
     """A hit is kept unless it lies inside one of the spans without covering it whole (Llama.com is a name)."""
     return not any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
@@ -603,6 +615,8 @@ def _candidates(hay: str, exact: str, registry: Registry, use_context: bool = Tr
         if end == alias_end and entry.latin_end and _alnum_at(hay, alias_end):
             continue
         if skip and not _outside(skip, start, end):
+            continue
+        if entry.actor_type != "model" and _in_identifier(exact, start, end):
             continue
         c = _Cand(start, alias_end, end, entry, version, False)
         if use_context and any(v.rules for v in entry.variants):
