@@ -608,3 +608,11 @@ def test_bare_ministry_of_science_is_chinas_unless_another_country_is_named():
 def test_the_pile_in_upper_case_next_to_data_words():
     assert actors_in("训练资料来自去重后的PILE。") == ["The Pile"]
     assert actors_in("A PILE OF WORK") == []
+
+
+def test_ministry_name_inside_a_departments_word_is_not_the_ministry():
+    # 科技部门/教育部门/公安部门 are "technology/education/police departments" in general
+    assert actors_in("各地科技部门和教育部门、公安部门联合行动。") == []
+    assert actors_in("科技部、教育部、公安部联合发文。") == [
+        "Ministry of Science and Technology of China", "Ministry of Education of China", "Ministry of Public Security"]
+    assert actors_in("哈萨克斯坦也在发展人工智能。") == []
