@@ -616,3 +616,8 @@ def test_ministry_name_inside_a_departments_word_is_not_the_ministry():
     assert actors_in("科技部、教育部、公安部联合发文。") == [
         "Ministry of Science and Technology of China", "Ministry of Education of China", "Ministry of Public Security"]
     assert actors_in("哈萨克斯坦也在发展人工智能。") == []
+
+
+def test_repost_credit_names_no_actor():
+    assert actors_in("本文转载自财新网。") == []
+    assert actors_in("财新网报道称，Meta 将推迟发布。") == ["Caixin", "Meta"]
