@@ -621,3 +621,9 @@ def test_ministry_name_inside_a_departments_word_is_not_the_ministry():
 def test_repost_credit_names_no_actor():
     assert actors_in("本文转载自财新网。") == []
     assert actors_in("财新网报道称，Meta 将推迟发布。") == ["Caixin", "Meta"]
+
+
+def test_transliterated_surname_counts_after_the_full_name():
+    assert actors_in("喬埃爾·皮諾宣布離職。", "皮諾表示，FAIR 會繼續開放研究。") == [
+        "Joelle Pineau", "Joelle Pineau", "FAIR"]
+    assert actors_in("皮诺曹的鼻子变长了。") == []
