@@ -627,3 +627,9 @@ def test_transliterated_surname_counts_after_the_full_name():
     assert actors_in("喬埃爾·皮諾宣布離職。", "皮諾表示，FAIR 會繼續開放研究。") == [
         "Joelle Pineau", "Joelle Pineau", "FAIR"]
     assert actors_in("皮诺曹的鼻子变长了。") == []
+
+
+def test_outlet_names_inside_common_words_are_not_outlets():
+    assert actors_in("开源模型掀起新浪潮。") == []
+    assert actors_in("据新浪科技报道，Meta 将调整策略。") == ["Sina", "Meta"]
+    assert actors_in("《蘋果日報》報導，蘋果公司將推出新機。") == ["Apple Daily", "Apple"]
