@@ -633,3 +633,11 @@ def test_outlet_names_inside_common_words_are_not_outlets():
     assert actors_in("开源模型掀起新浪潮。") == []
     assert actors_in("据新浪科技报道，Meta 将调整策略。") == ["Sina", "Meta"]
     assert actors_in("《蘋果日報》報導，蘋果公司將推出新機。") == ["Apple Daily", "Apple"]
+
+
+def test_machine_translated_and_transliterated_model_names():
+    assert actors_in("Anthropic的克劳德模型表现出色。") == ["Anthropic", "Claude"]
+    assert actors_in("克劳德·香农提出了信息论。") == []
+    assert actors_in("Meta发布了美洲驼 2模型。") == ["Meta", "Llama"]
+    assert actors_in("安第斯山上的美洲驼在吃草。") == []
+    assert actors_in("模型已上传到拥抱脸平台。") == ["Hugging Face"]
