@@ -41,19 +41,27 @@ _RULE_KEYS = {"aliases", "case_sensitive", "require_wrapper", "require_version",
               "require_prior_mention", "window", "forbid_prefix", "forbid_suffix", "forbid_nearby"}
 _TOP_KEYS = {"schema", "settings", "discovery", "actors"}
 _DEFAULT_SETTINGS = {"default_window": 20, "merge_parenthetical_gloss": True, "jieba_freq": 20000,
+                     "version_words": [], "credit_markers": [], "credit_ends": "。；）)】]」\n",
                      "jieba_tags": {"person": "nr", "org": "nt", "gov": "nt", "initiative": "nt",
                                     "model": "nz", "other": "nz"}}
 _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出", "认为", "写道"],
                       "speech_bridges": [], "latin_stoplist": [], "stopwords": [], "org_suffixes": [],
                       "compound_surnames": [], "surnames": "", "transliteration_chars": "",
-                      "non_name_suffixes": "", "max_dictionary_freq": 100}
+                      "non_name_suffixes": "", "max_dictionary_freq": 100, "units": [], "letter_frames": []}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
-                    "compound_surnames")
+                    "compound_surnames", "units", "letter_frames")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 
 _DOTS = "·・•‧･⋅∙ㆍ"  # interpunct variants used between parts of transliterated names
 _VERSION_RE = re.compile(r"[ ]?[-‐‑–—_]?[ ]?(?P<v>v?\d{1,2}(?:\.\d{1,2})?)(?P<s>[a-z])?")
 _PARAM_SUFFIXES = "bmktx"  # 7B, 1.8T, 8x7B are sizes, not versions
+_HYPHEN_TAIL = re.compile(r"(?:[-_][a-z0-9][a-z0-9.]*(?<!\.))+")  # -72b, -scout-17b-16e, -k2 (folded text)
+_SPACE_TOKEN = re.compile(r" ([a-z0-9][a-z0-9.+]*)")
+_SIZE_TOKEN = re.compile(r"(?:a?\d+(?:\.\d+)?[bmkt]|\d+x\d+b)")  # 405b, 1.8t, 8x7b, a22b
+_URL = re.compile(r"(?:https?://|www\.)[^\s，。、；：“”‘’\"'<>（）()\[\]【】]+"
+                  r"|(?<![a-z0-9@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ai|io|cn|hk|tw|co|gov|edu|dev|app)"
+                  r"(?![a-z0-9])(?:/[^\s，。、；：“”‘’\"'<>（）()\[\]【】]*)?")
+_CJK_STOP = re.compile(r"(?<=[\u3400-\u9fff]) ?\. ?(?=[\u3400-\u9fff])")
 _GLOSS_OPEN = re.compile(r" ?\( ?")
 _GLOSS_CLOSE = re.compile(r" ?\)")
 
@@ -101,8 +109,12 @@ _FOLD_CASE = _FoldTable(lower=False)
 
 
 def normalise(text: str, lower: bool = True) -> str:
-    """Length-preserving fold used on both aliases and text: NFKC, ·/space variants, Latin case."""
-    return text.translate(_FOLD_LOWER if lower else _FOLD_CASE)
+    """Length-preserving fold used on both aliases and text: NFKC, ·/space variants, Latin case, and a
+    full-width or ASCII stop between two CJK characters read as the name dot (亞歷山大．汪 = 亞歷山大·汪)."""
+    out = text.translate(_FOLD_LOWER if lower else _FOLD_CASE)
+    if "." in out:
+        out = _CJK_STOP.sub(lambda m: m.group().replace(".", "·"), out)
+    return out
 
 
 def _is_alnum(ch: str) -> bool:
@@ -351,11 +363,18 @@ def alias_variants(alias: str) -> list:
     for base in bases:
         b = normalise(base, lower=False).strip()
         forms = {b}
-        if "·" in b:
-            forms |= {re.sub(r" ?· ?", " ", b), re.sub(r" ?· ?", "", b)}
+        if "·" in b:  # 马克·扎克伯格 = 马克 · 扎克伯格 = 马克 ·扎克伯格 = 马克 扎克伯格 = 马克扎克伯格
+            forms |= {re.sub(r" ?· ?", sep, b) for sep in (" ", "", " · ", " ·", "· ")}
         forms |= {_insert_junction_spaces(f) for f in forms}
         out |= {re.sub(r" {2,}", " ", f) for f in forms}
     return sorted(out)
+
+
+def _guarded_letter(key: str, rules: tuple) -> bool:
+    """A one-letter alias (X, the platform) is allowed only under a case-sensitive rule that also requires
+    context (在X上发文, X平台), so a stray letter never counts."""
+    return (len(key) == 1 and key.isascii() and key.isalpha()
+            and any(r.case_sensitive and r.has_require for r in rules))
 
 
 def build_registry(data, path: str = "<memory>") -> Registry:
@@ -427,8 +446,9 @@ def build_registry(data, path: str = "<memory>") -> Registry:
             rules = a.rules_for(alias)
             for exact in alias_variants(alias):
                 key = normalise(exact)
-                if len(key) < 2:
-                    raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is shorter than 2 characters")
+                if len(key) < 2 and not _guarded_letter(key, rules):
+                    raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is shorter than 2 characters "
+                                        "(a single Latin letter needs a case_sensitive rule with a require_* key)")
                 if key in stop_keys:
                     raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is a stoplisted generic term")
                 prev = owners.get(key)
@@ -472,6 +492,39 @@ def _version_after(hay: str, pos: int) -> tuple | None:
     return None
 
 
+def _variant_tail(hay: str, pos: int, after_version: bool, words: frozenset) -> int:
+    """End of a model name's variant tail written on after the family (and version): hyphen-joined parts
+    (Qwen2.5-72B, gpt-oss-120b, Llama-4-Scout, Kimi-K2) always; after a version, also space-joined parameter
+    sizes and `settings.version_words` (Llama 3.1 405B, Llama 4 Maverick, Gemini 2.5 Pro). `pos` if none."""
+    m = _HYPHEN_TAIL.match(hay, pos)
+    end = m.end() if m and not _alnum_at(hay, m.end()) else pos
+    if not after_version:
+        return end
+    while True:
+        t = _SPACE_TOKEN.match(hay, end)
+        if not t or _alnum_at(hay, t.end()) or not (t.group(1) in words or _SIZE_TOKEN.fullmatch(t.group(1))):
+            return end
+        m = _HYPHEN_TAIL.match(hay, t.end())
+        end = m.end() if m and not _alnum_at(hay, m.end()) else t.end()
+
+
+def _url_spans(hay: str) -> list:
+    """Spans of web addresses in folded text (https://…, www.…, facebook.com/…)."""
+    if "." not in hay:
+        return []
+    return [m.span() for m in _URL.finditer(hay)]
+
+
+def _credit_spans(hay: str, markers: tuple, ends: str) -> list:
+    """Spans of photo/source credits (图片来源：路透社, 图／美联社): from a marker to the clause's end."""
+    spans = []
+    for marker in markers:
+        for m in re.finditer(re.escape(marker), hay):
+            stop = min((i for i in (hay.find(ch, m.end()) for ch in ends) if i >= 0), default=len(hay))
+            spans.append((m.start(), stop))
+    return spans
+
+
 def _rule_status(rule: Rule, var: _Variant, hay: str, exact: str, c: _Cand, has_version: bool) -> str:
     """Evaluate one rule for a candidate: 'ok', 'prior' (ok only after an earlier mention) or 'no'."""
     if rule.case_sensitive and exact[c.start:c.alias_end] != var.exact:
@@ -500,7 +553,8 @@ def _context_status(entry: _Entry, hay: str, exact: str, c: _Cand) -> str:
     """Best status over the variants sharing this key: a variant passes when all its rules pass."""
     best = "no"
     for var in entry.variants:
-        statuses = [_rule_status(r, var, hay, exact, c, bool(c.version)) for r in var.rules]
+        numbered = any(ch.isdigit() for ch in c.version)  # Phi-3, Yi-34B; not Step-by-step
+        statuses = [_rule_status(r, var, hay, exact, c, numbered) for r in var.rules]
         if "no" in statuses:
             continue
         if "prior" in statuses:
@@ -510,22 +564,59 @@ def _context_status(entry: _Entry, hay: str, exact: str, c: _Cand) -> str:
     return best
 
 
+def _match_settings(registry: Registry) -> tuple:
+    """(version words, credit markers, credit ends) from settings, folded like the text (built once)."""
+    if "match_settings" not in registry._cache:
+        st = registry.settings
+        registry._cache["match_settings"] = (
+            frozenset(normalise(w) for w in st["version_words"]),
+            tuple(normalise(to_simplified(w)) for w in st["credit_markers"]), normalise(st["credit_ends"]))
+    return registry._cache["match_settings"]
+
+
+_IDENT_AFTER = re.compile(r"[-_./][a-z]")
+_IDENT_BEFORE = re.compile(r"[a-z][-_./]$")
+
+
+def _in_identifier(exact: str, start: int, end: int) -> bool:
+    """A Latin name glued to a lower-case code word is part of an identifier (huggingface-cli, openai.api_key,
+    google-research), not a mention; models keep their tails (gpt-oss-120b) and are not checked."""
+    if not exact[start:end].isascii():
+        return False
+    return bool(_IDENT_AFTER.match(exact, end)) or bool(_IDENT_BEFORE.search(exact, 0, start))
+
+
+def _outside(spans: list, start: int, end: int) -> bool:
+    """A hit is kept unless it lies inside one of the spans without covering it whole (Llama.com is a name)."""
+    return not any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+
+
 def _candidates(hay: str, exact: str, registry: Registry, use_context: bool = True) -> list:
-    """All alias hits in a folded sentence that pass Latin boundaries, version and context checks."""
+    """All alias hits in a folded sentence that pass Latin boundaries, version and context checks;
+    hits inside a web address or a photo/source credit are not mentions."""
     out = []
     entries = registry.alias_index
+    words, markers, ends = _match_settings(registry)
+    skip = _url_spans(hay) + _credit_spans(hay, markers, ends)
     for last, key in registry.automaton.iter(hay):
         entry = entries[key]
         start, alias_end = last - len(key) + 1, last + 1
         if entry.latin_start and _alnum_at(hay, start - 1):
             continue
-        end, version = alias_end, ""
+        end, vstart = alias_end, alias_end
         if entry.actor_type == "model":
             found = _version_after(hay, alias_end)
             if found:
                 end, vstart = found
-                version = exact[vstart:end]
+            tail = _variant_tail(hay, end, bool(found), words)
+            if tail > end:
+                end, vstart = tail, (vstart if found else alias_end + 1)
+        version = exact[vstart:end].strip()
         if end == alias_end and entry.latin_end and _alnum_at(hay, alias_end):
+            continue
+        if skip and not _outside(skip, start, end):
+            continue
+        if entry.actor_type != "model" and _in_identifier(exact, start, end):
             continue
         c = _Cand(start, alias_end, end, entry, version, False)
         if use_context and any(v.rules for v in entry.variants):
@@ -837,7 +928,7 @@ def segmenter(registry: Registry | None = None):
 
 # --------------------------------------------------------------------------- discovery of unknown names
 
-_TAG_PRIORITY = {"speaker": 0, "nr": 1, "nrt": 2, "nrfg": 3, "nt": 4, "nz": 5, "latin": 6}
+_TAG_PRIORITY = {"speaker": 0, "nr": 1, "nrt": 2, "nrfg": 3, "nt": 4, "nz": 5, "latin": 6, "letter": 7}
 _NAME_FLAGS = ("nr", "nrt", "nrfg", "nt", "nz")
 _SPEAKER_FALLBACK_FLAGS = {"nr", "nrt", "nrfg", "nt", "nz", "eng", "x", "j"}
 _LATIN_WORD = r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
@@ -902,7 +993,11 @@ def _discovery_config(registry: Registry) -> dict:
             "stop_latin": {normalise(w) for w in d["latin_stoplist"]}, "stopwords": simp(d["stopwords"]),
             "org_suffixes": tuple(simp(d["org_suffixes"])), "compound_surnames": tuple(d["compound_surnames"]),
             "surnames": set(d["surnames"]), "translit": set(d["transliteration_chars"]),
-            "non_name_suffixes": set(d["non_name_suffixes"]), "max_freq": d["max_dictionary_freq"]}
+            "non_name_suffixes": set(d["non_name_suffixes"]), "max_freq": d["max_dictionary_freq"],
+            "letters": [re.compile(f.replace("{L}", r"(?<![A-Za-z0-9])(?P<l>[A-Z])(?![A-Za-z0-9])"))
+                        for f in d["letter_frames"]],
+            "quantity": re.compile(r"\d+(?:\.\d+)?(?:%s)" % "|".join(map(re.escape, sorted(
+                {normalise(u) for u in d["units"]}, key=len, reverse=True))) if d["units"] else r"\d+")}
 
 
 def _dotted_candidates(tokens: list) -> list:
@@ -944,10 +1039,14 @@ def _looks_like_person(cand: str, cfg: dict) -> bool:
 def _plausible(cand: str, tag: str, freq: dict, cfg: dict) -> bool:
     """Shape and dictionary checks that separate new names from common words jieba mis-tags."""
     key = normalise(cand)
+    if tag == "letter":
+        return True  # a one-letter name seen in a platform frame (在X上, X平台)
     if len(cand) < 2 or key in cfg["stopwords"] or key in cfg["stop_latin"]:
         return False
     if not any(ch.isalpha() for ch in cand) or re.fullmatch(r"[\d.,%\s]+", cand):
         return False
+    if tag == "latin" and cfg["quantity"].fullmatch(key):
+        return False  # 16GB, 3PB: a quantity
     if tag == "latin" or "·" in cand:
         return True
     if freq.get(cand, 0) > cfg["max_freq"]:
@@ -957,7 +1056,8 @@ def _plausible(cand: str, tag: str, freq: dict, cfg: dict) -> bool:
     if tag.startswith("nr"):
         return _looks_like_person(cand, cfg)
     if tag == "nt":
-        return cand.endswith(cfg["org_suffixes"])
+        head = next((cand[:-len(x)] for x in cfg["org_suffixes"] if cand.endswith(x)), None)
+        return head is not None and normalise(head) not in cfg["stopwords"]  # not 新创公司, 美国公司
     return tag == "nz" and cand not in freq and len(cand) >= 3
 
 
@@ -975,6 +1075,7 @@ def _sentence_candidates(seg: FastTagger, text: str, spans: list, cfg: dict) -> 
                   if w in cfg["compound_surnames"] and tokens[i + 1][1].startswith("nr")]
     if _ASCII_UPPER.search(text):  # a Latin name needs a capital letter (see _LATIN_WORD)
         found += _latin_candidates(text, cfg["stop_latin"])
+        found += [(m.start("l"), m.end("l"), "letter") for rx in cfg["letters"] for m in rx.finditer(text)]
     found += _speaker_candidates(tokens, found, cfg["verbs"], cfg["bridges"])
     kept = [(s, e, t) for s, e, t in found
             if not any(s < me and ms < e for ms, me in spans)
@@ -1101,7 +1202,8 @@ def rank_unknown(occurrences: pd.DataFrame, min_count: int = 1) -> pd.DataFrame:
                           kind="stable").reset_index(drop=True)
 
 
-_SNIPPET_TYPES = {"speaker": "person", "nr": "person", "nrt": "person", "nrfg": "person", "nt": "org", "nz": "other"}
+_SNIPPET_TYPES = {"speaker": "person", "nr": "person", "nrt": "person", "nrfg": "person", "nt": "org", "nz": "other",
+                  "letter": "other"}
 
 
 def _snippet_type(candidate: str, tag: str) -> str:
