@@ -184,16 +184,24 @@ def load_cues(path: str | None = None) -> dict:
 _PUNCT = re.compile(r"[，,。；;：:！!？?、（）()“”「」『』\"]")
 
 
+def _spans(word: str, text: str) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of a literal word, left to right (re.finditer of the escaped word)."""
+    out, i = [], text.find(word) if word else -1
+    while i >= 0:
+        out.append((i, i + len(word)))
+        i = text.find(word, i + len(word))
+    return out
+
+
 def _negator_spans(text: str, cues: dict) -> list[tuple[int, int]]:
     blocked = [False] * len(text)
     for ex in cues["negator_exceptions"]:
-        for m in re.finditer(re.escape(ex), text):
-            for k in range(*m.span()):
+        for a, b in _spans(ex, text):
+            for k in range(a, b):
                 blocked[k] = True
     spans, taken = [], [False] * len(text)
     for neg in cues["negators"]:
-        for m in re.finditer(re.escape(neg), text):
-            a, b = m.span()
+        for a, b in _spans(neg, text):
             if any(blocked[a:b]) or any(taken[a:b]):
                 continue
             for k in range(a, b):
@@ -217,8 +225,7 @@ def cue_score(text: str, target: str, cues: dict | None = None) -> tuple[float, 
 
 def _cue_score(t: str, spec: dict, cues: dict) -> tuple[float, list[str]]:
     """cue_score on simplified, lower-cased text."""
-    rel = [(m.start(), m.end(), r) for r in spec["relevance"] for m in re.finditer(re.escape(r), t)]
-    if not rel:
+    if not any(r in t for r in spec["relevance"]):
         return 0.0, []
     negs = _negator_spans(t, cues)
     taken = [False] * len(t)
@@ -227,8 +234,7 @@ def _cue_score(t: str, spec: dict, cues: dict) -> tuple[float, list[str]]:
             taken[k] = True
     score, hits = 0.0, []
     for cue in spec["order"]:
-        for m in re.finditer(re.escape(cue), t):
-            a, b = m.span()
+        for a, b in _spans(cue, t):
             if any(taken[a:b]):
                 continue
             for k in range(a, b):
@@ -240,7 +246,7 @@ def _cue_score(t: str, spec: dict, cues: dict) -> tuple[float, list[str]]:
                 cue_txt = cue
             score += w
             hits.append(cue_txt)
-    negatable = [(m.start(), m.end(), r) for r in spec["negatable"] for m in re.finditer(re.escape(r), t)]
+    negatable = [(a, b, r) for r in spec["negatable"] for a, b in _spans(r, t)]
     for a, b, r in sorted(negatable):
         if any(taken[a:b]):
             continue
@@ -860,15 +866,18 @@ def _quoted_sentences(quotes: pd.DataFrame | None) -> dict:
 def _positions(sentences: pd.DataFrame | None, rule: dict) -> tuple[set, set]:
     """(lead, close) sets of (article_id, sentence_id): the headline and the first lead_sentences
     body sentences; the last close_sentences body sentences."""
-    lead, close = set(), set()
     if sentences is None or len(sentences) == 0:
-        return lead, close
+        return set(), set()
     kinds = sentences["kind"] if "kind" in sentences else pd.Series("body", index=sentences.index)
-    s = pd.DataFrame({"a": sentences["article_id"].astype(str), "s": sentences["sentence_id"].astype(int), "k": kinds})
-    for aid, g in s.sort_values(["a", "s"]).groupby("a", sort=False):
-        body = g.loc[g["k"] != "title", "s"].tolist()
-        lead |= {(aid, x) for x in g.loc[g["k"] == "title", "s"]} | {(aid, x) for x in body[:rule["lead_sentences"]]}
-        close |= {(aid, x) for x in body[-rule["close_sentences"]:]} if rule["close_sentences"] else set()
+    s = pd.DataFrame({"a": sentences["article_id"].astype(str).to_numpy(), "s": sentences["sentence_id"].astype(int).to_numpy(),
+                      "k": kinds.to_numpy()}).sort_values(["a", "s"], kind="stable")
+    body = s[s["k"] != "title"]
+    rank = body.groupby("a", sort=False).cumcount().to_numpy()
+    from_end = body.groupby("a", sort=False)["s"].transform("size").to_numpy() - rank
+    title = s[s["k"] == "title"]
+    lead = set(zip(title["a"], title["s"])) | set(zip(body["a"][rank < rule["lead_sentences"]], body["s"][rank < rule["lead_sentences"]]))
+    near_end = from_end <= rule["close_sentences"]
+    close = set(zip(body["a"][near_end], body["s"][near_end]))
     return lead, close
 
 
@@ -901,26 +910,27 @@ def article_stance(stance_sentences: pd.DataFrame, sentences: pd.DataFrame | Non
     keys = list(zip(best["article_id"], best["sentence_id"].astype(int)))
     weight = [(rule["voice_weight"] if k in quoted else 1.0) + rule["lead_weight"] * (k in lead)
               + rule["close_weight"] * (k in close) for k in keys]
-    best = best.assign(_w=weight, _speaker=[quoted.get(k, "") for k in keys])
-    rows = []
-    for (aid, t), g in best.groupby(["article_id", "target"], sort=True):
-        rows.append(_article_row(aid, t, g, rule))
-    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    speakers = [quoted.get(k, "") for k in keys]
+    polar: dict = {}
+    for (aid, sid), t, lab, w, spk in zip(keys, best["target"], best["label"], weight, speakers):
+        if lab in ("supportive", "critical"):
+            polar.setdefault((aid, t), []).append((sid, lab, w, spk))
+    pairs = sorted(set(zip(best["article_id"], best["target"])))
+    return pd.DataFrame([_article_row(aid, t, polar.get((aid, t), []), rule) for aid, t in pairs], columns=ARTICLE_COLUMNS)
 
 
-def _article_row(aid: str, target: str, g: pd.DataFrame, rule: dict) -> dict:
-    S = float(g.loc[g["label"] == "supportive", "_w"].sum())
-    C = float(g.loc[g["label"] == "critical", "_w"].sum())
+def _article_row(aid: str, target: str, items: list[tuple], rule: dict) -> dict:
+    """One article and target from its polar sentences (sentence_id, label, weight, speaker)."""
+    S = float(sum(w for _, lab, w, _ in items if lab == "supportive"))
+    C = float(sum(w for _, lab, w, _ in items if lab == "critical"))
     label = _decide_article(S, C, rule)
     sides = {"supportive": ("supportive",), "critical": ("critical",), "mixed": ("supportive", "critical")}.get(label, ())
-    ev = g[g["label"].isin(sides)].sort_values(["_w", "sentence_id"], ascending=[False, True], kind="stable").head(3)
-    voices = g[g["_speaker"] != ""]
-    names = {lab: "; ".join(sorted(set(voices.loc[voices["label"] == lab, "_speaker"]))) for lab in ("supportive", "critical")}
-    polar_voices = voices[voices["label"].isin(("supportive", "critical"))]
+    ev = sorted((it for it in items if it[1] in sides), key=lambda it: (-it[2], it[0]))[:3]
+    names = {side: "; ".join(sorted({spk for _, lab, _, spk in items if spk and lab == side})) for side in ("supportive", "critical")}
     return {"article_id": aid, "target": target, "label": label, "supportive": round(S, 4), "critical": round(C, 4),
-            "evidence_sentence_ids": ";".join(str(int(i)) for i in sorted(ev["sentence_id"])),
+            "evidence_sentence_ids": ";".join(str(int(it[0])) for it in sorted(ev)),
             "voices_supportive": names["supportive"], "voices_critical": names["critical"],
-            "voice_sentence_ids": ";".join(str(int(i)) for i in sorted(polar_voices["sentence_id"]))}
+            "voice_sentence_ids": ";".join(str(int(sid)) for sid, _, _, spk in sorted(items) if spk)}
 
 
 def actor_stance(quotes: pd.DataFrame) -> pd.DataFrame:
