@@ -79,3 +79,17 @@ def no_dialogs(page: Path) -> Path:
     guarded = page.with_name(page.stem + ".guarded.html")
     guarded.write_text(markup[:at] + DIALOG_GUARD + markup[at:], encoding="utf-8")
     return guarded
+
+
+def assert_two_texts_drawn_apart(png: Path, width: int, min_ink: int, what: str) -> None:
+    """The screenshot's two 100-pixel bands (two different Chinese texts) both hold glyphs
+    (`min_ink` dark pixels) and differ: tofu draws every missing character as the same box."""
+    from PIL import Image, ImageChops
+
+    with Image.open(png) as img:
+        grey = img.convert("L")
+    a, b = grey.crop((0, 0, width, 100)), grey.crop((0, 100, width, 200))
+    for line in (a, b):
+        assert sum(line.histogram()[:128]) > min_ink, "no glyphs drawn"
+    diff = ImageChops.difference(a, b)
+    assert sum(diff.histogram()[64:]) > 1_500, f"different Chinese {what} render identically (tofu boxes)"

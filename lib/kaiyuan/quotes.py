@@ -62,6 +62,14 @@ _PLURAL = ("们",)
 _NAME_RE = re.compile(r"[(（]([A-Z][A-Za-z\-']+(?: [A-Z][A-Za-z\-']+)+)[)）]|([A-Z][a-z]+(?: [A-Z][A-Za-z\-']+)+)|([\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})")
 
 
+# compiled key -> quotes.yaml key of the optional patterns
+_OPTIONAL_PATTERNS = {"_addressee": "addressee", "_in_document": "in_document", "_name_like": "name_like",
+                      "_document_title": "document_title", "_colon_speech": "colon_speech", "_role_frame": "role_frame",
+                      "_issue_frame": "issue_frame", "_joint": "joint_subject", "_data_shows": "data_shows",
+                      "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
+                      "_subordinate": "subordinate_openers"}
+
+
 @functools.lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> dict:
     """Quote rules from quotes.yaml (cached)."""
@@ -73,20 +81,9 @@ def load_rules(path: str | None = None) -> dict:
     rules["_skip"] = re.compile(rules["skip_subjects"])
     rules["_according"] = re.compile(rules["according_to"])
     rules["_interview"] = re.compile(rules["interview"])
-    rules["_addressee"] = re.compile(rules.get("addressee", "(?!)"))
-    rules["_in_document"] = re.compile(rules.get("in_document", "(?!)"))
-    rules["_name_like"] = re.compile(rules.get("name_like", "(?!)"))
-    rules["_document_title"] = re.compile(rules.get("document_title", "(?!)"))
-    rules["_colon_speech"] = re.compile(rules.get("colon_speech", "(?!)"))
-    rules["_role_frame"] = re.compile(rules.get("role_frame", "(?!)"))
-    rules["_issue_frame"] = re.compile(rules.get("issue_frame", "(?!)"))
-    rules["_joint"] = re.compile(rules.get("joint_subject", "(?!)"))
+    for key, data_key in _OPTIONAL_PATTERNS.items():  # absent from a researcher's quotes.yaml: never matches
+        rules[key] = re.compile(rules.get(data_key, "(?!)"))
     rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)"))
-    rules["_data_shows"] = re.compile(rules.get("data_shows", "(?!)"))
-    rules["_appositive"] = re.compile(rules.get("appositive_title", "(?!)"))
-    rules["_possessive_org"] = re.compile(rules.get("possessive_org", "(?!)"))
-    rules["_location"] = re.compile(rules.get("location_frame", "(?!)"))
-    rules["_subordinate"] = re.compile(rules.get("subordinate_openers", "(?!)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
     rules["_unnamed_re"] = _alternation(rules.get("unnamed_speakers", {}))

@@ -543,16 +543,23 @@ def _classifier():
 
 def train_model(labels: pd.DataFrame, cues: dict | None = None) -> StanceModel:
     """Fit the shared vectorizer and one classifier per target on a label table (text or text_simplified)."""
+    cues = cues or load_cues()
+    vectorizer, x = _vectorise(labels, cues)
+    model = _fit(vectorizer, x, labels)
+    with _one_thread():
+        model.calibrators = calibrate(vectorizer, x, labels.reset_index(drop=True), cues)
+    return model
+
+
+def _vectorise(labels: pd.DataFrame, cues: dict):
+    """(TF-IDF vectorizer fitted on the label texts, their feature matrix): shared by training and the
+    held-out predictions, which refit only the classifiers per fold."""
     from sklearn.base import clone
 
-    cues = cues or load_cues()
     texts = _texts(labels)
     with _one_thread():
         vectorizer = clone(make_pipeline().steps[0][1]).fit(texts)
-        x = features(vectorizer, texts, cues)
-        model = _fit(vectorizer, x, labels)
-        model.calibrators = calibrate(vectorizer, x, labels.reset_index(drop=True), cues)
-    return model
+        return vectorizer, features(vectorizer, texts, cues)
 
 
 CALIBRATION_FOLDS = 5
@@ -760,15 +767,10 @@ def held_out(labels: pd.DataFrame, cues: dict | None = None) -> pd.DataFrame:
     """Leave-one-article-out model rows (STANCE_COLUMNS) for every labelled sentence: each article is
     predicted by classifiers trained on the other articles' labels only. The TF-IDF vocabulary and
     weights are fitted once on all label texts (no labels involved; it saves refitting per fold)."""
-    from sklearn.base import clone
-
     cues = cues or load_cues()
     data = labels.reset_index(drop=True)
     data = data if "text_simplified" in data else data.assign(text_simplified=_simplified(data["text"]))
-    texts = _texts(data)
-    with _one_thread():
-        vectorizer = clone(make_pipeline().steps[0][1]).fit(texts)
-        x = features(vectorizer, texts, cues)
+    vectorizer, x = _vectorise(data, cues)
     frames = []
     aids = data["article_id"].astype(str).to_numpy()
     for aid in sorted(set(aids)):
@@ -782,17 +784,12 @@ def predict_held_out(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame 
     """Model rows (no hand rows) for `sentences` with nothing in-sample: an article that is in the
     training labels is predicted by classifiers trained without its labels. Returns (rows, number of
     such articles)."""
-    from sklearn.base import clone
-
     cues = load_cues()
     train = load_training(labels).reset_index(drop=True)
     if len(train) == 0:
         return cue_predict(sentences), 0
     sentences = sentences if "text_simplified" in sentences else sentences.assign(text_simplified=_simplified(sentences["text"]))
-    texts = _texts(train)
-    with _one_thread():
-        vectorizer = clone(make_pipeline().steps[0][1]).fit(texts)
-        x = features(vectorizer, texts, cues)
+    vectorizer, x = _vectorise(train, cues)
     aids = sentences["article_id"].astype(str)
     taids = train["article_id"].astype(str).to_numpy()
     overlap = sorted(set(aids) & set(taids))
