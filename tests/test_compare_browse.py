@@ -101,9 +101,12 @@ def test_article_stance_changes_list_new_and_changed_labels_with_their_evidence(
     out = compare.article_stance_changes(now, before)
     # b/open_source_ai was supportive before and is critical now; c is a new article (two targets)
     assert out.values.tolist() == [
-        ["meta_openness", "c", "", "critical", "new article", "1", "Meta和Mistral AI都发布了开源模型。"],
-        ["open_source_ai", "b", "supportive", "critical", "changed", "2", ""],
-        ["open_source_ai", "c", "", "critical", "new article", "1", "Meta和Mistral AI都发布了开源模型。"]]
+        ["meta_openness", "c", "", "critical", "new article", "", "1", "Meta和Mistral AI都发布了开源模型。"],
+        ["open_source_ai", "b", "supportive", "critical", "changed", "", "2", ""],
+        ["open_source_ai", "c", "", "critical", "new article", "", "1", "Meta和Mistral AI都发布了开源模型。"]]
+    # label_sources is carried from the stance table when the run wrote it
+    sourced = {**now, "stance_articles": now["stance_articles"].assign(label_sources="hand 2; model 1")}
+    assert set(compare.article_stance_changes(sourced, before)["label_sources"]) == {"hand 2; model 1"}
 
 
 def test_timeline_changes_carry_their_first_source_sentence():

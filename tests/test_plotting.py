@@ -88,3 +88,13 @@ def test_repel_boxes_never_moves_a_fixed_obstacle():
     offsets = plotting.repel_boxes(boxes, pad=2, fixed=[1])
     assert offsets[1] == (0.0, 0.0)
     assert offsets[0] == (0.0, 7.0)  # overlap 5 + pad 2
+
+
+def test_setup_lets_a_long_chinese_sentence_show_whole_in_a_table():
+    import pandas as pd
+
+    sentence = "扎克伯格在公开信中写道，开源人工智能是前进的道路，" * 6   # 150 characters
+    with pd.option_context("display.max_colwidth", 50):
+        plotting.setup()
+        shown = repr(pd.DataFrame({"sentence": [sentence]}))   # notebooks' HTML tables use the same option
+    assert sentence in shown and "..." not in shown

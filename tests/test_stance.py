@@ -346,3 +346,18 @@ def test_scores_are_calibrated_per_kind_of_label():
     assert got.round(2).tolist() == [0.5, 1.0]
     # no map for the other target: the raw probability is kept
     assert model.calibrated("meta_openness", np.array(["critical"]), np.array([0.8])).tolist() == [0.8]
+
+
+def test_article_label_says_where_its_sentence_labels_come_from():
+    # three polar sentences: two hand-labelled, one automatic; the hand label of sentence 1 wins over
+    # the model's; neutral sentences are not counted as sources
+    s = sent_df(["开源模型追上闭源。", "这是开源的胜利。", "开源生态更繁荣。", "后续待观察。", "其他消息。"])
+    auto = _rows(["supportive", "critical", "supportive", "neutral", "neutral"])
+    hand = _rows(["supportive", "supportive"]).assign(method="hand")
+    got = stance.article_stance(pd.concat([auto, hand], ignore_index=True), s, None, RULE).iloc[0]
+    assert got.label == "supportive" and got.label_sources == "hand 2; model 1"
+
+
+def test_label_sources_most_frequent_first_then_by_name():
+    assert stance.label_sources(["model", "cue", "model", "hand"]) == "model 2; cue 1; hand 1"
+    assert stance.label_sources([]) == ""

@@ -60,6 +60,11 @@ STANCE_ARTICLES = pd.DataFrame(
      ("b", "meta_openness", "critical", 0.0, 1.5, 2.0, "1")],
     columns=["article_id", "target", "label", "supportive", "critical", "neutral", "evidence_sentence_ids"],
 )
+STANCE_SENTENCES = pd.DataFrame(
+    [("a", 2, "open_source_ai", "supportive", "model"), ("a", 2, "open_source_ai", "supportive", "hand"),
+     ("a", 0, "open_source_ai", "supportive", "model"), ("b", 1, "meta_openness", "critical", "cue")],
+    columns=["article_id", "sentence_id", "target", "label", "method"],
+)
 ACTOR_STANCE = pd.DataFrame(
     [("Mark Zuckerberg", "Meta", "open_source_ai", 2, 1, 3, 1, 7, "开源更安全"),
      ("OpenAI", "", "open_source_ai", 0, 2, 1, 0, 3, "风险"),
@@ -91,7 +96,7 @@ def private_cache(tmp_path, monkeypatch):
 def result() -> Result:
     tables = {"articles": ARTICLES, "sentences": SENTENCES, "mentions": MENTIONS, "actor_counts": ACTOR_COUNTS,
               "cooccurrence": COOCCURRENCE, "removed_lines": REMOVED, "stance_articles": STANCE_ARTICLES,
-              "actor_stance": ACTOR_STANCE, "events": EVENTS, "timeline": TIMELINE}
+              "stance_sentences": STANCE_SENTENCES, "actor_stance": ACTOR_STANCE, "events": EVENTS, "timeline": TIMELINE}
     clean = {"a": "".join(SENTENCES.loc[SENTENCES.article_id == "a", "text"])}
     return Result(corpus=SimpleNamespace(clean=clean), tables={k: v.copy() for k, v in tables.items()})
 
@@ -160,6 +165,9 @@ def test_stance_evidence_returns_the_text_of_each_evidence_sentence(result):
     assert list(zip(ev["article_id"], ev["target"], ev["rank"], ev["sentence_id"])) == [
         ("a", "open_source_ai", 1, 2), ("a", "open_source_ai", 2, 0), ("b", "meta_openness", 1, 1)]
     assert ev["sentence"].tolist() == ["Llama 2是开源的吗？", "Meta发布了开源模型。", "OpenAI批評了Meta。"]
+    # each evidence sentence says where its own label comes from (the hand label wins over the model's)
+    assert ev["source"].tolist() == ["hand", "model", "cue"]
+    assert ev["sentence_label"].tolist() == ["supportive", "supportive", "critical"]
     assert views.stance_evidence(result, width=4)["sentence"].tolist()[0] == "Llam"
 
 

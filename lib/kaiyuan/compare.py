@@ -167,8 +167,9 @@ def stance_shifts(current, previous) -> pd.DataFrame:
 
 def article_stance_changes(current, previous) -> pd.DataFrame:
     """Article labels that are new (a new article) or changed since the previous run, with the strongest
-    evidence sentence behind the label now."""
-    cols = ["target", "article_id", "before", "now", "change", "sentence_id", "sentence"]
+    evidence sentence behind the label now and where the sentence labels behind it come from
+    (`label_sources`: hand / model / cue counts)."""
+    cols = ["target", "article_id", "before", "now", "change", "label_sources", "sentence_id", "sentence"]
     cur, prev = as_tables(current)["stance_articles"], as_tables(previous)["stance_articles"]
     if cur.empty:
         return pd.DataFrame(columns=cols)
@@ -181,7 +182,8 @@ def article_stance_changes(current, previous) -> pd.DataFrame:
             continue
         sid = next((i.strip() for i in str(r.evidence_sentence_ids).split(";") if i.strip()), "")
         rows.append({"target": r.target, "article_id": r.article_id, "before": old or "", "now": r.label,
-                     "change": "new article" if old is None else "changed", "sentence_id": sid,
+                     "change": "new article" if old is None else "changed",
+                     "label_sources": getattr(r, "label_sources", ""), "sentence_id": sid,
                      "sentence": texts.get((r.article_id, sid), "")})
     return pd.DataFrame(rows, columns=cols)
 

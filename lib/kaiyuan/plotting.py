@@ -19,9 +19,20 @@ def font_path() -> Path:
     return path
 
 
-@functools.lru_cache(maxsize=1)
+CELL_CHARS = 400   # characters of a table cell shown in notebooks and reports (pandas cuts at 50 by default)
+
+
 def setup() -> str:
-    """Register the CJK font with matplotlib and apply the house style; returns the font name."""
+    """Register the CJK font with matplotlib, apply the house style and let table cells show whole
+    sentences (they wrap in the pages' CSS instead of being cut with "..."); returns the font name."""
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", CELL_CHARS)
+    return _matplotlib_style()
+
+
+@functools.lru_cache(maxsize=1)
+def _matplotlib_style() -> str:
     import matplotlib as mpl
     from matplotlib import font_manager
 

@@ -65,7 +65,7 @@ ARTICLE_LABELS = SENTENCE_LABELS | {"mixed"}
 LABEL_COLUMNS = ["article_id", "sentence_id", "text", "open_source_ai", "meta_openness", "notes"]
 STANCE_COLUMNS = ["article_id", "sentence_id", "target", "label", "score", "method", "margin", "relevant"]
 ARTICLE_COLUMNS = ["article_id", "target", "label", "supportive", "critical", "evidence_sentence_ids",
-                   "voices_supportive", "voices_critical", "voice_sentence_ids"]
+                   "voices_supportive", "voices_critical", "voice_sentence_ids", "label_sources"]
 ACTOR_COLUMNS = ["speaker", "speaker_org", "target", "supportive", "critical", "neutral", "mixed", "n_quotes",
                  "example"]
 SCORE_COLUMNS = ["target", "method", "macro_f1", "accuracy", "n", "macro_f1_relevant", "n_relevant"]
@@ -909,25 +909,34 @@ def article_stance(stance_sentences: pd.DataFrame, sentences: pd.DataFrame | Non
               + rule["close_weight"] * (k in close) for k in keys]
     speakers = [quoted.get(k, "") for k in keys]
     polar: dict = {}
-    for (aid, sid), t, lab, w, spk in zip(keys, best["target"], best["label"], weight, speakers):
+    for (aid, sid), t, lab, w, spk, how in zip(keys, best["target"], best["label"], weight, speakers, best["method"]):
         if lab in ("supportive", "critical"):
-            polar.setdefault((aid, t), []).append((sid, lab, w, spk))
+            polar.setdefault((aid, t), []).append((sid, lab, w, spk, how))
     pairs = sorted(set(zip(best["article_id"], best["target"])))
     return pd.DataFrame([_article_row(aid, t, polar.get((aid, t), []), rule) for aid, t in pairs], columns=ARTICLE_COLUMNS)
 
 
 def _article_row(aid: str, target: str, items: list[tuple], rule: dict) -> dict:
-    """One article and target from its polar sentences (sentence_id, label, weight, speaker)."""
-    S = float(sum(w for _, lab, w, _ in items if lab == "supportive"))
-    C = float(sum(w for _, lab, w, _ in items if lab == "critical"))
+    """One article and target from its polar sentences (sentence_id, label, weight, speaker, method)."""
+    S = float(sum(it[2] for it in items if it[1] == "supportive"))
+    C = float(sum(it[2] for it in items if it[1] == "critical"))
     label = _decide_article(S, C, rule)
     sides = {"supportive": ("supportive",), "critical": ("critical",), "mixed": ("supportive", "critical")}.get(label, ())
     ev = sorted((it for it in items if it[1] in sides), key=lambda it: (-it[2], it[0]))[:3]
-    names = {side: "; ".join(sorted({spk for _, lab, _, spk in items if spk and lab == side})) for side in ("supportive", "critical")}
+    names = {side: "; ".join(sorted({it[3] for it in items if it[3] and it[1] == side})) for side in ("supportive", "critical")}
     return {"article_id": aid, "target": target, "label": label, "supportive": round(S, 4), "critical": round(C, 4),
             "evidence_sentence_ids": ";".join(str(int(it[0])) for it in sorted(ev)),
             "voices_supportive": names["supportive"], "voices_critical": names["critical"],
-            "voice_sentence_ids": ";".join(str(int(sid)) for sid, _, _, spk in sorted(items) if spk)}
+            "voice_sentence_ids": ";".join(str(int(it[0])) for it in sorted(items) if it[3]),
+            "label_sources": label_sources(it[4] for it in items)}
+
+
+def label_sources(methods) -> str:
+    """Where the polar sentence labels behind an article label come from, e.g. "hand 5; model 2"
+    (hand = the team's labels, model / cue = automatic), most frequent first."""
+    counts = pd.Series(list(methods), dtype=object).value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+    return "; ".join(f"{m} {n}" for m, n in counts.items())
 
 
 def actor_stance(quotes: pd.DataFrame) -> pd.DataFrame:

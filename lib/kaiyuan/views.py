@@ -231,15 +231,24 @@ def sentence_text(result, article_id: str, sentence_id: int) -> str:
 
 
 def stance_evidence(result, width: int = 80) -> pd.DataFrame:
-    """Per article and target: the label, the weights and the three strongest evidence sentences (text)."""
+    """Per article and target: the label and its three strongest evidence sentences (text), each with
+    its own sentence label and where that label comes from (`source`: hand / model / cue)."""
+    from . import stance
+
     sa = result["stance_articles"].copy()
+    best = stance.best_labels(result["stance_sentences"])
+    own = {(str(a), int(s), t): (lab, m) for a, s, t, lab, m in
+           zip(best["article_id"], best["sentence_id"], best["target"], best["label"], best["method"])}
     rows = []
     for r in sa.itertuples():
         ids = [i for i in str(r.evidence_sentence_ids).split(";") if i.strip()]
         for rank, sid in enumerate(ids, 1):
+            lab, how = own.get((str(r.article_id), int(sid), r.target), ("", ""))
             rows.append({"article_id": r.article_id, "target": r.target, "label": r.label, "rank": rank,
-                         "sentence_id": int(sid), "sentence": sentence_text(result, r.article_id, int(sid))[:width]})
-    return pd.DataFrame(rows, columns=["article_id", "target", "label", "rank", "sentence_id", "sentence"])
+                         "sentence_id": int(sid), "sentence_label": lab, "source": how,
+                         "sentence": sentence_text(result, r.article_id, int(sid))[:width]})
+    return pd.DataFrame(rows, columns=["article_id", "target", "label", "rank", "sentence_id", "sentence_label",
+                                       "source", "sentence"])
 
 
 def label_examples(result, target: str, method: str | None = None, per_label: int = 3, width: int = 70) -> pd.DataFrame:
@@ -569,7 +578,7 @@ def stance_errors(name: str = "dev", kind: str = "article", n: int = 20, width: 
 def article_voices(result) -> pd.DataFrame:
     """Per article and target: the article's label beside the voices it quotes (speakers whose quoted
     sentences are supportive / critical), the two kept apart."""
-    cols = ["article_id", "target", "label", "evidence_sentence_ids", "voices_supportive", "voices_critical"]
+    cols = ["article_id", "target", "label", "label_sources", "evidence_sentence_ids", "voices_supportive", "voices_critical"]
     sa = result["stance_articles"]
     return sa[[c for c in cols if c in sa]].reset_index(drop=True)
 
