@@ -43,7 +43,7 @@
 CORPUS = "../seeds"  # folder of articles
 OUTPUT = "../reports/seeds"  # where figures and their CSVs are saved
 REGISTRY = None  # actor registry YAML (None: the packaged lib/kaiyuan/data/actors.yaml)
-LABELS = None  # stance label CSV (None: the packaged lib/kaiyuan/data/stance_labels.csv)
+LABELS = None  # stance label CSV (None: the packaged seed and development labels)
 PREVIOUS = None  # earlier run: a report folder or its tables/ (None: no earlier run; kaiyuan report fills it in)
 
 # %%
@@ -51,6 +51,7 @@ import kaiyuan
 from IPython.display import Markdown
 from kaiyuan import browse, compare, views
 
+kaiyuan.plotting.setup()
 result = kaiyuan.analyze(CORPUS, registry=REGISTRY, labels=LABELS)
 previous = compare.previous_run(PREVIOUS)  # None: no earlier run
 Markdown(compare.summary(result, previous, PREVIOUS))

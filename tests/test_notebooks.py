@@ -75,6 +75,15 @@ def test_papermill_reads_every_parameter_with_its_help(cells, caplog):
     assert PARAMETERS <= set(found) and all(found[name] for name in PARAMETERS)
 
 
+def test_house_style_is_set_before_the_analysis(cells):
+    """Every notebook calls kaiyuan.plotting.setup() before its first table: the CJK font for figures
+    and whole table cells (pandas would cut them at 50 characters)."""
+    code = [c.source for c in code_cells(cells)]
+    first_setup = next(i for i, src in enumerate(code) if "kaiyuan.plotting.setup()" in src)
+    first_analysis = next(i for i, src in enumerate(code) if "kaiyuan.analyze(" in src)
+    assert first_setup <= first_analysis
+
+
 def test_notebook_ends_with_computed_findings_and_limits(cells):
     """Findings are computed for the corpus in hand (views.show_findings), then the method's limits."""
     last, findings, heading = cells[-1], cells[-2], cells[-3]
