@@ -125,7 +125,7 @@ views.label_examples_by_target(result, method="model")
 figs = views.actor_stance_charts(result, OUTPUT)
 
 # %%
-result["quotes"][["article_id", "sentence_id", "speaker", "speaker_org", "kind", "quote", "stance_open_source_ai", "stance_meta"]]
+views.quotes_with_stance(result)
 
 # %% [markdown]
 # ## What the method still gets wrong (development corpus, held out)

@@ -133,10 +133,14 @@ def test_quote_found_by_snippet_and_speaker_through_roles(tmp_path):
     gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE], quotes=[
         {"article_id": "a1", "speaker": "Meta", "snippet": "我們支持開源", "stance_open_source_ai": "supportive", "stance_meta": "supportive"},
         {"article_id": "a1", "speaker": "Yann LeCun", "snippet": "開放模型正在", "stance_open_source_ai": "supportive", "stance_meta": "na"}]))
-    quotes = pd.DataFrame({"article_id": ["a1", "a1"], "quote": ["“我們支持開源AI。”", "開放模型正在超越封閉模型"],
-                           "speaker": ["Meta spokesperson", "扎克伯格"], "speaker_org": ["Meta", "Meta"],
-                           "stance_open_source_ai": ["supportive", "neutral"], "stance_meta": ["neutral", ""]})
-    scores, errors = score_quotes(gold, FakeResult(quotes=quotes), Namer())
+    quotes = pd.DataFrame({"quote_id": ["a1:q1", "a1:q2"], "article_id": ["a1", "a1"],
+                           "quote": ["“我們支持開源AI。”", "開放模型正在超越封閉模型"],
+                           "speaker": ["Meta spokesperson", "扎克伯格"], "speaker_org": ["Meta", "Meta"]})
+    # long form, one row per quote and target; an empty label counts as neutral
+    quote_stance = pd.DataFrame({"quote_id": ["a1:q1", "a1:q1", "a1:q2", "a1:q2"],
+                                 "target": ["open_source_ai", "meta_openness"] * 2,
+                                 "label": ["supportive", "neutral", "neutral", ""]})
+    scores, errors = score_quotes(gold, FakeResult(quotes=quotes, quote_stance=quote_stance), Namer())
     by = {s["metric"]: s for s in scores}
     assert (by["found"]["hits"], by["speaker_right"]["hits"]) == (2, 1)
     assert (by["stance_right"]["hits"], by["stance_right"]["n"]) == (1, 3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kaiyuan.quotes import QUOTE_COLUMNS, attach_stance, extract_quotes
+from kaiyuan.quotes import QUOTE_COLUMNS, extract_quotes, quote_ids, quote_stance, stance_view
 from kaiyuan.script import to_simplified
 
 
@@ -178,10 +178,10 @@ def test_unterminated_quote_ends_at_paragraph():
     assert direct["sentence_ids"].tolist() == ["0;1"]
 
 
-def test_attach_stance_prefers_hand_and_marks_mixed():
-    quotes = pd.DataFrame([{"article_id": "a1", "sentence_id": 0, "sentence_ids": "0;1", "speaker": "X",
-                            "speaker_org": "", "speaker_surface": "X", "quote": "…", "kind": "direct",
-                            "stance_open_source_ai": "", "stance_meta": ""}], columns=QUOTE_COLUMNS)
+def test_quote_stance_is_one_row_per_quote_and_target_hand_preferred_and_mixed():
+    quotes = pd.DataFrame([{"quote_id": "a1:q1", "article_id": "a1", "sentence_id": 0, "sentence_ids": "0;1",
+                            "speaker": "X", "speaker_org": "", "speaker_surface": "X", "quote": "…", "kind": "direct"}],
+                          columns=QUOTE_COLUMNS)
     st = pd.DataFrame([
         ("a1", 0, "open_source_ai", "supportive", 0.9, "model"),
         ("a1", 0, "open_source_ai", "critical", 1.0, "hand"),
@@ -189,9 +189,16 @@ def test_attach_stance_prefers_hand_and_marks_mixed():
         ("a1", 0, "meta_openness", "neutral", 1.0, "hand"),
         ("a1", 1, "meta_openness", "neutral", 1.0, "hand"),
     ], columns=["article_id", "sentence_id", "target", "label", "score", "method"])
-    out = attach_stance(quotes, st)
-    assert out.iloc[0].stance_open_source_ai == "mixed"
-    assert out.iloc[0].stance_meta == "neutral"
+    long = quote_stance(quotes, st)
+    # sentence 0: the hand label (critical) wins over the model's; with sentence 1 supportive -> mixed
+    assert long.values.tolist() == [["a1:q1", "a1", 0, "X", "open_source_ai", "mixed"],
+                                    ["a1:q1", "a1", 0, "X", "meta_openness", "neutral"]]
+    view = stance_view(quotes, long)
+    assert (view.iloc[0].stance_open_source_ai, view.iloc[0].stance_meta_openness) == ("mixed", "neutral")
+
+
+def test_quote_ids_number_quotes_within_each_article():
+    assert quote_ids(pd.Series(["a", "a", "b", "a"])) == ["a:q1", "a:q2", "b:q1", "a:q3"]
 
 
 def test_seed_quotes_with_actor_registry():
@@ -795,3 +802,21 @@ def test_document_with_a_manner_frame_before_a_colon_speaks():
     q = extract_quotes(s, m)
     row = q[q.sentence_id == 1].iloc[0]
     assert (row.speaker, row.speaker_org) == ("IBM paper", "IBM")
+
+
+def test_a_target_added_as_data_gets_quote_stance_rows_without_new_columns(monkeypatch):
+    from kaiyuan import stance
+
+    monkeypatch.setattr(stance, "TARGETS", ("open_source_ai", "meta_openness", "google_openness"))
+    quotes = pd.DataFrame([{"quote_id": "a1:q1", "article_id": "a1", "sentence_id": 3, "sentence_ids": "3",
+                            "speaker": "Demis Hassabis", "speaker_org": "Google DeepMind", "speaker_surface": "哈萨比斯",
+                            "quote": "“Gemma会一直开放。”", "kind": "direct"}], columns=QUOTE_COLUMNS)
+    st = pd.DataFrame([("a1", 3, t, lab) for t, lab in (("open_source_ai", "supportive"), ("meta_openness", "neutral"),
+                                                         ("google_openness", "supportive"))],
+                      columns=["article_id", "sentence_id", "target", "label"])
+    long = quote_stance(quotes, st)
+    assert list(long.columns) == ["quote_id", "article_id", "sentence_id", "speaker", "target", "label"]
+    assert dict(zip(long["target"], long["label"])) == {"open_source_ai": "supportive", "meta_openness": "neutral",
+                                                        "google_openness": "supportive"}
+    counts = stance.actor_stance(quotes, long)
+    assert counts.set_index("target").loc["google_openness", "supportive"] == 1

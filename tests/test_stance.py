@@ -191,9 +191,13 @@ def test_actor_stance_counts():
         "speaker": ["Meta spokesperson", "Meta spokesperson", "Udbhav Tiwari", ""],
         "speaker_org": ["Meta", "Meta", "Mozilla", ""], "speaker_surface": ["", "", "", "有人"],
         "quote": ["开放很好", "没有评论", "根本就不是开源的", "x"], "kind": ["direct"] * 4,
-        "stance_open_source_ai": ["supportive", "neutral", "critical", "critical"],
-        "stance_meta": ["supportive", "neutral", "neutral", "neutral"]})
-    out = stance.actor_stance(q)
+        "quote_id": ["a:q1", "a:q2", "a:q3", "a:q4"]})
+    labels = {"open_source_ai": ["supportive", "neutral", "critical", "critical"],
+              "meta_openness": ["supportive", "neutral", "neutral", "neutral"]}
+    long = pd.DataFrame([(qid, "a", sid, spk, t, lab) for t, labs in labels.items()
+                         for qid, sid, spk, lab in zip(q["quote_id"], q["sentence_id"], q["speaker"], labs)],
+                        columns=["quote_id", "article_id", "sentence_id", "speaker", "target", "label"])
+    out = stance.actor_stance(q, long)
     assert list(out.columns) == stance.ACTOR_COLUMNS
     assert "" not in set(out["speaker"])
     row = out[(out["speaker"] == "Meta spokesperson") & (out["target"] == "open_source_ai")].iloc[0]

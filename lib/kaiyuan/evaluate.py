@@ -268,10 +268,14 @@ def score_events(gold: Gold, result, namer: Namer) -> tuple[list, list]:
 
 # ---------------------------------------------------------------- quotes
 def score_quotes(gold: Gold, result, namer: Namer) -> tuple[list, list]:
-    q = result["quotes"]
-    keys = {aid: [(match_key(t), sp, org, so, sm) for t, sp, org, so, sm in zip(
-        grp.quote, grp.speaker, grp.speaker_org, grp.stance_open_source_ai, grp.stance_meta)]
-        for aid, grp in q.groupby("article_id")}
+    """Quotes found (gold snippet inside a found quote), speaker right, and the quote's stance per target
+    where the gold gives one (`quote_stance`, long form; gold columns in gold.QUOTE_STANCE_GOLD)."""
+    from .gold import QUOTE_STANCE_GOLD
+
+    q, qs = result["quotes"], result["quote_stance"]
+    labels = {(qid, t): lab for qid, t, lab in zip(qs["quote_id"], qs["target"], qs["label"])}
+    keys = {aid: [(match_key(t), sp, org, qid) for t, sp, org, qid in zip(grp.quote, grp.speaker, grp.speaker_org, grp.quote_id)]
+            for aid, grp in q.groupby("article_id")}
     found, speaker, n, st_hits, st_n, errors = 0, 0, 0, 0, 0, []
     for g in gold["quotes"]:
         aid, sk = g["article_id"], match_key(g["snippet"])
@@ -287,10 +291,10 @@ def score_quotes(gold: Gold, result, namer: Namer) -> tuple[list, list]:
             speaker += 1
         else:
             errors.append(_err("quotes", aid, g["snippet"], g["speaker"], hit[1] or "(no speaker)"))
-        for col, got_label in (("stance_open_source_ai", hit[3]), ("stance_meta", hit[4])):
-            if g[col] in STANCES:
+        for target, col in QUOTE_STANCE_GOLD.items():
+            if g.get(col) in STANCES:
                 st_n += 1
-                st_hits += g[col] == (str(got_label or "") or "neutral")
+                st_hits += g[col] == (str(labels.get((hit[3], target), "") or "") or "neutral")
     return [_score("quotes", "found", found, n), _score("quotes", "speaker_right", speaker, n),
             _score("quotes", "stance_right", st_hits, st_n, note="quotes found, targets the gold labels")], errors
 
@@ -412,7 +416,7 @@ def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=Non
     """Run the pipeline on `corpus` and score every layer against the gold folder (raises GoldError)."""
     from .gold import article_texts
     from .pipeline import run
-    from .quotes import attach_stance
+    from .quotes import quote_stance
 
     gold = load_gold(gold_dir)
     kwargs = {"max_article_chars": max_article_chars} if max_article_chars else {}
@@ -422,7 +426,7 @@ def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=Non
     scores, errors = [], []
     held = _held_out_predictions(result, labels)
     # quote stance from the same held-out labels (the pipeline's own quotes prefer hand labels, in-sample here)
-    held_quotes = {"quotes": attach_stance(result["quotes"], held[0])}
+    held_quotes = {"quotes": result["quotes"], "quote_stance": quote_stance(result["quotes"], held[0])}
     for s, e in (score_metadata(gold, result), score_cleaning(gold, result, raw), score_actors(gold, result, namer),
                  score_dates(gold, result), score_events(gold, result, namer), score_quotes(gold, held_quotes, namer)):
         scores += s

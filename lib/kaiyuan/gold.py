@@ -39,6 +39,9 @@ SCHEMA: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "stance_labels.csv": (("article_id", "sentence_id", "text", "open_source_ai", "meta_openness"), ("notes",)),
 }
 OPTIONAL_FILES = {"stance_labels.csv"}
+# The gold quotes' stance column of each target (GOLD-FORMAT.md names them; a target without a column
+# has no quote gold yet and is not scored).
+QUOTE_STANCE_GOLD = {"open_source_ai": "stance_open_source_ai", "meta_openness": "stance_meta"}
 ENUMS = {
     ("articles.csv", "published_basis"): ("text", "external", "inferred", ""),
     ("articles.csv", "script"): ("simplified", "traditional", "mixed"),

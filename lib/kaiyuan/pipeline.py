@@ -94,8 +94,9 @@ class Result:
 CACHE_FORMAT = "parts-1"  # how per-article stage results are stored (see _Part); part of every stage key
 
 # The per-article tables every chunk returns (see ChunkOutput.tables):
-#   mentions; unknown (occurrences of unregistered names, ranked corpus-wide); quotes (with the stance
-#   of their sentences attached); expressions; events; stance (model and hand-label rows); article_stance
+#   mentions; unknown (occurrences of unregistered names, ranked corpus-wide); quotes; expressions;
+#   events; stance (model and hand-label rows); article_stance; and quote_stance (per quote and target,
+#   from the stance of the quote's sentences, added after the cached steps)
 ARTICLE_TABLES = ("mentions", "unknown", "quotes", "expressions", "events", "stance", "article_stance")
 
 
@@ -266,7 +267,7 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
     step("quotes", ("quotes",), lambda aids, sub: (quotes.extract_quotes(sub, of(aids, "mentions"), reg),))
     step("stance", ("stance", "article_stance"), predict_stance)
     tables = {name: _join([done[a][name] for a in ids], keep_empty=False) for name in ARTICLE_TABLES}
-    tables["quotes"] = quotes.attach_stance(tables["quotes"], tables["stance"])
+    tables["quote_stance"] = quotes.quote_stance(tables["quotes"], tables["stance"])
     return ChunkOutput(articles, rejected, tables)
 
 
@@ -467,11 +468,13 @@ def run(
 
     t = time.perf_counter()
     found_quotes = gather("quotes", quotes.QUOTE_COLUMNS)
+    quote_stance = gather("quote_stance", quotes.QUOTE_STANCE_COLUMNS)
     tables.update({
         "stance_sentences": gather("stance", stance.STANCE_COLUMNS),
         "stance_articles": gather("article_stance", stance.ARTICLE_COLUMNS),
         "quotes": found_quotes,
-        "actor_stance": stance.actor_stance(found_quotes),
+        "quote_stance": quote_stance,
+        "actor_stance": stance.actor_stance(found_quotes, quote_stance),
     })
     timings["stance"] = time.perf_counter() - t
 

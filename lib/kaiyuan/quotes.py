@@ -36,7 +36,7 @@ line ending with a colon belongs to that line's speaker or subject; published fi
 publisher (`data_shows`).
 
 All patterns live in `data/quotes.yaml` and are matched on simplified text, so traditional-script
-articles work the same. Stance columns are filled by `attach_stance(quotes, stance_sentences)`
+articles work the same. Their stance per target is `quote_stance(quotes, stance_sentences)`
 (see `kaiyuan.stance.predict`).
 """
 from __future__ import annotations
@@ -54,8 +54,11 @@ from .frames import records
 from .script import to_simplified
 
 DATA = Path(__file__).parent / "data" / "quotes.yaml"
-QUOTE_COLUMNS = ["article_id", "sentence_id", "sentence_ids", "speaker", "speaker_org", "speaker_surface", "quote",
-                 "kind", "stance_open_source_ai", "stance_meta"]
+QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_id", "sentence_ids", "speaker", "speaker_org", "speaker_surface",
+                 "quote", "kind"]
+# One row per quote and stance target (every target configured in stance_cues.yaml): long form, so a
+# new target needs no new column. `stance_view` pivots it beside the quotes for reading.
+QUOTE_STANCE_COLUMNS = ["quote_id", "article_id", "sentence_id", "speaker", "target", "label"]
 _END_PUNCT = set("。！？!?；;…")
 _CLAUSE = "，,；;：:。！？!?"
 _PLURAL = ("们",)
@@ -1014,7 +1017,7 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
 def _row(art: _Article, rows: list[int], spk: tuple[str, str, str], quote: str, kind: str) -> dict:
     return {"_rows": list(rows), "article_id": art.aid, "sentence_id": art.ids[rows[0]],
             "sentence_ids": _sids(art, rows), "speaker": spk[0], "speaker_org": spk[1], "speaker_surface": spk[2],
-            "quote": quote, "kind": kind, "stance_open_source_ai": "", "stance_meta": ""}
+            "quote": quote, "kind": kind}
 
 
 def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None, registry=None,
@@ -1022,7 +1025,7 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
     """Quote table (QUOTE_COLUMNS) for a sentences table and its actor mentions.
 
     `registry` (from `kaiyuan.actors.load_registry()`, optional) supplies `parent` organisations of
-    people. When `stance_sentences` is given the stance columns are filled (see `attach_stance`).
+    people. When `stance_sentences` is given, one `stance_<target>` column per target is added (`stance_view`).
     """
     rules = load_rules()
     memo = getattr(registry, "_cache", None)  # kaiyuan.actors.Registry keeps derived indexes here
@@ -1041,9 +1044,16 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
         out.extend(_article_quotes(art, rules, reg))
     df = pd.DataFrame(out, columns=QUOTE_COLUMNS)
     df = df.sort_values(["article_id", "sentence_id"], kind="stable").reset_index(drop=True)
+    df["quote_id"] = quote_ids(df["article_id"])
     if stance_sentences is not None:
-        df = attach_stance(df, stance_sentences)
+        df = stance_view(df, quote_stance(df, stance_sentences))
     return df
+
+
+def quote_ids(article_ids: pd.Series) -> list[str]:
+    """`<article_id>:q<n>`, numbered from 1 in reading order within each article."""
+    n = article_ids.groupby(article_ids, sort=False).cumcount() + 1
+    return [f"{a}:q{i}" for a, i in zip(article_ids, n)]
 
 
 # --------------------------------------------------------------------------- stance
@@ -1069,15 +1079,19 @@ def _combine(labels: list[tuple[str, float]]) -> str:
     return "neutral" if labels else ""
 
 
-def attach_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame) -> pd.DataFrame:
-    """Fill stance_open_source_ai / stance_meta from sentence stance (hand labels preferred over model).
+def quote_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame) -> pd.DataFrame:
+    """Stance of every quote towards every configured target (QUOTE_STANCE_COLUMNS), from the stance of
+    its sentences (hand labels preferred over the model's): 'mixed' when its sentences take both sides,
+    else the side taken, else neutral; empty when none of its sentences has a label.
 
     `stance_sentences` has columns article_id, sentence_id, target, label[, score, method]; a wide
-    label table (columns open_source_ai, meta_openness) is accepted too.
+    label table (one column per target) is accepted too.
     """
+    from .stance import TARGETS
+
     ss = stance_sentences
     if "target" not in ss.columns:
-        ss = ss.melt(id_vars=["article_id", "sentence_id"], value_vars=["open_source_ai", "meta_openness"],
+        ss = ss.melt(id_vars=["article_id", "sentence_id"], value_vars=[t for t in TARGETS if t in ss.columns],
                      var_name="target", value_name="label")
     need = {(str(a), int(x)) for a, sids in zip(quotes["article_id"].tolist(), quotes["sentence_ids"].tolist())
             for x in str(sids).split(";") if x != ""}
@@ -1085,11 +1099,17 @@ def attach_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame) -> pd.Da
     best = _best(ss)  # only the quoted sentences' rows: the rest of the corpus is never looked up
     lookup = {(str(a), int(s), t): (lab, float(sc)) for a, s, t, lab, sc in
               records(best, ["article_id", "sentence_id", "target", "label", "score"])}
+    rows = []
+    for qid, a, sid, spk, sids in records(quotes, ["quote_id", "article_id", "sentence_id", "speaker", "sentence_ids"]):
+        for target in TARGETS:
+            labs = [lookup[k] for x in str(sids).split(";") if x != "" and (k := (str(a), int(x), target)) in lookup]
+            rows.append((qid, a, sid, spk, target, _combine(labs)))
+    return pd.DataFrame(rows, columns=QUOTE_STANCE_COLUMNS)
+
+
+def stance_view(quotes: pd.DataFrame, quote_stance: pd.DataFrame) -> pd.DataFrame:
+    """The quotes with one `stance_<target>` column per target (a reading view of the long table)."""
     q = quotes.copy()
-    for col, target in (("stance_open_source_ai", "open_source_ai"), ("stance_meta", "meta_openness")):
-        vals = []
-        for a, sids in zip(q["article_id"], q["sentence_ids"]):
-            labs = [lookup[k] for s in str(sids).split(";") if s != "" and (k := (str(a), int(s), target)) in lookup]
-            vals.append(_combine(labs))
-        q[col] = vals
+    for target, g in quote_stance.groupby("target", sort=False):
+        q[f"stance_{target}"] = q["quote_id"].map(dict(zip(g["quote_id"], g["label"]))).fillna("")
     return q

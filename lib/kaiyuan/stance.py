@@ -35,7 +35,7 @@ its label; 1 for sentences not about the target). Targets are data: each entry u
 `predict(sentences)` returns, for EVERY sentence and target, the model prediction (method "model",
 trained on all labelled data; method "cue" when there are no labels) AND, where a hand label exists,
 a second row with method "hand" (score 1.0). Downstream aggregation (`article_stance`,
-`quotes.attach_stance`) prefers the hand row; filter on ``method == "model"`` for a pure model view.
+`quotes.quote_stance`) prefers the hand row; filter on ``method == "model"`` for a pure model view.
 Note that model rows for labelled sentences are in-sample; honest numbers come from `evaluate`
 (leave-one-article-out).
 """
@@ -939,34 +939,43 @@ def label_sources(methods) -> str:
     return "; ".join(f"{m} {n}" for m, n in counts.items())
 
 
-def actor_stance(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Speaker x target stance counts from quotes with stance columns (ACTOR_COLUMNS).
+def actor_stance(quotes: pd.DataFrame, quote_stance: pd.DataFrame) -> pd.DataFrame:
+    """Speaker x target stance counts (ACTOR_COLUMNS) from the quotes and their stance per target
+    (`quotes.quote_stance`, long form: every configured target).
 
     Quotes without a resolved speaker are left out. `mixed` counts multi-sentence quotes whose sentences
     take both sides. `example`: the speaker's first quote carrying the most frequent non-neutral label
     (else the first quote), cut at 120 characters.
     """
-    if quotes is None or len(quotes) == 0:
+    if quotes is None or len(quotes) == 0 or quote_stance is None or len(quote_stance) == 0:
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     q = quotes[quotes["speaker"].fillna("").astype(str) != ""]
+    text = dict(zip(q["quote_id"], q["quote"]))
+    long = quote_stance[quote_stance["quote_id"].isin(text)]
     rows = []
     for spk, g in q.groupby("speaker", sort=True):
         orgs = g["speaker_org"].fillna("").astype(str)
         orgs = orgs[orgs != ""]
         org = orgs.value_counts().sort_index().idxmax() if len(orgs) else ""
-        for t, col in (("open_source_ai", "stance_open_source_ai"), ("meta_openness", "stance_meta")):
-            labs = g[col].fillna("").astype(str)
-            counts = {k: int((labs == k).sum()) for k in ("supportive", "critical", "neutral", "mixed")}
-            polar = [k for k in ("supportive", "critical") if counts[k]]
-            if polar:
-                top = max(polar, key=lambda k: (counts[k], k == "critical"))
-                ex = g[labs == top]["quote"].iloc[0]
-            else:
-                ex = g["quote"].iloc[0]
-            rows.append({"speaker": spk, "speaker_org": org, "target": t, **counts, "n_quotes": int(len(g)),
-                         "example": str(ex)[:120]})
+        mine = long[long["quote_id"].isin(set(g["quote_id"]))]
+        for t, lt in mine.groupby("target", sort=True):
+            rows.append({"speaker": spk, "speaker_org": org, "target": t, **_speaker_counts(lt, text),
+                         "n_quotes": int(len(g))})
     out = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     return out.sort_values(["target", "n_quotes", "speaker"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def _speaker_counts(lt: pd.DataFrame, text: dict) -> dict:
+    """Label counts of one speaker's quotes on one target, with the example quote."""
+    labs = lt["label"].fillna("").astype(str)
+    counts = {k: int((labs == k).sum()) for k in ("supportive", "critical", "neutral", "mixed")}
+    polar = [k for k in ("supportive", "critical") if counts[k]]
+    if polar:
+        top = max(polar, key=lambda k: (counts[k], k == "critical"))
+        qid = lt[labs == top]["quote_id"].iloc[0]
+    else:
+        qid = lt["quote_id"].iloc[0]
+    return {**counts, "example": str(text[qid])[:120]}
 
 
 def uncertain(stance_sentences: pd.DataFrame, n: int = 20) -> pd.DataFrame:

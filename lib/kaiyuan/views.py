@@ -311,7 +311,7 @@ def speakers_as_actors(actor_stance: pd.DataFrame, registry=None) -> pd.DataFram
 def actor_stance_chart(result, output=None, target: str = "open_source_ai", n: int = 15):
     """Stacked bars: each speaker's quotes by stance label for one target (saved with its CSV); speaker
     variants are merged into their actor first (speakers_as_actors).  A quote's label is its sentence's
-    hand label where one exists, else the model's (quotes.attach_stance); the title says so."""
+    hand label where one exists, else the model's (quotes.quote_stance); the title says so."""
     import matplotlib.pyplot as plt
 
     plotting.setup()
@@ -573,6 +573,16 @@ def stance_errors(name: str = "dev", kind: str = "article", n: int = 20, width: 
     e = e[e["item"].str.startswith("article ")] if kind == "article" else e[~e["item"].str.startswith("article ")]
     e = e.rename(columns={"got": "kaiyuan"})[["article_id", "item", "gold", "kaiyuan"]]
     return e.head(n).assign(item=lambda d: d["item"].str.slice(0, width)).reset_index(drop=True)
+
+
+def quotes_with_stance(result, width: int = 120) -> pd.DataFrame:
+    """The quotes with their speaker and one `stance_<target>` column per configured target (from the
+    long `quote_stance` table: hand sentence labels where they exist, else the model's)."""
+    from . import quotes
+
+    cols = ["quote_id", "article_id", "sentence_id", "speaker", "speaker_org", "kind", "quote"]
+    view = quotes.stance_view(result["quotes"][cols], result["quote_stance"])
+    return view.assign(quote=view["quote"].astype(str).str.slice(0, width))
 
 
 def article_voices(result) -> pd.DataFrame:
