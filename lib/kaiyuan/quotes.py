@@ -1057,18 +1057,6 @@ def quote_ids(article_ids: pd.Series) -> list[str]:
 
 
 # --------------------------------------------------------------------------- stance
-def _best(stance_sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per (article, sentence, target): the hand label when there is one, else the model's."""
-    ss = stance_sentences.copy()
-    if "method" not in ss.columns:
-        ss["method"] = "hand"
-    ss["_rank"] = (ss["method"] != "hand").astype(int)
-    if "score" not in ss.columns:
-        ss["score"] = 1.0
-    ss = ss.sort_values(["article_id", "sentence_id", "target", "_rank"], kind="stable")
-    return ss.drop_duplicates(["article_id", "sentence_id", "target"]).drop(columns="_rank")
-
-
 def _combine(labels: list[tuple[str, float]]) -> str:
     """Stance of a multi-sentence quote: 'mixed' when both sides occur, else the non-neutral side, else neutral."""
     sides = {lab for lab, _ in labels if lab in ("supportive", "critical")}
@@ -1087,7 +1075,7 @@ def quote_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame) -> pd.Dat
     `stance_sentences` has columns article_id, sentence_id, target, label[, score, method]; a wide
     label table (one column per target) is accepted too.
     """
-    from .stance import TARGETS
+    from .stance import TARGETS, best_labels
 
     ss = stance_sentences
     if "target" not in ss.columns:
@@ -1096,7 +1084,9 @@ def quote_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame) -> pd.Dat
     need = {(str(a), int(x)) for a, sids in zip(quotes["article_id"].tolist(), quotes["sentence_ids"].tolist())
             for x in str(sids).split(";") if x != ""}
     ss = ss[[(str(a), int(x)) in need for a, x in zip(ss["article_id"].tolist(), ss["sentence_id"].tolist())]]
-    best = _best(ss)  # only the quoted sentences' rows: the rest of the corpus is never looked up
+    # only the quoted sentences' rows: the rest of the corpus is never looked up; a table without method
+    # or score columns holds hand labels
+    best = best_labels(ss.assign(**{c: ss[c] if c in ss else v for c, v in (("method", "hand"), ("score", 1.0))}))
     lookup = {(str(a), int(s), t): (lab, float(sc)) for a, s, t, lab, sc in
               records(best, ["article_id", "sentence_id", "target", "label", "score"])}
     rows = []
