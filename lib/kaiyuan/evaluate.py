@@ -319,12 +319,6 @@ def _align_sentences(gold_rows: list[dict], sents: pd.DataFrame) -> dict[int, tu
     return out
 
 
-def _macro_f1(y: list[str], p: list[str]) -> float:
-    from sklearn.metrics import f1_score
-
-    return float(f1_score(y, p, labels=list(STANCES), average="macro", zero_division=0)) if y else float("nan")
-
-
 def _held_out_predictions(result, labels) -> tuple[pd.DataFrame, int]:
     """Model rows for every sentence; articles that are in the training labels are predicted by a
     model trained without them (leave-one-article-out), so no score is in-sample."""
@@ -336,7 +330,7 @@ def _held_out_predictions(result, labels) -> tuple[pd.DataFrame, int]:
 def score_sentence_stance(gold: Gold, result, held: tuple[pd.DataFrame, int]) -> tuple[list, list, dict]:
     from sklearn.metrics import confusion_matrix
 
-    from .stance import cue_predict
+    from .stance import cue_predict, macro_f1
 
     rows = gold["stance_labels"]
     rows_held, held_out = held
@@ -358,10 +352,10 @@ def score_sentence_stance(gold: Gold, result, held: tuple[pd.DataFrame, int]) ->
         rel = [i for i in range(len(rows)) if i in aligned and relevant.get((*aligned[i], t), False)]
         for name, p in ((METHOD, got), ("cue", got_cue), ("majority", [majority] * len(y))):
             scores.append({**_score("stance", f"macro_f1_{t}", sum(a == b for a, b in zip(y, p)), len(y), method=name, note=note),
-                           "value": round(_macro_f1(y, p), 4)})
+                           "value": round(macro_f1(y, p), 4)})
             yr, pr = [y[i] for i in rel], [p[i] for i in rel]
             scores.append({**_score("stance", f"macro_f1_relevant_{t}", sum(a == b for a, b in zip(yr, pr)), len(yr), method=name,
-                                    note="sentences about the target (stance.relevance)"), "value": round(_macro_f1(yr, pr), 4)})
+                                    note="sentences about the target (stance.relevance)"), "value": round(macro_f1(yr, pr), 4)})
         nonneutral = [i for i in range(len(rows)) if y[i] != "neutral"]
         kept = sum(1 for i in nonneutral if i in aligned and relevant.get((*aligned[i], t), False))
         scores.append(_score("stance", f"relevance_recall_{t}", kept, len(nonneutral),

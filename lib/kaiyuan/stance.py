@@ -754,7 +754,8 @@ def _attach_text(labels: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.Dat
     return labels
 
 
-def _macro(y, p, mask=None) -> float:
+def macro_f1(y, p, mask=None) -> float:
+    """Macro-F1 over the three sentence labels (zero_division 0; NaN when there is nothing to score)."""
     from sklearn.metrics import f1_score
 
     y, p = np.asarray(y, dtype=object), np.asarray(p, dtype=object)
@@ -826,8 +827,8 @@ def evaluate(labels: pd.DataFrame, sentences: pd.DataFrame | None = None) -> tup
                  "model": np.array([lookup["model"][k] for k in key], dtype=object)}
         for method, p in preds.items():
             p = p.astype(str)
-            scores.append({"target": t, "method": method, "macro_f1": _macro(y, p), "accuracy": float(accuracy_score(y, p)),
-                           "n": int(len(y)), "macro_f1_relevant": _macro(y, p, rel[t]), "n_relevant": int(rel[t].sum())})
+            scores.append({"target": t, "method": method, "macro_f1": macro_f1(y, p), "accuracy": float(accuracy_score(y, p)),
+                           "n": int(len(y)), "macro_f1_relevant": macro_f1(y, p, rel[t]), "n_relevant": int(rel[t].sum())})
             confusion[(t, method)] = pd.DataFrame(confusion_matrix(y, p, labels=list(LABELS)),
                                                   index=pd.Index(LABELS, name="true"),
                                                   columns=pd.Index(LABELS, name="predicted"))
