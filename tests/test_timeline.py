@@ -436,6 +436,24 @@ def test_event_label_is_actor_plus_trigger_plus_first_actor_after_it():
                  "actors": "Llama; Meta", "trigger": "开源", "main_actor": "Meta", "object": "Llama 2"}
 
 
+@pytest.mark.parametrize("surface,actor,version,label", [
+    ("DeepSeek-R1", "DeepSeek-R", "1", "DeepSeek 发布 DeepSeek-R1"),      # letter series: no space
+    ("GPT-4", "GPT", "4", "DeepSeek 发布 GPT-4"),                          # hyphen kept
+    ("Qwen2.5-72B", "Qwen", "2.5-72B", "DeepSeek 发布 Qwen2.5-72B"),       # written together
+    ("骆驼2", "Llama", "2", "DeepSeek 发布 Llama 2"),                      # after a Chinese name: a space
+])
+def test_a_model_version_is_joined_to_its_family_as_the_article_writes_it(surface, actor, version, label):
+    text = f"今年1月20日，DeepSeek发布{surface}。"
+    sents = sentences_frame("a", [text])
+    ments = pd.DataFrame([mention("a", 0, "DeepSeek", "DeepSeek", text), mention("a", 0, actor, surface, text, version)])
+    ev = tl.build_events(tl.extract_expressions(sents, articles_frame(a="2025-02-01")), sents, ments)
+    assert ev.iloc[0]["label"] == label
+
+
+def test_llama_dash_2_and_llama_2_are_one_merge_key():
+    assert tl.to_simplified_key("Llama-2") == tl.to_simplified_key("Llama 2") == "llama2"
+
+
 @pytest.mark.parametrize("text,label", [
     ("今天上午,Meta与IBM在人工智能领域成立AI联盟。", "成立 AI联盟"),      # bare clause joins the next one
     ("最近马斯克起诉OpenAI,说它缺少开源模型。", "起诉 OpenAI"),

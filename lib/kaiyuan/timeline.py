@@ -1329,9 +1329,16 @@ def _han_object(segment: str, rules: dict) -> str:
 
 
 def _mention_name(m) -> str:
-    """Canonical actor name with its model version ('Llama 2')."""
+    """Canonical actor name with its model version, joined as the article joins them: 'Llama 2',
+    'DeepSeek-R1', 'GPT-4', 'Qwen2.5-72B'; a version after a Chinese name gets a space (骆驼2 -> 'Llama 2')."""
     version = "" if pd.isna(getattr(m, "version", "")) else str(getattr(m, "version", "") or "")
-    return f"{m.actor} {version}".strip()
+    if not version:
+        return str(m.actor)
+    surface = str(getattr(m, "surface", "") or "")
+    at = surface.rfind(version)
+    before = surface[at - 1] if at > 0 else " "
+    joint = "" if before.isascii() and before.isalpha() else "-" if before == "-" else " "
+    return f"{m.actor}{joint}{version}"
 
 
 def find_object(text: str, cs: int, ce: int, trigger: tuple[str, int], mentions: list, base: int,
@@ -1546,10 +1553,11 @@ def merge_key(trigger: str, obj: str, rules: dict) -> tuple[str, str] | None:
 
 
 def to_simplified_key(obj: str) -> str:
-    """An object as a merge key: simplified script, no spaces, case-folded (發佈 and 发布 articles agree)."""
+    """An object as a merge key: simplified script, no spaces or hyphens, case-folded (發佈 and 发布
+    articles agree, and so do 'Llama-2' and 'Llama 2')."""
     from .script import to_simplified
 
-    return re.sub(r"\s+", "", to_simplified(obj or "")).casefold()
+    return re.sub(r"[\s\-]+", "", to_simplified(obj or "")).casefold()
 
 
 def _event_order(event_id: str) -> tuple:
