@@ -179,3 +179,19 @@ def test_a_product_named_with_its_maker_is_the_product():
     assert namer("Nvidia H100") == "H100" and namer("Microsoft Azure") == "Azure"
     assert namer("Meta Llama") == "Meta Llama" or namer("Meta Llama") == "Llama"
     assert namer("Acme Widget") == "Acme Widget"  # unknown names stay as written
+
+
+def test_outlet_is_scored_exactly_and_author_as_one_of_the_byline_names(tmp_path):
+    from kaiyuan.evaluate import score_credits
+
+    rows = [dict(ARTICLE, article_id="a1", source="維城日報", author="林若舟|何知遠"),
+            dict(ARTICLE, article_id="a2", source="星河网", author=""),
+            dict(ARTICLE, article_id="a3", source="", author="")]
+    gold = load_gold(write_gold(tmp_path / "g", articles=rows))
+    got = pd.DataFrame({"article_id": ["a1", "a2", "a3"], "outlet": ["维城日报", "星河网 科技", ""],
+                        "author": ["何知远", "", "编辑部"]}).set_index("article_id")
+    scores, errors = score_credits(gold, got)
+    by = {s["metric"]: s["hits"] for s in scores}
+    # a1: script-blind match on both; a2: an outlet with section words is wrong; a3: an author where none is named
+    assert by == {"outlet_exact": 2, "author_right": 2}
+    assert sorted((e["article_id"], e["item"]) for e in errors) == [("a2", "outlet"), ("a3", "author")]

@@ -481,6 +481,32 @@ def test_credits_come_from_the_lines_cleaning_set_aside(code, removed, suffix, e
     assert find_credits(removed, suffix) == expected, code
 
 
+@pytest.mark.parametrize("code, removed, outlet", [
+    ("J1 masthead with section words after full-width spaces", [("above_headline", "澳聲晨報　國際版")], "澳聲晨報"),
+    ("J1 masthead with dotted sections", [("above_headline", "南洋观察报 · 国际 · 科技")], "南洋观察报"),
+    ("J1 masthead with its Latin brand", [("above_headline", "科技前沿 TechFront｜AI趨勢")], "科技前沿 TechFront"),
+    ("J1 masthead in the navigation bar", [("spam_links", "星河网 | 科技 | 财经 | 视频")], "星河网"),
+    ("J1 a navigation bar is no masthead", [("spam_links", "首页 | 科技 | 财经 | 视频")], ""),
+    ("J8 copyright holder", [("copyright", "版权所有 © 2024 星河网 未经授权不得转载")], "星河网"),
+    ("J8 copyright holder after a colon", [("copyright", "版權所有：南洋觀察報　未經授權不得轉載")], "南洋觀察報"),
+    ("J8 copyright sign first", [("copyright", "© 云帆科技 版权所有　商务合作：bd@example.com")], "云帆科技"),
+    ("J8 'all rights reserved' names nobody", [("copyright", "版权所有，未经许可不得转载")], ""),
+    ("J8 an original of the account", [("copyright", "本文为「深海观察」原创，未经授权禁止转载。")], "深海观察"),
+    ("J8 an original of 'the author' names no outlet", [("copyright", "本文为作者原创，转载请联系授权。")], ""),
+    ("J3 follow prompt with the account in corner quotes", [("subscription_pitch", "点击上方蓝字「深海观察」关注我们")], "深海观察"),
+    ("J3 follow prompt in brackets", [("subscription_pitch", "【追蹤科技前沿】掌握最新動態，歡迎按讚訂閱！")], "科技前沿"),
+    ("J3 follow the WeChat account", [("subscription_pitch", "欢迎关注塞北华语广播微信公众号及视频号")], "塞北华语广播"),
+    ("J3 a line that only says follow", [("after_related_links", "追蹤晶片週報")], "晶片週報"),
+    ("J12 reposted from an account", [("repost_notice", "本文转载自公众号“深海观察”，已获授权。")], "深海观察"),
+    ("WeChat 'original' header", [("page_furniture", "原创 深海观察 深海观察")], "深海观察"),
+    ("a section word on the date line is no outlet", [("date_line", "即時新聞 · 2025-05-08 · 第 8872 期")], ""),
+    ("a labelled source wins over the copyright", [("copyright", "版权所有 © 2024 星河网"), ("date_line", "2024-07-05 来源：浦江科技报")],
+     "浦江科技报"),
+])
+def test_the_outlet_a_page_names_for_itself_outside_its_byline(code, removed, outlet):
+    assert find_credits(removed)[1] == outlet, code
+
+
 # ---------------------------------------------------------------- metadata lines never reach the analysis
 def test_no_mention_quote_or_event_comes_from_a_metadata_credit_or_link_line(tmp_path):
     from kaiyuan.pipeline import run

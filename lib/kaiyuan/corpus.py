@@ -18,7 +18,7 @@ from charset_normalizer import from_bytes
 
 from .cache import CACHE_MARKER, OUTPUT_MARKER
 from .clean import Cleaned, clean_text, load_rules
-from .metadata import find_credits, find_published
+from .metadata import find_credits, find_published, outlet_name
 from .script import detect_script, normalise_for_match, to_simplified
 from .sentences import split_sentences
 
@@ -402,7 +402,7 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
                           + [(r.line_no, "byline", r.before) for r in cleaned.repairs if r.rule == "byline_prefix"])
     text_author, text_outlet = find_credits([(reason, text) for _, reason, text in credit_lines], title_suffix(cleaned))
     author = meta.get("author", "") or html_meta.get("author", "") or text_author
-    outlet = meta.get("outlet", "") or html_meta.get("outlet", "") or text_outlet
+    outlet = meta.get("outlet", "") or outlet_name(html_meta.get("outlet", "")) or text_outlet
     for key in ("_warning", "_id_note"):
         if meta.get(key):
             warnings.append(meta[key])

@@ -116,7 +116,27 @@ def score_metadata(gold: Gold, result) -> tuple[list, list]:
             errors.append(_err("metadata", aid, "title", g["title"], title))
     scores = [_score("metadata", "published_exact", *dated), _score("metadata", "no_date_kept_empty", *undated),
               _score("metadata", "title_exact", *titles)]
-    return scores, errors
+    s, e = score_credits(gold, art)
+    return scores + s, errors + e
+
+
+def score_credits(gold: Gold, art: pd.DataFrame) -> tuple[list, list]:
+    """Outlet and author the page names: the outlet exactly (script-, case- and width-blind), the author
+    one of the gold byline names; both empty when the page names none."""
+    hits, errors = {"outlet": 0, "author": 0}, []
+    for g in gold["articles"]:
+        got = art.loc[g["article_id"]] if g["article_id"] in art.index else None
+        outlet = "" if got is None else str(got["outlet"] or "")
+        author = "" if got is None else str(got["author"] or "")
+        names = {match_key(a) for a in _split(g["author"])}
+        checks = {"outlet": (match_key(outlet) == match_key(g["source"]), g["source"], outlet),
+                  "author": (match_key(author) in names if names else not author, g["author"], author)}
+        for field, (ok, want, have) in checks.items():
+            hits[field] += ok
+            if not ok:
+                errors.append(_err("metadata", g["article_id"], field, want or "(none named)", have or "(none)"))
+    n = len(gold["articles"])
+    return [_score("metadata", "outlet_exact", hits["outlet"], n), _score("metadata", "author_right", hits["author"], n)], errors
 
 
 # ---------------------------------------------------------------- cleaning

@@ -207,10 +207,14 @@ def credit_rules(path: str | None = None) -> dict:
         "report": re.compile(spec["report_suffix"]),
         "outlet_name": re.compile(spec["outlet_name"]),
         "edition": re.compile(spec["outlet_edition"]),
+        "with_brand": re.compile(spec["outlet_with_brand"]),
+        "masthead_split": re.compile(spec["masthead_split"]),
+        "owner_lines": [(o["kind"], re.compile(o["pattern"], re.IGNORECASE)) for o in spec.get("owner_lines", ())],
         "bare_name": re.compile(spec["bare_name"]),
         "glued_name": re.compile(spec["glued_name"]),
         "opinion_by": re.compile(spec["opinion_by"]),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
+        "not_outlets": frozenset(spec.get("not_outlets", ())),
         "column_then_name": re.compile(spec["column_then_name"]) if spec.get("column_then_name") else None,
         "label_end": re.compile("(?<=[\u3400-\u9fff]{2})(?:" + "|".join(sorted(
             (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")$"),
@@ -269,9 +273,25 @@ def dated_outlet(line: str, rules: dict) -> str:
 
 
 def _outlet_line(line: str, rules: dict) -> str:
-    """An outlet name alone on a masthead line ('澳聲晨報', '某某日報電子版｜科技' -> '某某日報'), or ''."""
-    name = rules["edition"].sub("", re.split(r"[|｜]", line)[0].strip())
-    return name if rules["outlet_name"].match(normalise_for_match(name)) else ""
+    """An outlet name alone on a masthead line, before its section words ('澳聲晨報', '某某日報電子版｜科技'
+    -> '某某日報', '濠鏡晨報　國際版' -> '濠鏡晨報', '數位前線 DigiFront｜AI趨勢' -> '數位前線 DigiFront'), or ''."""
+    name = rules["edition"].sub("", rules["masthead_split"].split(line.strip())[0].strip())
+    key = normalise_for_match(name)
+    return name if rules["outlet_name"].match(key) or rules["with_brand"].match(key) else ""
+
+
+def outlet_name(name: str) -> str:
+    """An outlet's name without its edition word ('維城日報 網上版' -> '維城日報')."""
+    return credit_rules()["edition"].sub("", (name or "").strip())
+
+
+def owner_outlet(line: str, rules: dict) -> str:
+    """The outlet a copyright, 'original', follow or repost line names for the page ('版权所有 © 2025
+    某某网 未经授权不得转载' -> '某某网'), by the `owner_lines` patterns in order; '' when none matches."""
+    for _, pattern in rules["owner_lines"]:
+        if (m := pattern.search(line.strip())):
+            return rules["edition"].sub("", m.group("name").strip())
+    return ""
 
 
 NAME_KINDS = ("author", "compiler", "bare", "glued", "opinion")
@@ -284,11 +304,15 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     Author: a labelled author, else a compiler, else an unlabelled byline or masthead name, else a
     name glued to a date line, else an opinion signature on the headline ('/程弘毅評'). Outlet: a
     labelled source, else a masthead, else an outlet named on the date line without a label
-    ('2025-03-02 10:31 新华社'), else the headline's outlet suffix. '' when the page names none."""
+    ('2025-03-02 10:31 新华社'), else the headline's outlet suffix, else a masthead above the headline or
+    in the navigation, else the owner a copyright, follow or repost line names (`owner_outlet`). ''
+    when the page names none."""
     rules = credit_rules()
     by_kind: dict[str, list[str]] = {}
 
     def add(kind: str, value: str) -> None:
+        if kind not in NAME_KINDS and normalise_for_match(value) in rules["not_outlets"]:
+            return  # '本文为作者原创', '即時新聞 · 2025-05-08': a word where an outlet would stand
         if value and not (kind in NAME_KINDS and re.search(r"\d", value)):  # '王小明台北5日電' is no name
             by_kind.setdefault(kind, []).append(value)
 
@@ -306,12 +330,13 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
         if reason == "date_line":
             add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
             add("dated", dated_outlet(text, rules))
-        if reason == "above_headline":
+        if reason in ("above_headline", "spam_links"):
             add("chrome", _outlet_line(text, rules))
+        add("owner", owner_outlet(text, rules))
     suffix = re.split(r"[_|｜]", title_suffix.strip(" -|–—_｜/"))[-1].strip()  # '_人工智能_某某网': the site
     if (m := rules["opinion_by"].match(normalise_for_match(title_suffix.strip()))):
         add("opinion", suffix[: len(m.group(1))])
     elif suffix:
         add("suffix", suffix)
     pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
-    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "dated", "suffix", "chrome")
+    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "dated", "suffix", "chrome", "owner")
