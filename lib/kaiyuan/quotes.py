@@ -97,6 +97,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_pronoun_not"] = frozenset(rules.get("pronoun_not_in", ()))
     rules["_subject_opener"] = re.compile(rules.get("subject_openers", "^$"))
     rules["_relay"] = _alternation(rules.get("relay_verbs", ()))
+    rules["_clause_opening"] = re.compile(rules.get("clause_opening", ".*"))
     rules.setdefault("outlet_not_after", "")
     roles = sorted(rules["roles"], key=len, reverse=True)
     rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
@@ -480,8 +481,14 @@ class _Resolver:
         k = bisect.bisect_right(ends, pos)
         return names[k - 1] if k else ""
 
+    def opens_clause(self, m: _Mention) -> bool:
+        """The mention opens its clause, after at most a date or connective (`clause_opening`): 百度如期兑现… yes,
+        在…Hugging Face等平台 / 对标OpenAI的o1 no."""
+        cs = _clause_start(self.masked, self.sent_lo(m.start), m.start)
+        return bool(self.rules["_clause_opening"].fullmatch(self.masked[cs:m.start]))
+
     def subject_before(self, pos: int, kinds: tuple[str, ...], window: int | None = None,
-                       gender: str = "") -> _Mention | None:
+                       gender: str = "", opening: bool = False) -> _Mention | None:
         """The subject of the text before `pos`: the first usable mention of `kinds` (outside parentheses)
         in the sentence of `pos` before it, else in each earlier sentence, nearest first, up to
         `window` (default `subject_window`) sentences back (0: its own sentence only); None when none is found.
@@ -492,7 +499,8 @@ class _Resolver:
             lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
             for m in self.between(lo, hi):
                 if (m.kind in kinds and self._usable(m) and not self._in_parens(m.start)
-                        and not self._subordinate(m) and self._gender_fits(m, gender)):
+                        and not self._subordinate(m) and self._gender_fits(m, gender)
+                        and (not opening or self.opens_clause(m))):
                     return m
             if "person" in kinds and (named := self._unregistered_name(lo, hi, first=True)) is not None:
                 # an unregistered person named as subject (费拉里（Marina Ferrari）表示…；她认为…)
@@ -605,7 +613,10 @@ class _Resolver:
             if kind == "group" and self._unnamed_group_before(pos):
                 return "", "", surface  # 有些人持不同意见，他们认为…: they are those people
             want = self.rules.get("pronoun_gender", {}).get(self.masked[pos:pos + n], "")
-            m = self.subject_before(pos, kinds, gender=want) or (self.recent(pos, kinds) if kind == "person" else None)
+            # an organisation anaphor (该公司, 公司, 团队) takes an organisation that opened a clause, else the one
+            # the article is about: 该公司 after "…在飞桨星河社区、Hugging Face等平台下载" is not Hugging Face
+            m = (self.subject_before(pos, kinds, gender=want, opening=kind == "org")
+                 or (self.recent(pos, kinds) if kind == "person" else None))
             if m is not None and not self._gender_fits(m, want):
                 m = None
             if m is None and kind == "org" and (org := self.context_org(pos)):
@@ -1010,8 +1021,13 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 continue
             if not _speaks(masked, (v_a, v_b), spk, rules):
                 continue
-            content = re.sub(r"^的[，,]", "", art.text[v_b:hi].strip(" ，,:：\u3000"))  # 正如X所解释的，…
+            second = _second_speaker(res, masked, lo, hi, v_b, spk, used, rules)
+            end = second[0] if second else hi
+            content = re.sub(r"^的[，,]", "", art.text[v_b:end].strip(" ，,:：\u3000"))  # 正如X所解释的，…
             row = _row(art, [r], spk, content, "reported")
+            if second:
+                rows_out.append(row)
+                row = _row(art, [r], second[2], art.text[second[1]:hi].strip(" ，,:：\u3000"), "reported")
             break
         if row is None and r not in direct_rows:
             for am in rules["_according"].finditer(masked, lo, hi):
@@ -1061,6 +1077,21 @@ def _reported_before_attribution(art: _Article, res: "_Resolver", masked: str, r
             out.append(_row(art, [r], spk, content, "reported"))
             break
     return out
+
+
+def _second_speaker(res: "_Resolver", masked: str, lo: int, hi: int, after: int, spk: tuple[str, str, str], used: set,
+                    rules: dict) -> tuple[int, int, tuple[str, str, str]] | None:
+    """A later clause of the sentence with a speaker of its own (有网民留言指X，他随即回应称Y: Y is his, not theirs):
+    (where the first speech ends, where the second starts, its speaker), or None."""
+    for w_a, w_b in _verbs(masked, after, hi, rules):
+        cs = _clause_start(masked, lo, w_a)
+        subject = masked[cs:w_a].strip(" \u3000")
+        if w_a in used or cs <= after or not subject or rules["_connective"].match(subject):
+            continue  # no subject of its own (并表示, 还指): the same speaker goes on
+        other = res.speaker(lo, w_a)
+        if other[0] and other[:2] != spk[:2] and _speaks(masked, (w_a, w_b), other, rules):
+            return cs, w_b, other
+    return None
 
 
 def _interview_line(art: _Article, res: "_Resolver", masked: str, r: int, rules: dict) -> dict | None:
