@@ -384,8 +384,9 @@ class _Resolver:
         """《纽约时报》指… : the 《》 holds exactly an outlet that acts (not 对《金融时报》表示, not 《X》引用他的话)."""
         k = bisect.bisect_left(self._m_starts, a + 1)
         named = k < len(self._m_starts) and self._m_starts[k] == a + 1 and self.art.mentions[k].end == b - 1
-        if not named or self.art.mentions[k].kind != "org" or self.masked[a - 1:a] in self.rules["outlet_not_after"]:
-            return False
+        if (not named or self.art.mentions[k].kind != "org" or (a > 0 and self.masked[a - 1] in self.rules["outlet_not_after"])
+                or self.registry.get(self.art.mentions[k].actor, {}).get("type", "org") != "org"):
+            return False  # not an outlet (a programme, a law in 《》 is a document), or an addressee
         clause_end = re.search(f"[{_CLAUSE}]", self.masked[b:b + 40])
         return not self.rules["_relay"].search(self.masked, b, b + (clause_end.start() if clause_end else 40))
 
@@ -559,6 +560,8 @@ class _Resolver:
         if role_m is not None and self.rules["_in_document"].search(tail[:role_m.start()]):
             role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
         title = self.rules["_document_title"].search(seg)
+        if title is not None and self._outlet_subject(lo + title.start("title"), lo + title.end("title")):
+            title = None  # 《纽约时报》指…: the outlet itself speaks (step 3)
         if role_m is None and title is not None:  # 《X技术报告》里这样解释道: a document speaks
             ra = lo + title.start()
             org = self.maker_in(ra, lo + title.end("title"))  # 《DeepSeek-V3 技术报告》 -> DeepSeek
