@@ -382,8 +382,9 @@ class _Resolver:
     # -- helpers
     def _outlet_subject(self, a: int, b: int) -> bool:
         """《纽约时报》指… : the 《》 holds exactly an outlet that acts (not 对《金融时报》表示, not 《X》引用他的话)."""
-        k = bisect.bisect_left(self._m_starts, a + 1)
-        named = k < len(self._m_starts) and self._m_starts[k] == a + 1 and self.art.mentions[k].end == b - 1
+        k = bisect.bisect_left(self._m_starts, a)  # the mention is the title inside 《》, or 《自然》（Nature） with its marks
+        k += k < len(self._m_starts) and self._m_starts[k] == a - 1
+        named = k < len(self._m_starts) and self._m_starts[k] in (a, a + 1) and self.art.mentions[k].end >= b - 1
         if (not named or self.art.mentions[k].kind != "org" or (a > 0 and self.masked[a - 1] in self.rules["outlet_not_after"])
                 or self.registry.get(self.art.mentions[k].actor, {}).get("type", "org") != "org"):
             return False  # not an outlet (a programme, a law in 《》 is a document), or an addressee
