@@ -1054,6 +1054,8 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             row = _data_shows(art, res, masked, r, rules)
         if row is None and r not in direct_rows:
             row = _according_unnamed(art, masked, r, rules)
+        if row is None and r not in direct_rows and art.text[art.starts[r]:art.ends[r]].rstrip()[-1:] not in _END_PUNCT:
+            row = _heading_speech(art, res, masked, r, rules)  # a subheading kept as a body line
         if row is not None:
             rows_out.append(row)
     for row in rows_out:
@@ -1090,8 +1092,9 @@ def _second_speaker(res: "_Resolver", masked: str, lo: int, hi: int, after: int,
     for w_a, w_b in _verbs(masked, after, hi, rules):
         cs = _clause_start(masked, lo, w_a)
         subject = masked[cs:w_a].strip(" \u3000")
-        if w_a in used or cs <= after or not subject or rules["_connective"].match(subject):
-            continue  # no subject of its own (并表示, 还指): the same speaker goes on
+        if (w_a in used or not subject or rules["_connective"].match(subject) or rules["_subordinate"].match(subject)
+                or len(re.sub(r"\W", "", masked[after:cs])) < rules.get("min_reported_chars", 6)):
+            continue  # no subject of its own (并表示, 还指), a subordinate clause (既然官方宣布…), nothing said before it
         other = res.speaker(lo, w_a)
         if other[0] and other[:2] != spk[:2] and _speaks(masked, (w_a, w_b), other, rules):
             return cs, w_b, other
@@ -1191,7 +1194,10 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     if media:
         return media[0].actor, media[0].actor, media[0].surface
     surface = art.text[a:b].strip()
-    return (surface.strip("《》"), "", surface) if am.group("tail") in res.rules["according_to_report_tails"] else None
+    if am.group("tail") in res.rules["according_to_report_tails"]:
+        return surface.strip("《》"), "", surface
+    unnamed = _unnamed_speaker(surface, res.rules)  # 据多家美国媒体披露 -> "unnamed media"
+    return unnamed if unnamed[0] else None
 
 
 def _row(art: _Article, rows: list[int], spk: tuple[str, str, str], quote: str, kind: str) -> dict:
