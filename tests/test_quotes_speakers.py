@@ -147,3 +147,21 @@ def test_reiterated_and_hinted_are_speech():
 def test_according_to_unnamed_media():
     s = make_sentences(["据多家美国媒体披露的备忘录内容，新实验室由前首席执行官领导。"])
     assert speakers(extract_quotes(s, make_mentions(s, [])), "新实验室") == ["unnamed media"]
+
+
+def test_this_company_plus_a_noun_is_an_organisation_anaphor():
+    s = make_sentences(["阿里巴巴的云业务部门推出了第一代模型。", "这家中国科技巨头在声明中表示，将把模型整合到各项业务中。"])
+    q = extract_quotes(s, make_mentions(s, [("阿里巴巴", "Alibaba", "org")]))
+    assert speakers(q, "整合到各项业务") == ["Alibaba"]
+
+
+def test_accusation_is_no_speech_verb():
+    s = make_sentences(["针对《金融时报》披露的文件指控，阿里巴巴发言人明确驳斥，强调公司遵守商业准则。"])
+    q = extract_quotes(s, make_mentions(s, [("金融时报", "Financial Times", "org"), ("阿里巴巴", "Alibaba", "org")]))
+    assert speakers(q, "遵守商业准则") == ["Alibaba"]
+
+
+def test_viewpoint_frame_around_a_quoted_list():
+    s = make_sentences(["正如李四所言，企业落地需要解决“安全部署、应用实践、行业定制”三大问题。"])
+    q = extract_quotes(s, make_mentions(s, [("李四", "Li Si", "person")]))
+    assert "Li Si" in speakers(q, "企业落地")

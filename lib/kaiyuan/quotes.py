@@ -35,6 +35,15 @@ gender known from a title in the article (`gender_titles`); a headline's first a
 line ending with a colon belongs to that line's speaker or subject; published figures speak for their
 publisher (`data_shows`).
 
+Round 3 (issue 16, classes counted on 44 real news pages; data in quotes.yaml): an unregistered person named after a
+title word (分析师张文怡说, 开发者ehartford指出; `name_titles`, `name_cut_words`) or introduced earlier in the article
+(瑟曼（Mark Surman）… 瑟曼认为; Rafael Laguna … Laguna表示) speaks as written; interview transcripts ("梁文锋：…",
+"梁：…" after 以下简称“梁”; `interview_line`, `abbreviation`); 在X看来 / 正如X所言 (`viewpoint_frames`); a headline that
+is only a quotation; a quoted clause ending in its own comma (“我很担心，”他说); an outlet in 《》 acting as subject
+(`outlet_not_after`, `relay_verbs`); 其他 is no pronoun (`pronoun_not_in`); a forum is a place (`location_frame`); an
+organisation anaphor takes an organisation that opened a clause (`clause_opening`); a later clause with a subject of its
+own is a second speaker; a programme in 《》 speaks for its issuer; 据 + a speaking noun is an unnamed source.
+
 All patterns live in `data/quotes.yaml` and are matched on simplified text, so traditional-script
 articles work the same. Stance columns are filled by `attach_stance(quotes, stance_sentences)`
 (see `kaiyuan.stance.predict`).
@@ -1048,7 +1057,7 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             cm = rules["_colon_speech"].search(masked, lo, hi)  # "他的理由是：…", "Ai2说得很明白：…"
             if cm and (spk := res.speaker_or_subject(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
                 row = _row(art, [r], spk, art.text[cm.end():hi].strip(" ，,:：\u3000"), "reported")
-        if row is None and r not in direct_rows:
+        if row is None:  # 正如X所言，企业需要解决“…”三大问题: the frame says whose view the whole sentence is
             row = _viewpoint(art, res, masked, r, rules)
         if row is None and r not in direct_rows:
             row = _data_shows(art, res, masked, r, rules)
