@@ -165,3 +165,11 @@ def test_viewpoint_frame_around_a_quoted_list():
     s = make_sentences(["正如李四所言，企业落地需要解决“安全部署、应用实践、行业定制”三大问题。"])
     q = extract_quotes(s, make_mentions(s, [("李四", "Li Si", "person")]))
     assert "Li Si" in speakers(q, "企业落地")
+
+
+def test_a_report_speaks_for_the_outlet_that_ran_it():
+    s = make_sentences(["据《纽约时报》上月报道，实验室曾讨论放弃开源模型。", "报道称，该模型已完成训练但推迟发布。",
+                        "《华尔街日报》本周刊出的一篇评论文章把矛头转向华府。", "文章指出，出口管制适得其反。"])
+    q = extract_quotes(s, make_mentions(s, [("纽约时报", "The New York Times", "org"), ("华尔街日报", "The Wall Street Journal", "org")]))
+    assert [r.speaker_org for r in q.itertuples() if "推迟发布" in r.quote] == ["The New York Times"]
+    assert [r.speaker_org for r in q.itertuples() if "适得其反" in r.quote] == ["The Wall Street Journal"]

@@ -475,6 +475,9 @@ class _Resolver:
                     continue
                 who = [m for m in self.between(cs, frame.start())
                        if m.kind in ("person", "org") and self._usable(m) and not self._in_parens(m.start)]
+                if not who and frame.group().startswith("据"):  # 据《纽约时报》报道: the outlet inside the frame issued it
+                    who = [m for m in self.between(frame.start(), rm.start()) if m.kind in ("person", "org")
+                           and not _inside(*self._in_quote, m.start)][:1]
                 if who:
                     org = self.org_of(who[-1].actor, who[-1].kind, cs, who[-1].start) or who[-1].actor
                     self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
@@ -1189,7 +1192,9 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     src = res.masked[a:b]
     if src in res.rules["according_to_not_sources"]:
         return None
-    if res.rules["_role_re"].search(src + am.group("tail")):
+    tail = am.group("tail")
+    # 据X报道: X is the source (the report is X's, not a role of the sentence); 据该公司声明: the statement's issuer
+    if res.rules["_role_re"].search(src if tail in res.rules["according_to_report_tails"] else src + tail):
         return res.speaker(a, b if res.rules["_role_re"].search(src) else am.end())
     for words in res.rules["pronouns"].values():
         if any(src.startswith(w) for w in words):
