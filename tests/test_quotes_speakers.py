@@ -173,3 +173,9 @@ def test_a_report_speaks_for_the_outlet_that_ran_it():
     q = extract_quotes(s, make_mentions(s, [("纽约时报", "The New York Times", "org"), ("华尔街日报", "The Wall Street Journal", "org")]))
     assert [r.speaker_org for r in q.itertuples() if "推迟发布" in r.quote] == ["The New York Times"]
     assert [r.speaker_org for r in q.itertuples() if "适得其反" in r.quote] == ["The Wall Street Journal"]
+
+
+def test_this_spokesperson_is_the_named_spokesperson():
+    s = make_sentences(["Meta发言人Ashley Gabriel回应称，公司会试验各类定制变体。", "这位发言人表示，公司已推出开源版本。"])
+    q = extract_quotes(s, make_mentions(s, [("Meta", "Meta", "org"), ("Ashley Gabriel", "Ashley Gabriel", "person")]))
+    assert speakers(q, "开源版本") == ["Ashley Gabriel"]

@@ -572,6 +572,8 @@ class _Resolver:
                 role_m = rm
         if role_m is not None and self.rules["_in_document"].search(tail[:role_m.start()]):
             role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
+        if role_m is not None and self.spokespeople and tail[:role_m.start()].endswith(("这位", "该")):
+            role_m = None  # 这位发言人: the spokesperson named before (step 2)
         title = self.rules["_document_title"].search(seg)
         if title is not None and self._outlet_subject(lo + title.start("title"), lo + title.end("title")):
             title = None  # 《纽约时报》指…: the outlet itself speaks (step 3)
@@ -663,6 +665,9 @@ class _Resolver:
             # a headline drops its grammar (Meta拒签准则称“…”): its clause's first actor is the subject
             headline = self.art.kinds[_sentence_at(self.art, va)] != "body"
             m = self.head(cands[0], va) if headline else self.first_of_joint(cands)
+            if m.kind == "person" and self.masked[max(0, m.start - 4):m.start].rstrip().endswith("发言人"):
+                # a named spokesperson (Meta发言人Ashley Gabriel): a later 这位发言人 is this person
+                self.spokespeople.append((va, m.actor, self.org_of(m.actor, m.kind, cs, m.start)))
             if m.kind == "org":
                 # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
                 named = self._unregistered_name(m.end, va)
