@@ -641,3 +641,25 @@ def test_machine_translated_and_transliterated_model_names():
     assert actors_in("Meta发布了美洲驼 2模型。") == ["Meta", "Llama"]
     assert actors_in("安第斯山上的美洲驼在吃草。") == []
     assert actors_in("模型已上传到拥抱脸平台。") == ["Hugging Face"]
+
+
+# ---------------------------------------------------------------- issue 16: spellings seen on real pages (session 5)
+def test_taiwan_wire_transliterations_of_debate_voices():
+    assert actors_in("MIT研究人員隆普瑞表示，中國業者已改變發布方式。") == ["MIT", "Shayne Longpre"]
+    assert actors_in("墨卡托中國研究所分析師張文怡說，開源在中國更主流。") == ["MERICS", "Wendy Chang"]
+    assert actors_in("歐盟消費者保護執委邁可麥格拉斯表示，修正案將簡化規則。") == ["European Union", "Michael McGrath"]
+    assert actors_in("法國新創公司Mistral執行長孟施認為，各國都需要自家AI系統。") == ["Mistral AI", "Arthur Mensch"]
+
+
+def test_common_misspelling_of_a_founder():
+    assert actors_in("DeepSeek创始人梁文峰接受了采访。") == ["DeepSeek", "Liang Wenfeng"]
+
+
+def test_short_surname_needs_its_context():
+    assert actors_in("Mozilla基金會總裁瑟曼認為，開源模型會勝出。") == ["Mozilla", "Mark Surman"]
+    assert actors_in("演员乌玛瑟曼出席了影展。") == []
+    assert actors_in("议员沃斯的幕僚长岑纳批评了这项协议。") == ["Kai Zenner"]
+
+
+def test_handle_of_a_developer_is_the_developer():
+    assert actors_in("开发者ehartford在讨论区留言。") == ["Eric Hartford"]

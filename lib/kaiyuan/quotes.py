@@ -35,6 +35,15 @@ gender known from a title in the article (`gender_titles`); a headline's first a
 line ending with a colon belongs to that line's speaker or subject; published figures speak for their
 publisher (`data_shows`).
 
+Round 3 (issue 16, classes counted on 44 real news pages; data in quotes.yaml): an unregistered person named after a
+title word (分析师张文怡说, 开发者ehartford指出; `name_titles`, `name_cut_words`) or introduced earlier in the article
+(瑟曼（Mark Surman）… 瑟曼认为; Rafael Laguna … Laguna表示) speaks as written; interview transcripts ("梁文锋：…",
+"梁：…" after 以下简称“梁”; `interview_line`, `abbreviation`); 在X看来 / 正如X所言 (`viewpoint_frames`); a headline that
+is only a quotation; a quoted clause ending in its own comma (“我很担心，”他说); an outlet in 《》 acting as subject
+(`outlet_not_after`, `relay_verbs`); 其他 is no pronoun (`pronoun_not_in`); a forum is a place (`location_frame`); an
+organisation anaphor takes an organisation that opened a clause (`clause_opening`); a later clause with a subject of its
+own is a second speaker; a programme in 《》 speaks for its issuer; 据 + a speaking noun is an unnamed source.
+
 All patterns live in `data/quotes.yaml` and are matched on simplified text, so traditional-script
 articles work the same. Their stance per target is `quote_stance(quotes, stance_sentences)`
 (see `kaiyuan.stance.predict`).
@@ -66,7 +75,8 @@ _NAME_RE = re.compile(r"[(（]([A-Z][A-Za-z\-']+(?: [A-Z][A-Za-z\-']+)+)[)）]|(
 
 
 # compiled key -> quotes.yaml key of the optional patterns
-_OPTIONAL_PATTERNS = {"_addressee": "addressee", "_in_document": "in_document", "_name_like": "name_like",
+_OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abbreviation",
+                      "_heading_speech": "heading_speech", "_addressee": "addressee", "_in_document": "in_document", "_name_like": "name_like",
                       "_document_title": "document_title", "_colon_speech": "colon_speech", "_role_frame": "role_frame",
                       "_issue_frame": "issue_frame", "_joint": "joint_subject", "_data_shows": "data_shows",
                       "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
@@ -89,8 +99,18 @@ def load_rules(path: str | None = None) -> dict:
     rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
+    rules["_frame_verbs"] = frozenset(rules.get("according_frame_verbs", ()))
     rules["_unnamed_re"] = _alternation(rules.get("unnamed_speakers", {}))
     rules["_according_unnamed"] = _alternation(rules.get("according_unnamed", {}))
+    titles = _alternation(rules.get("name_titles", ())).pattern
+    rules["_titled"] = re.compile(f"(?:{titles})\\s*(?P<name>[\u4e00-\u9fff·・]{{2,12}}|[A-Za-z][A-Za-z0-9_\\-]{{2,30}})")
+    rules["_name_cut"] = _alternation(rules.get("name_cut_words", ()))
+    rules["_viewpoints"] = [re.compile(p) for p in rules.get("viewpoint_frames", ())]
+    rules["_pronoun_not"] = frozenset(rules.get("pronoun_not_in", ()))
+    rules["_subject_opener"] = re.compile(rules.get("subject_openers", "^$"))
+    rules["_relay"] = _alternation(rules.get("relay_verbs", ()))
+    rules["_clause_opening"] = re.compile(rules.get("clause_opening", ".*"))
+    rules.setdefault("outlet_not_after", "")
     roles = sorted(rules["roles"], key=len, reverse=True)
     rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
     return rules
@@ -254,7 +274,9 @@ def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
         colon = before in (":", "：")
         if row in body_rows and content.strip():
             last = _sentence_at(art, max(end - 1, i))
-            out.append((_Quote(i, end, list(range(row, last + 1)), colon), _is_quotation(content, colon, rules)))
+            # a headline that is nothing but a quotation quotes, however short (“超级智能已进入视野”)
+            whole = art.kinds[row] != "body" and not re.sub(r"\W", "", t[art.starts[row]:i] + t[end + 1:art.ends[row]])
+            out.append((_Quote(i, end, list(range(row, last + 1)), colon), whole or _is_quotation(content, colon, rules)))
         i = (j + 1) if j >= 0 else end
     return _with_adjacent_fragments(art, out, rules)
 
@@ -284,7 +306,8 @@ def _is_quotation(content: str, colon: bool, rules: dict) -> bool:
         return True
     if not text or rules["_name_like"].fullmatch(to_simplified(text)):
         return False
-    return any(c in _END_PUNCT for c in text) or len(text) >= rules["min_quote_chars"]
+    # a clause quoted with its own comma is speech cut by its attribution (“我很担心中国，”奥特曼表示)
+    return any(c in _END_PUNCT for c in text) or text[-1] in "，," or len(text) >= rules["min_quote_chars"]
 
 
 def _mask(art: _Article, quotes: list[_Quote]) -> str:
@@ -307,6 +330,8 @@ def _verbs(masked: str, lo: int, hi: int, rules: dict) -> list[tuple[int, int]]:
         if any(e_a + win_lo < b and e_b + win_lo > a for ex in rules["_excl"] for e_a, e_b in
                (mm.span() for mm in ex.finditer(window))):
             continue
+        if m.group() in rules["_frame_verbs"] and "据" in masked[_clause_start(masked, max(lo, a - 30), a):a]:
+            continue  # 据路透社报道，… is "according to" (`according_to`), not a verb of its own
         out.append((a, b))
     return out
 
@@ -348,14 +373,14 @@ class _Resolver:
         self.art, self.masked, self.rules, self.registry = art, masked, rules, registry
         self.quotes = quotes or []
         self.spokespeople: list[tuple[int, str, str]] = []  # (pos, speaker, org)
+        self._m_starts = [m.start for m in art.mentions]
         excluded = [m.span() for m in rules["_interview"].finditer(masked)]
         excluded += [m.span("inner") for m in rules["_addressee"].finditer(masked)]
-        excluded += [m.span(g) for m in rules["_location"].finditer(masked) for g in ("inner", "inner2")
+        excluded += [m.span(g) for m in rules["_location"].finditer(masked) for g in ("inner", "inner2", "inner3")
                      if m.group(g) is not None]
-        excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked)]
+        excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked) if not self._outlet_subject(m.start(), m.end())]
         self._excl = _merged_spans(excluded)
         self._in_quote = _merged_spans((q.open + 1, q.close) for q in self.quotes)  # q.open < pos < q.close
-        self._m_starts = [m.start for m in art.mentions]
         self._max_len = max((m.end - m.start for m in art.mentions), default=0)
         self._opens = [m.start() for m in re.finditer(r"[(（]", masked)]
         self._closes = [m.start() for m in re.finditer(r"[)）]", masked)]
@@ -363,8 +388,21 @@ class _Resolver:
         self._org_prefix: tuple[list[int], list[str]] | None = None
         self._issued: list[tuple[int, str, str]] | None = None  # (role position, role, issuer)
         self._gender: dict[str, str] | None = None
+        self._people_map: dict[str, str] | None = None
+        self._abbrev: dict[str, _Mention] | None = None
 
     # -- helpers
+    def _outlet_subject(self, a: int, b: int) -> bool:
+        """《纽约时报》指… : the 《》 holds exactly an outlet that acts (not 对《金融时报》表示, not 《X》引用他的话)."""
+        k = bisect.bisect_left(self._m_starts, a)  # the mention is the title inside 《》, or 《自然》（Nature） with its marks
+        k += k < len(self._m_starts) and self._m_starts[k] == a - 1
+        named = k < len(self._m_starts) and self._m_starts[k] in (a, a + 1) and self.art.mentions[k].end >= b - 1
+        if (not named or self.art.mentions[k].kind != "org" or (a > 0 and self.masked[a - 1] in self.rules["outlet_not_after"])
+                or self.registry.get(self.art.mentions[k].actor, {}).get("type", "org") != "org"):
+            return False  # not an outlet (a programme, a law in 《》 is a document), or an addressee
+        clause_end = re.search(f"[{_CLAUSE}]", self.masked[b:b + 40])
+        return not self.rules["_relay"].search(self.masked, b, b + (clause_end.start() if clause_end else 40))
+
     def _usable(self, m: _Mention) -> bool:
         """A possible speaker: a person or organisation, not the interviewer (《…》, 接受…采访) and not
         someone merely named inside a quotation."""
@@ -440,6 +478,9 @@ class _Resolver:
                     continue
                 who = [m for m in self.between(cs, frame.start())
                        if m.kind in ("person", "org") and self._usable(m) and not self._in_parens(m.start)]
+                if not who and frame.group().startswith("据"):  # 据《纽约时报》报道: the outlet inside the frame issued it
+                    who = [m for m in self.between(frame.start(), rm.start()) if m.kind in ("person", "org")
+                           and not _inside(*self._in_quote, m.start)][:1]
                 if who:
                     org = self.org_of(who[-1].actor, who[-1].kind, cs, who[-1].start) or who[-1].actor
                     self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
@@ -457,8 +498,14 @@ class _Resolver:
         k = bisect.bisect_right(ends, pos)
         return names[k - 1] if k else ""
 
+    def opens_clause(self, m: _Mention) -> bool:
+        """The mention opens its clause, after at most a date or connective (`clause_opening`): 百度如期兑现… yes,
+        在…Hugging Face等平台 / 对标OpenAI的o1 no."""
+        cs = _clause_start(self.masked, self.sent_lo(m.start), m.start)
+        return bool(self.rules["_clause_opening"].fullmatch(self.masked[cs:m.start]))
+
     def subject_before(self, pos: int, kinds: tuple[str, ...], window: int | None = None,
-                       gender: str = "") -> _Mention | None:
+                       gender: str = "", opening: bool = False) -> _Mention | None:
         """The subject of the text before `pos`: the first usable mention of `kinds` (outside parentheses)
         in the sentence of `pos` before it, else in each earlier sentence, nearest first, up to
         `window` (default `subject_window`) sentences back (0: its own sentence only); None when none is found.
@@ -469,7 +516,8 @@ class _Resolver:
             lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
             for m in self.between(lo, hi):
                 if (m.kind in kinds and self._usable(m) and not self._in_parens(m.start)
-                        and not self._subordinate(m) and self._gender_fits(m, gender)):
+                        and not self._subordinate(m) and self._gender_fits(m, gender)
+                        and (not opening or self.opens_clause(m))):
                     return m
             if "person" in kinds and (named := self._unregistered_name(lo, hi, first=True)) is not None:
                 # an unregistered person named as subject (费拉里（Marina Ferrari）表示…；她认为…)
@@ -479,9 +527,10 @@ class _Resolver:
     def maker_in(self, lo: int, hi: int) -> str:
         """The first organisation named in text[lo:hi], or the registry parent of a model named there."""
         for m in self.between(lo, hi):
-            if m.kind == "org":
-                return m.actor
-            if parent := self.registry.get(m.actor, {}).get("parent", ""):
+            entry = self.registry.get(m.actor, {})
+            if m.kind == "org":  # a programme or law issued by an organisation speaks for it (《意见》 -> State Council)
+                return entry["parent"] if entry.get("type") == "initiative" and entry.get("parent") else m.actor
+            if parent := entry.get("parent", ""):
                 return parent
         return ""
 
@@ -526,7 +575,11 @@ class _Resolver:
                 role_m = rm
         if role_m is not None and self.rules["_in_document"].search(tail[:role_m.start()]):
             role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
+        if role_m is not None and self.spokespeople and tail[:role_m.start()].endswith(("这位", "该")):
+            role_m = None  # 这位发言人: the spokesperson named before (step 2)
         title = self.rules["_document_title"].search(seg)
+        if title is not None and self._outlet_subject(lo + title.start("title"), lo + title.end("title")):
+            title = None  # 《纽约时报》指…: the outlet itself speaks (step 3)
         if role_m is None and title is not None:  # 《X技术报告》里这样解释道: a document speaks
             ra = lo + title.start()
             org = self.maker_in(ra, lo + title.end("title"))  # 《DeepSeek-V3 技术报告》 -> DeepSeek
@@ -557,7 +610,7 @@ class _Resolver:
         for kind, words in self.rules["pronouns"].items():
             for w in words:
                 k = seg.rfind(w)
-                if k < 0 or seg[k + len(w):k + len(w) + 1] in _PLURAL:
+                if k < 0 or seg[k + len(w):k + len(w) + 1] in _PLURAL or seg[max(0, k - 1):k + len(w)] in self.rules["_pronoun_not"]:
                     continue
                 at_start = subj.startswith(w) and lo + k >= cs0
                 if len(seg) - (k + len(w)) <= 3 or at_start:
@@ -581,7 +634,10 @@ class _Resolver:
             if kind == "group" and self._unnamed_group_before(pos):
                 return "", "", surface  # 有些人持不同意见，他们认为…: they are those people
             want = self.rules.get("pronoun_gender", {}).get(self.masked[pos:pos + n], "")
-            m = self.subject_before(pos, kinds, gender=want) or (self.recent(pos, kinds) if kind == "person" else None)
+            # an organisation anaphor (该公司, 公司, 团队) takes an organisation that opened a clause, else the one
+            # the article is about: 该公司 after "…在飞桨星河社区、Hugging Face等平台下载" is not Hugging Face
+            m = (self.subject_before(pos, kinds, gender=want, opening=kind == "org")
+                 or (self.recent(pos, kinds) if kind == "person" else None))
             if m is not None and not self._gender_fits(m, want):
                 m = None
             if m is None and kind == "org" and (org := self.context_org(pos)):
@@ -612,6 +668,9 @@ class _Resolver:
             # a headline drops its grammar (Meta拒签准则称“…”): its clause's first actor is the subject
             headline = self.art.kinds[_sentence_at(self.art, va)] != "body"
             m = self.head(cands[0], va) if headline else self.first_of_joint(cands)
+            if m.kind == "person" and self.masked[max(0, m.start - 4):m.start].rstrip().endswith("发言人"):
+                # a named spokesperson (Meta发言人Ashley Gabriel): a later 这位发言人 is this person
+                self.spokespeople.append((va, m.actor, self.org_of(m.actor, m.kind, cs, m.start)))
             if m.kind == "org":
                 # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
                 named = self._unregistered_name(m.end, va)
@@ -622,8 +681,11 @@ class _Resolver:
         named = self._unregistered_name(cs, va)
         if named is not None:
             return named[0], "", named[1]
+        if (known := self.known_person(cs, va)) is not None:
+            return known
         surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
-        return _unnamed_speaker(surface, self.rules)
+        at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
+        return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
 
     def _overlaps_mention(self, a: int, b: int) -> bool:
         """A mention of something other than a person overlaps text[a:b] (a Latin name there, "Mistral AI",
@@ -702,7 +764,7 @@ class _Resolver:
                 if first:
                     break
         if nm is None:
-            return None
+            return self._titled_name(lo, hi, first)
         name = next(g for g in nm.groups() if g)
         surface = between[nm.start():nm.end()].strip()
         if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…)
@@ -711,6 +773,70 @@ class _Resolver:
                        if front.rfind(t) >= 0 and front.rfind(t) + len(t) < len(front)), default=0)
             name = surface = _name_tail_cut(name[cut:], self.rules)
         return name, surface
+
+    def _titled_name(self, lo: int, hi: int, first: bool = False) -> tuple[str, str] | None:
+        """(name, surface) of the last (with `first`, the first) unregistered person named right after a title word
+        in text[lo:hi] (分析师张文怡 -> 張文怡, 开发者ehartford -> ehartford; `name_titles`), or None."""
+        found = None
+        for m in self.rules["_titled"].finditer(self.art.simp, lo, hi):
+            a, name = m.start("name"), m.group("name")
+            if "\u4e00" <= name[0] <= "\u9fff":
+                ends = [k for k, c in enumerate(name) if c in self.rules.get("name_end_chars", "")]
+                ends += [c.start() for rx in (self.rules["_name_cut"], self.rules["_verb_re"]) if (c := rx.search(name))]
+                name = name[:min(ends, default=len(name))]
+                if not 2 <= len(name) <= 6:
+                    continue
+            k = bisect.bisect_left(self._m_starts, a + len(name))
+            if any(mm.end > a for mm in self.art.mentions[max(0, k - 8):k]):
+                continue  # a registered name, not an unknown one
+            found = (self.art.text[a:a + len(name)],) * 2
+            if first:
+                break
+        return found
+
+    def people(self) -> dict[str, str]:
+        """Unregistered people the article introduces, simplified surface -> name: after a title word (分析师张文怡),
+        written before their Latin name in brackets (瑟曼（Mark Surman） -> Mark Surman), and a Latin full name's
+        surname (Rafael Laguna -> Laguna); built once, so a later bare 瑟曼认为 / Laguna表示 is that person."""
+        if self._people_map is None:
+            people: dict[str, str] = {}
+            for m in self.rules["_titled"].finditer(self.art.simp):
+                if (named := self._titled_name(m.start(), m.end(), first=True)) is not None:
+                    people.setdefault(to_simplified(named[0]), named[0])
+            for m in _NAME_RE.finditer(self.art.text):
+                full = m.group(1) or m.group(2)
+                if not full or self._overlaps_mention(m.start(), m.end()):
+                    continue
+                people.setdefault(full.split()[-1].lower(), full)
+                if m.group(1) and (front := self._titled_name(max(0, m.start() - 12), m.start())) is None:
+                    run = re.search(r"[\u4e00-\u9fff·・]{2,8}$", self.art.simp[max(0, m.start() - 8):m.start()])
+                    if run is not None:
+                        front = to_simplified(_name_tail_cut(run.group(), self.rules))
+                        cut = max((front.rfind(t) + len(t) for t in self.rules["name_title_suffixes"] if t in front), default=0)
+                        if 2 <= len(front) - cut <= 4:
+                            people.setdefault(front[cut:], full)
+                elif m.group(1) and front is not None:
+                    people[to_simplified(front[0])] = full
+            self._people_map = people
+        return self._people_map
+
+    def known_person(self, cs: int, va: int) -> tuple[str, str, str] | None:
+        """The clause before the verb opens with a person the article introduced (`people`)."""
+        subj = self.rules["_subject_opener"].sub("", self.masked[cs:va].strip(" \u3000")).lower()
+        for surface, name in self.people().items():
+            if subj.startswith(surface):
+                return name, "", surface
+        return None
+
+    def abbreviations(self) -> dict[str, _Mention]:
+        """Short names the article defines for a person (梁文锋（以下简称“梁”）-> 梁: 梁文锋's mention); built once."""
+        if self._abbrev is None:
+            self._abbrev = {}
+            for m in self.rules["_abbreviation"].finditer(self.masked):
+                who = [p for p in self.between(max(0, m.start() - 40), m.start()) if p.kind == "person"]
+                if who and not self.masked[who[-1].end:m.start()].strip():
+                    self._abbrev[m.group("short")] = who[-1]
+        return self._abbrev
 
     def sent_lo(self, pos: int) -> int:
         return self.art.starts[_sentence_at(self.art, pos)]
@@ -892,6 +1018,11 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
     # pass 2: reported speech in sentences (text outside direct quotes only)
     for r in art.sents.index:
         if art.kinds[r] != "body":
+            if r not in direct_rows and (row := _heading_speech(art, res, masked, r, rules)) is not None:
+                rows_out.append(row)
+            continue
+        if r not in direct_rows and (row := _interview_line(art, res, masked, r, rules)) is not None:
+            rows_out.append(row)
             continue
         if r in attributed_rows:
             rows_out.extend(_reported_before_attribution(art, res, masked, r, used, opens, rules))
@@ -914,8 +1045,13 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
                 continue
             if not _speaks(masked, (v_a, v_b), spk, rules):
                 continue
-            content = re.sub(r"^的[，,]", "", art.text[v_b:hi].strip(" ，,:：\u3000"))  # 正如X所解释的，…
+            second = _second_speaker(res, masked, lo, hi, v_b, spk, used, rules)
+            end = second[0] if second else hi
+            content = re.sub(r"^的[，,]", "", art.text[v_b:end].strip(" ，,:：\u3000"))  # 正如X所解释的，…
             row = _row(art, [r], spk, content, "reported")
+            if second:
+                rows_out.append(row)
+                row = _row(art, [r], second[2], art.text[second[1]:hi].strip(" ，,:：\u3000"), "reported")
             break
         if row is None and r not in direct_rows:
             for am in rules["_according"].finditer(masked, lo, hi):
@@ -932,10 +1068,14 @@ def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
             cm = rules["_colon_speech"].search(masked, lo, hi)  # "他的理由是：…", "Ai2说得很明白：…"
             if cm and (spk := res.speaker_or_subject(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
                 row = _row(art, [r], spk, art.text[cm.end():hi].strip(" ，,:：\u3000"), "reported")
+        if row is None:  # 正如X所言，企业需要解决“…”三大问题: the frame says whose view the whole sentence is
+            row = _viewpoint(art, res, masked, r, rules)
         if row is None and r not in direct_rows:
             row = _data_shows(art, res, masked, r, rules)
         if row is None and r not in direct_rows:
             row = _according_unnamed(art, masked, r, rules)
+        if row is None and r not in direct_rows and art.text[art.starts[r]:art.ends[r]].rstrip()[-1:] not in _END_PUNCT:
+            row = _heading_speech(art, res, masked, r, rules)  # a subheading kept as a body line
         if row is not None:
             rows_out.append(row)
     for row in rows_out:
@@ -963,6 +1103,69 @@ def _reported_before_attribution(art: _Article, res: "_Resolver", masked: str, r
             out.append(_row(art, [r], spk, content, "reported"))
             break
     return out
+
+
+def _second_speaker(res: "_Resolver", masked: str, lo: int, hi: int, after: int, spk: tuple[str, str, str], used: set,
+                    rules: dict) -> tuple[int, int, tuple[str, str, str]] | None:
+    """A later clause of the sentence with a speaker of its own (有网民留言指X，他随即回应称Y: Y is his, not theirs):
+    (where the first speech ends, where the second starts, its speaker), or None."""
+    for w_a, w_b in _verbs(masked, after, hi, rules):
+        cs = _clause_start(masked, lo, w_a)
+        subject = masked[cs:w_a].strip(" \u3000")
+        if (w_a in used or not subject or rules["_connective"].match(subject) or rules["_subordinate"].match(subject)
+                or len(re.sub(r"\W", "", masked[after:cs])) < rules.get("min_reported_chars", 6)):
+            continue  # no subject of its own (并表示, 还指), a subordinate clause (既然官方宣布…), nothing said before it
+        other = res.speaker(lo, w_a)
+        if other[0] and other[:2] != spk[:2] and _speaks(masked, (w_a, w_b), other, rules):
+            return cs, w_b, other
+    return None
+
+
+def _interview_line(art: _Article, res: "_Resolver", masked: str, r: int, rules: dict) -> dict | None:
+    """A paragraph opening "梁文锋：…" or "梁：…" (`interview_line`, `abbreviation`): the rest of the paragraph is said
+    by that person (a registry person named exactly there, or the short name the article gave one)."""
+    lo = art.starts[r]
+    if r > 0 and art.ends[r - 1] == lo:
+        return None  # not the start of a paragraph
+    m = rules["_interview_line"].match(masked, lo, art.ends[r])
+    if m is None:
+        return None
+    a, b = m.span("who")
+    who = [p for p in res.between(a, b) if p.kind == "person" and (p.start, p.end) == (a, b)]
+    person = who[0] if who else res.abbreviations().get(m.group("who"))
+    if person is None:
+        return None
+    last = r
+    while last + 1 < len(art.ids) and art.starts[last + 1] == art.ends[last]:
+        last += 1
+    content = art.text[m.end():art.ends[last]].strip()
+    spk = (person.actor, res.org_of(person.actor, person.kind, lo, person.start), art.text[a:b])
+    return _row(art, list(range(r, last + 1)), spk, content, "reported") if content else None
+
+
+def _viewpoint(art: _Article, res: "_Resolver", masked: str, r: int, rules: dict) -> dict | None:
+    """在X看来，… / 正如X所言，… (`viewpoint_frames`): the rest of the sentence is X's view."""
+    lo, hi = art.starts[r], art.ends[r]
+    for rx in rules["_viewpoints"]:
+        m = rx.search(masked, lo, hi)
+        if m is None:
+            continue
+        spk = res.speaker(m.start(), m.end("src"))
+        content = art.text[m.end():hi].strip(" ，,:：\u3000")
+        if spk[0] and content:
+            return _row(art, [r], spk, content, "reported")
+    return None
+
+
+def _heading_speech(art: _Article, res: "_Resolver", masked: str, r: int, rules: dict) -> dict | None:
+    """A headline "X反击：…" / "X声明：…“…”" (`heading_speech`): what follows the colon is said by X."""
+    lo, hi = art.starts[r], art.ends[r]
+    m = rules["_heading_speech"].match(masked, lo, hi)
+    if m is None:
+        return None
+    spk = res.speaker_or_subject(lo, m.end() - 1)
+    content = art.text[m.end():hi].strip()
+    return _row(art, [r], spk, content, "reported") if spk[0] and content else None
 
 
 def _data_shows(art: _Article, res: "_Resolver", masked: str, r: int, rules: dict) -> dict | None:
@@ -997,7 +1200,9 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     src = res.masked[a:b]
     if src in res.rules["according_to_not_sources"]:
         return None
-    if res.rules["_role_re"].search(src + am.group("tail")):
+    tail = am.group("tail")
+    # 据X报道: X is the source (the report is X's, not a role of the sentence); 据该公司声明: the statement's issuer
+    if res.rules["_role_re"].search(src if tail in res.rules["according_to_report_tails"] else src + tail):
         return res.speaker(a, b if res.rules["_role_re"].search(src) else am.end())
     for words in res.rules["pronouns"].values():
         if any(src.startswith(w) for w in words):
@@ -1011,7 +1216,10 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     if media:
         return media[0].actor, media[0].actor, media[0].surface
     surface = art.text[a:b].strip()
-    return (surface.strip("《》"), "", surface) if am.group("tail") in res.rules["according_to_report_tails"] else None
+    if am.group("tail") in res.rules["according_to_report_tails"]:
+        return surface.strip("《》"), "", surface
+    unnamed = _unnamed_speaker(surface, res.rules)  # 据多家美国媒体披露 -> "unnamed media"
+    return unnamed if unnamed[0] else None
 
 
 def _row(art: _Article, rows: list[int], spk: tuple[str, str, str], quote: str, kind: str) -> dict:
