@@ -1128,3 +1128,43 @@ def test_quannian_is_the_publication_year_unless_a_year_precedes_it(text, publis
 def test_a_date_in_brackets_restates_the_expression_before_it():
     got = resolved(["半个多月前（10月27日），上海人工智能公司MiniMax开源了M2。"], "2025-11-12")
     assert got["半个多月前"] == ("2025-10-27", "2025-10-27") == got["10月27日"]
+
+
+# ------------------------------------------------------------------------------------------
+# Session 5 (issue 18): classes found on real pages (counts in TIMELINE.md §12)
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # Taiwan press splits the day word around its date: 今（N）日 / 昨（N）日 / 明（N）日
+    (["议会今（23）日三读通过一项科技法案。"], "2025-12-23", "今（23）日", ("2025-12-23", "2025-12-23")),
+    (["这位执行长昨（8）日出席了供应商大会。"], "2025-11-09", "昨（8）日", ("2025-11-08", "2025-11-08")),
+    (["部长预计明（24）日公布新的补助方案。"], "2025-03-23", "明（24）日", ("2025-03-24", "2025-03-24")),
+    # a Minguo year: 113年 = 2024 (with a preposition, a month or a clause end after it; 民國 may be spelt out)
+    (["主管部会于113年起开始研拟草案。"], "2025-12-23", "113年", ("2024-01-01", "2024-12-31")),
+    (["部会于113年7月15日公告了草案。"], "2025-12-23", "113年7月15日", ("2024-07-15", "2024-07-15")),
+    (["这波热潮在民国一一一年之后迅速扩散。"], "2025-06-23", "民国一一一年", ("2022-01-01", "2022-12-31")),
+    # a relative year with a spaced month: 今年 8 月
+    (["今年 8 月，这家公司发布了首个开放权重模型。"], "2025-11-26", "今年 8 月", ("2025-08-01", "2025-08-31")),
+    # a quarter with an Arabic digit and 季 without 度: 今年第1季 = Q1
+    (["新模型预计今年第1季推出。"], "2026-01-21", "今年第1季", ("2026-01-01", "2026-03-31")),
+])
+def test_page_shapes_of_session_5_resolve_to_hand_worked_intervals(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("phrase", ["这家公司成立113年", "它有113年历史", "明日之星"])
+def test_durations_and_idioms_are_not_minguo_years_or_day_words(phrase):
+    assert resolved([phrase + "。"], "2025-12-23") == {}
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # a bare day number after a month part is the most recent such day on or before publication
+    (["某部会今年8月底通过了草案。", "议会19日完成了审查。"], "2025-12-23", "19日", ("2025-12-19", "2025-12-19")),
+    # ... and after a future week
+    (["据报道，该公司将在下周发布新模型。", "本社24日专讯。"], "2026-02-24", "24日", ("2026-02-24", "2026-02-24")),
+    # after a day it stays in that day's month, as the story goes on
+    (["7月25日，一家公司开源了推理模型。", "28日，另一家发布了新一代基座模型。"], "2025-08-06", "28日",
+     ("2025-07-28", "2025-07-28")),
+    (["2024年3月5日，法案进入一读。", "8日，委员会完成审查。"], "2025-06-01", "8日", ("2024-03-08", "2024-03-08")),
+])
+def test_a_bare_day_number_takes_the_month_of_a_previous_day_only(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval

@@ -249,6 +249,7 @@ def _lexicon_atoms(rules: dict) -> dict:
         "Y_REL": _alternation(lex["year_relative"]),
         "M_REL": _alternation(lex["month_relative"]),
         "D_REL": _alternation(lex["day_relative"]),
+        "D_SPLIT": _alternation(lex["split_day_words"]),
         "FESTIVAL": _alternation(lex["festivals"]),
         "W_REL": _alternation(lex["week_relative"]),
         "W_PART": _alternation(lex["week_parts"]),
@@ -355,6 +356,18 @@ def _fields(m: re.Match) -> dict:
     return out
 
 
+def _folded(fields: dict, rules: dict) -> dict:
+    """Fields of shapes that stand for another: a Minguo year as its Gregorian year (114年 = 2025), a split day
+    word as the day word (今（23）日 = 今日 with the 23rd in brackets)."""
+    lex = rules["lexicon"]
+    if "y_roc" in fields:
+        fields["y_abs"] = str(parse_number(re.sub(r"^(?:中华)?民国[ \u3000]?", "", fields.pop("y_roc")), rules)
+                              + lex["minguo_offset"])
+    if "d_split" in fields:
+        fields["d_rel"] = lex["split_day_words"][fields.pop("d_split")]["word"]
+    return fields
+
+
 def _acceptable(rule: str, fields: dict, rules: dict) -> bool:
     """Reject matches the regex cannot rule out: unparseable numbers, "这一年" (= that year, not a span)."""
     if rule == "calendar" and "y_abs" in fields and parse_number(fields["y_abs"], rules) is None:
@@ -403,7 +416,7 @@ def find_expressions(text: str) -> list[Found]:
     candidates.sort(key=lambda c: c[:3])
     found, taken_until = [], -1
     for start, _, _, name, rule, m in candidates:
-        fields = _fields(m)
+        fields = _folded(_fields(m), rules)
         if start < taken_until or not _acceptable(rule, fields, rules):
             continue
         a, b = where[start], where[m.end() - 1] + 1
