@@ -1168,3 +1168,24 @@ def test_durations_and_idioms_are_not_minguo_years_or_day_words(phrase):
 ])
 def test_a_bare_day_number_takes_the_month_of_a_previous_day_only(texts, published, expression, interval):
     assert resolved(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # a repeated anaphor refers where the first one did: it never counts from its own earlier reading
+    (["据报道，上周五（1日）研究人员公开了一篇论文。", "仅仅三天后，Meta宣布向政府开放模型。", "报道援引的是今年6月的另一篇论文。",
+      "三天后的转向出乎许多人意料。"], "2024-11-06", "三天后", ("2024-11-04", "2024-11-04")),
+    # a day anaphor after an event word takes the date that event was told with, not a later plan
+    (["一家议会于2024年3月13日表决通过了法案。", "其中部分条款将于明年8月2日起适用。", "一位委员在表决当日表示满意。"],
+     "2024-08-05", "当日", ("2024-03-13", "2024-03-13")),
+    # a count forward in a sentence without a future cue stays on or before publication: the next earlier date
+    (["今年1月15日，一家公司被列入出口管制名单。", "这家公司6月中下旬曾公开表示影响有限。", "一家报纸本周二（5日）刊出评论。",
+      "约半年后，它就交出了新的旗舰模型。"], "2025-08-06", "半年后", ("2025-07-01", "2025-07-31")),
+    # ... with a future cue it counts from the date just told
+    (["今年1月15日，公司发布了路线图。", "公司本周二（5日）表示，半年后将推出新模型。"], "2025-08-06", "半年后",
+     ("2026-02-01", "2026-02-28")),
+    # a date that opens a span with 以来 alone is background: a later year-less date keeps the publication year
+    (["2024年以来，监管机构持续清理虚假账号。", "2月18日，一家社交平台公布了处置结果。"], "2025-02-20", "2月18日",
+     ("2025-02-18", "2025-02-18")),
+])
+def test_anaphors_refer_to_the_event_date_of_the_story(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval

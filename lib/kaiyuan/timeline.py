@@ -146,6 +146,7 @@ class Anchor:
     label: str
     sentence: int = -1  # sentence_id of the expression that set this anchor (-1: publication)
     end_offset: int = -1  # where that expression ends in its sentence (to tell whether a clause lies between)
+    clause: str = ""  # the clause it stands in (normalised), to find the date of a named event ("表决当日")
 
 
 @dataclass(frozen=True)
@@ -1044,7 +1045,10 @@ def anaphor_precision(found: Found, rules: dict) -> str | None:
     if found.rule == "calendar" and "w_rel" in f and lex["week_relative"][f["w_rel"]]["anchor"] == "previous":
         return "week"
     if found.rule in ("offset", "offset_approx") and lex["directions"].get(f.get("dir", "")) == "forward":
-        return "month" if f.get("more_unit") else lex["units"].get(f.get("unit", ""))
+        unit = lex["units"].get(f.get("unit", ""))
+        if f.get("n") == "半" and unit in lex["half_units"]:  # 半年后 counts in months
+            unit = lex["half_units"][unit][1]
+        return "month" if f.get("more_unit") else unit
     if found.rule == "offset_event":
         return "day" if f.get("hours") else lex["units"].get(f.get("unit", ""))
     if found.rule == "fuzzy" and rules["fuzzy"][f["word"]]["rule"] == "same_as_previous":
@@ -1052,20 +1056,37 @@ def anaphor_precision(found: Found, rules: dict) -> str | None:
     return None
 
 
+def named_event(found: Found, ctx: Context) -> str:
+    """The event a day anaphor names right before it ("在议会表决当日" = 表决, "发布当天" = 发布): two Han
+    characters, a linking 的 skipped (`anchoring.named_event_days`); '' when it names none."""
+    spec = ctx.rules.get("anchoring", {})
+    if found.rule != "calendar" or found.fields.get("d_rel") not in spec.get("named_event_days", []):
+        return ""
+    before = normalise(ctx.text)[:found.start].removesuffix("的")
+    return before[-2:] if re.fullmatch(f"[{HAN}]{{2}}", before[-2:]) else ""
+
+
 def referents(found: Found, ctx: Context) -> list[Anchor]:
     """Earlier dates an anaphor may refer back to, best first: a date earlier in its own clause
-    ("2013年加入当时的Facebook"); else the most recent anchor precise enough for it (同一天 skips a month
-    or a bare year named in between); then every other earlier anchor, most recent first."""
+    ("2013年加入当时的Facebook"); else the date of the event it names ("议会于3月13日表决……在议会表决当日" =
+    3月13日); else the most recent anchor precise enough for it (同一天 skips a month or a bare year named
+    in between); then every other earlier anchor, most recent first.  A repeated anaphor refers where the
+    first one did ("仅仅三天后……三天后的转向" = the same day): it never counts from its own earlier reading."""
     if ctx.previous is None:
         return []
+    history = [a for a in ctx.history if a.label != found.text] or list(ctx.history)
     need = anaphor_precision(found, ctx.rules)
     allowed = ctx.rules.get("anchoring", {}).get("anaphor_precision", {}).get(need) if need else None
-    first = ctx.previous
+    first = history[-1] if history else ctx.previous
     same_clause = first.sentence == ctx.sentence and 0 <= first.end_offset <= found.start and not any(
         ch in ctx.rules["events"]["clause_delimiters"] for ch in normalise(ctx.text)[first.end_offset:found.start])
-    if allowed and not same_clause and first.granularity not in allowed:
-        first = next((a for a in reversed(ctx.history) if a.granularity in allowed), first)
-    return [first] + [a for a in reversed(ctx.history) if a is not first and (not allowed or a.granularity in allowed)]
+    event = "" if same_clause else named_event(found, ctx)
+    told = next((a for a in reversed(history) if event and event in a.clause), None)
+    if told is not None:
+        first = told
+    elif allowed and not same_clause and first.granularity not in allowed:
+        first = next((a for a in reversed(history) if a.granularity in allowed), first)
+    return [first] + [a for a in reversed(history) if a is not first and (not allowed or a.granularity in allowed)]
 
 
 def clause_tense(found: Found, ctx: Context) -> str:
@@ -1085,12 +1106,31 @@ def sentence_tense(text: str, rules: dict) -> str:
     return "future" if any(c in text for c in cues.get("future", [])) else ""
 
 
-def fits_tense(res: Resolution, ctx: Context) -> bool:
-    """A statement marked as past (曾, 已经) cannot be dated after publication: "他当时曾预期次年……"
-    does not land at a date named for next year."""
-    if not res.resolved or ctx.publication is None or sentence_tense(ctx.text, ctx.rules) != "past":
+def counts_forward(found: Found, rules: dict) -> bool:
+    """Whether the expression counts forward from the story's date (三天后, 约半年后, 此后两年, 发布后4小时)."""
+    if found.rule == "offset_event" or found.rule == "after_previous":
         return True
-    return res.start <= ctx.publication.end
+    return found.rule in ("offset", "offset_approx") and rules["lexicon"]["directions"].get(found.fields.get("dir", "")) == "forward"
+
+
+def untensed_by_publication(found: Found, rules: dict) -> bool:
+    """Whether an anaphor in a sentence without a tense cue must stay on or before publication
+    (`anchoring.untensed_by_publication`: "counts" = counts forward only, "anaphors" = every anaphor)."""
+    mode = rules.get("anchoring", {}).get("untensed_by_publication", "")
+    return mode == "anaphors" or (mode == "counts" and counts_forward(found, rules))
+
+
+def fits_tense(res: Resolution, ctx: Context, found: Found | None = None) -> bool:
+    """A statement marked as past (曾, 已经) cannot be dated after publication: "他当时曾预期次年……"
+    does not land at a date named for next year.  Nor can a count forward from the story's date (约半年后,
+    三天后) in a sentence without a future cue: news tells what happened ("今年1月15日被列入黑名单……约半年后
+    就交出这样的成果" is not counted from a date named after January)."""
+    if not res.resolved or ctx.publication is None:
+        return True
+    tense = sentence_tense(ctx.text, ctx.rules)
+    if tense == "past" or (tense == "" and found is not None and untensed_by_publication(found, ctx.rules)):
+        return res.start <= ctx.publication.end
+    return True
 
 
 def resolve(found: Found, ctx: Context) -> Resolution:
@@ -1107,7 +1147,7 @@ def resolve(found: Found, ctx: Context) -> Resolution:
         first = None
         for anchor in candidates:
             res = RESOLVERS[found.rule](found, ctx if anchor is None else replace(ctx, previous=anchor))
-            if res.anchor != "previous" or fits_tense(res, ctx):
+            if res.anchor != "previous" or fits_tense(res, ctx, found):
                 return res if first is None else replace(res, reason=res.reason + "; tense: later readings "
                                                           "fell after publication in a past-tense sentence")
             first = first or res
@@ -1125,10 +1165,12 @@ def is_flashback(found: Found, res: Resolution, rules: dict) -> bool:
 
 
 def opens_span(found: Found, text: str, rules: dict) -> bool:
-    """A date that opens a span ("从2023年8月起就相继开源", "自2019年以来") is background, not the story's
-    date: later anaphors (此时, 当天) do not refer to it (`anchoring.span_opening`)."""
+    """A date that opens a span ("从2023年8月起就相继开源", "自2019年以来", "2024年以来") is background, not the
+    story's date: later anaphors (此时, 当天) and year-less dates do not refer to it (`anchoring.span_opening`)."""
     spec = rules.get("anchoring", {}).get("span_opening", {})
     before = normalise(text[:found.start]).rstrip(" 于")
+    if any(found.after.startswith(w) for w in spec.get("after_alone", [])):
+        return True
     return any(before.endswith(w) for w in spec.get("before", [])) and any(
         found.after.startswith(w) for w in spec.get("after", []))
 
@@ -1173,7 +1215,10 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
                 items.append((found, res))
                 if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules) \
                         and not is_deadline(found, rules):
-                    history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end))
+                    norm = normalise(text)
+                    cs, ce = clause_bounds(norm, found.start, found.end, rules)
+                    history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end,
+                                          norm[cs:ce]))
             for found, res in join_ranges(restated(items, text), text, rules):
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
