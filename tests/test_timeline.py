@@ -1189,3 +1189,15 @@ def test_a_bare_day_number_takes_the_month_of_a_previous_day_only(texts, publish
 ])
 def test_anaphors_refer_to_the_event_date_of_the_story(texts, published, expression, interval):
     assert resolved(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # 当时 takes a year told as the story's time ...
+    (["七月下旬，一家公司上线了新模型。", "开源是这家公司在其模型于2023年面世之前就定下的原则。", "当时市面上的大模型几乎都不开放权重。"],
+     "2025-08-05", "当时", ("2023-01-01", "2023-12-31")),
+    # ... and skips one told in a comparison (background)
+    (["6月12日，一家数据公司宣布获得巨额投资。", "这是仅次于2014年那笔收购的交易。", "投资方当时在声明中称交易已完成。"],
+     "2025-07-02", "当时", ("2025-06-12", "2025-06-12")),
+])
+def test_at_that_time_skips_a_year_only_when_it_is_background(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval

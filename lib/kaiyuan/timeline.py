@@ -1066,6 +1066,12 @@ def named_event(found: Found, ctx: Context) -> str:
     return before[-2:] if re.fullmatch(f"[{HAN}]{{2}}", before[-2:]) else ""
 
 
+def background(anchor: Anchor, rules: dict) -> bool:
+    """Whether a date was told as background, in a comparison ("这是仅次于2014年收购WhatsApp的交易"), not as the
+    story's time (`anchoring.background_cues`)."""
+    return any(cue in anchor.clause for cue in rules.get("anchoring", {}).get("background_cues", []))
+
+
 def referents(found: Found, ctx: Context) -> list[Anchor]:
     """Earlier dates an anaphor may refer back to, best first: a date earlier in its own clause
     ("2013年加入当时的Facebook"); else the date of the event it names ("议会于3月13日表决……在议会表决当日" =
@@ -1084,7 +1090,8 @@ def referents(found: Found, ctx: Context) -> list[Anchor]:
     told = next((a for a in reversed(history) if event and event in a.clause), None)
     if told is not None:
         first = told
-    elif allowed and not same_clause and first.granularity not in allowed:
+    elif allowed and not same_clause and first.granularity not in allowed and (
+            need != "finer_than_year" or background(first, ctx.rules)):
         first = next((a for a in reversed(history) if a.granularity in allowed), first)
     return [first] + [a for a in reversed(history) if a is not first and (not allowed or a.granularity in allowed)]
 
