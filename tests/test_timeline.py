@@ -1201,3 +1201,51 @@ def test_anaphors_refer_to_the_event_date_of_the_story(texts, published, express
 ])
 def test_at_that_time_skips_a_year_only_when_it_is_background(texts, published, expression, interval):
     assert resolved(texts, published)[expression] == interval
+
+
+def events_with_mentions(texts, published, mentions):
+    """Events of a passage; mentions are (sentence index, surface, actor, type)."""
+    s = sentences_frame("a", texts)
+    rows = []
+    for sid, surface, actor, kind in mentions:
+        text, base = s.loc[sid, "text"], int(s.loc[sid, "start"])
+        at = text.index(surface)
+        rows.append({"article_id": "a", "sentence_id": sid, "start": base + at, "end": base + at + len(surface),
+                     "actor": actor, "actor_type": kind, "surface": surface, "version": ""})
+    x = tl.extract_expressions(s, articles_frame(a=published))
+    return tl.build_events(x, s, pd.DataFrame(rows))
+
+
+def test_an_organisation_before_a_person_with_a_role_between_is_the_persons_title():
+    ev = events_with_mentions(["2024年3月13日，欧盟内部市场专员布勒东（Thierry Breton）表示欢迎。"], "2024-08-05",
+                                           [(0, "欧盟", "European Union", "org"), (0, "布勒东", "Thierry Breton", "person")])
+    assert ev.iloc[0]["main_actor"] == "Thierry Breton" and ev.iloc[0]["label"] == "Thierry Breton 表示 欢迎"
+
+
+def test_an_organisation_and_a_person_joined_by_a_verb_are_not_a_title():
+    ev = events_with_mentions(["2024年3月13日，这家公司宣布任命张三为总裁。"], "2024-08-05",
+                                           [(0, "这家公司", "Acme", "org"), (0, "张三", "Zhang San", "person")])
+    assert ev.iloc[0]["main_actor"] == "Acme"
+
+
+def test_a_date_restated_in_apposition_keeps_the_event_of_the_next_clause():
+    ev = events_with_mentions(["2024年12月26日，也就是圣诞节次日，深度求索正式发布新模型。"], "2025-01-10",
+                                           [(0, "深度求索", "DeepSeek", "org")])
+    first = ev[ev["expression"] == "2024年12月26日"].iloc[0]
+    assert first["trigger"] == "发布" and first["label"].startswith("DeepSeek 发布")
+
+
+def test_a_numbered_section_heading_makes_no_event():
+    ev = events_with_mentions(["03 隔天的彩蛋", "隔天，这家公司又发布了一篇报告。"], "2025-03-03", [(1, "这家公司", "Acme", "org")])
+    assert list(ev["sentence_id"]) == [1] or ev.empty
+
+
+def test_open_source_as_a_road_is_a_noun_not_a_release():
+    ev = events_of(["近年来，国产大模型在开源道路上积累了基础。"], "2025-09-30")
+    assert ev.empty or "开源" not in set(ev["trigger"])
+
+
+def test_another_acting_party_before_the_trigger_is_not_its_object():
+    ev = events_with_mentions(["2024年3月13日，欧盟与布勒东（Thierry Breton）共同表示。"], "2024-08-05",
+                              [(0, "欧盟", "European Union", "org"), (0, "布勒东", "Thierry Breton", "person")])
+    assert ev.iloc[0]["main_actor"] == "European Union" and ev.iloc[0]["label"] == "European Union 表示"

@@ -1311,7 +1311,9 @@ def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, in
     rest = re.sub(r"[（(][^（()）]{0,12}[)）]", "", text[cs:start] + text[end:ce])  # 上周二（18日）: a restatement
     rest = rest.strip(ev["bare_clause_chars"])
     if not rest and ce < len(text):
-        ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))
+        joined, ce = ce + 1, next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))
+        if ce < len(text) and text[joined:ce].lstrip().startswith(tuple(ev.get("appositive_openers", []))):
+            ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))  # "，也就是圣诞节次日，"
     return cs, ce
 
 
@@ -1400,9 +1402,22 @@ def _mention_name(m) -> str:
 
 
 def find_object(text: str, cs: int, ce: int, trigger: tuple[str, int], mentions: list, base: int,
-                rules: dict) -> str:
-    """Object of the trigger: first actor/name/noun after it, else the actor or name before it (see TIMELINE.md)."""
+                rules: dict, actor: str = "") -> str:
+    """Object of the trigger: first actor/name/noun after it, else the actor or name before it (see TIMELINE.md).
+    Before the trigger, another acting party (a person or organisation other than the main actor) is not an
+    object: "歐盟內部市場專員布勒東（Thierry Breton）在議會表決當日表示" has no object, not "Thierry Breton"."""
     t_start, t_end = trigger[1], trigger[1] + len(trigger[0])
+    not_agents = rules["events"]["not_agents"]
+    others = [m for m in mentions if m.end <= base + t_start and str(m.actor) != actor
+              and getattr(m, "actor_type", "") not in not_agents]
+    if actor and others:
+        mentions = [m for m in mentions if m not in others]
+        masked = list(text)
+        for m in others:  # their Latin glosses in brackets are theirs too
+            gloss = re.match(r"[（(][^（()）]{0,40}[)）]", text[m.end - base:])
+            stop = m.end - base + (gloss.end() if gloss else 0)
+            masked[max(0, m.start - base):stop] = " " * (stop - max(0, m.start - base))
+        text = "".join(masked)
     after = [m for m in mentions if base + t_end <= m.start and m.end <= base + ce]
     if after:
         return _mention_name(min(after, key=lambda m: m.start))
@@ -1437,7 +1452,7 @@ def is_event_sentence(kind, text: str, rules: dict) -> bool:
     ev = rules["events"]
     if isinstance(kind, str) and kind not in ev["sentence_kinds"]:
         return False
-    return not re.search(ev["metadata_line"], text)
+    return not re.search(ev["metadata_line"], text) and not re.search(ev.get("section_heading", "(?!)"), text)
 
 
 def cited_as_source(m, text: str, base: int, rules: dict) -> bool:
@@ -1470,8 +1485,26 @@ def main_actor(text: str, clause: tuple[int, int], trigger: tuple[str, int] | No
                      [m for m in group if base + cs <= m.start and m.end <= base + ce],
                      group):
             if pool:
-                return pool[0]
+                return titled_person(pool, text, base, rules)
     return None
+
+
+def titled_person(pool: list, text: str, base: int, rules: dict):
+    """The first mention of the pool, or the person it titles: an organisation named right before a person
+    with only a role between them ("Meta首席执行官扎克伯格", "歐盟內部市場專員布勒東") is the person's title
+    (`events.title_gap` characters at most, no clause delimiter between)."""
+    first, ev = pool[0], rules["events"]
+    if getattr(first, "actor_type", "") == "person":
+        return first
+    for m in pool[1:]:
+        gap = text[first.end - base:m.start - base]
+        if getattr(m, "actor_type", "") == "person" and 0 <= len(gap) <= ev.get("title_gap", 0) \
+                and not any(ch in ev["clause_delimiters"] + ev.get("title_gap_not", "") for ch in gap) \
+                and not any(verb in gap for verb in ev["triggers"]):
+            return m
+        if m.start - first.end > ev.get("title_gap", 0):
+            break
+    return first
 
 
 def in_script(value: str, simplified: str, original: str) -> str:
@@ -1522,7 +1555,7 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     if trigger is None and not actor:
         return None
     if listed:
-        obj = find_object(text, cs, ce, trigger, sent.mentions, sent.base, rules)
+        obj = find_object(text, cs, ce, trigger, sent.mentions, sent.base, rules, actor)
     elif trigger and actor:  # an unlisted verb: only an actor named after it is its object ("Kai-Fu Lee 转发")
         obj = next((_mention_name(x) for x in sorted(sent.mentions, key=lambda x: x.start)
                     if sent.base + trigger[1] + len(trigger[0]) <= x.start <= sent.base + ce), "")
