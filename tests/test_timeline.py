@@ -1151,7 +1151,7 @@ def test_page_shapes_of_session_5_resolve_to_hand_worked_intervals(texts, publis
     assert resolved(texts, published)[expression] == interval
 
 
-@pytest.mark.parametrize("phrase", ["这家公司成立113年", "它有113年历史", "明日之星"])
+@pytest.mark.parametrize("phrase", ["这家公司成立113年", "它有113年历史", "明日之星", "经济通通讯社24日专讯"])
 def test_durations_and_idioms_are_not_minguo_years_or_day_words(phrase):
     assert resolved([phrase + "。"], "2025-12-23") == {}
 
@@ -1159,14 +1159,13 @@ def test_durations_and_idioms_are_not_minguo_years_or_day_words(phrase):
 @pytest.mark.parametrize("texts, published, expression, interval", [
     # a bare day number after a month part is the most recent such day on or before publication
     (["某部会今年8月底通过了草案。", "议会19日完成了审查。"], "2025-12-23", "19日", ("2025-12-19", "2025-12-19")),
-    # ... and after a future week
-    (["据报道，该公司将在下周发布新模型。", "本社24日专讯。"], "2026-02-24", "24日", ("2026-02-24", "2026-02-24")),
-    # after a day it stays in that day's month, as the story goes on
+    # after a day or a month it stays in that month, as the story goes on
     (["7月25日，一家公司开源了推理模型。", "28日，另一家发布了新一代基座模型。"], "2025-08-06", "28日",
      ("2025-07-28", "2025-07-28")),
     (["2024年3月5日，法案进入一读。", "8日，委员会完成审查。"], "2025-06-01", "8日", ("2024-03-08", "2024-03-08")),
+    (["今年3月，这家公司启动了新一轮融资。", "15日，它宣布完成交割。"], "2025-05-20", "15日", ("2025-03-15", "2025-03-15")),
 ])
-def test_a_bare_day_number_takes_the_month_of_a_previous_day_only(texts, published, expression, interval):
+def test_a_bare_day_number_takes_the_month_of_a_previous_day_or_month_only(texts, published, expression, interval):
     assert resolved(texts, published)[expression] == interval
 
 
