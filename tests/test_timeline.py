@@ -1146,3 +1146,123 @@ def test_quannian_is_the_publication_year_unless_a_year_precedes_it(text, publis
 def test_a_date_in_brackets_restates_the_expression_before_it():
     got = resolved(["半个多月前（10月27日），上海人工智能公司MiniMax开源了M2。"], "2025-11-12")
     assert got["半个多月前"] == ("2025-10-27", "2025-10-27") == got["10月27日"]
+
+
+# ------------------------------------------------------------------------------------------
+# Session 5 (issue 18): classes found on real pages (counts in TIMELINE.md §12)
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # Taiwan press splits the day word around its date: 今（N）日 / 昨（N）日 / 明（N）日
+    (["议会今（23）日三读通过一项科技法案。"], "2025-12-23", "今（23）日", ("2025-12-23", "2025-12-23")),
+    (["这位执行长昨（8）日出席了供应商大会。"], "2025-11-09", "昨（8）日", ("2025-11-08", "2025-11-08")),
+    (["部长预计明（24）日公布新的补助方案。"], "2025-03-23", "明（24）日", ("2025-03-24", "2025-03-24")),
+    # a Minguo year: 113年 = 2024 (with a preposition, a month or a clause end after it; 民國 may be spelt out)
+    (["主管部会于113年起开始研拟草案。"], "2025-12-23", "113年", ("2024-01-01", "2024-12-31")),
+    (["部会于113年7月15日公告了草案。"], "2025-12-23", "113年7月15日", ("2024-07-15", "2024-07-15")),
+    (["这波热潮在民国一一一年之后迅速扩散。"], "2025-06-23", "民国一一一年", ("2022-01-01", "2022-12-31")),
+    # a relative year with a spaced month: 今年 8 月
+    (["今年 8 月，这家公司发布了首个开放权重模型。"], "2025-11-26", "今年 8 月", ("2025-08-01", "2025-08-31")),
+    # a quarter with an Arabic digit and 季 without 度: 今年第1季 = Q1
+    (["新模型预计今年第1季推出。"], "2026-01-21", "今年第1季", ("2026-01-01", "2026-03-31")),
+])
+def test_page_shapes_of_session_5_resolve_to_hand_worked_intervals(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("phrase", ["这家公司成立113年", "它有113年历史", "明日之星", "经济通通讯社24日专讯"])
+def test_durations_and_idioms_are_not_minguo_years_or_day_words(phrase):
+    assert resolved([phrase + "。"], "2025-12-23") == {}
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # a bare day number after a month part is the most recent such day on or before publication
+    (["某部会今年8月底通过了草案。", "议会19日完成了审查。"], "2025-12-23", "19日", ("2025-12-19", "2025-12-19")),
+    # after a day or a month it stays in that month, as the story goes on
+    (["7月25日，一家公司开源了推理模型。", "28日，另一家发布了新一代基座模型。"], "2025-08-06", "28日",
+     ("2025-07-28", "2025-07-28")),
+    (["2024年3月5日，法案进入一读。", "8日，委员会完成审查。"], "2025-06-01", "8日", ("2024-03-08", "2024-03-08")),
+    (["今年3月，这家公司启动了新一轮融资。", "15日，它宣布完成交割。"], "2025-05-20", "15日", ("2025-03-15", "2025-03-15")),
+])
+def test_a_bare_day_number_takes_the_month_of_a_previous_day_or_month_only(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # a repeated anaphor refers where the first one did: it never counts from its own earlier reading
+    (["据报道，上周五（1日）研究人员公开了一篇论文。", "仅仅三天后，Meta宣布向政府开放模型。", "报道援引的是今年6月的另一篇论文。",
+      "三天后的转向出乎许多人意料。"], "2024-11-06", "三天后", ("2024-11-04", "2024-11-04")),
+    # a day anaphor after an event word takes the date that event was told with, not a later plan
+    (["一家议会于2024年3月13日表决通过了法案。", "其中部分条款将于明年8月2日起适用。", "一位委员在表决当日表示满意。"],
+     "2024-08-05", "当日", ("2024-03-13", "2024-03-13")),
+    # a count forward in a sentence without a future cue stays on or before publication: the next earlier date
+    (["今年1月15日，一家公司被列入出口管制名单。", "这家公司6月中下旬曾公开表示影响有限。", "一家报纸本周二（5日）刊出评论。",
+      "约半年后，它就交出了新的旗舰模型。"], "2025-08-06", "半年后", ("2025-07-01", "2025-07-31")),
+    # ... with a future cue it counts from the date just told
+    (["今年1月15日，公司发布了路线图。", "公司本周二（5日）表示，半年后将推出新模型。"], "2025-08-06", "半年后",
+     ("2026-02-01", "2026-02-28")),
+    # a date that opens a span with 以来 alone is background: a later year-less date keeps the publication year
+    (["2024年以来，监管机构持续清理虚假账号。", "2月18日，一家社交平台公布了处置结果。"], "2025-02-20", "2月18日",
+     ("2025-02-18", "2025-02-18")),
+])
+def test_anaphors_refer_to_the_event_date_of_the_story(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # 当时 takes a year told as the story's time ...
+    (["七月下旬，一家公司上线了新模型。", "开源是这家公司在其模型于2023年面世之前就定下的原则。", "当时市面上的大模型几乎都不开放权重。"],
+     "2025-08-05", "当时", ("2023-01-01", "2023-12-31")),
+    # ... and skips one told in a comparison (background)
+    (["6月12日，一家数据公司宣布获得巨额投资。", "这是仅次于2014年那笔收购的交易。", "投资方当时在声明中称交易已完成。"],
+     "2025-07-02", "当时", ("2025-06-12", "2025-06-12")),
+])
+def test_at_that_time_skips_a_year_only_when_it_is_background(texts, published, expression, interval):
+    assert resolved(texts, published)[expression] == interval
+
+
+def events_with_mentions(texts, published, mentions):
+    """Events of a passage; mentions are (sentence index, surface, actor, type)."""
+    s = sentences_frame("a", texts)
+    rows = []
+    for sid, surface, actor, kind in mentions:
+        text, base = s.loc[sid, "text"], int(s.loc[sid, "start"])
+        at = text.index(surface)
+        rows.append({"article_id": "a", "sentence_id": sid, "start": base + at, "end": base + at + len(surface),
+                     "actor": actor, "actor_type": kind, "surface": surface, "version": ""})
+    x = tl.extract_expressions(s, articles_frame(a=published))
+    return tl.build_events(x, s, pd.DataFrame(rows))
+
+
+def test_an_organisation_before_a_person_with_a_role_between_is_the_persons_title():
+    ev = events_with_mentions(["2024年3月13日，欧盟内部市场专员布勒东（Thierry Breton）表示欢迎。"], "2024-08-05",
+                                           [(0, "欧盟", "European Union", "org"), (0, "布勒东", "Thierry Breton", "person")])
+    assert ev.iloc[0]["main_actor"] == "Thierry Breton" and ev.iloc[0]["label"] == "Thierry Breton 表示 欢迎"
+
+
+def test_an_organisation_and_a_person_joined_by_a_verb_are_not_a_title():
+    ev = events_with_mentions(["2024年3月13日，这家公司宣布任命张三为总裁。"], "2024-08-05",
+                                           [(0, "这家公司", "Acme", "org"), (0, "张三", "Zhang San", "person")])
+    assert ev.iloc[0]["main_actor"] == "Acme"
+
+
+def test_a_date_restated_in_apposition_keeps_the_event_of_the_next_clause():
+    ev = events_with_mentions(["2024年12月26日，也就是圣诞节次日，深度求索正式发布新模型。"], "2025-01-10",
+                                           [(0, "深度求索", "DeepSeek", "org")])
+    first = ev[ev["expression"] == "2024年12月26日"].iloc[0]
+    assert first["trigger"] == "发布" and first["label"].startswith("DeepSeek 发布")
+
+
+def test_a_numbered_section_heading_makes_no_event():
+    ev = events_with_mentions(["03 隔天的彩蛋", "隔天，这家公司又发布了一篇报告。"], "2025-03-03", [(1, "这家公司", "Acme", "org")])
+    assert list(ev["sentence_id"]) == [1] or ev.empty
+
+
+def test_open_source_as_a_road_is_a_noun_not_a_release():
+    ev = events_of(["近年来，国产大模型在开源道路上积累了基础。"], "2025-09-30")
+    assert ev.empty or "开源" not in set(ev["trigger"])
+
+
+def test_another_acting_party_before_the_trigger_is_not_its_object():
+    ev = events_with_mentions(["2024年3月13日，欧盟与布勒东（Thierry Breton）共同表示。"], "2024-08-05",
+                              [(0, "欧盟", "European Union", "org"), (0, "布勒东", "Thierry Breton", "person")])
+    assert ev.iloc[0]["main_actor"] == "European Union" and ev.iloc[0]["label"] == "European Union 表示"

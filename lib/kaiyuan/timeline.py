@@ -146,6 +146,7 @@ class Anchor:
     label: str
     sentence: int = -1  # sentence_id of the expression that set this anchor (-1: publication)
     end_offset: int = -1  # where that expression ends in its sentence (to tell whether a clause lies between)
+    clause: str = ""  # the clause it stands in (normalised), to find the date of a named event ("表决当日")
 
 
 @dataclass(frozen=True)
@@ -249,6 +250,7 @@ def _lexicon_atoms(rules: dict) -> dict:
         "Y_REL": _alternation(lex["year_relative"]),
         "M_REL": _alternation(lex["month_relative"]),
         "D_REL": _alternation(lex["day_relative"]),
+        "D_SPLIT": _alternation(lex["split_day_words"]),
         "FESTIVAL": _alternation(lex["festivals"]),
         "W_REL": _alternation(lex["week_relative"]),
         "W_PART": _alternation(lex["week_parts"]),
@@ -355,6 +357,18 @@ def _fields(m: re.Match) -> dict:
     return out
 
 
+def _folded(fields: dict, rules: dict) -> dict:
+    """Fields of shapes that stand for another: a Minguo year as its Gregorian year (114年 = 2025), a split day
+    word as the day word (今（23）日 = 今日 with the 23rd in brackets)."""
+    lex = rules["lexicon"]
+    if "y_roc" in fields:
+        fields["y_abs"] = str(parse_number(re.sub(r"^(?:中华)?民国[ \u3000]?", "", fields.pop("y_roc")), rules)
+                              + lex["minguo_offset"])
+    if "d_split" in fields:
+        fields["d_rel"] = lex["split_day_words"][fields.pop("d_split")]["word"]
+    return fields
+
+
 def _acceptable(rule: str, fields: dict, rules: dict) -> bool:
     """Reject matches the regex cannot rule out: unparseable numbers, "这一年" (= that year, not a span)."""
     if rule == "calendar" and "y_abs" in fields and parse_number(fields["y_abs"], rules) is None:
@@ -403,7 +417,7 @@ def find_expressions(text: str) -> list[Found]:
     candidates.sort(key=lambda c: c[:3])
     found, taken_until = [], -1
     for start, _, _, name, rule, m in candidates:
-        fields = _fields(m)
+        fields = _folded(_fields(m), rules)
         if start < taken_until or not _acceptable(rule, fields, rules):
             continue
         a, b = where[start], where[m.end() - 1] + 1
@@ -1031,7 +1045,10 @@ def anaphor_precision(found: Found, rules: dict) -> str | None:
     if found.rule == "calendar" and "w_rel" in f and lex["week_relative"][f["w_rel"]]["anchor"] == "previous":
         return "week"
     if found.rule in ("offset", "offset_approx") and lex["directions"].get(f.get("dir", "")) == "forward":
-        return "month" if f.get("more_unit") else lex["units"].get(f.get("unit", ""))
+        unit = lex["units"].get(f.get("unit", ""))
+        if f.get("n") == "半" and unit in lex["half_units"]:  # 半年后 counts in months
+            unit = lex["half_units"][unit][1]
+        return "month" if f.get("more_unit") else unit
     if found.rule == "offset_event":
         return "day" if f.get("hours") else lex["units"].get(f.get("unit", ""))
     if found.rule == "fuzzy" and rules["fuzzy"][f["word"]]["rule"] == "same_as_previous":
@@ -1039,20 +1056,44 @@ def anaphor_precision(found: Found, rules: dict) -> str | None:
     return None
 
 
+def named_event(found: Found, ctx: Context) -> str:
+    """The event a day anaphor names right before it ("在议会表决当日" = 表决, "发布当天" = 发布): two Han
+    characters, a linking 的 skipped (`anchoring.named_event_days`); '' when it names none."""
+    spec = ctx.rules.get("anchoring", {})
+    if found.rule != "calendar" or found.fields.get("d_rel") not in spec.get("named_event_days", []):
+        return ""
+    before = normalise(ctx.text)[:found.start].removesuffix("的")
+    return before[-2:] if re.fullmatch(f"[{HAN}]{{2}}", before[-2:]) else ""
+
+
+def background(anchor: Anchor, rules: dict) -> bool:
+    """Whether a date was told as background, in a comparison ("这是仅次于2014年收购WhatsApp的交易"), not as the
+    story's time (`anchoring.background_cues`)."""
+    return any(cue in anchor.clause for cue in rules.get("anchoring", {}).get("background_cues", []))
+
+
 def referents(found: Found, ctx: Context) -> list[Anchor]:
     """Earlier dates an anaphor may refer back to, best first: a date earlier in its own clause
-    ("2013年加入当时的Facebook"); else the most recent anchor precise enough for it (同一天 skips a month
-    or a bare year named in between); then every other earlier anchor, most recent first."""
+    ("2013年加入当时的Facebook"); else the date of the event it names ("议会于3月13日表决……在议会表决当日" =
+    3月13日); else the most recent anchor precise enough for it (同一天 skips a month or a bare year named
+    in between); then every other earlier anchor, most recent first.  A repeated anaphor refers where the
+    first one did ("仅仅三天后……三天后的转向" = the same day): it never counts from its own earlier reading."""
     if ctx.previous is None:
         return []
+    history = [a for a in ctx.history if a.label != found.text] or list(ctx.history)
     need = anaphor_precision(found, ctx.rules)
     allowed = ctx.rules.get("anchoring", {}).get("anaphor_precision", {}).get(need) if need else None
-    first = ctx.previous
+    first = history[-1] if history else ctx.previous
     same_clause = first.sentence == ctx.sentence and 0 <= first.end_offset <= found.start and not any(
         ch in ctx.rules["events"]["clause_delimiters"] for ch in normalise(ctx.text)[first.end_offset:found.start])
-    if allowed and not same_clause and first.granularity not in allowed:
-        first = next((a for a in reversed(ctx.history) if a.granularity in allowed), first)
-    return [first] + [a for a in reversed(ctx.history) if a is not first and (not allowed or a.granularity in allowed)]
+    event = "" if same_clause else named_event(found, ctx)
+    told = next((a for a in reversed(history) if event and event in a.clause), None)
+    if told is not None:
+        first = told
+    elif allowed and not same_clause and first.granularity not in allowed and (
+            need != "finer_than_year" or background(first, ctx.rules)):
+        first = next((a for a in reversed(history) if a.granularity in allowed), first)
+    return [first] + [a for a in reversed(history) if a is not first and (not allowed or a.granularity in allowed)]
 
 
 def clause_tense(found: Found, ctx: Context) -> str:
@@ -1072,12 +1113,31 @@ def sentence_tense(text: str, rules: dict) -> str:
     return "future" if any(c in text for c in cues.get("future", [])) else ""
 
 
-def fits_tense(res: Resolution, ctx: Context) -> bool:
-    """A statement marked as past (曾, 已经) cannot be dated after publication: "他当时曾预期次年……"
-    does not land at a date named for next year."""
-    if not res.resolved or ctx.publication is None or sentence_tense(ctx.text, ctx.rules) != "past":
+def counts_forward(found: Found, rules: dict) -> bool:
+    """Whether the expression counts forward from the story's date (三天后, 约半年后, 此后两年, 发布后4小时)."""
+    if found.rule == "offset_event" or found.rule == "after_previous":
         return True
-    return res.start <= ctx.publication.end
+    return found.rule in ("offset", "offset_approx") and rules["lexicon"]["directions"].get(found.fields.get("dir", "")) == "forward"
+
+
+def untensed_by_publication(found: Found, rules: dict) -> bool:
+    """Whether an anaphor in a sentence without a tense cue must stay on or before publication
+    (`anchoring.untensed_by_publication`: "counts" = counts forward only, "anaphors" = every anaphor)."""
+    mode = rules.get("anchoring", {}).get("untensed_by_publication", "")
+    return mode == "anaphors" or (mode == "counts" and counts_forward(found, rules))
+
+
+def fits_tense(res: Resolution, ctx: Context, found: Found | None = None) -> bool:
+    """A statement marked as past (曾, 已经) cannot be dated after publication: "他当时曾预期次年……"
+    does not land at a date named for next year.  Nor can a count forward from the story's date (约半年后,
+    三天后) in a sentence without a future cue: news tells what happened ("今年1月15日被列入黑名单……约半年后
+    就交出这样的成果" is not counted from a date named after January)."""
+    if not res.resolved or ctx.publication is None:
+        return True
+    tense = sentence_tense(ctx.text, ctx.rules)
+    if tense == "past" or (tense == "" and found is not None and untensed_by_publication(found, ctx.rules)):
+        return res.start <= ctx.publication.end
+    return True
 
 
 def resolve(found: Found, ctx: Context) -> Resolution:
@@ -1094,7 +1154,7 @@ def resolve(found: Found, ctx: Context) -> Resolution:
         first = None
         for anchor in candidates:
             res = RESOLVERS[found.rule](found, ctx if anchor is None else replace(ctx, previous=anchor))
-            if res.anchor != "previous" or fits_tense(res, ctx):
+            if res.anchor != "previous" or fits_tense(res, ctx, found):
                 return res if first is None else replace(res, reason=res.reason + "; tense: later readings "
                                                           "fell after publication in a past-tense sentence")
             first = first or res
@@ -1112,10 +1172,12 @@ def is_flashback(found: Found, res: Resolution, rules: dict) -> bool:
 
 
 def opens_span(found: Found, text: str, rules: dict) -> bool:
-    """A date that opens a span ("从2023年8月起就相继开源", "自2019年以来") is background, not the story's
-    date: later anaphors (此时, 当天) do not refer to it (`anchoring.span_opening`)."""
+    """A date that opens a span ("从2023年8月起就相继开源", "自2019年以来", "2024年以来") is background, not the
+    story's date: later anaphors (此时, 当天) and year-less dates do not refer to it (`anchoring.span_opening`)."""
     spec = rules.get("anchoring", {}).get("span_opening", {})
     before = normalise(text[:found.start]).rstrip(" 于")
+    if any(found.after.startswith(w) for w in spec.get("after_alone", [])):
+        return True
     return any(before.endswith(w) for w in spec.get("before", [])) and any(
         found.after.startswith(w) for w in spec.get("after", []))
 
@@ -1160,7 +1222,10 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
                 items.append((found, res))
                 if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules) \
                         and not is_deadline(found, rules):
-                    history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end))
+                    norm = normalise(text)
+                    cs, ce = clause_bounds(norm, found.start, found.end, rules)
+                    history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end,
+                                          norm[cs:ce]))
             for found, res in join_ranges(restated(items, text), text, rules):
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
@@ -1246,7 +1311,9 @@ def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, in
     rest = re.sub(r"[（(][^（()）]{0,12}[)）]", "", text[cs:start] + text[end:ce])  # 上周二（18日）: a restatement
     rest = rest.strip(ev["bare_clause_chars"])
     if not rest and ce < len(text):
-        ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))
+        joined, ce = ce + 1, next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))
+        if ce < len(text) and text[joined:ce].lstrip().startswith(tuple(ev.get("appositive_openers", []))):
+            ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))  # "，也就是圣诞节次日，"
     return cs, ce
 
 
@@ -1342,9 +1409,22 @@ def _mention_name(m) -> str:
 
 
 def find_object(text: str, cs: int, ce: int, trigger: tuple[str, int], mentions: list, base: int,
-                rules: dict) -> str:
-    """Object of the trigger: first actor/name/noun after it, else the actor or name before it (see TIMELINE.md)."""
+                rules: dict, actor: str = "") -> str:
+    """Object of the trigger: first actor/name/noun after it, else the actor or name before it (see TIMELINE.md).
+    Before the trigger, another acting party (a person or organisation other than the main actor) is not an
+    object: "歐盟內部市場專員布勒東（Thierry Breton）在議會表決當日表示" has no object, not "Thierry Breton"."""
     t_start, t_end = trigger[1], trigger[1] + len(trigger[0])
+    not_agents = rules["events"]["not_agents"]
+    others = [m for m in mentions if m.end <= base + t_start and str(m.actor) != actor
+              and getattr(m, "actor_type", "") not in not_agents]
+    if actor and others:
+        mentions = [m for m in mentions if m not in others]
+        masked = list(text)
+        for m in others:  # their Latin glosses in brackets are theirs too
+            gloss = re.match(r"[（(][^（()）]{0,40}[)）]", text[m.end - base:])
+            stop = m.end - base + (gloss.end() if gloss else 0)
+            masked[max(0, m.start - base):stop] = " " * (stop - max(0, m.start - base))
+        text = "".join(masked)
     after = [m for m in mentions if base + t_end <= m.start and m.end <= base + ce]
     if after:
         return _mention_name(min(after, key=lambda m: m.start))
@@ -1379,7 +1459,7 @@ def is_event_sentence(kind, text: str, rules: dict) -> bool:
     ev = rules["events"]
     if isinstance(kind, str) and kind not in ev["sentence_kinds"]:
         return False
-    return not re.search(ev["metadata_line"], text)
+    return not re.search(ev["metadata_line"], text) and not re.search(ev.get("section_heading", "(?!)"), text)
 
 
 def cited_as_source(m, text: str, base: int, rules: dict) -> bool:
@@ -1412,8 +1492,26 @@ def main_actor(text: str, clause: tuple[int, int], trigger: tuple[str, int] | No
                      [m for m in group if base + cs <= m.start and m.end <= base + ce],
                      group):
             if pool:
-                return pool[0]
+                return titled_person(pool, text, base, rules)
     return None
+
+
+def titled_person(pool: list, text: str, base: int, rules: dict):
+    """The first mention of the pool, or the person it titles: an organisation named right before a person
+    with only a role between them ("Meta首席执行官扎克伯格", "歐盟內部市場專員布勒東") is the person's title
+    (`events.title_gap` characters at most, no clause delimiter between)."""
+    first, ev = pool[0], rules["events"]
+    if getattr(first, "actor_type", "") == "person":
+        return first
+    for m in pool[1:]:
+        gap = text[first.end - base:m.start - base]
+        if getattr(m, "actor_type", "") == "person" and 0 <= len(gap) <= ev.get("title_gap", 0) \
+                and not any(ch in ev["clause_delimiters"] + ev.get("title_gap_not", "") for ch in gap) \
+                and not any(verb in gap for verb in ev["triggers"]):
+            return m
+        if m.start - first.end > ev.get("title_gap", 0):
+            break
+    return first
 
 
 def in_script(value: str, simplified: str, original: str) -> str:
@@ -1464,7 +1562,7 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     if trigger is None and not actor:
         return None
     if listed:
-        obj = find_object(text, cs, ce, trigger, sent.mentions, sent.base, rules)
+        obj = find_object(text, cs, ce, trigger, sent.mentions, sent.base, rules, actor)
     elif trigger and actor:  # an unlisted verb: only an actor named after it is its object ("Kai-Fu Lee 转发")
         obj = next((_mention_name(x) for x in sorted(sent.mentions, key=lambda x: x.start)
                     if sent.base + trigger[1] + len(trigger[0]) <= x.start <= sent.base + ce), "")
