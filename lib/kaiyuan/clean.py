@@ -82,6 +82,7 @@ class Rules:
     head_category: re.Pattern | None = None
     repeat_min_chars: int = 0
     subtitle_openers: tuple[str, ...] = ()
+    sentence_only_repairs: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -97,6 +98,7 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
     )
     teaser = re.compile("^(?:" + "|".join(spec["teaser_labels"]) + ")")
     repairs = tuple((r["rule"], re.compile(r["pattern"]), r["replace"]) for r in spec["repairs"])
+    sentence_only = frozenset(r["rule"] for r in spec["repairs"] if r.get("in_sentences_only"))
     return Rules(
         line_rules=line_rules,
         tail_markers=tails,
@@ -110,6 +112,7 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         head_category=re.compile(spec["head_category"]) if spec.get("head_category") else None,
         no_caption_above=re.compile(spec.get("no_caption_above_pattern", "(?!)")),
         repairs=repairs,
+        sentence_only_repairs=sentence_only,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
         title_channel_suffix=re.compile(spec["title_channel_suffix"]) if spec.get("title_channel_suffix") else None,
         title_wire_prefix=re.compile(spec["title_wire_prefix"]) if spec.get("title_wire_prefix") else None,
@@ -165,9 +168,12 @@ def tail_reason(line: str, rules: Rules) -> str | None:
 def repair_line(line: str, rules: Rules) -> tuple[str, list[tuple[str, str, str]]]:
     """Apply in-line repairs until nothing changes; return the line and (rule, before, after) records."""
     records = []
+    is_sentence = any(c in TERMINALS for c in line)  # a headline or a subheading holds no sentence end
     for _ in range(5):
         changed = False
         for rule, pattern, replace in rules.repairs:
+            if rule in rules.sentence_only_repairs and not is_sentence:
+                continue
             if replace == "<unescape>":
                 new = pattern.sub(lambda m: html.unescape(m.group(0)), line)
             elif replace == "<bare_entity>":
@@ -490,9 +496,17 @@ def is_body_paragraph(line: str) -> bool:
     return len(line) >= 40 and (core.endswith(("。", "；", ";")) or (len(line) >= 80 and bool(re.search("[。！？!?；;]", core[:-2]))))
 
 
+_TABLE_ROW = re.compile(r"^\s*\||\|\s*$")
+_ONE_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
 def is_headline(line: str) -> bool:
-    """A first line reads as a headline: short and not ending like a body sentence."""
-    return len(line) <= 80 and not line.rstrip(CLOSERS).endswith(("。", "；", ";", "，", ","))
+    """A first line reads as a headline: short, not ending like a body sentence or a lead-in (colon), no
+    full stop inside (a caption closed by its credit, '…致詞。（某社）'), not a table row ('| 首次發布 | …|')
+    and not one Latin word alone (a brand or a section tag: 'Overview')."""
+    core = line.rstrip(CLOSERS)
+    return (len(line) <= 80 and not core.endswith(("。", "；", ";", "，", ",", "：", ":")) and "。" not in core
+            and not _TABLE_ROW.search(line) and not _ONE_LATIN_WORD.fullmatch(line.strip()))
 
 
 def _strip_wire_prefix(kept: list[tuple[int, str]], rules: Rules, repairs: list) -> str:
