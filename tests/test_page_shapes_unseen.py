@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kaiyuan.clean import clean_text
+from kaiyuan.metadata import find_published
 
 BODY = "Meta周二发布了新一代开源模型，并在多个基准测试上取得领先成绩，研究人员认为这将改变行业格局。"
 BODY2 = "开发者社区随即展开讨论，有人称赞其许可证更宽松，也有人担心大公司借开源之名扩大影响力。"
@@ -71,3 +72,19 @@ def test_lines_that_never_read_as_a_headline(code, head, title):
 def test_j14_a_docs_site_theme_toggle_is_navigation():
     cleaned = clean_text("\n".join(["Appearance", TITLE, BODY, BODY2]))
     assert removed(cleaned)["Appearance"] == "navigation"
+
+
+# ---------------------------------------------------------------- dates
+def test_a3_a_date_strip_running_on_into_the_summary_gives_the_date_and_keeps_the_summary():
+    summary = "本文梳理开源模型的发展脉络，并给出企业选型建议。"
+    head = [TITLE, "2025.09.17 13:13浏览量:0简介:" + summary]
+    got = find_published(head + [BODY, BODY2])
+    assert got is not None and got.date == "2025-09-17"
+    cleaned = clean_text("\n".join(head + [BODY, BODY2]))
+    assert cleaned.text.split("\n")[:2] == [TITLE, summary]
+    assert removed(cleaned)["2025.09.17 13:13浏览量:0"] == "date_line"
+
+
+def test_d25_a_table_row_with_a_release_date_is_no_publication_date():
+    rows = ["LLaMA", "| 開發者 | Meta AI |", "| 首次發布 | 2023年2月24日 |", "| 程式語言 | Python |"]
+    assert find_published(rows + [BODY_TW, BODY_TW2]) is None

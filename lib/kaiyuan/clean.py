@@ -237,7 +237,7 @@ def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
     into boilerplate, e.g. 'Leave a Reply</p>'), so cleaning a clean text is a no-op.  Every pass
     works on (raw line number, text) pairs: line numbers in the audit always refer to the raw text.
     """
-    from .metadata import date_lines, fused_headline
+    from .metadata import date_lines, fused_headline, fused_summary
 
     rules = rules or load_rules()
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
@@ -245,12 +245,13 @@ def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
     # date, time and source lines at the head or the foot (kaiyuan.metadata): metadata, not body
     dated = {d.line_no for d in date_lines([t for _, t in lines])}
     removed: list[Removed] = []
-    for no in sorted(dated):  # a headline fused with its date line stays, the date part goes
-        headline, rest = fused_headline(lines[no - 1][1])
-        if headline:
-            lines[no - 1] = (no, headline)
+    for no in sorted(dated):  # a headline or a summary fused with its date line stays, the date part goes
+        meta, summary = fused_summary(lines[no - 1][1])
+        headline, rest = ("", "") if meta else fused_headline(lines[no - 1][1])
+        if meta or headline:
+            lines[no - 1] = (no, summary if meta else headline)
             dated.discard(no)
-            removed.append(Removed(no, rest, "date_line"))
+            removed.append(Removed(no, meta or rest, "date_line"))
     repairs: list[Repair] = []
     title = ""
     for _ in range(MAX_PASSES):

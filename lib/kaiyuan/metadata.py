@@ -41,6 +41,8 @@ def load_rules(path: str | None = None) -> dict:
     rules["_strip"] = [re.compile(p) for p in rules["strip"]]
     rules["_labels"] = {k: re.compile("(?:" + "|".join(v) + ")\\s*[:：]?\\s*$") for k, v in rules["labels"].items()}
     rules["_label_words"] = re.compile("|".join(p for v in rules["labels"].values() for p in v))
+    rules["_summary"] = re.compile("(?:" + "|".join(rules.get("summary_labels", ["(?!)"])) + ")\\s*[:：]")
+    rules["_table_row"] = re.compile(rules.get("table_row", "(?!)"))
     return rules
 
 
@@ -125,7 +127,9 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
     found = []
     for where, part in (("head", head), ("foot", foot)):
         for no, line in part:
-            norm = arabic_dates(normalise_for_match(line), rules)
+            if rules["_table_row"].search(line):  # '| 首次發布 | 2023年2月24日 |': an infobox row, no metadata line
+                continue
+            norm = arabic_dates(normalise_for_match(metadata_part(line, rules)), rules)
             spans = _dates_in(norm, rules)
             if not spans or not _is_metadata_line(norm, spans, rules):
                 continue
@@ -135,6 +139,24 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 found.append(DateLine(iso, kind, no, line.strip()))
                 prev_end = b
     return found
+
+
+def metadata_part(line: str, rules: dict | None = None) -> str:
+    """The metadata strip of a line that runs on into a summary ('2025.09.17 13:13浏览量:0简介:本文…' -> the
+    part before the summary label, SHAPES.md section 7, A3); the whole line when no summary label follows text."""
+    rules = rules or load_rules()
+    m = rules["_summary"].search(line)
+    return line[: m.start()] if m and m.start() > 0 else line
+
+
+def fused_summary(line: str, rules: dict | None = None) -> tuple[str, str]:
+    """(metadata strip, summary) of a date line that runs on into a summary ('2025.09.17 13:13浏览量:0简介:本文
+    从…'): the summary, without its label, is text of the article; ('', line) when the line has no such split."""
+    rules = rules or load_rules()
+    m = rules["_summary"].search(line)
+    if not m or m.start() == 0 or not line[m.end():].strip():
+        return "", line
+    return line[: m.start()].strip(), line[m.end():].strip()
 
 
 def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
