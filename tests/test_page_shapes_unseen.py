@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kaiyuan.clean import clean_text
-from kaiyuan.metadata import find_published
+from kaiyuan.metadata import credit_fields, find_credits, find_published
 
 BODY = "Meta周二发布了新一代开源模型，并在多个基准测试上取得领先成绩，研究人员认为这将改变行业格局。"
 BODY2 = "开发者社区随即展开讨论，有人称赞其许可证更宽松，也有人担心大公司借开源之名扩大影响力。"
@@ -88,3 +88,61 @@ def test_a3_a_date_strip_running_on_into_the_summary_gives_the_date_and_keeps_th
 def test_d25_a_table_row_with_a_release_date_is_no_publication_date():
     rows = ["LLaMA", "| 開發者 | Meta AI |", "| 首次發布 | 2023年2月24日 |", "| 程式語言 | Python |"]
     assert find_published(rows + [BODY_TW, BODY_TW2]) is None
+
+
+# ---------------------------------------------------------------- credits (B1, B2) and what they name
+@pytest.mark.parametrize("code, line, reason", [
+    ("B1 writer and editor in brackets", "(文/林某某 編輯/周某某)", "byline"),
+    ("B1 compiled by", "整理 | 林某某、周某某", "byline"),
+    ("B1 first published by", "原創首發|某某計劃", "byline"),
+    ("B2 wire dateline alone, unbracketed", "某某新聞組／香港14日電", "byline"),
+    ("B2 agency dateline with month and day", "某某社北京3月2日电", "byline"),
+    ("J12 repost note naming an account", "本文来源公众号“某某学社”，仅用于学术分享，侵权删。", "repost_notice"),
+    ("J13 collected in a column", "文章被收录于专栏：某某技术周刊", "hashtag"),
+    ("J14 avatar alt text", "作者头像", "page_furniture"),
+    ("J18 empty view counter", "浏览：", "share_prompt"),
+    ("J25 edition switch", "手机版", "page_furniture"),
+    ("J3 scan to share", "扫描二维码方便学习和分享", "subscription_pitch"),
+    ("J22 audio version", "🎧 更喜欢听？试试本文的音频版本", "page_furniture"),
+    ("J26 who the article is for", "📌 适合人群：初学者、开发者", "page_furniture"),
+])
+def test_fourth_sample_credit_and_chrome_lines_are_removed_by_class(code, line, reason):
+    cleaned = clean_text("\n".join([TITLE, line, BODY, BODY2]))
+    assert removed(cleaned).get(line) == reason, code
+    assert cleaned.title == TITLE and cleaned.text.split("\n") == [TITLE, BODY, BODY2], code
+
+
+@pytest.mark.parametrize("code, marker", [("related content", "相關內容"), ("popular news", "热门资讯")])
+def test_j6_related_content_headings_start_the_footer(code, marker):
+    cleaned = clean_text("\n".join([TITLE, BODY, BODY2, marker, "另一篇文章的标题"]))
+    assert cleaned.text.split("\n") == [TITLE, BODY, BODY2], code
+
+
+@pytest.mark.parametrize("code, line, rest", [
+    ("B2 outlet in brackets opening the first paragraph", "(某某之聲中文網)《某報》發表評論指出，開源模型的競爭正在加速。",
+     "《某報》發表評論指出，開源模型的競爭正在加速。"),
+    ("B2 dateline in title brackets with a day", "《某某通訊社19日專訊》世界人工智能大會首度移師香港舉行。",
+     "世界人工智能大會首度移師香港舉行。"),
+])
+def test_outlet_and_dateline_prefixes_glued_to_the_first_paragraph_are_cut(code, line, rest):
+    cleaned = clean_text("\n".join([TITLE_TW, line, BODY_TW]))
+    assert rest in cleaned.text.split("\n"), code
+
+
+@pytest.mark.parametrize("code, removed_lines, expected", [
+    ("B1 outlet tag in square brackets before the byline", [("byline", "[某某新聞網]記者林某某／綜合報導")],
+     ("林某某", "某某新聞網")),
+    ("B1 outlet, compiler and name glued on the date line", [("date_line", "某某網編譯陳某某 2025-11-27 04:30")],
+     ("陳某某", "某某網")),
+    ("B2 outlet in brackets cut from the first paragraph", [("byline", "(某某之聲中文網)《某報》發表")],
+     ("", "某某之聲中文網")),
+    ("B1 compiled by", [("byline", "整理 | 林某某、周某某")], ("林某某", "")),
+    ("B1 first published by", [("byline", "原創首發|某某計劃")], ("", "某某計劃")),
+    ("the site naming itself is neither name nor outlet", [("byline", "（本网编辑：周某某）")], ("", "")),
+])
+def test_credits_of_the_fourth_sample(code, removed_lines, expected):
+    assert find_credits(removed_lines) == expected, code
+
+
+def test_b1_a_label_glued_to_the_name_with_a_colon_ends_it():
+    assert credit_fields("作者:林某某发布时间:2026-02-15 15:06:35")["author"] == "林某某"

@@ -221,10 +221,12 @@ def credit_rules(path: str | None = None) -> dict:
     kinds = {k: spec[f"{k}_labels"] for k in ("author", "compiler", "outlet", "other")}
     labels = sorted({w for words in kinds.values() for w in words}, key=len, reverse=True)
     sep = r"\s*[:：|丨｜/／│]?\s*"
+    # a label of two characters or more may follow an outlet's name with no space ('某某網編譯王小明', '某某日报记者…')
+    glued = "|".join(w for w in labels if len(w) >= 2 and re.match("[\u3400-\u9fff]", w))
     return {
         "kind_of": {normalise_for_match(w): k for k, words in kinds.items() for w in words},
-        "label": re.compile(r"(?:^|(?<=[\s|丨｜/／│,，、(（【〔\[]))(" + "|".join(labels) + r")(?=" + sep + r"\S)" + sep,
-                            re.IGNORECASE),
+        "label": re.compile(r"(?:^|(?<=[\s|丨｜/／│,，、(（【〔\[\]】〕)）])|(?<=" + spec["outlet_end"] + r")(?=(?:" + glued + r")))("
+                            + "|".join(labels) + r")(?=" + sep + r"\S)" + sep, re.IGNORECASE),
         "stop": re.compile(r"[|丨｜/／│,，、;；()（）【】〔〕\[\]<>]|\s"),
         "report": re.compile(spec["report_suffix"]),
         "outlet_name": re.compile(spec["outlet_name"]),
@@ -232,10 +234,11 @@ def credit_rules(path: str | None = None) -> dict:
         "bare_name": re.compile(spec["bare_name"]),
         "glued_name": re.compile(spec["glued_name"]),
         "opinion_by": re.compile(spec["opinion_by"]),
+        "self_reference": re.compile(spec.get("self_reference", "(?!)")),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
         "column_then_name": re.compile(spec["column_then_name"]) if spec.get("column_then_name") else None,
         "label_end": re.compile("(?<=[\u3400-\u9fff]{2})(?:" + "|".join(sorted(
-            (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")$"),
+            (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")(?:$|(?=\\s*[:：]))"),
     }
 
 
@@ -319,8 +322,12 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
             fields = credit_fields(text, rules)
             for kind in ("author", "compiler", "outlet"):
                 add(kind, fields.get(kind, ""))
-        if reason == "byline" and rules["bare_name"].match(credit_fields(text, rules).get("bare", "")):
-            add("bare", credit_fields(text, rules)["bare"])
+        bare = credit_fields(text, rules).get("bare", "") if reason in ("byline", "date_line") else ""
+        bare = "" if rules["self_reference"].match(normalise_for_match(bare)) else bare  # '本网编辑：…': no name
+        if bare and rules["outlet_name"].match(normalise_for_match(bare)):  # '[某某新聞網]記者…', '某某網編譯… <date>'
+            add("masthead" if reason == "byline" else "dated", bare)
+        elif reason == "byline" and rules["bare_name"].match(bare):
+            add("bare", bare)
         if reason == "masthead":
             name = text.strip()
             add("bare", name[:-1] if name.endswith(("。", ".")) and rules["bare_name"].match(name[:-1]) else "")
