@@ -139,6 +139,15 @@ def test_outlet_and_dateline_prefixes_glued_to_the_first_paragraph_are_cut(code,
     ("B1 compiled by", [("byline", "整理 | 林某某、周某某")], ("林某某", "")),
     ("B1 first published by", [("byline", "原創首發|某某計劃")], ("", "某某計劃")),
     ("the site naming itself is neither name nor outlet", [("byline", "（本网编辑：周某某）")], ("", "")),
+    ("a section above the headline is no outlet", [("above_headline", "某某新聞網"), ("masthead", "國際新聞")],
+     ("", "某某新聞網")),
+    ("B2 a news desk on its dateline line", [("byline", "某某新聞組／香港14日電")], ("", "某某新聞組")),
+    ("an editorial office line names the outlet", [("byline", "某某之心编辑部")], ("", "某某之心")),
+    ("B2 the agency of a dateline cut from paragraph 1", [("dateline", "某某中通社7月19日电 某某局长19日")],
+     ("", "某某中通社")),
+    ("B2 the agency of a bracketed dateline with a day", [("dateline", "《某某通訊社19日專訊》世界")], ("", "某某通訊社")),
+    ("B1 an outlet tag cut as a column label", [("column", "[某某新聞網]記者林某某")], ("", "某某新聞網")),
+    ("a column label is no outlet", [("column", "【專訪】某某")], ("", "")),
 ])
 def test_credits_of_the_fourth_sample(code, removed_lines, expected):
     assert find_credits(removed_lines) == expected, code
@@ -146,3 +155,25 @@ def test_credits_of_the_fourth_sample(code, removed_lines, expected):
 
 def test_b1_a_label_glued_to_the_name_with_a_colon_ends_it():
     assert credit_fields("作者:林某某发布时间:2026-02-15 15:06:35")["author"] == "林某某"
+
+
+# ---------------------------------------------------------------- J17, J5: injected keyword lists and ad slots
+@pytest.mark.parametrize("code, line, reason", [
+    ("J17 keyword list joined by dashes", "免费观看高清-最新影视大全-在线播放专区-热门综艺合集-精品推荐频道", "spam_links"),
+    ("J17 keyword list joined by commas", "免费观看高清,最新影视大全,在线播放专区,热门综艺合集,精品推荐频道", "spam_links"),
+    ("J17 city switch", "某某市城市切換", "spam_links"),
+    ("J5 ad slot printed twice", "廣告 廣告", "ad"),
+])
+def test_injected_keyword_lists_and_ad_slots_are_junk(code, line, reason):
+    cleaned = clean_text("\n".join([line, TITLE, BODY, BODY2]))
+    assert removed(cleaned).get(line) == reason and cleaned.title == TITLE, code
+
+
+@pytest.mark.parametrize("line", [
+    "发布时间：2025-07-21 09:15　更新时间：2025-08-01 18:40",  # dashes inside dates join no items
+    "[1] ByteDance-Seed/Seed-OSS-36B-Instruct 模型卡，Hugging Face",  # nor dashes inside Latin names
+    "刚刚，某某公开信：不会开源全部模型，引发热议",  # a headline of three clauses
+])
+def test_lines_with_dashes_and_commas_are_no_keyword_list(line):
+    cleaned = clean_text("\n".join([TITLE, BODY, line, BODY2]))
+    assert removed(cleaned).get(line) != "spam_links"

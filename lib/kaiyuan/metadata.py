@@ -235,6 +235,9 @@ def credit_rules(path: str | None = None) -> dict:
         "glued_name": re.compile(spec["glued_name"]),
         "opinion_by": re.compile(spec["opinion_by"]),
         "self_reference": re.compile(spec.get("self_reference", "(?!)")),
+        "section_name": re.compile(spec.get("section_name", "(?!)")),
+        "outlet_desk": re.compile(spec.get("outlet_desk", "(?!)")),
+        "wire_agency": re.compile(spec.get("wire_agency", "(?!)")),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
         "column_then_name": re.compile(spec["column_then_name"]) if spec.get("column_then_name") else None,
         "label_end": re.compile("(?<=[\u3400-\u9fff]{2})(?:" + "|".join(sorted(
@@ -288,7 +291,7 @@ def dated_outlet(line: str, rules: dict) -> str:
         if not token or re.search(r"\d", token):
             continue
         norm = normalise_for_match(token)
-        if rules["outlet_name"].match(norm) or norm in rules["known_outlets"]:
+        if (rules["outlet_name"].match(norm) and not rules["section_name"].match(norm)) or norm in rules["known_outlets"]:
             return token
     return ""
 
@@ -296,7 +299,18 @@ def dated_outlet(line: str, rules: dict) -> str:
 def _outlet_line(line: str, rules: dict) -> str:
     """An outlet name alone on a masthead line ('澳聲晨報', '某某日報電子版｜科技' -> '某某日報'), or ''."""
     name = rules["edition"].sub("", re.split(r"[|｜]", line)[0].strip())
-    return name if rules["outlet_name"].match(normalise_for_match(name)) else ""
+    norm = normalise_for_match(name)
+    return name if rules["outlet_name"].match(norm) and not rules["section_name"].match(norm) else ""
+
+
+def wire_agency(text: str, rules: dict) -> str:
+    """The agency or outlet opening a wire dateline ('某某社北京3月2日电' -> '某某社', '（中央社記者…台北5日電）' ->
+    '中央社', '某某網·某欄目10月31日電' -> '某某網'), or ''; the outlet naming itself ('本报…') is none."""
+    norm = normalise_for_match(text)
+    m = rules["wire_agency"].match(norm)
+    if not m or len(norm) != len(text) or rules["self_reference"].match(m.group(1)):
+        return ""
+    return text[m.start(1):m.end(1)]
 
 
 NAME_KINDS = ("author", "compiler", "bare", "glued", "opinion")
@@ -324,7 +338,10 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
                 add(kind, fields.get(kind, ""))
         bare = credit_fields(text, rules).get("bare", "") if reason in ("byline", "date_line") else ""
         bare = "" if rules["self_reference"].match(normalise_for_match(bare)) else bare  # '本网编辑：…': no name
-        if bare and rules["outlet_name"].match(normalise_for_match(bare)):  # '[某某新聞網]記者…', '某某網編譯… <date>'
+        desk = rules["outlet_desk"].match(normalise_for_match(bare))  # '某某新聞組／香港14日電', '某某编辑部'
+        if desk:
+            add("masthead", bare[: len(desk.group(1))] if desk.group(2) == "编辑部" else bare)  # a desk keeps its name
+        elif bare and rules["outlet_name"].match(normalise_for_match(bare)):  # '[某某新聞網]記者…', '某某網編譯… <date>'
             add("masthead" if reason == "byline" else "dated", bare)
         elif reason == "byline" and rules["bare_name"].match(bare):
             add("bare", bare)
@@ -335,6 +352,13 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
         if reason == "date_line":
             add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
             add("dated", dated_outlet(text, rules))
+        if reason == "column":  # '[某某新聞網]記者…': a bracketed tag that is an outlet's name (not '【專訪】', '【某報專訊】')
+            tag = re.match(r"^[【\[]\s*([^】\]]+?)\s*[】\]]", text.strip())
+            name = tag.group(1) if tag else ""
+            if rules["outlet_name"].match(normalise_for_match(name)) and not re.search("[讯訊]$", name):
+                add("masthead", name)
+        if reason in ("byline", "dateline"):  # a wire dateline names its agency
+            add("dated", wire_agency(text, rules))
         if reason == "above_headline":
             add("chrome", _outlet_line(text, rules))
     suffix = re.split(r"[_|｜]", title_suffix.strip(" -|–—_｜/"))[-1].strip()  # '_人工智能_某某网': the site
