@@ -105,6 +105,7 @@ def test_d25_a_table_row_with_a_release_date_is_no_publication_date():
     ("J3 scan to share", "扫描二维码方便学习和分享", "subscription_pitch"),
     ("J22 audio version", "🎧 更喜欢听？试试本文的音频版本", "page_furniture"),
     ("J26 who the article is for", "📌 适合人群：初学者、开发者", "page_furniture"),
+    ("B1 an editorial office alone", "某某之心编辑部", "byline"),
 ])
 def test_fourth_sample_credit_and_chrome_lines_are_removed_by_class(code, line, reason):
     cleaned = clean_text("\n".join([TITLE, line, BODY, BODY2]))
@@ -177,3 +178,9 @@ def test_injected_keyword_lists_and_ad_slots_are_junk(code, line, reason):
 def test_lines_with_dashes_and_commas_are_no_keyword_list(line):
     cleaned = clean_text("\n".join([TITLE, BODY, line, BODY2]))
     assert removed(cleaned).get(line) != "spam_links"
+
+
+def test_j11_a_headline_with_its_english_rendering_after_a_bar_counts_once():
+    english = TITLE + " | Meta Releases a New Open Model"
+    cleaned = clean_text("\n".join([TITLE, english, BODY, BODY2]))
+    assert cleaned.title == TITLE and cleaned.text.split("\n") == [TITLE, BODY, BODY2]

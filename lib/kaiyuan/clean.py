@@ -70,6 +70,7 @@ class Rules:
     repairs: tuple[tuple[str, re.Pattern, str], ...]
     title_suffix: re.Pattern
     title_channel_suffix: re.Pattern | None = None
+    title_translation_suffix: re.Pattern | None = None
     title_wire_prefix: re.Pattern | None = None
     tail_long_prefixes: tuple[str, ...] = ()
     tail_teaser: re.Pattern | None = None
@@ -115,6 +116,8 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         sentence_only_repairs=sentence_only,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
         title_channel_suffix=re.compile(spec["title_channel_suffix"]) if spec.get("title_channel_suffix") else None,
+        title_translation_suffix=(re.compile(spec["title_translation_suffix"]) if spec.get("title_translation_suffix")
+                                  else None),
         title_wire_prefix=re.compile(spec["title_wire_prefix"]) if spec.get("title_wire_prefix") else None,
         tail_long_prefixes=tuple(spec.get("tail_long_line_prefixes", ())),
         headline_window=int(spec.get("headline_window", 1)),
@@ -525,6 +528,9 @@ def _strip_wire_prefix(kept: list[tuple[int, str]], rules: Rules, repairs: list)
 def strip_outlet_suffix(title: str, rules: Rules) -> str:
     """Remove one appended outlet name (' - 彭博社'), or a glued channel-and-site chain ('_人工智能_某某网');
     leave titles with several spaced separators alone."""
+    english = rules.title_translation_suffix.search(title) if rules.title_translation_suffix else None
+    if english and re.search(r"[\u3400-\u9fff]", title[: english.start()]):  # '<中文標題> | <English headline>'
+        return title[: english.start()].rstrip()
     chain = rules.title_channel_suffix.search(title) if rules.title_channel_suffix else None
     if chain and len(title[: chain.start()]) >= 6:
         return title[: chain.start()].rstrip()
