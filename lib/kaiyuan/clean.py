@@ -83,7 +83,6 @@ class Rules:
     head_category: re.Pattern | None = None
     repeat_min_chars: int = 0
     subtitle_openers: tuple[str, ...] = ()
-    sentence_only_repairs: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -99,7 +98,6 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
     )
     teaser = re.compile("^(?:" + "|".join(spec["teaser_labels"]) + ")")
     repairs = tuple((r["rule"], re.compile(r["pattern"]), r["replace"]) for r in spec["repairs"])
-    sentence_only = frozenset(r["rule"] for r in spec["repairs"] if r.get("in_sentences_only"))
     return Rules(
         line_rules=line_rules,
         tail_markers=tails,
@@ -113,7 +111,6 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         head_category=re.compile(spec["head_category"]) if spec.get("head_category") else None,
         no_caption_above=re.compile(spec.get("no_caption_above_pattern", "(?!)")),
         repairs=repairs,
-        sentence_only_repairs=sentence_only,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
         title_channel_suffix=re.compile(spec["title_channel_suffix"]) if spec.get("title_channel_suffix") else None,
         title_translation_suffix=(re.compile(spec["title_translation_suffix"]) if spec.get("title_translation_suffix")
@@ -171,12 +168,9 @@ def tail_reason(line: str, rules: Rules) -> str | None:
 def repair_line(line: str, rules: Rules) -> tuple[str, list[tuple[str, str, str]]]:
     """Apply in-line repairs until nothing changes; return the line and (rule, before, after) records."""
     records = []
-    is_sentence = any(c in TERMINALS for c in line)  # a headline or a subheading holds no sentence end
     for _ in range(5):
         changed = False
         for rule, pattern, replace in rules.repairs:
-            if rule in rules.sentence_only_repairs and not is_sentence:
-                continue
             if replace == "<unescape>":
                 new = pattern.sub(lambda m: html.unescape(m.group(0)), line)
             elif replace == "<bare_entity>":
