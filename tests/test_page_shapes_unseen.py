@@ -40,7 +40,7 @@ def test_j10_a_caption_sentence_closed_by_its_credit_is_junk_and_never_the_title
 
 def test_j10_the_headline_above_a_credited_caption_stays_the_title():
     caption = "與會者在記者會上合影。圖/某某電視台提供"
-    cleaned = clean_text("\n".join([TITLE_TW, "2025-09-01 16:52 某某報 記者林某某/即時報導", caption, caption, BODY_TW]))
+    cleaned = clean_text("\n".join([TITLE_TW, "2024-06-03 09:15 某某報 記者林某某/即時報導", caption, caption, BODY_TW]))
     assert cleaned.title == TITLE_TW and caption not in cleaned.text
 
 
@@ -77,12 +77,12 @@ def test_j14_a_docs_site_theme_toggle_is_navigation():
 # ---------------------------------------------------------------- dates
 def test_a3_a_date_strip_running_on_into_the_summary_gives_the_date_and_keeps_the_summary():
     summary = "本文梳理开源模型的发展脉络，并给出企业选型建议。"
-    head = [TITLE, "2025.09.17 13:13浏览量:0简介:" + summary]
+    head = [TITLE, "2024.03.05 10:20浏览量:0简介:" + summary]
     got = find_published(head + [BODY, BODY2])
-    assert got is not None and got.date == "2025-09-17"
+    assert got is not None and got.date == "2024-03-05"
     cleaned = clean_text("\n".join(head + [BODY, BODY2]))
     assert cleaned.text.split("\n")[:2] == [TITLE, summary]
-    assert removed(cleaned)["2025.09.17 13:13浏览量:0"] == "date_line"
+    assert removed(cleaned)["2024.03.05 10:20浏览量:0"] == "date_line"
 
 
 def test_d25_a_table_row_with_a_release_date_is_no_publication_date():
@@ -122,8 +122,8 @@ def test_j6_related_content_headings_start_the_footer(code, marker):
 @pytest.mark.parametrize("code, line, rest", [
     ("B2 outlet in brackets opening the first paragraph", "(某某之聲中文網)《某報》發表評論指出，開源模型的競爭正在加速。",
      "《某報》發表評論指出，開源模型的競爭正在加速。"),
-    ("B2 dateline in title brackets with a day", "《某某通訊社19日專訊》世界人工智能大會首度移師香港舉行。",
-     "世界人工智能大會首度移師香港舉行。"),
+    ("B2 dateline in title brackets with a day", "《某某通訊社19日專訊》某論壇昨日在科學園舉行。",
+     "某論壇昨日在科學園舉行。"),
 ])
 def test_outlet_and_dateline_prefixes_glued_to_the_first_paragraph_are_cut(code, line, rest):
     cleaned = clean_text("\n".join([TITLE_TW, line, BODY_TW]))
@@ -144,7 +144,7 @@ def test_outlet_and_dateline_prefixes_glued_to_the_first_paragraph_are_cut(code,
      ("", "某某新聞網")),
     ("B2 a news desk on its dateline line", [("byline", "某某新聞組／香港14日電")], ("", "某某新聞組")),
     ("an editorial office line names the outlet", [("byline", "某某之心编辑部")], ("", "某某之心")),
-    ("B2 the agency of a dateline cut from paragraph 1", [("dateline", "某某中通社7月19日电 某某局长19日")],
+    ("B2 the agency of a dateline cut from paragraph 1", [("dateline", "某某中通社3月4日电 某某局长4日")],
      ("", "某某中通社")),
     ("B2 the agency of a bracketed dateline with a day", [("dateline", "《某某通訊社19日專訊》世界")], ("", "某某通訊社")),
     ("B1 an outlet tag cut as a column label", [("column", "[某某新聞網]記者林某某")], ("", "某某新聞網")),

@@ -142,7 +142,7 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
 
 
 def metadata_part(line: str, rules: dict | None = None) -> str:
-    """The metadata strip of a line that runs on into a summary ('2025.09.17 13:13浏览量:0简介:本文…' -> the
+    """The metadata strip of a line that runs on into a summary ('2024.03.05 10:20浏览量:0简介:本文…' -> the
     part before the summary label, SHAPES.md section 7, A3); the whole line when no summary label follows text."""
     rules = rules or load_rules()
     m = rules["_summary"].search(line)
@@ -150,7 +150,7 @@ def metadata_part(line: str, rules: dict | None = None) -> str:
 
 
 def fused_summary(line: str, rules: dict | None = None) -> tuple[str, str]:
-    """(metadata strip, summary) of a date line that runs on into a summary ('2025.09.17 13:13浏览量:0简介:本文
+    """(metadata strip, summary) of a date line that runs on into a summary ('2024.03.05 10:20浏览量:0简介:本文
     从…'): the summary, without its label, is text of the article; ('', line) when the line has no such split."""
     rules = rules or load_rules()
     m = rules["_summary"].search(line)
