@@ -70,6 +70,7 @@ class Rules:
     repairs: tuple[tuple[str, re.Pattern, str], ...]
     title_suffix: re.Pattern
     title_channel_suffix: re.Pattern | None = None
+    title_translation_suffix: re.Pattern | None = None
     title_wire_prefix: re.Pattern | None = None
     tail_long_prefixes: tuple[str, ...] = ()
     tail_teaser: re.Pattern | None = None
@@ -112,6 +113,8 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         repairs=repairs,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
         title_channel_suffix=re.compile(spec["title_channel_suffix"]) if spec.get("title_channel_suffix") else None,
+        title_translation_suffix=(re.compile(spec["title_translation_suffix"]) if spec.get("title_translation_suffix")
+                                  else None),
         title_wire_prefix=re.compile(spec["title_wire_prefix"]) if spec.get("title_wire_prefix") else None,
         tail_long_prefixes=tuple(spec.get("tail_long_line_prefixes", ())),
         headline_window=int(spec.get("headline_window", 1)),
@@ -231,7 +234,7 @@ def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
     into boilerplate, e.g. 'Leave a Reply</p>'), so cleaning a clean text is a no-op.  Every pass
     works on (raw line number, text) pairs: line numbers in the audit always refer to the raw text.
     """
-    from .metadata import date_lines, fused_headline
+    from .metadata import date_lines, fused_headline, fused_summary
 
     rules = rules or load_rules()
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
@@ -239,12 +242,13 @@ def clean_text(raw: str, rules: Rules | None = None) -> Cleaned:
     # date, time and source lines at the head or the foot (kaiyuan.metadata): metadata, not body
     dated = {d.line_no for d in date_lines([t for _, t in lines])}
     removed: list[Removed] = []
-    for no in sorted(dated):  # a headline fused with its date line stays, the date part goes
-        headline, rest = fused_headline(lines[no - 1][1])
-        if headline:
-            lines[no - 1] = (no, headline)
+    for no in sorted(dated):  # a headline or a summary fused with its date line stays, the date part goes
+        meta, summary = fused_summary(lines[no - 1][1])
+        headline, rest = ("", "") if meta else fused_headline(lines[no - 1][1])
+        if meta or headline:
+            lines[no - 1] = (no, summary if meta else headline)
             dated.discard(no)
-            removed.append(Removed(no, rest, "date_line"))
+            removed.append(Removed(no, meta or rest, "date_line"))
     repairs: list[Repair] = []
     title = ""
     for _ in range(MAX_PASSES):
@@ -490,9 +494,17 @@ def is_body_paragraph(line: str) -> bool:
     return len(line) >= 40 and (core.endswith(("。", "；", ";")) or (len(line) >= 80 and bool(re.search("[。！？!?；;]", core[:-2]))))
 
 
+_TABLE_ROW = re.compile(r"^\s*\||\|\s*$")
+_ONE_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
 def is_headline(line: str) -> bool:
-    """A first line reads as a headline: short and not ending like a body sentence."""
-    return len(line) <= 80 and not line.rstrip(CLOSERS).endswith(("。", "；", ";", "，", ","))
+    """A first line reads as a headline: short, not ending like a body sentence or a lead-in (colon), no
+    full stop inside (a caption closed by its credit, '…致詞。（某社）'), not a table row ('| 首次發布 | …|')
+    and not one Latin word alone (a brand or a section tag: 'Overview')."""
+    core = line.rstrip(CLOSERS)
+    return (len(line) <= 80 and not core.endswith(("。", "；", ";", "，", ",", "：", ":")) and "。" not in core
+            and not _TABLE_ROW.search(line) and not _ONE_LATIN_WORD.fullmatch(line.strip()))
 
 
 def _strip_wire_prefix(kept: list[tuple[int, str]], rules: Rules, repairs: list) -> str:
@@ -510,6 +522,9 @@ def _strip_wire_prefix(kept: list[tuple[int, str]], rules: Rules, repairs: list)
 def strip_outlet_suffix(title: str, rules: Rules) -> str:
     """Remove one appended outlet name (' - 彭博社'), or a glued channel-and-site chain ('_人工智能_某某网');
     leave titles with several spaced separators alone."""
+    english = rules.title_translation_suffix.search(title) if rules.title_translation_suffix else None
+    if english and re.search(r"[\u3400-\u9fff]", title[: english.start()]):  # '<中文標題> | <English headline>'
+        return title[: english.start()].rstrip()
     chain = rules.title_channel_suffix.search(title) if rules.title_channel_suffix else None
     if chain and len(title[: chain.start()]) >= 6:
         return title[: chain.start()].rstrip()

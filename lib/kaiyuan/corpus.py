@@ -399,7 +399,10 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
     if not title:
         warnings.append("no title found")
     credit_lines = sorted([(r.line_no, r.reason, r.text) for r in cleaned.removed]
-                          + [(r.line_no, "byline", r.before) for r in cleaned.repairs if r.rule == "byline_prefix"])
+                          + [(r.line_no, "byline", r.before) for r in cleaned.repairs
+                             if r.rule in ("byline_prefix", "outlet_prefix")]
+                          + [(r.line_no, "dateline", r.before) for r in cleaned.repairs if r.rule == "dateline_prefix"]
+                          + [(r.line_no, "column", r.before) for r in cleaned.repairs if r.rule == "column_label_prefix"])
     text_author, text_outlet = find_credits([(reason, text) for _, reason, text in credit_lines], title_suffix(cleaned))
     author = meta.get("author", "") or html_meta.get("author", "") or text_author
     outlet = meta.get("outlet", "") or outlet_name(html_meta.get("outlet", "")) or text_outlet

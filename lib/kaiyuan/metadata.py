@@ -41,6 +41,8 @@ def load_rules(path: str | None = None) -> dict:
     rules["_strip"] = [re.compile(p) for p in rules["strip"]]
     rules["_labels"] = {k: re.compile("(?:" + "|".join(v) + ")\\s*[:：]?\\s*$") for k, v in rules["labels"].items()}
     rules["_label_words"] = re.compile("|".join(p for v in rules["labels"].values() for p in v))
+    rules["_summary"] = re.compile("(?:" + "|".join(rules.get("summary_labels", ["(?!)"])) + ")\\s*[:：]")
+    rules["_table_row"] = re.compile(rules.get("table_row", "(?!)"))
     return rules
 
 
@@ -125,7 +127,9 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
     found = []
     for where, part in (("head", head), ("foot", foot)):
         for no, line in part:
-            norm = arabic_dates(normalise_for_match(line), rules)
+            if rules["_table_row"].search(line):  # '| 首次發布 | 2023年2月24日 |': an infobox row, no metadata line
+                continue
+            norm = arabic_dates(normalise_for_match(metadata_part(line, rules)), rules)
             spans = _dates_in(norm, rules)
             if not spans or not _is_metadata_line(norm, spans, rules):
                 continue
@@ -135,6 +139,24 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 found.append(DateLine(iso, kind, no, line.strip()))
                 prev_end = b
     return found
+
+
+def metadata_part(line: str, rules: dict | None = None) -> str:
+    """The metadata strip of a line that runs on into a summary ('2024.03.05 10:20浏览量:0简介:本文…' -> the
+    part before the summary label, SHAPES.md section 7, A3); the whole line when no summary label follows text."""
+    rules = rules or load_rules()
+    m = rules["_summary"].search(line)
+    return line[: m.start()] if m and m.start() > 0 else line
+
+
+def fused_summary(line: str, rules: dict | None = None) -> tuple[str, str]:
+    """(metadata strip, summary) of a date line that runs on into a summary ('2024.03.05 10:20浏览量:0简介:本文
+    从…'): the summary, without its label, is text of the article; ('', line) when the line has no such split."""
+    rules = rules or load_rules()
+    m = rules["_summary"].search(line)
+    if not m or m.start() == 0 or not line[m.end():].strip():
+        return "", line
+    return line[: m.start()].strip(), line[m.end():].strip()
 
 
 def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
@@ -199,10 +221,12 @@ def credit_rules(path: str | None = None) -> dict:
     kinds = {k: spec[f"{k}_labels"] for k in ("author", "compiler", "outlet", "other")}
     labels = sorted({w for words in kinds.values() for w in words}, key=len, reverse=True)
     sep = r"\s*[:：|丨｜/／│]?\s*"
+    # a label of two characters or more may follow an outlet's name with no space ('某某網編譯王小明', '某某日报记者…')
+    glued = "|".join(w for w in labels if len(w) >= 2 and re.match("[\u3400-\u9fff]", w))
     return {
         "kind_of": {normalise_for_match(w): k for k, words in kinds.items() for w in words},
-        "label": re.compile(r"(?:^|(?<=[\s|丨｜/／│,，、(（【〔\[]))(" + "|".join(labels) + r")(?=" + sep + r"\S)" + sep,
-                            re.IGNORECASE),
+        "label": re.compile(r"(?:^|(?<=[\s|丨｜/／│,，、(（【〔\[\]】〕)）])|(?<=" + spec["outlet_end"] + r")(?=(?:" + glued + r")))("
+                            + "|".join(labels) + r")(?=" + sep + r"\S)" + sep, re.IGNORECASE),
         "stop": re.compile(r"[|丨｜/／│,，、;；()（）【】〔〕\[\]<>]|\s"),
         "report": re.compile(spec["report_suffix"]),
         "outlet_name": re.compile(spec["outlet_name"]),
@@ -213,11 +237,15 @@ def credit_rules(path: str | None = None) -> dict:
         "bare_name": re.compile(spec["bare_name"]),
         "glued_name": re.compile(spec["glued_name"]),
         "opinion_by": re.compile(spec["opinion_by"]),
+        "self_reference": re.compile(spec.get("self_reference", "(?!)")),
+        "section_name": re.compile(spec.get("section_name", "(?!)")),
+        "outlet_desk": re.compile(spec.get("outlet_desk", "(?!)")),
+        "wire_agency": re.compile(spec.get("wire_agency", "(?!)")),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
         "not_outlets": frozenset(spec.get("not_outlets", ())),
         "column_then_name": re.compile(spec["column_then_name"]) if spec.get("column_then_name") else None,
         "label_end": re.compile("(?<=[\u3400-\u9fff]{2})(?:" + "|".join(sorted(
-            (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")$"),
+            (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")(?:$|(?=\\s*[:：]))"),
     }
 
 
@@ -267,7 +295,7 @@ def dated_outlet(line: str, rules: dict) -> str:
         if not token or re.search(r"\d", token):
             continue
         norm = normalise_for_match(token)
-        if rules["outlet_name"].match(norm) or norm in rules["known_outlets"]:
+        if (rules["outlet_name"].match(norm) and not rules["section_name"].match(norm)) or norm in rules["known_outlets"]:
             return token
     return ""
 
@@ -277,6 +305,8 @@ def _outlet_line(line: str, rules: dict) -> str:
     -> '某某日報', '濠鏡晨報　國際版' -> '濠鏡晨報', '數位前線 DigiFront｜AI趨勢' -> '數位前線 DigiFront'), or ''."""
     name = rules["edition"].sub("", rules["masthead_split"].split(line.strip())[0].strip())
     key = normalise_for_match(name)
+    if rules["section_name"].match(key):
+        return ""
     return name if rules["outlet_name"].match(key) or rules["with_brand"].match(key) else ""
 
 
@@ -292,6 +322,16 @@ def owner_outlet(line: str, rules: dict) -> str:
         if (m := pattern.search(line.strip())):
             return rules["edition"].sub("", m.group("name").strip())
     return ""
+
+
+def wire_agency(text: str, rules: dict) -> str:
+    """The agency or outlet opening a wire dateline ('某某社北京3月2日电' -> '某某社', '（中央社記者…台北5日電）' ->
+    '中央社', '某某網·某欄目10月31日電' -> '某某網'), or ''; the outlet naming itself ('本报…') is none."""
+    norm = normalise_for_match(text)
+    m = rules["wire_agency"].match(norm)
+    if not m or len(norm) != len(text) or rules["self_reference"].match(m.group(1)):
+        return ""
+    return text[m.start(1):m.end(1)]
 
 
 NAME_KINDS = ("author", "compiler", "bare", "glued", "opinion")
@@ -321,8 +361,15 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
             fields = credit_fields(text, rules)
             for kind in ("author", "compiler", "outlet"):
                 add(kind, fields.get(kind, ""))
-        if reason == "byline" and rules["bare_name"].match(credit_fields(text, rules).get("bare", "")):
-            add("bare", credit_fields(text, rules)["bare"])
+        bare = credit_fields(text, rules).get("bare", "") if reason in ("byline", "date_line") else ""
+        bare = "" if rules["self_reference"].match(normalise_for_match(bare)) else bare  # '本网编辑：…': no name
+        desk = rules["outlet_desk"].match(normalise_for_match(bare))  # '某某新聞組／香港14日電', '某某编辑部'
+        if desk:
+            add("masthead", bare[: len(desk.group(1))] if desk.group(2) == "编辑部" else bare)  # a desk keeps its name
+        elif bare and rules["outlet_name"].match(normalise_for_match(bare)):  # '[某某新聞網]記者…', '某某網編譯… <date>'
+            add("masthead" if reason == "byline" else "dated", bare)
+        elif reason == "byline" and rules["bare_name"].match(bare):
+            add("bare", bare)
         if reason == "masthead":
             name = text.strip()
             add("bare", name[:-1] if name.endswith(("。", ".")) and rules["bare_name"].match(name[:-1]) else "")
@@ -330,6 +377,13 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
         if reason == "date_line":
             add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
             add("dated", dated_outlet(text, rules))
+        if reason == "column":  # '[某某新聞網]記者…': a bracketed tag that is an outlet's name (not '【專訪】', '【某報專訊】')
+            tag = re.match(r"^[【\[]\s*([^】\]]+?)\s*[】\]]", text.strip())
+            name = tag.group(1) if tag else ""
+            if rules["outlet_name"].match(normalise_for_match(name)) and not re.search("[讯訊]$", name):
+                add("masthead", name)
+        if reason in ("byline", "dateline"):  # a wire dateline names its agency
+            add("dated", wire_agency(text, rules))
         if reason in ("above_headline", "spam_links"):
             add("chrome", _outlet_line(text, rules))
         add("owner", owner_outlet(text, rules))
