@@ -519,9 +519,12 @@ def _credit_spans(hay: str, markers: tuple, ends: str) -> list:
     """Spans of photo/source credits (图片来源：路透社, 图／美联社): from a marker to the clause's end."""
     spans = []
     for marker in markers:
-        for m in re.finditer(re.escape(marker), hay):
-            stop = min((i for i in (hay.find(ch, m.end()) for ch in ends) if i >= 0), default=len(hay))
-            spans.append((m.start(), stop))
+        at = hay.find(marker) if marker else -1
+        while at >= 0:  # non-overlapping occurrences, as re.finditer would give
+            end = at + len(marker)
+            stop = min((i for i in (hay.find(ch, end) for ch in ends) if i >= 0), default=len(hay))
+            spans.append((at, stop))
+            at = hay.find(marker, end)
     return spans
 
 

@@ -1171,6 +1171,9 @@ def _heading_speech(art: _Article, res: "_Resolver", masked: str, r: int, rules:
 def _data_shows(art: _Article, res: "_Resolver", masked: str, r: int, rules: dict) -> dict | None:
     """X公布的数据显示，… / X统计，…: the rest of the sentence is said by X (an actor, pronoun or role)."""
     lo, hi = art.starts[r], art.ends[r]
+    needs = rules.get("data_shows_needs")
+    if needs and not any(w in masked[lo:hi] for w in needs):
+        return None
     m = rules["_data_shows"].search(masked, lo, hi)
     if m is None:
         return None

@@ -952,18 +952,22 @@ def actor_stance(quotes: pd.DataFrame, quote_stance: pd.DataFrame) -> pd.DataFra
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     q = quotes[quotes["speaker"].fillna("").astype(str) != ""]
     text = dict(zip(q["quote_id"], q["quote"]))
+    speaker_of = dict(zip(q["quote_id"], q["speaker"]))
     long = quote_stance[quote_stance["quote_id"].isin(text)]
-    rows = []
-    for spk, g in q.groupby("speaker", sort=True):
-        orgs = g["speaker_org"].fillna("").astype(str)
-        orgs = orgs[orgs != ""]
-        org = orgs.value_counts().sort_index().idxmax() if len(orgs) else ""
-        mine = long[long["quote_id"].isin(set(g["quote_id"]))]
-        for t, lt in mine.groupby("target", sort=True):
-            rows.append({"speaker": spk, "speaker_org": org, "target": t, **_speaker_counts(lt, text),
-                         "n_quotes": int(len(g))})
+    long = long.assign(speaker=long["quote_id"].map(speaker_of))
+    n_quotes = q.groupby("speaker").size()
+    orgs = {spk: _main_org(g) for spk, g in q.groupby("speaker", sort=False)["speaker_org"]}
+    rows = [{"speaker": spk, "speaker_org": orgs[spk], "target": t, **_speaker_counts(lt, text),
+             "n_quotes": int(n_quotes[spk])} for (spk, t), lt in long.groupby(["speaker", "target"], sort=True)]
     out = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     return out.sort_values(["target", "n_quotes", "speaker"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def _main_org(orgs: pd.Series) -> str:
+    """A speaker's most frequent organisation (ties: the first by code point); '' when none is known."""
+    orgs = orgs.fillna("").astype(str)
+    orgs = orgs[orgs != ""]
+    return orgs.value_counts().sort_index().idxmax() if len(orgs) else ""
 
 
 def _speaker_counts(lt: pd.DataFrame, text: dict) -> dict:
