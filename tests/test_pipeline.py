@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 
 # Tables whose rows count something: README says each carries article_id and sentence_id.
-COUNTING_TABLES = ["mentions", "quotes", "stance_sentences", "temporal_expressions", "events"]
+COUNTING_TABLES = ["mentions", "quotes", "quote_stance", "stance_sentences", "temporal_expressions", "events"]
 
 META_ARTICLE = "Meta发布Llama 3开源模型\nMeta上个月发布了Llama 3。扎克伯格表示：“开源让人工智能更安全。”\n2024-05-20\n"
 OPENAI_ARTICLE = "OpenAI回应开源批评\n去年7月，OpenAI在旧金山回应了外界对开源模型的批评。微软也发表了看法。\n2024-03-01\n"
