@@ -1231,12 +1231,11 @@ def _row(art: _Article, rows: list[int], spk: tuple[str, str, str], quote: str, 
             "quote": quote, "kind": kind}
 
 
-def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None, registry=None,
-                   stance_sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None, registry=None) -> pd.DataFrame:
     """Quote table (QUOTE_COLUMNS) for a sentences table and its actor mentions.
 
     `registry` (from `kaiyuan.actors.load_registry()`, optional) supplies `parent` organisations of
-    people. When `stance_sentences` is given, one `stance_<target>` column per target is added (`stance_view`).
+    people. Their stance per target: `quote_stance`.
     """
     rules = load_rules()
     memo = getattr(registry, "_cache", None)  # kaiyuan.actors.Registry keeps derived indexes here
@@ -1256,8 +1255,6 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
     df = pd.DataFrame(out, columns=QUOTE_COLUMNS)
     df = df.sort_values(["article_id", "sentence_id"], kind="stable").reset_index(drop=True)
     df["quote_id"] = quote_ids(df["article_id"])
-    if stance_sentences is not None:
-        df = stance_view(df, quote_stance(df, stance_sentences))
     return df
 
 
