@@ -146,6 +146,18 @@ def test_quote_found_by_snippet_and_speaker_through_roles(tmp_path):
     assert (by["stance_right"]["hits"], by["stance_right"]["n"]) == (1, 3)
 
 
+def test_a_joint_statement_is_right_for_any_of_its_speakers(tmp_path):
+    # 两位参议员联名致信扎克伯格: the gold lists both speakers; kaiyuan names one of them
+    gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE], quotes=[
+        {"article_id": "a1", "speaker": "Richard Blumenthal|Josh Hawley", "snippet": "几乎没有任何保护",
+         "stance_open_source_ai": "critical", "stance_meta": "critical"}]))
+    quotes = pd.DataFrame({"quote_id": ["a1:q1"], "article_id": ["a1"], "quote": ["“几乎没有任何保护措施。”"],
+                           "speaker": ["乔什·霍利"], "speaker_org": [""]})
+    quote_stance = pd.DataFrame({"quote_id": ["a1:q1"] * 2, "target": ["open_source_ai", "meta_openness"], "label": ["", ""]})
+    scores, _ = score_quotes(gold, FakeResult(quotes=quotes, quote_stance=quote_stance), Namer())  # 乔什·霍利 is in the registry
+    assert {s["metric"]: s["hits"] for s in scores}["speaker_right"] == 1
+
+
 def test_article_stance_beside_the_majority_baseline(tmp_path):
     rows = [{"article_id": "a1", "target": "open_source_ai", "label": "supportive", "rationale": "r"},
             {"article_id": "a1", "target": "meta_openness", "label": "critical", "rationale": "r"}]
