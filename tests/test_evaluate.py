@@ -10,7 +10,7 @@ import pytest
 
 from kaiyuan import cli
 from kaiyuan.agreement import agreement
-from kaiyuan.evaluate import Namer, score_actors, article_agreement, score_cleaning, score_dates, score_events, score_quotes
+from kaiyuan.evaluate import Namer, same_unnamed, score_actors, article_agreement, score_cleaning, score_dates, score_events, score_quotes
 from kaiyuan.gold import SCHEMA, GoldError, load_gold, match_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,6 +156,17 @@ def test_a_joint_statement_is_right_for_any_of_its_speakers(tmp_path):
     quote_stance = pd.DataFrame({"quote_id": ["a1:q1"] * 2, "target": ["open_source_ai", "meta_openness"], "label": ["", ""]})
     scores, _ = score_quotes(gold, FakeResult(quotes=quotes, quote_stance=quote_stance), Namer())  # 乔什·霍利 is in the registry
     assert {s["metric"]: s["hits"] for s in scores}["speaker_right"] == 1
+
+
+@pytest.mark.parametrize("gold_speaker, got, right", [
+    ("unnamed media reports", "unnamed reports", True),      # 據報 "reportedly"
+    ("unnamed netizen", "unnamed netizens", True),
+    ("Hugging Face forum users (unnamed)", "unnamed users", True),
+    ("unnamed person close to OpenAI", "OpenAI", False),    # a named organisation is not the unnamed insider
+    ("unnamed analysts", "unnamed developers", False),
+])
+def test_unnamed_speakers_agree_by_their_noun(gold_speaker, got, right):
+    assert same_unnamed(gold_speaker, got) is right
 
 
 def test_article_stance_beside_the_majority_baseline(tmp_path):
