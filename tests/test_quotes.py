@@ -1,6 +1,8 @@
 """Quotes and speakers: Chinese sentences in, hand-worked quote rows out (hand-made mentions)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -191,10 +193,48 @@ def test_quote_stance_is_one_row_per_quote_and_target_hand_preferred_and_mixed()
     ], columns=["article_id", "sentence_id", "target", "label", "score", "method"])
     long = quote_stance(quotes, st)
     # sentence 0: the hand label (critical) wins over the model's; with sentence 1 supportive -> mixed
-    assert long.values.tolist() == [["a1:q1", "a1", 0, "X", "open_source_ai", "mixed"],
-                                    ["a1:q1", "a1", 0, "X", "meta_openness", "neutral"]]
+    assert long.values.tolist() == [["a1:q1", "a1", 0, "X", "open_source_ai", "mixed", "sentences"],
+                                    ["a1:q1", "a1", 0, "X", "meta_openness", "neutral", "sentences"]]
     view = stance_view(quotes, long)
     assert (view.iloc[0].stance_open_source_ai, view.iloc[0].stance_meta_openness) == ("mixed", "neutral")
+
+
+def _lecun_quote(article_id: str, method: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # 杨立昆说：“这只是开始。” -- neutral on its own words
+    quotes = pd.DataFrame([{"quote_id": f"{article_id}:q1", "article_id": article_id, "sentence_id": 0, "sentence_ids": "0",
+                            "speaker": "Yann LeCun", "speaker_org": "Meta", "speaker_surface": "杨立昆",
+                            "quote": "“这只是开始。”", "kind": "direct"}], columns=QUOTE_COLUMNS)
+    st = pd.DataFrame([(article_id, 0, t, "neutral", 0.7, method) for t in ("open_source_ai", "meta_openness")],
+                      columns=["article_id", "sentence_id", "target", "label", "score", "method"])
+    return quotes, st
+
+
+PRIORS = pd.DataFrame([("p1", "Yann LeCun", "open_source_ai", "supportive"), ("p2", "Yann LeCun", "open_source_ai", "supportive"),
+                       ("p3", "Yann LeCun", "open_source_ai", "neutral"), ("p1", "Meta", "meta_openness", "critical")],
+                      columns=["article_id", "speaker", "target", "label"])
+
+
+def test_a_quote_the_model_left_neutral_takes_its_speakers_usual_side_from_other_articles():
+    quotes, st = _lecun_quote("new", "model")
+    long = quote_stance(quotes, st, PRIORS)
+    # LeCun: 2 of 3 labelled quotes elsewhere supportive (>= 2 quotes, share .67 >= .6); Meta has one only
+    assert long[["target", "label", "basis"]].values.tolist() == [["open_source_ai", "supportive", "speaker prior"],
+                                                                 ["meta_openness", "neutral", "sentences"]]
+
+
+def test_the_speaker_prior_never_uses_the_quotes_own_article_nor_overrides_a_hand_label():
+    quotes, st = _lecun_quote("p1", "model")  # left out, p1's own quote: one supportive and one neutral remain
+    assert quote_stance(quotes, st, PRIORS)["label"].tolist() == ["neutral", "neutral"]
+    quotes, st = _lecun_quote("new", "hand")  # a reader said neutral: that stands
+    assert quote_stance(quotes, st, PRIORS)["basis"].tolist() == ["sentences", "sentences"]
+
+
+def test_quote_labels_data_is_the_training_gold_of_seeds_and_dev():
+    from kaiyuan.evaluate import quote_labels
+    from kaiyuan.stance import load_quote_labels
+
+    pd.testing.assert_frame_equal(load_quote_labels().reset_index(drop=True),
+                                  quote_labels(root=Path(__file__).resolve().parents[1]).astype(str))
 
 
 def test_quote_ids_number_quotes_within_each_article():
@@ -815,7 +855,7 @@ def test_a_target_added_as_data_gets_quote_stance_rows_without_new_columns(monke
                                                          ("google_openness", "supportive"))],
                       columns=["article_id", "sentence_id", "target", "label"])
     long = quote_stance(quotes, st)
-    assert list(long.columns) == ["quote_id", "article_id", "sentence_id", "speaker", "target", "label"]
+    assert list(long.columns) == ["quote_id", "article_id", "sentence_id", "speaker", "target", "label", "basis"]
     assert dict(zip(long["target"], long["label"])) == {"open_source_ai": "supportive", "meta_openness": "neutral",
                                                         "google_openness": "supportive"}
     counts = stance.actor_stance(quotes, long)

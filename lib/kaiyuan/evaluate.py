@@ -450,6 +450,7 @@ def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=Non
     from .gold import article_texts
     from .pipeline import run
     from .quotes import quote_stance
+    from .stance import load_quote_labels
 
     gold = load_gold(gold_dir)
     kwargs = {"max_article_chars": max_article_chars} if max_article_chars else {}
@@ -459,7 +460,7 @@ def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=Non
     scores, errors = [], []
     held = _held_out_predictions(result, labels)
     # quote stance from the same held-out labels (the pipeline's own quotes prefer hand labels, in-sample here)
-    held_quotes = {"quotes": result["quotes"], "quote_stance": quote_stance(result["quotes"], held[0])}
+    held_quotes = {"quotes": result["quotes"], "quote_stance": quote_stance(result["quotes"], held[0], load_quote_labels())}
     for s, e in (score_metadata(gold, result), score_cleaning(gold, result, raw), score_actors(gold, result, namer),
                  score_dates(gold, result), score_events(gold, result, namer), score_quotes(gold, held_quotes, namer)):
         scores += s
@@ -471,6 +472,19 @@ def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=Non
     scores += s
     errors += e
     return Evaluation(pd.DataFrame(scores, columns=SCORE_COLUMNS), pd.DataFrame(errors, columns=ERROR_COLUMNS), confusion)
+
+
+TRAINING_GOLD = ("evaluation/seeds/gold", "evaluation/dev/gold")  # never the test gold
+
+
+def quote_labels(gold_dirs=TRAINING_GOLD, root: str | Path = ".") -> pd.DataFrame:
+    """The labelled quotes of the training gold (seeds + dev), speakers as registry names: the content of
+    data/quote_labels.csv, the speaker priors of `quotes.quote_stance` (rewrite the file with
+    `quote_labels().to_csv(stance.QUOTE_LABELS_PATH, index=False)` after the gold changes)."""
+    from .stance import quote_label_rows
+
+    rows = [g for d in gold_dirs for g in load_gold(Path(root) / d)["quotes"]]
+    return quote_label_rows(rows, Namer())
 
 
 def write_evaluation(ev: Evaluation, out_dir: str | Path, title: str) -> list[Path]:

@@ -61,7 +61,7 @@ STAGE_CODE = {
     "stance": _CORPUS_CODE + ["actors.py", "quotes.py", "stance.py"],
 }
 # The corpus-level (aggregate) stage reads all of these; the whole-result cache key includes them.
-AGGREGATE_DATA = sorted({n for names in STAGE_DATA.values() for n in names} | {"stance_labels.csv", "stance_labels_dev.csv", "stance_labels_pass1.csv", "stance_cues.yaml"})
+AGGREGATE_DATA = sorted({n for names in STAGE_DATA.values() for n in names} | {"stance_labels.csv", "stance_labels_dev.csv", "stance_labels_pass1.csv", "stance_cues.yaml", "quote_labels.csv"})
 MIN_JOBS_PER_POOL = 50  # below this, starting worker processes costs more than it saves
 AGGREGATE_CODE = sorted({n for names in STAGE_CODE.values() for n in names} | {"pipeline.py", "stance.py", "cache.py"})
 
@@ -267,7 +267,7 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
     step("quotes", ("quotes",), lambda aids, sub: (quotes.extract_quotes(sub, of(aids, "mentions"), reg),))
     step("stance", ("stance", "article_stance"), predict_stance)
     tables = {name: _join([done[a][name] for a in ids], keep_empty=False) for name in ARTICLE_TABLES}
-    tables["quote_stance"] = quotes.quote_stance(tables["quotes"], tables["stance"])
+    tables["quote_stance"] = quotes.quote_stance(tables["quotes"], tables["stance"], stance.load_quote_labels())
     return ChunkOutput(articles, rejected, tables)
 
 

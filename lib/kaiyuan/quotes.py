@@ -67,7 +67,7 @@ QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_id", "sentence_ids", "speak
                  "quote", "kind"]
 # One row per quote and stance target (every target configured in stance_cues.yaml): long form, so a
 # new target needs no new column. `stance_view` pivots it beside the quotes for reading.
-QUOTE_STANCE_COLUMNS = ["quote_id", "article_id", "sentence_id", "speaker", "target", "label"]
+QUOTE_STANCE_COLUMNS = ["quote_id", "article_id", "sentence_id", "speaker", "target", "label", "basis"]
 _END_PUNCT = set("。！？!?；;…")
 _CLAUSE = "，,；;：:。！？!?"
 _PLURAL = ("们",)
@@ -1275,15 +1275,17 @@ def _combine(labels: list[tuple[str, float]]) -> str:
     return "neutral" if labels else ""
 
 
-def quote_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame) -> pd.DataFrame:
+def quote_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame, priors: pd.DataFrame | None = None) -> pd.DataFrame:
     """Stance of every quote towards every configured target (QUOTE_STANCE_COLUMNS), from the stance of
     its sentences (hand labels preferred over the model's): 'mixed' when its sentences take both sides,
-    else the side taken, else neutral; empty when none of its sentences has a label.
+    else the side taken, else neutral; empty when none of its sentences has a label (basis "sentences").
+    With `priors` (stance.load_quote_labels()), a quote the MODEL left neutral takes its speaker's usual
+    side in other articles (stance_cues.yaml `speaker_prior`; basis "speaker prior").
 
     `stance_sentences` has columns article_id, sentence_id, target, label[, score, method]; a wide
     label table (one column per target) is accepted too.
     """
-    from .stance import TARGETS, best_labels
+    from .stance import PRIOR_BASIS, TARGETS, best_labels, load_cues, prior_index, speaker_prior
 
     ss = stance_sentences
     if "target" not in ss.columns:
@@ -1295,13 +1297,19 @@ def quote_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame) -> pd.Dat
     # only the quoted sentences' rows: the rest of the corpus is never looked up; a table without method
     # or score columns holds hand labels
     best = best_labels(ss.assign(**{c: ss[c] if c in ss else v for c, v in (("method", "hand"), ("score", 1.0))}))
-    lookup = {(str(a), int(s), t): (lab, float(sc)) for a, s, t, lab, sc in
-              records(best, ["article_id", "sentence_id", "target", "label", "score"])}
+    lookup = {(str(a), int(s), t): (lab, float(sc), m) for a, s, t, lab, sc, m in
+              records(best, ["article_id", "sentence_id", "target", "label", "score", "method"])}
+    rule = load_cues()["speaker_prior"] if priors is not None and len(priors) else None
+    index = prior_index(priors) if rule else {}
     rows = []
-    for qid, a, sid, spk, sids in records(quotes, ["quote_id", "article_id", "sentence_id", "speaker", "sentence_ids"]):
+    for qid, a, sid, spk, org, sids in records(quotes, ["quote_id", "article_id", "sentence_id", "speaker", "speaker_org", "sentence_ids"]):
         for target in TARGETS:
             labs = [lookup[k] for x in str(sids).split(";") if x != "" and (k := (str(a), int(x), target)) in lookup]
-            rows.append((qid, a, sid, spk, target, _combine(labs)))
+            label, basis = _combine([(lab, sc) for lab, sc, _ in labs]), "sentences"
+            if rule and label in ("neutral", "") and all(m == "model" for _, _, m in labs):
+                side = speaker_prior(index, [str(spk or ""), str(org or "")], target, str(a), rule)
+                label, basis = (side, PRIOR_BASIS) if side else (label, basis)
+            rows.append((qid, a, sid, spk, target, label, basis))
     return pd.DataFrame(rows, columns=QUOTE_STANCE_COLUMNS)
 
 

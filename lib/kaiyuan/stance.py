@@ -59,6 +59,9 @@ CUES_PATH = DATA / "stance_cues.yaml"
 CODEBOOK = "notebooks/codebook.md"
 TARGETS = tuple(load_yaml(CUES_PATH)["targets"])  # the targets are data: one entry each in stance_cues.yaml
 DEV_LABELS_PATH = DATA / "stance_labels_dev.csv"  # copy of evaluation/dev/gold/stance_labels.csv (training)
+QUOTE_LABELS_PATH = DATA / "quote_labels.csv"  # labelled quotes of seeds + dev gold (speaker priors)
+QUOTE_LABEL_COLUMNS = ["article_id", "speaker", "target", "label"]
+PRIOR_BASIS = "speaker prior"
 LABELS = ("supportive", "neutral", "critical")          # confusion-matrix order
 SENTENCE_LABELS = set(LABELS)
 ARTICLE_LABELS = SENTENCE_LABELS | {"mixed"}
@@ -161,6 +164,7 @@ def load_cues(path: str | None = None) -> dict:
     cues["window"] = int((raw.get("relevance_rule") or {}).get("window", 0))
     cues["model"] = dict(raw.get("model") or {"cue_feature_weight": 0.0, "polar_threshold": 0.0, "uncertain_below": 0.0})
     cues["article_rule"] = dict(raw["article_rule"])
+    cues["speaker_prior"] = dict(raw.get("speaker_prior") or {"min_quotes": 10**9, "min_share": 1.0})  # absent: never
     cues["negators"] = sorted({norm(n) for n in raw["negators"]}, key=len, reverse=True)
     cues["negator_exceptions"] = [norm(n) for n in raw["negator_exceptions"]]
     cues["targets"] = {}
@@ -940,12 +944,65 @@ def label_sources(methods) -> str:
     return "; ".join(f"{m} {n}" for m, n in counts.items())
 
 
+def quote_label_rows(gold_quotes: list[dict], canonical) -> pd.DataFrame:
+    """QUOTE_LABEL_COLUMNS rows from gold quotes.csv rows (one per quote and target with a label; a joint
+    statement's speakers each get the row); `canonical` maps a gold speaker to its registry name."""
+    from .gold import QUOTE_STANCE_GOLD
+
+    rows = [(g["article_id"], canonical(name.strip()), target, g[col])
+            for g in gold_quotes for target, col in QUOTE_STANCE_GOLD.items() if g.get(col) in SENTENCE_LABELS
+            for name in str(g["speaker"]).split("|") if name.strip()]
+    return pd.DataFrame(sorted(rows), columns=QUOTE_LABEL_COLUMNS)
+
+
+@functools.lru_cache(maxsize=4)
+def _quote_label_table(path: str, stamp: tuple) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def load_quote_labels(path: str | Path | None = None) -> pd.DataFrame:
+    """The labelled quotes behind the speaker priors (empty when the file is absent)."""
+    p = Path(path) if path is not None else QUOTE_LABELS_PATH
+    if not p.exists():
+        return pd.DataFrame(columns=QUOTE_LABEL_COLUMNS)
+    st = p.stat()
+    return _quote_label_table(str(p), (st.st_mtime_ns, st.st_size))
+
+
+def prior_index(table: pd.DataFrame) -> dict:
+    """(speaker, target) -> [(article_id, label), ...] of a quote-label table, for `speaker_prior`."""
+    index: dict = {}
+    for a, spk, t, lab in zip(table["article_id"], table["speaker"], table["target"], table["label"]):
+        index.setdefault((spk, t), []).append((a, lab))
+    return index
+
+
+def speaker_prior(index: dict, names: list[str], target: str, article_id: str, rule: dict) -> str:
+    """The usual side of the first of `names` (speaker, then organisation) with enough labelled quotes on
+    `target` in articles other than `article_id` (rule: min_quotes, min_share); '' when none has one.
+    `index` is `prior_index(load_quote_labels())`.
+
+    >>> t = pd.DataFrame({"article_id": ["a", "b", "c"], "speaker": ["Yann LeCun"] * 3,
+    ...                   "target": ["open_source_ai"] * 3, "label": ["supportive", "supportive", "neutral"]})
+    >>> rule, ix = {"min_quotes": 2, "min_share": 0.6}, prior_index(t)
+    >>> speaker_prior(ix, ["Yann LeCun"], "open_source_ai", "x", rule), speaker_prior(ix, ["Yann LeCun"], "open_source_ai", "a", rule)
+    ('supportive', '')
+    """
+    for name in names:
+        labs = [lab for a, lab in index.get((name, target), []) if a != article_id] if name else []
+        sup, crit = labs.count("supportive"), labs.count("critical")
+        if len(labs) >= int(rule["min_quotes"]) and sup != crit and max(sup, crit) >= float(rule["min_share"]) * len(labs):
+            return "supportive" if sup > crit else "critical"
+    return ""
+
+
 def actor_stance(quotes: pd.DataFrame, quote_stance: pd.DataFrame) -> pd.DataFrame:
     """Speaker x target stance counts (ACTOR_COLUMNS) from the quotes and their stance per target
     (`quotes.quote_stance`, long form: every configured target).
 
-    Quotes without a resolved speaker are left out. `mixed` counts multi-sentence quotes whose sentences
-    take both sides. `example`: the speaker's first quote carrying the most frequent non-neutral label
+    Quotes without a resolved speaker are left out; a label that comes from the speaker prior (basis
+    "speaker prior") counts as the neutral its sentences gave: counting it would count the prior itself. `mixed` counts multi-sentence
+    quotes whose sentences take both sides. `example`: the speaker's first quote carrying the most frequent non-neutral label
     (else the first quote), cut at 120 characters.
     """
     if quotes is None or len(quotes) == 0 or quote_stance is None or len(quote_stance) == 0:
@@ -954,6 +1011,8 @@ def actor_stance(quotes: pd.DataFrame, quote_stance: pd.DataFrame) -> pd.DataFra
     text = dict(zip(q["quote_id"], q["quote"]))
     speaker_of = dict(zip(q["quote_id"], q["speaker"]))
     long = quote_stance[quote_stance["quote_id"].isin(text)]
+    if "basis" in long:  # a prior fills only a quote its sentences left neutral: count it as that
+        long = long.assign(label=long["label"].where(long["basis"] != PRIOR_BASIS, "neutral"))
     long = long.assign(speaker=long["quote_id"].map(speaker_of))
     n_quotes = q.groupby("speaker").size()
     orgs = {spk: _main_org(g) for spk, g in q.groupby("speaker", sort=False)["speaker_org"]}
