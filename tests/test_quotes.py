@@ -446,6 +446,17 @@ def test_unregistered_transliteration_takes_its_latin_name_in_parentheses():
     assert q["speaker"].tolist() == ["Sergey Lagodinsky"]
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    ("公益组织负责人蒂斯内（Martin Tisné）表示，公共利益的AI需要开放的工具。", "Martin Tisné"),
+    ("分析师Jorge Alcántara Barroso指出，闭源模型在性能上仍然领先。", "Jorge Alcántara Barroso"),
+    ("研究员沃伊切赫（Wojciech Łukasiewicz）说，开放权重让复现成为可能。", "Wojciech Łukasiewicz"),
+])
+def test_an_unregistered_latin_name_keeps_its_accents(sentence, speaker):
+    s = make_sentences([sentence])
+    q = extract_quotes(s, make_mentions(s, []))
+    assert q["speaker"].tolist() == [speaker]
+
+
 def test_titled_document_speaks_for_the_maker_of_the_model_in_its_title():
     s = make_sentences(["“总训练成本仅为557.6万美元,不含此前的研究与消融实验。”《DeepSeek-V3 Technical Report》里这样解释道。"])
     m = make_mentions(s, [("DeepSeek-V3", "DeepSeek-V", "model"), ("Hugging Face", "Hugging Face", "org")])

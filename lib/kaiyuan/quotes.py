@@ -71,7 +71,9 @@ QUOTE_STANCE_COLUMNS = ["quote_id", "article_id", "sentence_id", "speaker", "tar
 _END_PUNCT = set("。！？!?；;…")
 _CLAUSE = "，,；;：:。！？!?"
 _PLURAL = ("们",)
-_NAME_RE = re.compile(r"[(（]([A-Z][A-Za-z\-']+(?: [A-Z][A-Za-z\-']+)+)[)）]|([A-Z][a-z]+(?: [A-Z][A-Za-z\-']+)+)|([\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})")
+# Latin letters with the accents of European names (Martin Tisné, Jorge Alcántara, Łukasz): Latin-1 and Extended-A
+_UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
+_NAME_RE = re.compile(rf"[(（]([{_UP}][{_UP}{_LOW}\-']+(?: [{_UP}][{_UP}{_LOW}\-']+)+)[)）]|([{_UP}][{_LOW}]+(?: [{_UP}][{_UP}{_LOW}\-']+)+)|([\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}})")
 
 
 # compiled key -> quotes.yaml key of the optional patterns
