@@ -526,6 +526,29 @@ def test_discovery_merges_the_forms_of_one_name():
     assert "Marlowe" not in rows and not [c for c in rows if "梅斯基" in c]
 
 
+def test_discovery_joins_a_transliterated_name_jieba_splits():
+    # jieba cuts unseen transliterations into pieces (莫拉+金斯基, 卡斯+坦夫): the pieces, each a person
+    # piece or made of transliteration characters, are one candidate; a rare word + 里 "in" is not a name
+    sents, _ = corpus_of("绿党议员莫拉金斯基批评了这份准则。",
+                         "该校教授萨维诺夫斯基表示，数据要公开。",
+                         "投资人卡斯坦夫认为，开源是趋势。",
+                         "主持人在博文里写道，模型很强。")
+    registry = load_registry()
+    cands = set(discover_unknown(sents, find_mentions(sents, registry), registry)["candidate"])
+    assert cands == {"莫拉金斯基", "萨维诺夫斯基", "卡斯坦夫"}
+
+
+def test_discovery_keeps_organisations_named_in_jiebas_dictionary():
+    # a word jieba's dictionary tags as an organisation and that ends like one (部 ministry, 局 bureau) is a
+    # name however common; the dictionary's other organisation-tagged words (商业机会 "business opportunity",
+    # 联合开发 "joint development") and "a US company" are not
+    sents, _ = corpus_of("财政部和中国气象局联合发布了通知。", "这是一个商业机会，联合开发很常见。", "两家美国公司都在跟进。")
+    registry = load_registry()
+    found_ = discover_unknown(sents, find_mentions(sents, registry), registry)
+    assert set(found_["candidate"]) == {"财政部", "中国气象局"}
+    assert set(found_["tag"]) == {"nt"}
+
+
 def test_registry_snippet_round_trips_through_the_loader():
     import yaml
 
