@@ -362,6 +362,8 @@ def test_registry_rejects_generic_terms_and_parent_cycles():
         build_registry({"discovery": {"latin_stoplist": ["AI"]}, "actors": [_actor("Acme", aliases=["AI"])]})
     with pytest.raises(RegistryError, match="cycle"):
         build_registry({"actors": [_actor("A1", parent="B1"), _actor("B1", parent="A1")]})
+    with pytest.raises(RegistryError, match="title_max_chars"):
+        build_registry({"discovery": {"title_max_chars": "30"}, "actors": [_actor("Acme")]})
 
 
 def test_load_registry_caches_by_path_and_mtime(tmp_path):
@@ -547,6 +549,21 @@ def test_discovery_keeps_organisations_named_in_jiebas_dictionary():
     found_ = discover_unknown(sents, find_mentions(sents, registry), registry)
     assert set(found_["candidate"]) == {"财政部", "中国气象局"}
     assert set(found_["tag"]) == {"nt"}
+
+
+def test_discovery_proposes_titles_in_book_marks():
+    # a law, a programme or an outlet in 《》 is a candidate (tag title) without its marks; a title holding a
+    # registered name (Meta) overlaps that mention and is dropped, and one over title_max_chars (30) is not a name
+    long_title = "关于" + "进一步推动人工智能开放协作" * 3 + "的意见"
+    sents, _ = corpus_of("据《财经周刊》报道，监管部门修订了《算力服务管理暂行规定》。",
+                         "《算力服务管理暂行规定》自明年起施行。",
+                         "他在《Meta开源路线图》一文中回应了批评。",
+                         f"另一份文件《{long_title}》仍在征求意见。")
+    registry = load_registry()
+    found_ = discover_unknown(sents, find_mentions(sents, registry), registry)
+    rows = {r.candidate: r for r in found_.itertuples()}
+    assert set(rows) == {"算力服务管理暂行规定", "财经周刊"}
+    assert rows["算力服务管理暂行规定"].tag == "title" and rows["算力服务管理暂行规定"].count == 2
 
 
 def test_registry_snippet_round_trips_through_the_loader():

@@ -48,7 +48,7 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "speech_bridges": [], "latin_stoplist": [], "stopwords": [], "org_suffixes": [],
                       "compound_surnames": [], "surnames": "", "transliteration_chars": "",
                       "non_name_suffixes": "", "max_dictionary_freq": 100, "units": [], "letter_frames": [],
-                      "dictionary_org_heads": []}
+                      "dictionary_org_heads": [], "title_max_chars": 0}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "compound_surnames", "units", "letter_frames")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
@@ -395,8 +395,9 @@ def build_registry(data, path: str = "<memory>") -> Registry:
     for field in _DISCOVERY_CHARSETS:
         if not isinstance(discovery[field], str):
             raise RegistryError(f"{path}: discovery: `{field}` must be a string of characters")
-    if not isinstance(discovery["max_dictionary_freq"], int):
-        raise RegistryError(f"{path}: discovery: `max_dictionary_freq` must be an integer")
+    for field in ("max_dictionary_freq", "title_max_chars"):
+        if not isinstance(discovery[field], int):
+            raise RegistryError(f"{path}: discovery: `{field}` must be an integer")
     stop_keys = {normalise(w) for w in discovery["latin_stoplist"]}
 
     actors: dict = {}
@@ -949,7 +950,7 @@ def segmenter(registry: Registry | None = None):
 
 # --------------------------------------------------------------------------- discovery of unknown names
 
-_TAG_PRIORITY = {"speaker": 0, "nr": 1, "nrt": 2, "nrfg": 3, "nt": 4, "nz": 5, "latin": 6, "letter": 7}
+_TAG_PRIORITY = {"speaker": 0, "nr": 1, "nrt": 2, "nrfg": 3, "nt": 4, "nz": 5, "latin": 6, "letter": 7, "title": 8}
 _NAME_FLAGS = ("nr", "nrt", "nrfg", "nt", "nz")
 _SPEAKER_FALLBACK_FLAGS = {"nr", "nrt", "nrfg", "nt", "nz", "eng", "x", "j"}
 _LATIN_WORD = r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
@@ -1019,6 +1020,7 @@ def _discovery_config(registry: Registry) -> dict:
             "non_name_suffixes": set(d["non_name_suffixes"]), "max_freq": d["max_dictionary_freq"],
             "letters": [re.compile(f.replace("{L}", r"(?<![A-Za-z0-9])(?P<l>[A-Z])(?![A-Za-z0-9])"))
                         for f in d["letter_frames"]],
+            "title": re.compile(r"《([^《》\n]{2,%d})》" % d["title_max_chars"]) if d["title_max_chars"] >= 2 else None,
             "quantity": re.compile(r"\d+(?:\.\d+)?(?:%s)" % "|".join(map(re.escape, sorted(
                 {normalise(u) for u in d["units"]}, key=len, reverse=True))) if d["units"] else r"\d+")}
 
@@ -1096,6 +1098,8 @@ def _plausible(cand: str, tag: str, freq: dict, cfg: dict, org_words: frozenset 
     key = normalise(cand)
     if tag == "letter":
         return True  # a one-letter name seen in a platform frame (在X上, X平台)
+    if tag == "title":
+        return key not in cfg["stopwords"]  # a title in 《》 is a name whatever its words
     if len(cand) < 2 or key in cfg["stopwords"] or key in cfg["stop_latin"]:
         return False
     if not any(ch.isalpha() for ch in cand) or re.fullmatch(r"[\d.,%\s]+", cand):
@@ -1129,6 +1133,8 @@ def _sentence_candidates(seg: FastTagger, text: str, spans: list, cfg: dict) -> 
         found += _org_suffix_candidates(tokens, seg.FREQ, cfg)
     if "·" in text:
         found += _dotted_candidates(tokens)
+    if cfg["title"] is not None and "《" in text:  # a law, an outlet, a programme in 《》 (《财富》, 《意见》)
+        found += [(m.start(1), m.end(1), "title") for m in cfg["title"].finditer(text)]
     if any(surname in text for surname in cfg["compound_surnames"]):
         found += [(s, tokens[i + 1][3], "nr") for i, (w, _f, s, _e) in enumerate(tokens[:-1])
                   if w in cfg["compound_surnames"] and tokens[i + 1][1].startswith("nr")]
@@ -1263,7 +1269,7 @@ def rank_unknown(occurrences: pd.DataFrame, min_count: int = 1) -> pd.DataFrame:
 
 
 _SNIPPET_TYPES = {"speaker": "person", "nr": "person", "nrt": "person", "nrfg": "person", "nt": "org", "nz": "other",
-                  "letter": "other"}
+                  "letter": "other", "title": "initiative"}
 
 
 def _snippet_type(candidate: str, tag: str) -> str:
