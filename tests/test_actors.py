@@ -362,6 +362,8 @@ def test_registry_rejects_generic_terms_and_parent_cycles():
         build_registry({"discovery": {"latin_stoplist": ["AI"]}, "actors": [_actor("Acme", aliases=["AI"])]})
     with pytest.raises(RegistryError, match="cycle"):
         build_registry({"actors": [_actor("A1", parent="B1"), _actor("B1", parent="A1")]})
+    with pytest.raises(RegistryError, match="title_max_chars"):
+        build_registry({"discovery": {"title_max_chars": "30"}, "actors": [_actor("Acme")]})
 
 
 def test_load_registry_caches_by_path_and_mtime(tmp_path):
@@ -524,6 +526,44 @@ def test_discovery_merges_the_forms_of_one_name():
     assert rows["Quentin Marlowe"].surfaces == "Marlowe;Quentin Marlowe" and rows["Quentin Marlowe"].count == 2
     assert rows["Sergei Volkonar"].count == 3  # the Latin gloss and both Chinese mentions
     assert "Marlowe" not in rows and not [c for c in rows if "梅斯基" in c]
+
+
+def test_discovery_joins_a_transliterated_name_jieba_splits():
+    # jieba cuts unseen transliterations into pieces (莫拉+金斯基, 卡斯+坦夫): the pieces, each a person
+    # piece or made of transliteration characters, are one candidate; a rare word + 里 "in" is not a name
+    sents, _ = corpus_of("绿党议员莫拉金斯基批评了这份准则。",
+                         "该校教授萨维诺夫斯基表示，数据要公开。",
+                         "投资人卡斯坦夫认为，开源是趋势。",
+                         "主持人在博文里写道，模型很强。")
+    registry = load_registry()
+    cands = set(discover_unknown(sents, find_mentions(sents, registry), registry)["candidate"])
+    assert cands == {"莫拉金斯基", "萨维诺夫斯基", "卡斯坦夫"}
+
+
+def test_discovery_keeps_organisations_named_in_jiebas_dictionary():
+    # a word jieba's dictionary tags as an organisation and that ends like one (部 ministry, 局 bureau) is a
+    # name however common; the dictionary's other organisation-tagged words (商业机会 "business opportunity",
+    # 联合开发 "joint development") and "a US company" are not
+    sents, _ = corpus_of("财政部和中国气象局联合发布了通知。", "这是一个商业机会，联合开发很常见。", "两家美国公司都在跟进。")
+    registry = load_registry()
+    found_ = discover_unknown(sents, find_mentions(sents, registry), registry)
+    assert set(found_["candidate"]) == {"财政部", "中国气象局"}
+    assert set(found_["tag"]) == {"nt"}
+
+
+def test_discovery_proposes_titles_in_book_marks():
+    # a law, a programme or an outlet in 《》 is a candidate (tag title) without its marks; a title holding a
+    # registered name (Meta) overlaps that mention and is dropped, and one over title_max_chars (30) is not a name
+    long_title = "关于" + "进一步推动人工智能开放协作" * 3 + "的意见"
+    sents, _ = corpus_of("据《财经周刊》报道，监管部门修订了《算力服务管理暂行规定》。",
+                         "《算力服务管理暂行规定》自明年起施行。",
+                         "他在《Meta开源路线图》一文中回应了批评。",
+                         f"另一份文件《{long_title}》仍在征求意见。")
+    registry = load_registry()
+    found_ = discover_unknown(sents, find_mentions(sents, registry), registry)
+    rows = {r.candidate: r for r in found_.itertuples()}
+    assert set(rows) == {"算力服务管理暂行规定", "财经周刊"}
+    assert rows["算力服务管理暂行规定"].tag == "title" and rows["算力服务管理暂行规定"].count == 2
 
 
 def test_registry_snippet_round_trips_through_the_loader():

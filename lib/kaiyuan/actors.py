@@ -47,9 +47,10 @@ _DEFAULT_SETTINGS = {"default_window": 20, "merge_parenthetical_gloss": True, "j
 _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出", "认为", "写道"],
                       "speech_bridges": [], "latin_stoplist": [], "stopwords": [], "org_suffixes": [],
                       "compound_surnames": [], "surnames": "", "transliteration_chars": "",
-                      "non_name_suffixes": "", "max_dictionary_freq": 100, "units": [], "letter_frames": []}
+                      "non_name_suffixes": "", "max_dictionary_freq": 100, "units": [], "letter_frames": [],
+                      "dictionary_org_heads": [], "title_max_chars": 0}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
-                    "compound_surnames", "units", "letter_frames")
+                    "dictionary_org_heads", "compound_surnames", "units", "letter_frames")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 
 _DOTS = "·・•‧･⋅∙ㆍ"  # interpunct variants used between parts of transliterated names
@@ -394,8 +395,9 @@ def build_registry(data, path: str = "<memory>") -> Registry:
     for field in _DISCOVERY_CHARSETS:
         if not isinstance(discovery[field], str):
             raise RegistryError(f"{path}: discovery: `{field}` must be a string of characters")
-    if not isinstance(discovery["max_dictionary_freq"], int):
-        raise RegistryError(f"{path}: discovery: `max_dictionary_freq` must be an integer")
+    for field in ("max_dictionary_freq", "title_max_chars"):
+        if not isinstance(discovery[field], int):
+            raise RegistryError(f"{path}: discovery: `{field}` must be an integer")
     stop_keys = {normalise(w) for w in discovery["latin_stoplist"]}
 
     actors: dict = {}
@@ -867,6 +869,20 @@ class _Pair(tuple):
     flag = property(lambda self: self[1])
 
 
+def _jieba_dictionary() -> tuple:
+    """(word -> frequency, words tagged nt) of jieba's main dictionary (the one rjieba also ships)."""
+    import jieba
+
+    freq, org = {}, set()
+    path = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+    with path.open(encoding="utf-8") as fh:
+        for word, f, *tag in (line.split() for line in fh if line.strip()):
+            freq[word] = int(f)
+            if tag and tag[0] == "nt":
+                org.add(word)
+    return freq, frozenset(org)
+
+
 class FastTagger:
     """Part-of-speech tagging with rjieba (jieba-rs: jieba's dictionary and HMM, ~50x faster than
     jieba.posseg here), the same registry user dictionary, and registered names kept whole.
@@ -889,12 +905,15 @@ class FastTagger:
     def FREQ(self) -> dict:  # noqa: N802  (jieba's attribute name)
         """Word frequencies of jieba's main dictionary (the one rjieba also ships), read once."""
         if self._freq is None:
-            import jieba
-
-            path = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
-            with path.open(encoding="utf-8") as fh:
-                self._freq = {w: int(f) for w, f, *_ in (line.split() for line in fh if line.strip())}
+            self._freq, self._org_words = _jieba_dictionary()
         return self._freq
+
+    @property
+    def ORG_WORDS(self) -> frozenset:  # noqa: N802
+        """Words jieba's main dictionary itself tags nt (organisation names: 国务院, 复旦大学, 美联社)."""
+        if self._freq is None:
+            self._freq, self._org_words = _jieba_dictionary()
+        return self._org_words
 
     def cut(self, sentence: str):
         for piece, tag in _protected_pieces(sentence, self.registry):
@@ -931,7 +950,7 @@ def segmenter(registry: Registry | None = None):
 
 # --------------------------------------------------------------------------- discovery of unknown names
 
-_TAG_PRIORITY = {"speaker": 0, "nr": 1, "nrt": 2, "nrfg": 3, "nt": 4, "nz": 5, "latin": 6, "letter": 7}
+_TAG_PRIORITY = {"speaker": 0, "nr": 1, "nrt": 2, "nrfg": 3, "nt": 4, "nz": 5, "latin": 6, "letter": 7, "title": 8}
 _NAME_FLAGS = ("nr", "nrt", "nrfg", "nt", "nz")
 _SPEAKER_FALLBACK_FLAGS = {"nr", "nrt", "nrfg", "nt", "nz", "eng", "x", "j"}
 _LATIN_WORD = r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
@@ -995,12 +1014,46 @@ def _discovery_config(registry: Registry) -> dict:
     return {"verbs": set(d["speech_verbs"]), "bridges": set(d["speech_bridges"]),
             "stop_latin": {normalise(w) for w in d["latin_stoplist"]}, "stopwords": simp(d["stopwords"]),
             "org_suffixes": tuple(simp(d["org_suffixes"])), "compound_surnames": tuple(d["compound_surnames"]),
+            "org_heads": tuple(sorted(simp(d["org_suffixes"]) | simp(d["dictionary_org_heads"]),
+                                      key=lambda w: (-len(w), w))),
             "surnames": set(d["surnames"]), "translit": set(d["transliteration_chars"]),
             "non_name_suffixes": set(d["non_name_suffixes"]), "max_freq": d["max_dictionary_freq"],
             "letters": [re.compile(f.replace("{L}", r"(?<![A-Za-z0-9])(?P<l>[A-Z])(?![A-Za-z0-9])"))
                         for f in d["letter_frames"]],
+            "title": re.compile(r"《([^《》\n]{2,%d})》" % d["title_max_chars"]) if d["title_max_chars"] >= 2 else None,
             "quantity": re.compile(r"\d+(?:\.\d+)?(?:%s)" % "|".join(map(re.escape, sorted(
                 {normalise(u) for u in d["units"]}, key=len, reverse=True))) if d["units"] else r"\d+")}
+
+
+def _join_transliterations(tokens: list, freq: dict, cfg: dict, spans: list = ()) -> list:
+    """Tokens with each transliterated name jieba split into pieces joined again (拉戈+金斯基 -> 拉戈金斯基,
+    斯托+伊卡, 纳+德拉; 莫+斯塔克 after an interpunct). A run of adjacent Chinese tokens is joined when each
+    piece is written only in transliteration characters or is a rare (or one-character) person piece (nr*),
+    and one piece at least is a person piece; the joined token is tagged nr. A one-character locative or
+    suffix (里, 上, 时) ends the run, and a token inside a registered name (`spans`) is never joined."""
+    def joins(token) -> bool:
+        word, flag, s, e = token
+        if not word or not all(map(_is_cjk, word)) or word in cfg["non_name_suffixes"]:
+            return False
+        if any(s < me and ms < e for ms, me in spans):
+            return False
+        rare_person = flag.startswith("nr") and (len(word) == 1 or freq.get(word, 0) <= cfg["max_freq"])
+        return rare_person or set(word) <= cfg["translit"]
+
+    out, done = [], 0  # tokens before `done` are in `out`
+    for p in (i for i, t in enumerate(tokens) if t[1].startswith("nr")):
+        if p < done or not joins(tokens[p]):
+            continue
+        a, b = p, p + 1
+        while a > done and tokens[a - 1][3] == tokens[a][2] and joins(tokens[a - 1]):
+            a -= 1
+        while b < len(tokens) and tokens[b][2] == tokens[b - 1][3] and joins(tokens[b]):
+            b += 1
+        if b - a >= 2:
+            out += tokens[done:a]
+            out.append(("".join(t[0] for t in tokens[a:b]), "nr", tokens[a][2], tokens[b - 1][3]))
+            done = b
+    return out + tokens[done:] if out else tokens
 
 
 def _dotted_candidates(tokens: list) -> list:
@@ -1039,11 +1092,14 @@ def _looks_like_person(cand: str, cfg: dict) -> bool:
     return len(cand) in (2, 3) and cand[0] in cfg["surnames"]
 
 
-def _plausible(cand: str, tag: str, freq: dict, cfg: dict) -> bool:
-    """Shape and dictionary checks that separate new names from common words jieba mis-tags."""
+def _plausible(cand: str, tag: str, freq: dict, cfg: dict, org_words: frozenset = frozenset()) -> bool:
+    """Shape and dictionary checks that separate new names from common words jieba mis-tags
+    (`org_words`: dictionary organisation names, kept however frequent: 国务院, 哈佛大学)."""
     key = normalise(cand)
     if tag == "letter":
         return True  # a one-letter name seen in a platform frame (在X上, X平台)
+    if tag == "title":
+        return key not in cfg["stopwords"]  # a title in 《》 is a name whatever its words
     if len(cand) < 2 or key in cfg["stopwords"] or key in cfg["stop_latin"]:
         return False
     if not any(ch.isalpha() for ch in cand) or re.fullmatch(r"[\d.,%\s]+", cand):
@@ -1052,6 +1108,10 @@ def _plausible(cand: str, tag: str, freq: dict, cfg: dict) -> bool:
         return False  # 16GB, 3PB: a quantity
     if tag == "latin" or "·" in cand:
         return True
+    if tag == "nt" and cand in org_words and len(cand) >= 3:
+        head = next((cand[:-len(x)] for x in cfg["org_heads"] if cand.endswith(x)), None)
+        if head:  # the dictionary names an organisation, however frequent (国务院, 哈佛大学; not 商业机会)
+            return normalise(head) not in cfg["stopwords"]
     if freq.get(cand, 0) > cfg["max_freq"]:
         return False
     if tag == "speaker":
@@ -1066,13 +1126,15 @@ def _plausible(cand: str, tag: str, freq: dict, cfg: dict) -> bool:
 
 def _sentence_candidates(seg: FastTagger, text: str, spans: list, cfg: dict) -> list:
     """Unknown-name candidates in one simplified sentence as (start, end, tag), non-overlapping."""
-    tokens = seg.tokens(text)
+    tokens = _join_transliterations(seg.tokens(text), seg.FREQ, cfg, spans)
     found = [(s, e, f if f in _NAME_FLAGS else "nr") for _w, f, s, e in tokens
              if f.startswith("nr") or f in ("nt", "nz")]
     if any(suffix in text for suffix in cfg["org_suffixes"]):
         found += _org_suffix_candidates(tokens, seg.FREQ, cfg)
     if "·" in text:
         found += _dotted_candidates(tokens)
+    if cfg["title"] is not None and "《" in text:  # a law, an outlet, a programme in 《》 (《财富》, 《意见》)
+        found += [(m.start(1), m.end(1), "title") for m in cfg["title"].finditer(text)]
     if any(surname in text for surname in cfg["compound_surnames"]):
         found += [(s, tokens[i + 1][3], "nr") for i, (w, _f, s, _e) in enumerate(tokens[:-1])
                   if w in cfg["compound_surnames"] and tokens[i + 1][1].startswith("nr")]
@@ -1080,9 +1142,10 @@ def _sentence_candidates(seg: FastTagger, text: str, spans: list, cfg: dict) -> 
         found += _latin_candidates(text, cfg["stop_latin"])
         found += [(m.start("l"), m.end("l"), "letter") for rx in cfg["letters"] for m in rx.finditer(text)]
     found += _speaker_candidates(tokens, found, cfg["verbs"], cfg["bridges"])
+    freq, org_words = seg.FREQ, getattr(seg, "ORG_WORDS", frozenset())
     kept = [(s, e, t) for s, e, t in found
             if not any(s < me and ms < e for ms, me in spans)
-            and _plausible(text[s:e].strip(" ·-&"), t, seg.FREQ, cfg)]
+            and _plausible(text[s:e].strip(" ·-&"), t, freq, cfg, org_words)]
     kept.sort(key=lambda c: (c[0], -(c[1] - c[0]), _TAG_PRIORITY.get(c[2], 9)))
     out, last = [], 0
     for s, e, t in kept:
@@ -1206,7 +1269,7 @@ def rank_unknown(occurrences: pd.DataFrame, min_count: int = 1) -> pd.DataFrame:
 
 
 _SNIPPET_TYPES = {"speaker": "person", "nr": "person", "nrt": "person", "nrfg": "person", "nt": "org", "nz": "other",
-                  "letter": "other"}
+                  "letter": "other", "title": "initiative"}
 
 
 def _snippet_type(candidate: str, tag: str) -> str:
