@@ -125,7 +125,8 @@ RESOLVE_CASES = [
     ("2024-03-28", "并且这些年变得更加保密", "这些年", "2019-01-01", "2024-03-28", "years", "publication"),
     ("2023-12-05", "截至发表时,一位新闻代表没有回应", "截至发表时", "2023-12-05", "2023-12-05", "day", "publication"),
     # centuries and decades (popular numbering: 20世纪 = 1900-1999; 末/初 = last/first decade)
-    ("2024-01-04", "在世纪之交,当现代网络刚刚兴起", "世纪之交", "1998-01-01", "2002-12-31", "era", "publication"),
+    # the seeds' written convention (shared/gold-seeds/README.md): 世纪之交 = 1999..2001
+    ("2024-01-04", "在世纪之交,当现代网络刚刚兴起", "世纪之交", "1999-01-01", "2001-12-31", "era", "publication"),
     ("2024-05", "世界会怀念20世纪末和21世纪初", "20世纪末", "1990-01-01", "1999-12-31", "era", "absolute"),
     ("2024-05", "世界会怀念20世纪末和21世纪初", "21世纪初", "2000-01-01", "2009-12-31", "era", "absolute"),
     ("2024-03-28", "上世纪90年代", "上世纪90年代", "1990-01-01", "1999-12-31", "decade", "publication"),
@@ -1062,9 +1063,25 @@ def test_one_year_is_a_calendar_year(texts, published, expression, interval):
     assert resolved_any_script(texts, published)[expression] == interval
 
 
-def test_dangchu_refers_to_the_date_just_told():
-    texts = ["OSI成立于1998年，推动了开源软件的发展。", "去年7月，OSI开始起草开源AI定义。", "當初OSI提出開源軟件定義時時間充裕。"]
-    assert resolved_any_script(texts, "2024-03-28")["当初"] == ("2023-07-01", "2023-07-31")
+@pytest.mark.parametrize("texts, published, interval", [
+    # 当初 "originally" about a named party: the earliest date told in a sentence naming it (the seeds' convention:
+    # 當初 -> 1998), not the most recent date
+    (["OSI成立于1998年，推动了开源软件的发展。", "去年7月，OSI开始起草开源AI定义。", "當初OSI提出開源軟件定義時時間充裕。"],
+     "2024-03-28", ("1998-01-01", "1998-12-31")),
+    # the party written in Han characters before it, told on two dates: the first
+    (["2024年4月16日，李彦宏在大会上说闭源更好。", "2025年2月11日，李彦宏改口支持开源。", "李彦宏当初的判断有其道理。"],
+     "2025-07-01", ("2024-04-16", "2024-04-16")),
+    # a sentence naming the party without a date of its own is at the date told just before it (a scene's date)
+    (["2024年4月16日，深圳，一场开发者大会。", "李彦宏在台上再谈开源。", "2025年2月11日，李彦宏在迪拜改口。",
+      "李彦宏当初的判断有其道理。"], "2025-07-01", ("2024-04-16", "2024-04-16")),
+    # a pronoun names no party: the date just told, like 当时
+    (["2023年5月，双方开始谈判。", "去年底，议会就法案进行最后谈判。", "贝尼菲说，我们当初没有让步是对的。"],
+     "2024-03-01", ("2023-10-01", "2023-12-31")),
+    # a party never told with a date: the date just told
+    (["2023年5月，双方开始谈判。", "Mistral当初的立场很坚定。"], "2024-03-01", ("2023-05-01", "2023-05-31")),
+])
+def test_dangchu_refers_to_the_first_date_told_of_its_party(texts, published, interval):
+    assert resolved_any_script(texts, published)["当初"] == interval
 
 
 def test_timeline_figure_of_a_big_timeline_keeps_merged_entries_then_top_actors_days_spread_over_time():
@@ -1266,3 +1283,47 @@ def test_another_acting_party_before_the_trigger_is_not_its_object():
     ev = events_with_mentions(["2024年3月13日，欧盟与布勒东（Thierry Breton）共同表示。"], "2024-08-05",
                               [(0, "欧盟", "European Union", "org"), (0, "布勒东", "Thierry Breton", "person")])
     assert ev.iloc[0]["main_actor"] == "European Union" and ev.iloc[0]["label"] == "European Union 表示"
+
+
+# ------------------------------------------------------------------------------------------
+# Session 6: the written conventions audited one by one (issue 18); sentences written afresh
+
+@pytest.mark.parametrize("texts, published, expression, interval", [
+    # 数月后 / 数月前: 数 = 2..5 (like 几), 月 without 个 only after 数 (3月后 is "after March")
+    (["2024年5月，公司发布预览版。", "数月后，正式版才上线。"], "2025-03-10", "数月后", ("2024-07-01", "2024-10-31")),
+    (["数月前，一家初创公司发布了开源模型。"], "2025-03-10", "数月前", ("2024-10-01", "2025-01-31")),
+    # a count range before publication covers every count in it: 9..12 months before February 2025
+    (["9至12个月前，这类模型的成本还很高。"], "2025-02-12", "9至12个月前", ("2024-02-01", "2024-05-31")),
+    (["美国领先中国大约七至十个月前的水平。"], "2025-02-12", "七至十个月前", ("2024-04-01", "2024-07-31")),
+    # the first n months of a year (今年前9月 = January..September), not the whole year
+    (["今年前9月，两款模型的下载量大增。"], "2025-12-13", "今年前9月", ("2025-01-01", "2025-09-30")),
+    (["去年前三个月，营收增长了一成。"], "2025-12-13", "去年前三个月", ("2024-01-01", "2024-03-31")),
+    # 今年稍早 (Taiwan, Hong Kong press) = 今年早些时候: January 1 .. publication
+    (["執行長今年稍早曾表示，公司仍會開源部分模型。"], "2025-12-11", "今年稍早", ("2025-01-01", "2025-12-11")),
+    # lunar holidays from the table in time_rules.yaml: 春节 2026 = February 17, 除夕 the day before
+    (["臨近春節，又一款影片模型在網上爆紅。"], "2026-02-20", "春节", ("2026-02-17", "2026-02-17")),
+    (["除夕夜，这家公司悄悄上传了新模型的权重。"], "2025-02-05", "除夕", ("2025-01-28", "2025-01-28")),
+    # a two-digit year after an apostrophe
+    (["'24年1月，这家公司发布了第一代模型。"], "2025-03-10", "'24年1月", ("2024-01-01", "2024-01-31")),
+    # a year told as an attribute of a noun is background: the year-less date after it is this year's
+    (["主管機關依據2019年施行的條例，禁止公務機關使用。", "行政院在2月3日的會議上宣布禁令。"], "2025-02-19", "2月3日",
+     ("2025-02-03", "2025-02-03")),
+    # a month and day in brackets restate a relative date counted from the story's day, not from publication
+    (["这番话不难理解。11天前（1月20日），一款推理模型横空出世。"], "2025-08-08", "11天前", ("2025-01-20", "2025-01-20")),
+])
+def test_session6_conventions(texts, published, expression, interval):
+    assert resolved_any_script(texts, published)[expression] == interval
+
+
+@pytest.mark.parametrize("texts, published", [
+    # sequence adverbs name no time (TIMELINE.md section 1; the dev gold never dates them): no expression
+    (["2月24日，公司开源了第一个代码库。", "此后，又开源了第二个。"], "2025-03-10"),
+    (["2月24日，公司开源了第一个代码库。", "随后，研究者撰文批评。"], "2025-03-10"),
+    (["2月24日，公司开源了第一个代码库。", "与此同时，另一家公司发布了新模型。"], "2025-03-10"),
+    # a slash date without a four-digit year (YY/MM/DD, DD/MM/YY and MM/DD are all written) or a fraction: no date
+    (["约1/3的用户选择了开源模型。"], "2025-03-10"),
+    (["25/01/27，英伟达股价大跌。"], "2025-03-10"),
+])
+def test_session6_words_that_date_nothing(texts, published):
+    got = resolved_any_script(texts, published)
+    assert not any(w in e for e in got for w in ("此后", "随后", "与此同时", "1/3", "25/01/27")), got

@@ -17,7 +17,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import pandas as pd
 
@@ -147,6 +147,7 @@ class Anchor:
     sentence: int = -1  # sentence_id of the expression that set this anchor (-1: publication)
     end_offset: int = -1  # where that expression ends in its sentence (to tell whether a clause lies between)
     clause: str = ""  # the clause it stands in (normalised), to find the date of a named event ("表决当日")
+    sentence_text: str = ""  # its whole sentence (normalised), to find the dates told of a party ("李彦宏当初")
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ class Context:
     sentence: int = -1  # sentence_id of the expression being resolved
     history: tuple = ()  # every earlier anchor of the article, oldest first (previous = history[-1])
     text: str = ""  # the sentence (for its tense cues)
+    told: Sequence = ()  # (sentence_id, normalised text) of the article's earlier sentences (to find a party's dates)
 
 
 def parse_publication(published) -> Anchor | None:
@@ -358,14 +360,19 @@ def _fields(m: re.Match) -> dict:
 
 
 def _folded(fields: dict, rules: dict) -> dict:
-    """Fields of shapes that stand for another: a Minguo year as its Gregorian year (114年 = 2025), a split day
-    word as the day word (今（23）日 = 今日 with the 23rd in brackets)."""
+    """Fields of shapes that stand for another: a Minguo year as its Gregorian year (114年 = 2025), '24年 as 2024, a split day
+    word as the day word (今（23）日 = 今日 with the 23rd in brackets), a unit alias as its unit (数月 = 数个月)."""
     lex = rules["lexicon"]
     if "y_roc" in fields:
         fields["y_abs"] = str(parse_number(re.sub(r"^(?:中华)?民国[ \u3000]?", "", fields.pop("y_roc")), rules)
                               + lex["minguo_offset"])
+    if "y_short" in fields:
+        yy = int(fields.pop("y_short")[1:])
+        fields["y_abs"] = str((1900 if yy > lex.get("two_digit_year_pivot", 50) else 2000) + yy)
     if "d_split" in fields:
         fields["d_rel"] = lex["split_day_words"][fields.pop("d_split")]["word"]
+    if fields.get("unit") in lex.get("unit_aliases", {}):
+        fields["unit"] = lex["unit_aliases"][fields["unit"]]
     return fields
 
 
@@ -554,6 +561,11 @@ def _year_detail(year: int, f: dict, rules: dict) -> Span:
     lex = rules["lexicon"]
     if "m_abs" in f:
         return _month_detail(year, parse_number(f["m_abs"], rules), f, rules)
+    if "first_n" in f:  # 今年前9月 / 前三个月: the first n months of the year
+        n = parse_number(f["first_n"], rules)
+        if not 1 <= n <= 12:
+            raise ValueError(f"first {n} months")
+        return dt.date(year, 1, 1), month_span(year, n)[1], "month" if n == 1 else "months"
     if "y_part" in f:
         spec = lex["year_parts"][f["y_part"]]
         first, last = spec["months"]
@@ -582,7 +594,11 @@ def festival_day(year: int, f: dict, rules: dict) -> Span:
     """A fixed-date holiday in a year, moved by a day word after it (圣诞节次日 = December 26)."""
     lex = rules["lexicon"]
     spec = lex["festivals"][f["festival"]]
-    day = dt.date(year, spec["month"], spec["day"])
+    if "lunar_new_year" in spec:  # 春节 / 除夕 move with the lunar calendar: a table of Gregorian dates by year
+        month, mday = lex["lunar_new_year"][year]
+        day = dt.date(year, month, mday) + dt.timedelta(days=spec["lunar_new_year"])
+    else:
+        day = dt.date(year, spec["month"], spec["day"])
     if f.get("fest_rel"):
         day += dt.timedelta(days=lex["day_relative"][f["fest_rel"]]["offset"])
     return day, day, "day"
@@ -590,7 +606,7 @@ def festival_day(year: int, f: dict, rules: dict) -> Span:
 
 def _calendar_shape(f: dict) -> str:
     """Which calendar slots an expression fills, e.g. 'y_rel+m_abs' (used for the jionlp whitelist)."""
-    slots = ["y_abs", "y_rel", "m_abs", "m_rel", "d_abs", "d_rel", "w_rel", "y_part", "m_part", "season",
+    slots = ["y_abs", "y_rel", "m_abs", "m_rel", "d_abs", "d_rel", "w_rel", "y_part", "first_n", "m_part", "season",
              "d_part", "w_part", "y_part_bare", "w_bare", "w_day", "d_only"]
     return "+".join(s for s in slots if s in f)
 
@@ -610,7 +626,16 @@ def _borrows_year(ctx: Context) -> bool:
     """A year-less date (3月28日) takes the year of the previous dated expression only when that one is
     close in the discourse (`anchoring.yearless_max_sentences`); otherwise the publication year: a year
     named paragraphs earlier is not the story's year."""
-    return _previous_within(ctx, ctx.rules.get("anchoring", {}).get("yearless_max_sentences"))
+    return _previous_within(ctx, ctx.rules.get("anchoring", {}).get("yearless_max_sentences")) and not attributive_year(
+        ctx.previous, ctx.rules)
+
+
+def attributive_year(anchor: Anchor | None, rules: dict) -> bool:
+    """A bare year told as an attribute of a noun ("依據2019年施行的《條例》", "2022年成立的RAIL", "2019年的GPT-2") is
+    background, not the story's year: a year-less date after it does not borrow it (`anchoring.attributive_year`)."""
+    rx = rules.get("anchoring", {}).get("attributive_year")
+    return bool(anchor is not None and rx and anchor.granularity == "year" and anchor.end_offset >= 0
+                and re.match(rx, anchor.sentence_text[anchor.end_offset:]))
 
 
 def _single_year(anchor: Anchor | None) -> bool:
@@ -809,10 +834,13 @@ def _offset(found: Found, ctx: Context, low: int, high: int, unit: str, directio
 
 
 def resolve_offset(found: Found, ctx: Context) -> Resolution:
-    """"两年前", "几年前", "五个月后": a count of units before/after the anchor."""
+    """"两年前", "几年前", "五个月后", "七至十个月前": a count (or a range of counts) of units before/after the anchor."""
     lex = ctx.rules["lexicon"]
     f = found.fields
-    return _offset(found, ctx, *number_range(f["n"], ctx.rules), lex["units"][f["unit"]], lex["directions"][f["dir"]])
+    low, high = number_range(f["n"], ctx.rules)
+    if f.get("n_lo"):  # "七至十个月前": every count from the first to the second
+        low, high = sorted((number_range(f["n_lo"], ctx.rules)[0], high))
+    return _offset(found, ctx, low, high, lex["units"][f["unit"]], lex["directions"][f["dir"]])
 
 
 def _approx_count(f: dict, rules: dict) -> tuple[int, int, str] | None:
@@ -1066,6 +1094,40 @@ def named_event(found: Found, ctx: Context) -> str:
     return before[-2:] if re.fullmatch(f"[{HAN}]{{2}}", before[-2:]) else ""
 
 
+def named_party(found: Found, ctx: Context) -> str:
+    """The party an "originally" word is about (`fuzzy.<word>.refers: named_party`): a Latin name right after or
+    before it ("當初OSI提出" = OSI), else the Han name that opens its clause ("李彦宏当初的判断" = 李彦宏; a longer
+    stretch gives its last three characters); '' for a pronoun (`anchoring.party_pronouns`: 我们当初) or none."""
+    spec = ctx.rules["fuzzy"].get(found.fields.get("word", ""), {})
+    if spec.get("refers") != "named_party":
+        return ""
+    text = normalise(ctx.text)
+    latin = re.match(r"\s*([A-Za-z][A-Za-z0-9.\-]+)", text[found.end:]) or re.search(r"([A-Za-z][A-Za-z0-9.\-]+)\s*$",
+                                                                                      text[:found.start])
+    if latin:
+        return latin[1]
+    cs, _ = clause_bounds(text, found.start, found.end, ctx.rules)
+    han = re.search(f"[{HAN}]{{2,}}$", text[cs:found.start])
+    name = "" if han is None else han[0] if len(han[0]) <= 4 else han[0][-3:]
+    return "" if name in ctx.rules.get("anchoring", {}).get("party_pronouns", []) else name
+
+
+def party_date(found: Found, ctx: Context, history: list[Anchor]) -> Anchor | None:
+    """当初 ("originally") about a named party refers to the earliest date the story was at in a sentence naming that
+    party: its own date, or the date told last before it ("2024年4月16日，深圳，百度开发者大会。李彦宏在台上说……
+    李彦宏当初的判断" = 04-16; "OSI成立于1998年……去年7月，OSI开始起草……當初OSI提出定义时" = 1998); None when it
+    names no party or the party is never told at a date."""
+    name = named_party(found, ctx)
+    if not name:
+        return None
+    at = []
+    for sid, text in ctx.told:
+        if name in text:
+            in_force = [a for a in history if a.sentence <= sid]
+            at += in_force[-1:] + [a for a in in_force if a.sentence == sid]
+    return min(at, key=lambda a: (a.start, a.end)) if at else None
+
+
 def background(anchor: Anchor, rules: dict) -> bool:
     """Whether a date was told as background, in a comparison ("这是仅次于2014年收购WhatsApp的交易"), not as the
     story's time (`anchoring.background_cues`)."""
@@ -1088,6 +1150,7 @@ def referents(found: Found, ctx: Context) -> list[Anchor]:
         ch in ctx.rules["events"]["clause_delimiters"] for ch in normalise(ctx.text)[first.end_offset:found.start])
     event = "" if same_clause else named_event(found, ctx)
     told = next((a for a in reversed(history) if event and event in a.clause), None)
+    told = told if told is not None or same_clause else party_date(found, ctx, history)
     if told is not None:
         first = told
     elif allowed and not same_clause and first.granularity not in allowed and (
@@ -1212,20 +1275,21 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
     ordered = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
     text_col = "text_simplified" if "text_simplified" in ordered.columns else "text"
     for article_id, group in ordered.groupby("article_id", sort=True):
-        history, pub = [], pubs.get(str(article_id))
+        history, pub, told = [], pubs.get(str(article_id)), []
         for sid, base, text in zip(group["sentence_id"], group["start"], group[text_col]):
             text = "" if not isinstance(text, str) else text
             items = []
             for found in find_expressions(text):
                 previous = history[-1] if history else None
-                res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text))
+                res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told))
                 items.append((found, res))
                 if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules) \
                         and not is_deadline(found, rules):
                     norm = normalise(text)
                     cs, ce = clause_bounds(norm, found.start, found.end, rules)
                     history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end,
-                                          norm[cs:ce]))
+                                          norm[cs:ce], norm))
+            told.append((int(sid), text))
             for found, res in join_ranges(restated(items, text), text, rules):
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
@@ -1251,14 +1315,18 @@ def _range_pair(a: tuple[Found, Resolution], b: tuple[Found, Resolution], text: 
 
 def restated(items: list[tuple[Found, Resolution]], text: str) -> list[tuple[Found, Resolution]]:
     """A fuzzy or relative expression followed by its date in brackets takes that date ("半个多月前（10月27日）" =
-    10-27, like 上周一（2月24日）): the bracket is the writer's own resolution of it."""
+    10-27, like 上周一（2月24日）): the bracket is the writer's own resolution of it.  A bare day number in brackets must
+    lie inside the relative reading; a month and day win outright ("11天前（1月20日）", counted from the story's day)."""
     out = list(items)
     norm = normalise(text)
     for i in range(len(out) - 1):
         (fa, ra), (fb, rb) = out[i], out[i + 1]
         bracketed = norm[fa.end:fb.start] == "(" and norm[fb.end:fb.end + 1] == ")"
+        # a full month and day in brackets wins even outside the relative reading: "11天前（1月20日）" counted from the
+        # story's day, not from publication (the written convention: the restatement is the expression's date)
+        full = "m_abs" in fb.fields and "d_abs" in fb.fields and ra.anchor != "absolute"
         if bracketed and ra.resolved and rb.resolved and rb.granularity == "day" and (ra.start, ra.end) != (rb.start, rb.end) \
-                and ra.start <= rb.start <= ra.end:
+                and (ra.start <= rb.start <= ra.end or full):
             out[i] = (fa, replace(rb, anchor=ra.anchor, reason=f"restated in brackets as '{fb.text}'; was {ra.reason}"))
     return out
 
