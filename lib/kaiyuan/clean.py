@@ -83,6 +83,7 @@ class Rules:
     head_category: re.Pattern | None = None
     repeat_min_chars: int = 0
     subtitle_openers: tuple[str, ...] = ()
+    section_heading_opener: re.Pattern | None = None
 
 
 @functools.lru_cache(maxsize=8)
@@ -119,6 +120,8 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         tail_long_prefixes=tuple(spec.get("tail_long_line_prefixes", ())),
         headline_window=int(spec.get("headline_window", 1)),
         subtitle_openers=tuple(spec.get("subtitle_openers", ())),
+        section_heading_opener=(re.compile(spec["section_heading_opener"]) if spec.get("section_heading_opener")
+                                else None),
         headline_min_chars=int(spec.get("headline_min_chars", 1)),
         headline_near_longest=float(spec.get("headline_near_longest", 1.0)),
         teaser_body_opener=(re.compile("|".join(f"(?:{p})" for p in spec["teaser_body_openers"]))
@@ -445,7 +448,8 @@ def headline_index(kept: list[tuple[int, str]], rules: Rules) -> int | None:
     `headline_window` lines): of the lines that read as a headline and are nearly as long as the
     longest one (`headline_near_longest`), the last; what sits above a headline (kicker, ticker,
     masthead) is shorter or comes first. Lines too short to be a headline (UI tokens: 首页, 登录, 菜单)
-    do not use up the window. None when the text opens with body or has a single line."""
+    do not use up the window. None when the text opens with body or has a single line.
+    A section heading ('一、…', `section_heading_opener`) is never the headline."""
     if len(kept) < 2:
         return None
     first_body = next((i for i, (_, t) in enumerate(kept) if is_body_paragraph(t)), len(kept))
@@ -456,7 +460,8 @@ def headline_index(kept: list[tuple[int, str]], rules: Rules) -> int | None:
         if counted == rules.headline_window:
             break
         counted += 1
-        if is_headline(kept[i][1]) and not kept[i][1].startswith(rules.subtitle_openers):
+        if is_headline(kept[i][1]) and not kept[i][1].startswith(rules.subtitle_openers) and not (
+                rules.section_heading_opener and rules.section_heading_opener.match(kept[i][1])):
             window.append(i)  # a line opening with a dash is the subtitle under a headline ('——专访…')
     if not window:
         return None

@@ -20,6 +20,9 @@ from .config import load_yaml
 from .script import normalise_for_match, to_simplified
 
 RULES_PATH = Path(__file__).parent / "data" / "metadata.yaml"
+# what parts a section or reading-time strip: a bar or a bullet, or a middle dot with a space beside it or at an end
+# (a middle dot between two words is a name dot: '马克·扎克伯格')
+_STRIP_SEPARATOR = re.compile(r"[|｜丨•]|\s[・·]|[・·]\s|^[・·]|[・·]$")
 _SENTENCE_END = re.compile(r"[。！？!?](?![^（(【\[]*[）)】\]])")
 
 
@@ -43,6 +46,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_label_words"] = re.compile("|".join(p for v in rules["labels"].values() for p in v))
     rules["_summary"] = re.compile("(?:" + "|".join(rules.get("summary_labels", ["(?!)"])) + ")\\s*[:：]")
     rules["_table_row"] = re.compile(rules.get("table_row", "(?!)"))
+    rules["_reference_fact"] = re.compile(rules.get("reference_fact", "(?!)"))
     return rules
 
 
@@ -111,15 +115,18 @@ def _is_metadata_line(norm: str, spans: list[tuple[int, int, str]], rules: dict)
 
 
 def _label(before: str, rules: dict) -> str | None:
-    """'published' / 'updated' when the text right before a date is such a label."""
-    for kind in ("updated", "published"):
-        if rules["_labels"][kind].search(before.rstrip(" ([（【")):
+    """'published' / 'updated' when the text right before a date is such a label; 'other' when it names another
+    date than the page's ('翻译日期：', '最後瀏覽日:'), tried first."""
+    for kind in ("other", "updated", "published"):
+        if kind in rules["_labels"] and rules["_labels"][kind].search(before.rstrip(" ([（【")):
             return kind
     return None
 
 
 def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
-    """Every full date on a metadata line at the head or the foot of the text, classified."""
+    """Every full date on a metadata line at the head or the foot of the text, classified (published, head, foot,
+    updated, or other: a date a label names as another than the page's, '翻译日期：…'; the line is metadata all the
+    same)."""
     rules = rules or load_rules()
     numbered = [(i + 1, ln) for i, ln in enumerate(lines) if ln.strip()]
     head = numbered[:rules["head_lines"]]
@@ -131,14 +138,36 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 continue
             norm = arabic_dates(normalise_for_match(metadata_part(line, rules)), rules)
             spans = _dates_in(norm, rules)
-            if not spans or not _is_metadata_line(norm, spans, rules):
+            if not spans or rules["_reference_fact"].search(norm):  # '2023年3月14日 [33]': an encyclopedia fact
                 continue
+            if not _is_metadata_line(norm, spans, rules):
+                if not (cut := _fused_headline_cut(norm, spans, rules)):
+                    continue
+                spans = [(a - cut, b - cut, iso) for a, b, iso in spans]
+                norm = norm[cut:]
             prev_end = 0
             for a, b, iso in spans:
-                kind = _label(norm[prev_end:a], rules) or where
-                found.append(DateLine(iso, kind, no, line.strip()))
+                found.append(DateLine(iso, _label(norm[prev_end:a], rules) or where, no, line.strip()))
                 prev_end = b
     return found
+
+
+def _fused_headline_cut(norm: str, spans: list[tuple[int, int, str]], rules: dict) -> int:
+    """Where the metadata strip starts on a line that carries a long headline before its date line, glued by a
+    scraper with a space ('<headline of 30 characters> 2024-03-25 来源:某某日报'): the offset of the first date when the
+    piece before it is a headline (`fused_headline`), a space parts them, and the rest is a metadata line naming a
+    time, a label or a source; 0 else. A body sentence holding a date ('某某公司于2025年1月27日发布R1') has no space
+    before the date and no metadata after it."""
+    start = spans[0][0]
+    rest = norm[start:]
+    if start == 0 or not norm[start - 1].isspace() or not fused_headline(norm, rules)[0]:
+        return 0
+    rest_spans = [(a - start, b - start, iso) for a, b, iso in spans]
+    after = rest[rest_spans[-1][1]:]
+    # a time (the first `strip` pattern), a label or a colon after the date: a date line, not the rest of a sentence
+    if not (rules["_strip"][0].search(after) or rules["_label_words"].search(after) or re.search(r"[:：]", after)):
+        return 0
+    return start if _is_metadata_line(rest, rest_spans, rules) else 0
 
 
 def metadata_part(line: str, rules: dict | None = None) -> str:
@@ -163,7 +192,9 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
     """(headline, rest) for a date line that also carries the headline, before or after the date
     ('<headline> 2025-01-27 来源：某某报', SHAPES.md A3/D2): a piece of at least `fused_headline_chars`
     characters that the metadata words (time, source, byline, labels) do not explain, with no bar or
-    bullet in it (a section strip '某某網｜AI趨勢｜' or a reading-time strip is no headline) and at most
+    bullet in it (a section strip '某某網｜AI趨勢｜' or a reading-time strip is no headline; a name dot between two
+    words, '浦先生·新闻魔笔', '马克·扎克伯格', is no bullet: a middle dot parts a strip only with a space beside it or
+    at either end of the piece) and at most
     `fused_headline_max_labels` labels ('作者：… 来源：… 阅读量：…' is a metadata strip). ('', line) else."""
     rules = rules or load_rules()
     norm = normalise_for_match(line)
@@ -175,8 +206,8 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
         for pattern in rules["_strip"] + [rules["_label_words"]]:
             rest = pattern.sub(" ", rest)
         labels = len(re.findall(r"[^\s:：]{1,8}\s*[:：]", piece))  # '作者：… 来源：…': a metadata strip
-        if (len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"] and not re.search(r"[|｜丨・·•]", piece)
-                and labels <= rules.get("fused_headline_max_labels", 99)):
+        if (len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"]
+                and not _STRIP_SEPARATOR.search(piece.strip()) and labels <= rules.get("fused_headline_max_labels", 99)):
             head = piece.strip()
             return head, line.replace(piece, " ", 1).strip()
     return "", line
@@ -186,7 +217,7 @@ def find_published(lines: list[str]) -> DateLine | None:
     """The publication date a page shows (see the module docstring), or None. On a repost page the
     original's date line, nearer the body and naming its source, wins over the reposting site's own
     (see repost_original)."""
-    found = date_lines(lines)
+    found = [d for d in date_lines(lines) if d.kind != "other"]  # '翻译日期：…' is another date than the page's
     if not found:
         return None
     if (original := repost_original(found)) is not None:
@@ -226,7 +257,8 @@ def credit_rules(path: str | None = None) -> dict:
     return {
         "kind_of": {normalise_for_match(w): k for k, words in kinds.items() for w in words},
         "label": re.compile(r"(?:^|(?<=[\s|丨｜/／│,，、(（【〔\[\]】〕)）])|(?<=" + spec["outlet_end"] + r")(?=(?:" + glued + r")))("
-                            + "|".join(labels) + r")(?=" + sep + r"\S)" + sep, re.IGNORECASE),
+                            + "|".join(labels) + r")(?!" + spec.get("label_not_before", "(?!)") + r")(?=" + sep + r"\S)"
+                            + sep, re.IGNORECASE),
         "stop": re.compile(r"[|丨｜/／│,，、;；()（）【】〔〕\[\]<>]|\s"),
         "report": re.compile(spec["report_suffix"]),
         "outlet_name": re.compile(spec["outlet_name"]),
@@ -243,6 +275,8 @@ def credit_rules(path: str | None = None) -> dict:
         "wire_agency": re.compile(spec.get("wire_agency", "(?!)")),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
         "not_outlets": frozenset(spec.get("not_outlets", ())),
+        "not_names": frozenset(spec.get("not_names", ())),
+        "not_outlet_pattern": re.compile(spec.get("not_outlet_pattern", "(?!)")),
         "column_then_name": re.compile(spec["column_then_name"]) if spec.get("column_then_name") else None,
         "label_end": re.compile("(?<=[\u3400-\u9fff]{2})(?:" + "|".join(sorted(
             (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")(?:$|(?=\\s*[:：]))"),
@@ -259,6 +293,7 @@ def _credit_value(text: str, rules: dict) -> str:
     if latin and not re.search(r"[\u3400-\u9fff]", text[latin.end():latin.end() + 1]):
         return latin.group(0)
     name = rules["stop"].split(text, 1)[0]
+    name = re.split(r"(?<=[\u3400-\u9fff])(?=(?:19|20)\d\d[-/.年])", name, maxsplit=1)[0]  # '中国新闻网2023-05-29': no date
     name = rules["report"].sub("", name).strip("。.?？")
     glued = rules["label_end"].search(to_simplified(name))  # '茯神編輯丨…': the next label glued to the name
     return name[: glued.start()] if glued else name
@@ -351,8 +386,11 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     by_kind: dict[str, list[str]] = {}
 
     def add(kind: str, value: str) -> None:
-        if kind not in NAME_KINDS and normalise_for_match(value) in rules["not_outlets"]:
-            return  # '本文为作者原创', '即時新聞 · 2025-05-08': a word where an outlet would stand
+        key = normalise_for_match(value)
+        if kind not in NAME_KINDS and (key in rules["not_outlets"] or rules["not_outlet_pattern"].match(key)):
+            return  # '本文为作者原创', '即時新聞 · 2025-05-08', '简体中文 English': a word where an outlet would stand
+        if kind in NAME_KINDS and key in rules["not_names"]:
+            return  # '撰文:转载' (written by: reposted) names no one
         if value and not (kind in NAME_KINDS and re.search(r"\d", value)):  # '王小明台北5日電' is no name
             by_kind.setdefault(kind, []).append(value)
 
