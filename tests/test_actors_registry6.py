@@ -153,3 +153,24 @@ def test_licence_named_by_its_maker_counts_as_the_licence_and_the_maker():
 ])
 def test_short_chinese_names_need_model_or_chip_words(sentence, expected):
     assert found(sentence) == expected
+
+
+# --------------------------------------------------------------------------- officials, OS projects, labs abroad
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("科技部原副部长李萌认为，开源决定规模。",
+     [("Ministry of Science and Technology of China", "科技部", ""), ("Li Meng", "李萌", "")]),
+    ("李萌今天请假了。", []),                                  # a common name with nothing to tie it to the official
+    ("华为把开源鸿蒙和开源欧拉捐给了开放原子开源基金会。",
+     [("Huawei", "华为", ""), ("OpenHarmony", "开源鸿蒙", ""), ("openEuler", "开源欧拉", ""),
+      ("OpenAtom Foundation", "开放原子开源基金会", "")]),
+    ("鸿蒙初辟，天地未分。", []),                              # the myth, not the operating system
+    ("欧拉公式很美。", []),                                    # Euler the mathematician
+    ("Upstage 的模型被指引用了智谱的代码。", [("Upstage", "Upstage", ""), ("Zhipu AI", "智谱", "")]),
+    ("The actors upstage each other.", []),                    # the English verb
+    ("Reflection AI 首席执行官 Misha Laskin 说，美国需要自己的开源前沿模型。",
+     [("Reflection AI", "Reflection AI", ""), ("Misha Laskin", "Misha Laskin", "")]),
+])
+def test_officials_projects_and_labs(sentence, expected):
+    assert found(sentence) == expected
+
