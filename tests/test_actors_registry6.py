@@ -174,3 +174,9 @@ def test_short_chinese_names_need_model_or_chip_words(sentence, expected):
 def test_officials_projects_and_labs(sentence, expected):
     assert found(sentence) == expected
 
+
+def test_english_word_model_name_counts_after_the_model_was_named_in_the_article():
+    # Arctic far from Snowflake or model words still counts once Snowflake's Arctic was named earlier
+    assert found("Snowflake推出了开源模型Arctic。", "企业客户可以免费下载。", "Arctic的训练预算不到200万美元。") == [
+        ("Snowflake", "Snowflake", ""), ("Snowflake Arctic", "Arctic", ""), ("Snowflake Arctic", "Arctic", "")]
+    assert found("北极圈的冬天很长。", "Arctic Monkeys 发布了新专辑。") == []
