@@ -889,11 +889,7 @@ class FastTagger:
     def FREQ(self) -> dict:  # noqa: N802  (jieba's attribute name)
         """Word frequencies of jieba's main dictionary (the one rjieba also ships), read once."""
         if self._freq is None:
-            import jieba
-
-            path = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
-            with path.open(encoding="utf-8") as fh:
-                self._freq = {w: int(f) for w, f, *_ in (line.split() for line in fh if line.strip())}
+            self._freq = dictionary_freq()
         return self._freq
 
     def cut(self, sentence: str):
@@ -1026,6 +1022,39 @@ def _org_suffix_candidates(tokens: list, freq: dict, cfg: dict) -> list:
                 and normalise(pw) not in cfg["stopwords"]):
             out.append((ps, e, "nt"))
     return out
+
+
+_DICT_FREQ: dict | None = None
+
+
+def dictionary_freq() -> dict:
+    """Word frequencies of jieba's main dictionary, read once per process (a common word is no new name)."""
+    global _DICT_FREQ
+    if _DICT_FREQ is None:
+        import jieba
+
+        path = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+        with path.open(encoding="utf-8") as fh:
+            _DICT_FREQ = {w: int(f) for w, f, *_ in (line.split() for line in fh if line.strip())}
+    return _DICT_FREQ
+
+
+def new_person_name(cand: str, registry: Registry, titled: int = 0) -> bool:
+    """`cand` (simplified) has the shape of a personal name the registry's discovery rules accept: a Chinese
+    name (surname + 1-2 characters), a transliteration (X·Y, or transliteration characters only), and is no
+    common dictionary word (李超, 本吉奥, 东尼·柏克 yes; 高层, 金融 no). `titled` > 0: a title word stands right before
+    it (院长卓荣泰, 创始人云中江树), so any 2-4 characters will do that are no common word and do not end in one
+    more frequent than `titled` (律师先签字 "a lawyer signs first" ends in 签字; 取得主导地位 in 地位)."""
+    cfg = registry._cache.get("discovery_cfg") or registry._cache.setdefault("discovery_cfg", _discovery_config(registry))
+    core = re.sub(r"[\s·・]", "", cand)
+    if not 2 <= len(core) <= 10 or not all(map(_is_cjk, core)) or normalise(cand) in cfg["stopwords"]:
+        return False
+    freq = dictionary_freq()
+    if titled and len(core) > 2 and freq.get(core[-2:], 0) > titled:
+        return False
+    if re.search(r"[·・]", cand) is None and (len(core) > 4 or not (titled or _looks_like_person(core, cfg))):
+        return False
+    return freq.get(core, 0) <= cfg["max_freq"]
 
 
 def _looks_like_person(cand: str, cfg: dict) -> bool:
