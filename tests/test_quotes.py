@@ -883,3 +883,21 @@ def test_he_is_the_unregistered_person_opening_the_sentence():
                         "韦尔松本人也多次喊冤：他批评反对者的说法完全不实。", "萨维奇也坦言：他担心开源社区受到伤害。"])
     assert _speaker_of(q, "说法完全不实") == "Tom Welsson"
     assert _speaker_of(q, "开源社区受到伤害") == "萨维奇"
+
+
+def test_he_is_the_person_introduced_with_a_latin_name_named_again_mid_sentence():
+    q = _with_registry(["行政总裁哈尔曼（Ivo Harman）日前发文直言：「开放是创新的关键。」", "该公司去年已开源全部代码模型。",
+                        "训练数据涵盖上百种语言。", "模型可在两大平台下载。", "在市场震荡后，哈尔曼再次发帖表态。",
+                        "他认为，AI竞赛不一定要比拼谁的模型更大。"])
+    assert _speaker_of(q, "不一定要比拼") == "Ivo Harman"
+
+
+def test_a_four_character_transliteration_after_a_title_stays_whole():
+    q = _with_registry(["委员会主席冯德里恩表示，这是一个历史性的时刻。"])
+    assert _speaker_of(q, "历史性的时刻") == "冯德里恩"
+
+
+def test_a_possessor_is_not_the_subject_for_he():
+    q = _with_registry(["议员霍斯特（Lena Horst）上周表态。", "议员霍斯特的幕僚长岑德尔（Karl Zendel）的措辞更为激烈。",
+                        "他说，议会里的人都“极其愤怒”。"])
+    assert _speaker_of(q, "极其愤怒") == "Karl Zendel"

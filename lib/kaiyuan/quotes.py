@@ -527,7 +527,7 @@ class _Resolver:
         window = self.rules.get("subject_window", 3) if window is None else window
         for r in range(row, max(row - window, 0) - 1, -1):
             lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
-            bare = self._opening_name(lo, hi) if "person" in kinds else None
+            bare = (self._opening_name(lo, hi) or self._known_in(lo, hi)) if "person" in kinds and self.has_names else None
             for m in self.between(lo, hi):
                 if (m.kind in kinds and self._usable(m) and not self._in_parens(m.start)
                         and not self._subordinate(m) and self._gender_fits(m, gender)
@@ -736,6 +736,18 @@ class _Resolver:
         far = self.subject_before(pos, ("person",), window=self.rules.get("pronoun_window", 8), gender=gender)
         return far if far is not None and (m is None or far.start > m.start) else m
 
+    def _known_in(self, lo: int, hi: int) -> _Mention | None:
+        """The first unregistered person the article introduced (`people`: 克里希纳（Arvind Krishna）) named again in
+        text[lo:hi] outside quotations (在…后，克里希纳发文… -> a later 他 is Arvind Krishna), as a person mention; not a
+        possessor (议员沃斯的幕僚长岑纳: 沃斯的 modifies, 他 is not 沃斯)."""
+        found = None
+        for surface, name in self.people().items():
+            k = self.masked.find(surface, lo, hi) if len(surface) >= 2 and not surface.isascii() else -1
+            if (k >= 0 and (found is None or k < found.start) and not self._overlaps_mention(k, k + len(surface), True)
+                    and self.masked[k + len(surface):k + len(surface) + 1] != "的"):  # 议员沃斯的幕僚长: a possessor, not the subject
+                found = _Mention(name, "person", k, k + len(surface), self.art.text[k:k + len(surface)])
+        return found
+
     def _titled_after(self, m: _Mention, hi: int) -> _Mention | None:
         """An unregistered person named after a title right after organisation `m` (斯坦福大学教授李飞飞,
         Meta首席技术官安德鲁 · 博斯沃思; `name_titles`, `appositive_title`), as a person mention, or None."""
@@ -847,16 +859,19 @@ class _Resolver:
     def _titled_name(self, lo: int, hi: int, first: bool = False) -> tuple[str, str] | None:
         """(name, surface) of the last (with `first`, the first) unregistered person named right after a title word
         in text[lo:hi] (分析师张文怡 -> 張文怡, 开发者ehartford -> ehartford; `name_titles`), or None."""
-        found = None
-        for m in self.rules["_titled"].finditer(self.art.simp, lo, hi):
+        found, at = None, lo
+        while (m := self.rules["_titled"].search(self.art.simp, at, hi)) is not None:
+            at = m.start("name")  # a title inside the run is tried too (委员会主席冯德里恩: 委员, then 主席)
             a, name = m.start("name"), m.group("name")
             if "\u4e00" <= name[0] <= "\u9fff":
                 ends = [k for k, c in enumerate(name) if c in self.rules.get("name_end_chars", "")]
                 ends += [c.start() for rx in (self.rules["_name_cut"], self.rules["_verb_re"]) if (c := rx.search(name))]
                 name = name[:min(ends, default=len(name))].rstrip(" ·・")
-                if self.has_names and not self.is_name(name):  # 创始人王兴兴给出一则判断: the name is the head of the run
+                loose = self.rules.get("titled_tail_max_freq", 500)
+                if self.has_names and not (self.is_name(name) or self.is_name(name, titled=loose)):
+                    # 创始人王兴兴给出一则判断: the name is the head of the run (主席冯德莱恩 stays whole)
                     name = next((name[:n] for n in (3, 2) if len(name) > n and self.is_name(name[:n])), name)
-                    if not self.is_name(name, titled=self.rules.get("titled_tail_max_freq", 500)):
+                    if not self.is_name(name, titled=loose):
                         continue  # 开发者头疼的… : a common word after the title, no name
                 if not 2 <= len(re.sub(r"[\s·・]", "", name)) <= (10 if re.search("[·・]", name) else 6):
                     continue
