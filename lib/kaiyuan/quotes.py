@@ -538,6 +538,8 @@ class _Resolver:
             if "person" in kinds and (named := self._unregistered_name(lo, hi, first=True)) is not None:
                 # an unregistered person named as subject (费拉里（Marina Ferrari）表示…；她认为…)
                 return _Mention(named[0], "person", lo, lo, named[1])
+            if "person" in kinds and self.has_names and (owner := self._known_in(lo, hi, possessors=True)) is not None:
+                return owner
         return None
 
     def maker_in(self, lo: int, hi: int) -> str:
@@ -736,15 +738,16 @@ class _Resolver:
         far = self.subject_before(pos, ("person",), window=self.rules.get("pronoun_window", 8), gender=gender)
         return far if far is not None and (m is None or far.start > m.start) else m
 
-    def _known_in(self, lo: int, hi: int) -> _Mention | None:
+    def _known_in(self, lo: int, hi: int, possessors: bool = False) -> _Mention | None:
         """The first unregistered person the article introduced (`people`: 克里希纳（Arvind Krishna）) named again in
         text[lo:hi] outside quotations (在…后，克里希纳发文… -> a later 他 is Arvind Krishna), as a person mention; not a
-        possessor (议员沃斯的幕僚长岑纳: 沃斯的 modifies, 他 is not 沃斯)."""
+        possessor (议员沃斯的幕僚长岑纳（Kai Zenner）: 他 is Kai Zenner) unless `possessors` (克里希纳的帖文…。他认为: no
+        one else is named, 他 is Krishna)."""
         found = None
         for surface, name in self.people().items():
             k = self.masked.find(surface, lo, hi) if len(surface) >= 2 and not surface.isascii() else -1
             if (k >= 0 and (found is None or k < found.start) and not self._overlaps_mention(k, k + len(surface), True)
-                    and self.masked[k + len(surface):k + len(surface) + 1] != "的"):  # 议员沃斯的幕僚长: a possessor, not the subject
+                    and (possessors or self.masked[k + len(surface):k + len(surface) + 1] != "的")):
                 found = _Mention(name, "person", k, k + len(surface), self.art.text[k:k + len(surface)])
         return found
 
