@@ -703,3 +703,18 @@ def test_short_surname_needs_its_context():
 
 def test_handle_of_a_developer_is_the_developer():
     assert actors_in("开发者ehartford在讨论区留言。") == ["Eric Hartford"]
+
+
+def test_new_person_name_by_shape_and_dictionary():
+    """An unknown name by its shape (discovery surnames and transliteration characters) and no common word."""
+    from kaiyuan.actors import load_registry, new_person_name
+
+    reg = load_registry()
+    assert new_person_name("赵明远", reg)            # surname + two characters
+    assert new_person_name("卡尔松", reg)            # transliteration characters only
+    assert new_person_name("安德烈 · 科瓦奇", reg)    # a middle dot, spaced
+    assert not new_person_name("高层", reg)          # "senior management": a common word
+    assert not new_person_name("头疼", reg)          # "headache"
+    assert not new_person_name("赵明远给出一", reg)    # longer than a name
+    assert new_person_name("卓荣泰", reg, titled=500)   # after a title word: any rare 2-4 characters
+    assert not new_person_name("先签字", reg, titled=500)  # 律师先签字 "a lawyer signs first": ends in 签字, a common word

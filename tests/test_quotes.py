@@ -871,3 +871,84 @@ def test_a_target_added_as_data_gets_quote_stance_rows_without_new_columns(monke
                                                         "google_openness": "supportive"}
     counts = stance.actor_stance(quotes, long)
     assert counts.set_index("target").loc["google_openness", "supportive"] == 1
+
+
+# --------------------------------------------------------------------------- issue 16, session 6: unknown speakers
+# People the registry does not know speak as the article names them (a bare name, a name after a title, a Latin
+# name, a transliteration with a middle dot); found by the shape of a name (kaiyuan.actors.new_person_name).
+def _with_registry(texts: list[str]) -> pd.DataFrame:
+    from kaiyuan.actors import find_mentions, load_registry
+
+    s = make_sentences(texts)
+    reg = load_registry()
+    return extract_quotes(s, find_mentions(s, reg), reg)
+
+
+def _speaker_of(q: pd.DataFrame, words: str) -> str:
+    return q[q["quote"].str.contains(words)]["speaker"].tolist()[0]
+
+
+def test_bare_chinese_name_as_subject_speaks_as_written():
+    q = _with_registry(["赵明远表示，开放权重模型的成本正在快速下降。", "周若曦在去年接受采访时说过：“我们不想一直搭便车。”"])
+    assert _speaker_of(q, "成本正在快速下降") == "赵明远"
+    assert _speaker_of(q, "搭便车") == "周若曦"
+
+
+def test_a_common_word_is_no_name():
+    q = _with_registry(["高层表示，公司将继续开放模型。"])
+    assert _speaker_of(q, "继续开放模型") == ""
+
+
+def test_title_then_name_then_a_time_word():
+    q = _with_registry(["研究所所长韩立新本周在一个论坛上表示，开源之间的竞争才刚刚开始。",
+                        "正如中国科学院院士、某大学教授吕建华所言，开源决定生态的规模。"])
+    assert _speaker_of(q, "竞争才刚刚开始") == "韩立新"
+    assert _speaker_of(q, "决定生态的规模") == "吕建华"
+
+
+def test_latin_name_after_a_title_is_kept_whole():
+    q = _with_registry(["前某公司 AI 总监 Peter Novak 当天就发帖评论。", "他说：“这是今年开源模型最大的一次飞跃。”"])
+    assert _speaker_of(q, "最大的一次飞跃") == "Peter Novak"
+
+
+def test_transliteration_with_a_spaced_dot_ends_before_a_time_word():
+    q = _with_registry(["内政部长安德烈 · 科瓦奇上周四表示，这项禁令不针对任何特定国家。"])
+    assert _speaker_of(q, "不针对任何特定国家") == "安德烈 · 科瓦奇"
+
+
+def test_title_glued_before_a_transliteration_with_its_latin_gloss():
+    q = _with_registry(["图灵奖得主费尔南多（Luis Fernando）专门撰文回应。",
+                        "“我们不能让企业给自己的作业打分，”费尔南多写道。"])
+    assert _speaker_of(q, "给自己的作业打分") == "Luis Fernando"
+
+
+def test_he_beyond_the_subject_window_is_the_unregistered_person_named_last():
+    q = _with_registry(["卡尔松认为，市场高估了这次突破。", "「这个模型接近半年前的水平，成本确实更低。」", "他在文中写道。",
+                        "他又以自家模型作比较。", "他直言，这次的出现让出口管制更加重要。"])
+    assert _speaker_of(q, "出口管制更加重要") == "卡尔松"
+    assert _speaker_of(q, "接近半年前的水平") == "卡尔松"
+
+
+def test_he_is_the_unregistered_person_opening_the_sentence():
+    q = _with_registry(["州参议员韦尔松（Tom Welsson）提出了这项法案。", "另一位学者卡尔多（Ian Kaldor）则撰文支持。",
+                        "韦尔松本人也多次喊冤：他批评反对者的说法完全不实。", "萨维奇也坦言：他担心开源社区受到伤害。"])
+    assert _speaker_of(q, "说法完全不实") == "Tom Welsson"
+    assert _speaker_of(q, "开源社区受到伤害") == "萨维奇"
+
+
+def test_he_is_the_person_introduced_with_a_latin_name_named_again_mid_sentence():
+    q = _with_registry(["行政总裁哈尔曼（Ivo Harman）日前发文直言：「开放是创新的关键。」", "该公司去年已开源全部代码模型。",
+                        "训练数据涵盖上百种语言。", "模型可在两大平台下载。", "在市场震荡后，哈尔曼的帖文被视为再次表态。",
+                        "他认为，AI竞赛不一定要比拼谁的模型更大。"])
+    assert _speaker_of(q, "不一定要比拼") == "Ivo Harman"
+
+
+def test_a_four_character_transliteration_after_a_title_stays_whole():
+    q = _with_registry(["委员会主席冯德里恩表示，这是一个历史性的时刻。"])
+    assert _speaker_of(q, "历史性的时刻") == "冯德里恩"
+
+
+def test_a_possessor_is_not_the_subject_for_he():
+    q = _with_registry(["议员霍斯特（Lena Horst）上周表态。", "议员霍斯特的幕僚长岑德尔（Karl Zendel）的措辞更为激烈。",
+                        "他说，议会里的人都“极其愤怒”。"])
+    assert _speaker_of(q, "极其愤怒") == "Karl Zendel"

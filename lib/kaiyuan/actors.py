@@ -7,6 +7,7 @@ OpenCC, pyahocorasick and jieba are loaded on first use.
 """
 from __future__ import annotations
 
+import functools
 import re
 import time
 import unicodedata
@@ -869,8 +870,10 @@ class _Pair(tuple):
     flag = property(lambda self: self[1])
 
 
+@functools.lru_cache(maxsize=1)
 def _jieba_dictionary() -> tuple:
-    """(word -> frequency, words tagged nt) of jieba's main dictionary (the one rjieba also ships)."""
+    """(word -> frequency, words tagged nt) of jieba's main dictionary (the one rjieba also ships), read
+    once per process."""
     import jieba
 
     freq, org = {}, set()
@@ -1079,6 +1082,29 @@ def _org_suffix_candidates(tokens: list, freq: dict, cfg: dict) -> list:
                 and normalise(pw) not in cfg["stopwords"]):
             out.append((ps, e, "nt"))
     return out
+
+
+def dictionary_freq() -> dict:
+    """Word frequencies of jieba's main dictionary, read once per process (a common word is no new name)."""
+    return _jieba_dictionary()[0]
+
+
+def new_person_name(cand: str, registry: Registry, titled: int = 0) -> bool:
+    """`cand` (simplified) has the shape of a personal name the registry's discovery rules accept: a Chinese
+    name (surname + 1-2 characters), a transliteration (X·Y, or transliteration characters only), and is no
+    common dictionary word (李超, 本吉奥, 东尼·柏克 yes; 高层, 金融 no). `titled` > 0: a title word stands right before
+    it (院长卓荣泰, 创始人云中江树), so any 2-4 characters will do that are no common word and do not end in one
+    more frequent than `titled` (律师先签字 "a lawyer signs first" ends in 签字; 取得主导地位 in 地位)."""
+    cfg = registry._cache.get("discovery_cfg") or registry._cache.setdefault("discovery_cfg", _discovery_config(registry))
+    core = re.sub(r"[\s·・]", "", cand)
+    if not 2 <= len(core) <= 10 or not all(map(_is_cjk, core)) or normalise(cand) in cfg["stopwords"]:
+        return False
+    freq = dictionary_freq()
+    if titled and len(core) > 2 and freq.get(core[-2:], 0) > titled:
+        return False
+    if re.search(r"[·・]", cand) is None and (len(core) > 4 or not (titled or _looks_like_person(core, cfg))):
+        return False
+    return freq.get(core, 0) <= cfg["max_freq"]
 
 
 def _looks_like_person(cand: str, cfg: dict) -> bool:

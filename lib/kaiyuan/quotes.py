@@ -73,7 +73,9 @@ _CLAUSE = "，,；;：:。！？!?"
 _PLURAL = ("们",)
 # Latin letters with the accents of European names (Martin Tisné, Jorge Alcántara, Łukasz): Latin-1 and Extended-A
 _UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
-_NAME_RE = re.compile(rf"[(（]([{_UP}][{_UP}{_LOW}\-']+(?: [{_UP}][{_UP}{_LOW}\-']+)+)[)）]|([{_UP}][{_LOW}]+(?: [{_UP}][{_UP}{_LOW}\-']+)+)|([\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}})")
+# a run of Chinese characters that may open a clause with a personal name (李超, 本吉奥, 东尼 · 柏克)
+_BARE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}(?: ?[·・] ?[\u4e00-\u9fff]{1,8})?")
+_NAME_RE = re.compile(rf"[(（]([{_UP}][{_UP}{_LOW}\-']+(?: [{_UP}][{_UP}{_LOW}\-']+)+)[)）]|([{_UP}][{_LOW}]+(?: [{_UP}][{_UP}{_LOW}\-']+)+)|([\u4e00-\u9fff]{{1,6}} ?[·・] ?[\u4e00-\u9fff]{{1,8}})")
 
 
 # compiled key -> quotes.yaml key of the optional patterns
@@ -105,13 +107,15 @@ def load_rules(path: str | None = None) -> dict:
     rules["_unnamed_re"] = _alternation(rules.get("unnamed_speakers", {}))
     rules["_according_unnamed"] = _alternation(rules.get("according_unnamed", {}))
     titles = _alternation(rules.get("name_titles", ())).pattern
-    rules["_titled"] = re.compile(f"(?:{titles})\\s*(?P<name>[\u4e00-\u9fff·・]{{2,12}}|[A-Za-z][A-Za-z0-9_\\-]{{2,30}})")
+    rules["_titled"] = re.compile(f"(?:{titles})\\s*(?P<name>[\u4e00-\u9fff·・]{{2,12}}(?:\\s?[·・]\\s?[\u4e00-\u9fff]{{1,8}})?"
+                                  f"|[A-Za-z][A-Za-z0-9_\\-]{{2,30}}(?: [A-Z][A-Za-z\\-']+){{0,3}})")
     rules["_name_cut"] = _alternation(rules.get("name_cut_words", ()))
     rules["_viewpoints"] = [re.compile(p) for p in rules.get("viewpoint_frames", ())]
     rules["_pronoun_not"] = frozenset(rules.get("pronoun_not_in", ()))
     rules["_subject_opener"] = re.compile(rules.get("subject_openers", "^$"))
     rules["_relay"] = _alternation(rules.get("relay_verbs", ()))
     rules["_clause_opening"] = re.compile(rules.get("clause_opening", ".*"))
+    rules["_gender_title"] = _alternation(rules.get("gender_titles", {}))
     rules.setdefault("outlet_not_after", "")
     roles = sorted(rules["roles"], key=len, reverse=True)
     rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
@@ -126,13 +130,19 @@ def _alternation(words) -> re.Pattern:
 
 def _name_tail_cut(name: str, rules: dict) -> str:
     """A CJK transliteration ends before a function character or a speech verb after its · (鲍迪尔也曾… -> 鲍迪尔)."""
-    head, dot, tail = name.partition("·")
+    head, dot, tail = name.partition("·" if "·" in name else "・")
     simp = to_simplified(tail)
     ends = [k for k, c in enumerate(simp) if c in rules.get("name_end_chars", "")]
-    if (v := rules["_verb_re"].search(simp)) is not None:
-        ends.append(v.start())
+    ends += [c.start() for rx in (rules["_verb_re"], rules["_name_cut"]) if (c := rx.search(simp))]
     cut = min(ends, default=len(tail))
     return head + dot + tail[:cut] if cut > 0 else name
+
+
+def _front_title_end(name: str, rules: dict) -> int:
+    """Where a title glued to the front of a dotted transliteration ends (内政部长东尼 · 柏克 -> 4; `name_title_suffixes`)."""
+    front = to_simplified(re.split("[·・]", name)[0])
+    return max((front.rfind(t) + len(t) for t in rules["name_title_suffixes"]
+                if front.rfind(t) >= 0 and front.rfind(t) + len(t) < len(front.rstrip())), default=0)
 
 
 def _unnamed_speaker(surface: str, rules: dict) -> tuple[str, str, str]:
@@ -371,8 +381,11 @@ class _Resolver:
     most-mentioned organisation), so resolving a speaker costs about log(mentions), not a rescan:
     per-article time stays linear in the article's length (a long article is not quadratic)."""
 
-    def __init__(self, art: _Article, masked: str, rules: dict, registry: dict, quotes: list | None = None):
+    def __init__(self, art: _Article, masked: str, rules: dict, registry: dict, quotes: list | None = None,
+                 is_name=None):
         self.art, self.masked, self.rules, self.registry = art, masked, rules, registry
+        self.is_name = is_name or (lambda _name, titled=False: False)  # shape of a personal name (actors.new_person_name)
+        self.has_names = is_name is not None
         self.quotes = quotes or []
         self.spokespeople: list[tuple[int, str, str]] = []  # (pos, speaker, org)
         self._m_starts = [m.start for m in art.mentions]
@@ -516,14 +529,19 @@ class _Resolver:
         window = self.rules.get("subject_window", 3) if window is None else window
         for r in range(row, max(row - window, 0) - 1, -1):
             lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
+            bare = (self._opening_name(lo, hi) or self._known_in(lo, hi)) if "person" in kinds and self.has_names else None
             for m in self.between(lo, hi):
                 if (m.kind in kinds and self._usable(m) and not self._in_parens(m.start)
                         and not self._subordinate(m) and self._gender_fits(m, gender)
                         and (not opening or self.opens_clause(m))):
-                    return m
+                    return bare if bare is not None and bare.start < m.start else m
+            if bare is not None:
+                return bare
             if "person" in kinds and (named := self._unregistered_name(lo, hi, first=True)) is not None:
                 # an unregistered person named as subject (费拉里（Marina Ferrari）表示…；她认为…)
                 return _Mention(named[0], "person", lo, lo, named[1])
+            if "person" in kinds and self.has_names and (owner := self._known_in(lo, hi, possessors=True)) is not None:
+                return owner
         return None
 
     def maker_in(self, lo: int, hi: int) -> str:
@@ -639,7 +657,7 @@ class _Resolver:
             # an organisation anaphor (该公司, 公司, 团队) takes an organisation that opened a clause, else the one
             # the article is about: 该公司 after "…在飞桨星河社区、Hugging Face等平台下载" is not Hugging Face
             m = (self.subject_before(pos, kinds, gender=want, opening=kind == "org")
-                 or (self.recent(pos, kinds) if kind == "person" else None))
+                 or (self._last_person(pos, want) if kind == "person" else None))
             if m is not None and not self._gender_fits(m, want):
                 m = None
             if m is None and kind == "org" and (org := self.context_org(pos)):
@@ -685,15 +703,18 @@ class _Resolver:
             return named[0], "", named[1]
         if (known := self.known_person(cs, va)) is not None:
             return known
+        if (bare := self.bare_name(cs, va)) is not None:  # 李超表示, 梁文锋在…采访时说: the name as written
+            self.people().setdefault(to_simplified(bare[1]), bare[1])
+            return bare[1], "", bare[1]
         surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
 
-    def _overlaps_mention(self, a: int, b: int) -> bool:
+    def _overlaps_mention(self, a: int, b: int, any_kind: bool = False) -> bool:
         """A mention of something other than a person overlaps text[a:b] (a Latin name there, "Mistral AI",
-        is an organisation, not a person)."""
+        is an organisation, not a person); with `any_kind`, any registry mention (萨姆·奥特曼最大… is Sam Altman)."""
         k = bisect.bisect_left(self._m_starts, b)
-        return any(m.end > a and m.kind != "person" for m in self.art.mentions[max(0, k - 8):k])
+        return any(m.end > a and (any_kind or m.kind != "person") for m in self.art.mentions[max(0, k - 8):k])
 
     def head(self, m: _Mention, hi: int) -> _Mention:
         """The person an organisation mention introduces with a title before `hi` (Meta首席科学家杨立昆 -> 杨立昆,
@@ -708,7 +729,74 @@ class _Resolver:
             if p.kind == "org" and self.rules["_possessive_org"].match(gap):
                 return self.head(p, hi)
             return p if p.kind == "person" and self.rules["_appositive"].match(gap) else m
-        return m
+        return self._titled_after(m, hi) or m
+
+    def _last_person(self, pos: int, gender: str) -> _Mention | None:
+        """Beyond `subject_window`: the person named last before `pos`, a registry person or an unregistered one opening
+        a sentence (阿莫迪认为…; …「…」他在文中写道 …; 他直言: the same Amodei, `pronoun_window` sentences back at most)."""
+        m = self.recent(pos, ("person",))
+        if not self.has_names:
+            return m
+        far = self.subject_before(pos, ("person",), window=self.rules.get("pronoun_window", 8), gender=gender)
+        return far if far is not None and (m is None or far.start > m.start) else m
+
+    def _known_in(self, lo: int, hi: int, possessors: bool = False) -> _Mention | None:
+        """The first unregistered person the article introduced (`people`: 克里希纳（Arvind Krishna）) named again in
+        text[lo:hi] outside quotations (在…后，克里希纳发文… -> a later 他 is Arvind Krishna), as a person mention; not a
+        possessor (议员沃斯的幕僚长岑纳（Kai Zenner）: 他 is Kai Zenner) unless `possessors` (克里希纳的帖文…。他认为: no
+        one else is named, 他 is Krishna)."""
+        found = None
+        for surface, name in self.people().items():
+            k = self.masked.find(surface, lo, hi) if len(surface) >= 2 and not surface.isascii() else -1
+            if (k >= 0 and (found is None or k < found.start) and not self._overlaps_mention(k, k + len(surface), True)
+                    and (possessors or self.masked[k + len(surface):k + len(surface) + 1] != "的")):
+                found = _Mention(name, "person", k, k + len(surface), self.art.text[k:k + len(surface)])
+        return found
+
+    def _titled_after(self, m: _Mention, hi: int) -> _Mention | None:
+        """An unregistered person named after a title right after organisation `m` (斯坦福大学教授李飞飞,
+        Meta首席技术官安德鲁 · 博斯沃思; `name_titles`, `appositive_title`), as a person mention, or None."""
+        t = self.rules["_titled"].search(self.art.simp, m.end, hi)
+        if t is None or not self.rules["_appositive"].match(self.masked[m.end:t.start()]):
+            return None
+        named = self._titled_name(t.start(), hi, first=True)
+        if named is None or not self.art.text.startswith(named[0], t.start("name")):
+            return None
+        a = t.start("name")
+        return _Mention(named[0], "person", a, a + len(named[0]), named[1])
+
+    def bare_name(self, lo: int, hi: int) -> tuple[int, str] | None:
+        """(start, name as written) of an unregistered personal name opening text[lo:hi] after an opener (李超表示,
+        梁文锋在…采访时说, 不过本吉奥认为): a run cut at a function character, a time or manner word, a gender title or a
+        speech verb, with the shape of a name (`is_name`: surname + 1-2 characters, a transliteration, no common
+        word) and no registry mention in it; None otherwise."""
+        subj = self.masked[lo:hi]
+        k = len(subj) - len(subj.lstrip(" \u3000”」』\""))
+        k += (op.end() if (op := self.rules["_subject_opener"].match(subj[k:])) else 0)
+        m = _BARE_RE.match(subj, k)
+        if m is None:
+            return None
+        name = m.group()
+        ends = [i for i, c in enumerate(name) if c in self.rules.get("name_end_chars", "")]
+        ends += [c.start() for rx in (self.rules["_name_cut"], self.rules["_verb_re"], self.rules["_gender_title"])
+                 if (c := rx.search(name))]
+        name = name[:min(ends, default=len(name))].rstrip(" ·・")
+        cut = _front_title_end(name, self.rules) if re.search("[·・]", name) else 0
+        name, a = name[cut:], lo + m.start() + cut
+        k = bisect.bisect_left(self._m_starts, a + len(name))
+        if not name or any(x.end > a for x in self.art.mentions[max(0, k - 8):k]) or not self.is_name(to_simplified(name)):
+            return None  # no name, or a registry mention (an organisation, a known person) is there
+        return a, self.art.text[a:a + len(name)]
+
+    def _opening_name(self, lo: int, hi: int) -> _Mention | None:
+        """A bare name (`bare_name`) opening the sentence at lo, after a date or connective (`clause_opening`),
+        as a person mention."""
+        k = self.rules["_clause_opening"].match(self.masked, lo, hi).end()
+        bare = self.bare_name(k, hi) if k < hi else None
+        if bare is None:
+            return None
+        name = self.people().get(to_simplified(bare[1]), bare[1])  # 维纳 after 维纳（Scott Wiener）: Scott Wiener
+        return _Mention(name, "person", bare[0], bare[0] + len(bare[1]), bare[1])
 
     def _gender_fits(self, m: _Mention, gender: str) -> bool:
         """No gender asked, or the person's gender in this article is unknown or the one asked."""
@@ -761,7 +849,7 @@ class _Resolver:
             a, b = lo + found.start(), lo + found.end()
             if first and found.group(2):
                 continue
-            if not _inside(*self._excl, a) and not self._overlaps_mention(a, b):  # not in 《》, no organisation
+            if not _inside(*self._excl, a) and not self._overlaps_mention(a, b, any_kind=True):  # not in 《》, no actor
                 nm = found
                 if first:
                     break
@@ -770,23 +858,27 @@ class _Resolver:
         name = next(g for g in nm.groups() if g)
         surface = between[nm.start():nm.end()].strip()
         if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…)
-            front = to_simplified(name.split("·")[0])
-            cut = max((front.rfind(t) + len(t) for t in self.rules["name_title_suffixes"]
-                       if front.rfind(t) >= 0 and front.rfind(t) + len(t) < len(front)), default=0)
-            name = surface = _name_tail_cut(name[cut:], self.rules)
+            name = surface = _name_tail_cut(name[_front_title_end(name, self.rules):], self.rules)
         return name, surface
 
     def _titled_name(self, lo: int, hi: int, first: bool = False) -> tuple[str, str] | None:
         """(name, surface) of the last (with `first`, the first) unregistered person named right after a title word
         in text[lo:hi] (分析师张文怡 -> 張文怡, 开发者ehartford -> ehartford; `name_titles`), or None."""
-        found = None
-        for m in self.rules["_titled"].finditer(self.art.simp, lo, hi):
+        found, at = None, lo
+        while (m := self.rules["_titled"].search(self.art.simp, at, hi)) is not None:
+            at = m.start("name")  # a title inside the run is tried too (委员会主席冯德里恩: 委员, then 主席)
             a, name = m.start("name"), m.group("name")
             if "\u4e00" <= name[0] <= "\u9fff":
                 ends = [k for k, c in enumerate(name) if c in self.rules.get("name_end_chars", "")]
                 ends += [c.start() for rx in (self.rules["_name_cut"], self.rules["_verb_re"]) if (c := rx.search(name))]
-                name = name[:min(ends, default=len(name))]
-                if not 2 <= len(name) <= 6:
+                name = name[:min(ends, default=len(name))].rstrip(" ·・")
+                loose = self.rules.get("titled_tail_max_freq", 500)
+                if self.has_names and not (self.is_name(name) or self.is_name(name, titled=loose)):
+                    # 创始人王兴兴给出一则判断: the name is the head of the run (主席冯德莱恩 stays whole)
+                    name = next((name[:n] for n in (3, 2) if len(name) > n and self.is_name(name[:n])), name)
+                    if not self.is_name(name, titled=loose):
+                        continue  # 开发者头疼的… : a common word after the title, no name
+                if not 2 <= len(re.sub(r"[\s·・]", "", name)) <= (10 if re.search("[·・]", name) else 6):
                     continue
             k = bisect.bisect_left(self._m_starts, a + len(name))
             if any(mm.end > a for mm in self.art.mentions[max(0, k - 8):k]):
@@ -817,6 +909,10 @@ class _Resolver:
                         cut = max((front.rfind(t) + len(t) for t in self.rules["name_title_suffixes"] if t in front), default=0)
                         if 2 <= len(front) - cut <= 4:
                             people.setdefault(front[cut:], full)
+                        else:  # a title glued before it (图灵奖得主本吉奥): the longest tail the article writes again
+                            tail = next((front[-n:] for n in (4, 3, 2) if self.art.simp.count(front[-n:]) > 1), "")
+                            if tail:
+                                people.setdefault(tail, full)
                 elif m.group(1) and front is not None:
                     people[to_simplified(front[0])] = full
             self._people_map = people
@@ -900,10 +996,10 @@ def _only_quote(art: _Article, q: _Quote) -> bool:
     return not re.sub(r"[\s，,。.！!？?：:；;（）()\-—…]", "", outside)
 
 
-def _article_quotes(art: _Article, rules: dict, registry: dict) -> list[dict]:
+def _article_quotes(art: _Article, rules: dict, registry: dict, is_name=None) -> list[dict]:
     quotes = _find_direct(art, rules)
     masked = _mask(art, quotes)
-    res = _Resolver(art, masked, rules, registry, quotes)
+    res = _Resolver(art, masked, rules, registry, quotes, is_name)
     used: set[int] = set()          # positions of speech verbs / 据 phrases used as attributions
     attributed_rows: set[int] = set()  # sentences whose verb attributes a direct quote
     direct_rows: dict[int, list[_Quote]] = {}
@@ -1245,6 +1341,11 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
         reg = memo.get("quotes_index") or memo.setdefault("quotes_index", _registry_index(registry))
     else:
         reg = _registry_index(registry)
+    is_name = None
+    if getattr(registry, "discovery", None) is not None:  # a kaiyuan.actors.Registry: unknown names by their shape
+        from .actors import new_person_name
+
+        is_name = functools.partial(new_person_name, registry=registry)
     if mentions is None or len(mentions) == 0:
         mentions = pd.DataFrame(columns=["article_id", "sentence_id", "actor", "actor_type", "surface", "start", "end"])
     if "actor_type" not in mentions.columns:
@@ -1253,7 +1354,7 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
     by_art = dict(tuple(mentions.groupby("article_id"))) if len(mentions) else {}
     for aid, sents in sentences.groupby("article_id", sort=True):
         art = _build_article(str(aid), sents, by_art.get(aid), rules)
-        out.extend(_article_quotes(art, rules, reg))
+        out.extend(_article_quotes(art, rules, reg, is_name))
     df = pd.DataFrame(out, columns=QUOTE_COLUMNS)
     df = df.sort_values(["article_id", "sentence_id"], kind="stable").reset_index(drop=True)
     df["quote_id"] = quote_ids(df["article_id"])
