@@ -939,9 +939,10 @@ def _article_row(aid: str, target: str, items: list[tuple], rule: dict) -> dict:
 def label_sources(methods) -> str:
     """Where the polar sentence labels behind an article label come from, e.g. "hand 5; model 2"
     (hand = the team's labels, model / cue = automatic), most frequent first."""
-    counts = pd.Series(list(methods), dtype=object).value_counts()
-    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
-    return "; ".join(f"{m} {n}" for m, n in counts.items())
+    from collections import Counter
+
+    counts = sorted(Counter(methods).items(), key=lambda mn: (-mn[1], mn[0]))  # ties by name
+    return "; ".join(f"{m} {n}" for m, n in counts)
 
 
 def quote_label_rows(gold_quotes: list[dict], canonical) -> pd.DataFrame:
