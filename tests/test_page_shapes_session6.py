@@ -8,15 +8,7 @@ import pytest
 from kaiyuan.clean import clean_text
 from kaiyuan.metadata import credit_fields, find_credits, find_published
 
-BODY = "Meta周二发布了新一代开源模型，并在多个基准测试上取得领先成绩，研究人员认为这将改变行业格局。"
-BODY2 = "开发者社区随即展开讨论，有人称赞其许可证更宽松，也有人担心大公司借开源之名扩大影响力。"
-BODY_TW = "Meta週二發布新一代開源模型，並在多項基準測試上取得領先，研究人員認為這將改變產業格局。"
-BODY_TW2 = "開發者社群隨即展開討論，有人稱讚授權更寬鬆，也有人擔心大公司藉開源之名擴大影響力。"
-TITLE = "Meta发布新一代开源模型：能否撼动闭源阵营"
-
-
-def removed(cleaned) -> dict[str, str]:
-    return {r.text: r.reason for r in cleaned.removed}
+from test_page_shapes_unseen import BODY, BODY2, BODY_TW, BODY_TW2, TITLE, removed  # the same page bodies and helper
 
 
 # ---------------------------------------------------------------- D32: a label naming another date than the page's
