@@ -388,8 +388,9 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
             kept = [kept[0]] + kept[2:]
         key = normalise_for_match(title)
         is_repeat = lambda t: key in (normalise_for_match(t), normalise_for_match(strip_outlet_suffix(t, rules)))  # noqa: E731
-        drop([(n, t) for n, t in kept[1:] if is_repeat(t)], "repeated_title")  # also with the outlet appended
-        kept = [kept[0]] + [(n, t) for n, t in kept[1:] if not is_repeat(t)]
+        repeat = [is_repeat(t) for _n, t in kept[1:]]  # also with the outlet appended
+        drop([line for line, r in zip(kept[1:], repeat) if r], "repeated_title")
+        kept = [kept[0]] + [line for line, r in zip(kept[1:], repeat) if not r]
 
     kept, repeats = drop_repeated_paragraphs(kept, rules.repeat_min_chars)
     drop(repeats, "repeated_paragraph")

@@ -199,12 +199,12 @@ def _spans(word: str, text: str) -> list[tuple[int, int]]:
 
 def _negator_spans(text: str, cues: dict) -> list[tuple[int, int]]:
     blocked = [False] * len(text)
-    for ex in cues["negator_exceptions"]:
+    for ex in [e for e in cues["negator_exceptions"] if e in text]:
         for a, b in _spans(ex, text):
             for k in range(a, b):
                 blocked[k] = True
     spans, taken = [], [False] * len(text)
-    for neg in cues["negators"]:
+    for neg in [n for n in cues["negators"] if n in text]:
         for a, b in _spans(neg, text):
             if any(blocked[a:b]) or any(taken[a:b]):
                 continue
@@ -237,7 +237,7 @@ def _cue_score(t: str, spec: dict, cues: dict) -> tuple[float, list[str]]:
         for k in range(a, b):
             taken[k] = True
     score, hits = 0.0, []
-    for cue in spec["order"]:
+    for cue in [c for c in spec["order"] if c in t]:  # the cues present, in their order
         for a, b in _spans(cue, t):
             if any(taken[a:b]):
                 continue
@@ -250,7 +250,7 @@ def _cue_score(t: str, spec: dict, cues: dict) -> tuple[float, list[str]]:
                 cue_txt = cue
             score += w
             hits.append(cue_txt)
-    negatable = [(a, b, r) for r in spec["negatable"] for a, b in _spans(r, t)]
+    negatable = [(a, b, r) for r in spec["negatable"] if r in t for a, b in _spans(r, t)]
     for a, b, r in sorted(negatable):
         if any(taken[a:b]):
             continue
