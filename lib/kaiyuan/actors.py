@@ -928,10 +928,12 @@ class FastTagger:
     def tokens(self, simplified: str) -> list:
         """(word, flag, start, end) for an already simplified sentence: `cut` without the pair objects."""
         out, pos = [], 0
+        append, tag_words = out.append, self.jieba.tag
         for piece, tag in _protected_pieces(simplified, self.registry, simplified=True):
-            for word, flag in ([(piece, tag)] if tag else self.jieba.tag(piece)):
-                out.append((word, flag, pos, pos + len(word)))
-                pos += len(word)
+            for word, flag in ((piece, tag),) if tag else tag_words(piece):
+                end = pos + len(word)
+                append((word, flag, pos, end))
+                pos = end
         return out
 
 

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import memo
 from .config import load_yaml
 from .script import normalise_for_match, to_simplified
 
@@ -288,7 +289,7 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
     for no, text in lines:
         if not text.strip():
             continue
-        reason = line_reason(text.strip(), rules) or ("date_line" if no in dated else None)
+        reason = memo.call(line_reason, text.strip(), rules) or ("date_line" if no in dated else None)
         if reason:
             drop([(no, text)], reason)
         else:
@@ -300,7 +301,7 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
     seen = 0
     out = []
     for idx, (no, text) in enumerate(kept):
-        reason = tail_reason(text, rules)
+        reason = memo.call(tail_reason, text, rules)
         if reason and seen / total >= rules.tail_min_share:
             start = len(out)
             while start > 0 and len(out[start - 1][1]) <= 16 and not has_terminal(out[start - 1][1]):
@@ -352,10 +353,10 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
         if teaser:
             drop([(no, teaser)], "teaser")
             text = rest
-        text, glued = split_tail_teaser(text, rules)
+        text, glued = memo.call(split_tail_teaser, text, rules)
         if glued:
             drop([(no, glued)], "tail_teaser")
-        fixed, records = repair_line(text, rules)
+        fixed, records = memo.call(repair_line, text, rules)
         repairs.extend(Repair(no, rule, *change_snippet(b, a)) for rule, b, a in records)
         if fixed and _HAS_CONTENT.search(fixed):
             out.append((no, fixed))

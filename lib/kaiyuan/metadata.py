@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import memo
 from .config import load_yaml
 from .script import normalise_for_match, to_simplified
 
@@ -79,7 +80,12 @@ def parse_date_string(text: str) -> str:
 
 
 def _dates_in(norm: str, rules: dict) -> list[tuple[int, int, str]]:
-    """(start, end, ISO date) of every full date on a normalised line."""
+    """(start, end, ISO date) of every full date on a normalised line (remembered per line: the cleaner and the
+    metadata reader both read the head and foot lines)."""
+    return list(memo.call(_dates_in_line, norm, rules))
+
+
+def _dates_in_line(norm: str, rules: dict) -> tuple[tuple[int, int, str], ...]:
     out, taken = [], []
     for pattern in rules["_dates"]:
         for m in pattern.finditer(norm):
@@ -93,7 +99,7 @@ def _dates_in(norm: str, rules: dict) -> list[tuple[int, int, str]]:
             if iso and _plausible(iso):
                 out.append((m.start(), m.end(), iso))
                 taken.append((m.start(), m.end()))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _plausible(iso: str) -> bool:

@@ -405,6 +405,7 @@ class _Resolver:
         self._gender: dict[str, str] | None = None
         self._people_map: dict[str, str] | None = None
         self._abbrev: dict[str, _Mention] | None = None
+        self._memo: dict[tuple, _Mention | None] = {}  # _opening_name / _known_in per span: pure, asked again and again
 
     # -- helpers
     def _outlet_subject(self, a: int, b: int) -> bool:
@@ -741,6 +742,12 @@ class _Resolver:
         return far if far is not None and (m is None or far.start > m.start) else m
 
     def _known_in(self, lo: int, hi: int, possessors: bool = False) -> _Mention | None:
+        key = ("known", lo, hi, possessors)
+        if key not in self._memo:
+            self._memo[key] = self._known_in_uncached(lo, hi, possessors)
+        return self._memo[key]
+
+    def _known_in_uncached(self, lo: int, hi: int, possessors: bool) -> _Mention | None:
         """The first unregistered person the article introduced (`people`: 克里希纳（Arvind Krishna）) named again in
         text[lo:hi] outside quotations (在…后，克里希纳发文… -> a later 他 is Arvind Krishna), as a person mention; not a
         possessor (议员沃斯的幕僚长岑纳（Kai Zenner）: 他 is Kai Zenner) unless `possessors` (克里希纳的帖文…。他认为: no
@@ -789,6 +796,12 @@ class _Resolver:
         return a, self.art.text[a:a + len(name)]
 
     def _opening_name(self, lo: int, hi: int) -> _Mention | None:
+        key = ("opening", lo, hi)
+        if key not in self._memo:
+            self._memo[key] = self._opening_name_uncached(lo, hi)
+        return self._memo[key]
+
+    def _opening_name_uncached(self, lo: int, hi: int) -> _Mention | None:
         """A bare name (`bare_name`) opening the sentence at lo, after a date or connective (`clause_opening`),
         as a person mention."""
         k = self.rules["_clause_opening"].match(self.masked, lo, hi).end()

@@ -909,15 +909,16 @@ def article_stance(stance_sentences: pd.DataFrame, sentences: pd.DataFrame | Non
     best = best_labels(stance_sentences).assign(article_id=lambda d: d["article_id"].astype(str))
     quoted = _quoted_sentences(quotes)
     lead, close = _positions(sentences, rule)
-    keys = list(zip(best["article_id"], best["sentence_id"].astype(int)))
+    keys = list(zip(best["article_id"].tolist(), best["sentence_id"].astype(int).tolist()))
     weight = [(rule["voice_weight"] if k in quoted else 1.0) + rule["lead_weight"] * (k in lead)
               + rule["close_weight"] * (k in close) for k in keys]
     speakers = [quoted.get(k, "") for k in keys]
     polar: dict = {}
-    for (aid, sid), t, lab, w, spk, how in zip(keys, best["target"], best["label"], weight, speakers, best["method"]):
+    for (aid, sid), t, lab, w, spk, how in zip(keys, best["target"].tolist(), best["label"].tolist(), weight, speakers,
+                                               best["method"].tolist()):
         if lab in ("supportive", "critical"):
             polar.setdefault((aid, t), []).append((sid, lab, w, spk, how))
-    pairs = sorted(set(zip(best["article_id"], best["target"])))
+    pairs = sorted(set(zip(best["article_id"].tolist(), best["target"].tolist())))
     return pd.DataFrame([_article_row(aid, t, polar.get((aid, t), []), rule) for aid, t in pairs], columns=ARTICLE_COLUMNS)
 
 

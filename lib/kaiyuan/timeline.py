@@ -60,6 +60,7 @@ class _NFKCTable(dict):
 _NFKC = _NFKCTable()
 
 
+@functools.lru_cache(maxsize=1 << 15)  # every sentence is normalised by several steps
 def normalise(text: str) -> str:
     """NFKC each character but keep the length, so offsets stay valid (full-width ２０２３ -> 2023)."""
     return text if text.isascii() else text.translate(_NFKC)
@@ -1656,8 +1657,10 @@ def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict) 
     for a, i, b, t, o, k in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"],
                                 sentences[text_col], sentences["text"], kinds):
         key = (str(a), int(i))
+        if key not in keys:
+            continue
         t = normalise(t if isinstance(t, str) else "")
-        if key in keys and is_event_sentence(k, t, rules):
+        if is_event_sentence(k, t, rules):
             out[key] = _Sentence(int(b), t, o if isinstance(o, str) and len(o) == len(t) else t, ments.get(key, []),
                                  discourse_topic(key, ments, rules))
     return out
