@@ -485,6 +485,52 @@ def test_actors_fall_back_to_the_sentence_when_the_clause_has_none():
     assert (ev["actors"].item(), ev["label"].item()) == ("Open Source Initiative", "Open Source Initiative 成立")
 
 
+def unknown_frame(article_id, sentence_id, pairs):
+    """An actors.unknown_occurrences table: (candidate, tag) names the registry does not hold."""
+    return pd.DataFrame([{"key": c.lower(), "candidate": c, "tag": t, "article_id": article_id,
+                          "sentence_id": sentence_id, "example": ""} for c, t in pairs])
+
+
+@pytest.mark.parametrize("text,published,unknown,registered,want", [
+    # an acting party the registry does not hold: "Civitai again posted its lawyers' review"
+    ("6月22日，Civitai又发文披露律师审阅结果。", "2024-07-10", [("Civitai", "latin")], [],
+     ("2024-06-22", "Civitai 发文 披露律师审阅", "Civitai", "Civitai")),
+    # a versioned Latin name is a model at family level: "the lab open-sourced the light model InternLM-7B"
+    ("去年7月6日，该实验室开源了轻量级模型InternLM-7B。", "2024-07-10", [("InternLM-7B", "latin")], [],
+     ("2023-07-06", "开源 InternLM-7B", "InternLM", "InternLM")),
+    # a registered name in the clause: the candidates are not needed ("DeepSeek released Janus")
+    ("今年1月20日，DeepSeek发布了Janus。", "2025-02-01", [("Janus", "latin")], [("DeepSeek", "DeepSeek")],
+     ("2025-01-20", "DeepSeek 发布 Janus", "DeepSeek", "DeepSeek")),
+    # a candidate adds to the sentence's registered actors: "someone posted a BT link; Meta did not respond"
+    ("3月3日，有人在论坛贴出BT种子链接，Meta没有回应。", "2023-07-20", [("BT", "latin")], [("Meta", "Meta")],
+     ("2023-03-03", "BT 贴出", "BT; Meta", "BT")),
+])
+def test_a_clause_the_registry_leaves_empty_takes_the_discovered_names(text, published, unknown, registered, want):
+    sents = sentences_frame("a", [text])
+    ments = pd.DataFrame([mention("a", 0, a, s, text) for a, s in registered]) if registered else None
+    ev = tl.build_events(tl.extract_expressions(sents, articles_frame(a=published)), sents, ments,
+                         unknown_frame("a", 0, unknown))
+    e = ev.iloc[0]
+    assert (e["start"], e["label"], e["actors"], e["main_actor"]) == want
+
+
+def test_discovered_names_keep_h20_and_drop_a_model_version():
+    names = tl.unknown_names("英伟达H20和InternLM2.5", 10, [("H20", "latin"), ("InternLM2.5", "latin")], tl.load_rules())
+    assert [(n.actor, n.version, n.actor_type, n.start) for n in names] == [("H20", "", "org", 13),
+                                                                          ("InternLM", "2.5", "model", 17)]
+
+
+def test_discovered_names_come_from_the_discovery_layer_end_to_end():
+    from kaiyuan import actors
+
+    text = "6月22日，Civitai又发文披露律师审阅结果。"
+    sents = sentences_frame("a", [text])
+    ments = actors.find_mentions(sents)
+    ev = tl.build_events(tl.extract_expressions(sents, articles_frame(a="2024-07-10")), sents, ments,
+                         actors.unknown_occurrences(sents, ments))
+    assert ev["main_actor"].item() == "Civitai"
+
+
 # ------------------------------------------------------------------------------------------
 # Merge
 

@@ -263,7 +263,7 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
     step("time", ("expressions",),
          lambda aids, sub: (timeline.extract_expressions(sub, pd.DataFrame([rows[a] for a in aids])),))
     step("events", ("events",), lambda aids, sub: (timeline.build_events(of(aids, "expressions"), sub,
-                                                                          of(aids, "mentions")),))
+                                                                          of(aids, "mentions"), of(aids, "unknown")),))
     step("quotes", ("quotes",), lambda aids, sub: (quotes.extract_quotes(sub, of(aids, "mentions"), reg),))
     step("stance", ("stance", "article_stance"), predict_stance)
     tables = {name: _join([done[a][name] for a in ids], keep_empty=False) for name in ARTICLE_TABLES}

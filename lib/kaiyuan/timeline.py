@@ -17,7 +17,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 import pandas as pd
 
@@ -1594,7 +1594,7 @@ def event_label(actor: str, trigger: str, obj: str, agent: bool = True) -> str:
     """'actor trigger object' ('Meta 发布 Llama 3'); 'actor trigger' when the actor is its own object
     ('Gavin Newsom 否决', 'Open Source Initiative 成立'); 'trigger object' when there is no acting party
     or the actor is the model released ('推出 Llama 4')."""
-    if not actor or (not agent and (obj == actor or obj.startswith(actor + " "))):
+    if not actor or (not agent and obj.startswith(actor) and obj[len(actor):][:1] in ("", " ", "-", *"0123456789")):
         return " ".join(x for x in (trigger, obj) if x) or actor
     if obj == actor:
         return f"{actor} {trigger}".strip()
@@ -1609,6 +1609,40 @@ class _Sentence:
     original: str
     mentions: list
     topic: str = ""  # the acting party of a recent sentence, for a sentence that names no actor
+    unknown: list = field(default_factory=list)  # names the registry does not hold (discovery), as mentions
+
+
+class _Named(NamedTuple):
+    """A name the registry does not hold, found by the discovery layer, in the shape of a mention."""
+    actor: str
+    start: int
+    end: int
+    actor_type: str
+    version: str = ""
+    surface: str = ""
+
+
+def unknown_names(text: str, base: int, candidates: list, rules: dict) -> list:
+    """The discovery layer's candidates of one sentence [(candidate, tag)] as mentions, in reading order:
+    offsets found in the sentence, the type guessed from the tag (the discovery table's guess), a Latin name with a
+    version is a model at family level with its version kept apart (`events.unknown_names.family_tail`:
+    InternLM-7B -> InternLM + 7B, as the registry counts models), a Han name as written (周伯文)."""
+    from .actors import _snippet_type as guess_type
+
+    tail, keep = re.compile(rules["events"]["unknown_names"]["family_tail"]), rules["events"]["unknown_names"]["min_chars"]
+    out, pos = [], defaultdict(int)
+    for cand, tag in candidates:
+        surface = normalise(cand)
+        at = text.find(surface, pos[surface]) if surface else -1
+        if at < 0:
+            continue
+        pos[surface] = at + len(surface)
+        name, kind, version = surface, guess_type(cand, tag), ""
+        short = tail.sub("", surface) if surface.isascii() else surface
+        if short != surface and len(short) >= keep and re.search("[A-Za-z]{2}", short):
+            name, kind, version = short, "model", surface[len(short):].lstrip("-_ ")  # a versioned name is a model
+        out.append(_Named(name, base + at, base + at + len(surface), kind, version, surface))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
@@ -1617,23 +1651,28 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     start, end = e.offset_start - sent.base, e.offset_end - sent.base
     text = sent.text
     cs, ce = clause_bounds(text, start, end, rules)
-    in_clause = [m for m in sent.mentions if m.start >= sent.base + cs and m.end <= sent.base + ce]
-    actors = sorted({str(m.actor) for m in (in_clause or sent.mentions)})
+    mentions = sent.mentions
+    in_clause = [m for m in mentions if m.start >= sent.base + cs and m.end <= sent.base + ce]
+    actors = sorted({str(m.actor) for m in (in_clause or mentions)})
+    if not in_clause and sent.unknown:  # a clause the registry leaves empty: the names it does not hold
+        named = [m for m in sent.unknown if m.start >= sent.base + cs and m.end <= sent.base + ce]
+        mentions = sorted(mentions + named, key=lambda m: m.start) if named else mentions
+        actors = sorted(set(actors) | {str(m.actor) for m in named})  # candidates add to the sentence's actors
     trigger = find_trigger(text, cs, ce, start, end, rules)
     listed = trigger is not None
     trigger = trigger or fallback_trigger(text, cs, ce, start, end, rules)
-    m = main_actor(text, (cs, ce), trigger, sent.mentions, sent.base, rules)
+    m = main_actor(text, (cs, ce), trigger, mentions, sent.base, rules)
     actor = str(m.actor) if m is not None else ""
-    if not sent.mentions and sent.topic:  # a sentence without names is about the recent topic
+    if not mentions and sent.topic:  # a sentence without names is about the recent topic
         actor, actors = sent.topic, [sent.topic]
     elif actor and actor not in actors:  # the acting party is an actor of its event, even outside the clause
         actors = sorted(actors + [actor])
     if trigger is None and not actor:
         return None
     if listed:
-        obj = find_object(text, cs, ce, trigger, sent.mentions, sent.base, rules, actor)
+        obj = find_object(text, cs, ce, trigger, mentions, sent.base, rules, actor)
     elif trigger and actor:  # an unlisted verb: only an actor named after it is its object ("Kai-Fu Lee 转发")
-        obj = next((_mention_name(x) for x in sorted(sent.mentions, key=lambda x: x.start)
+        obj = next((_mention_name(x) for x in sorted(mentions, key=lambda x: x.start)
                     if sent.base + trigger[1] + len(trigger[0]) <= x.start <= sent.base + ce), "")
     else:  # an unlisted verb without an acting party labels nothing ("形成 鲜明" is a fragment)
         trigger, obj = None, ""
@@ -1648,11 +1687,15 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
             "trigger": trigger[0] if trigger else "", "main_actor": actor, "object": obj}
 
 
-def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict) -> dict:
+def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict, unknown=None) -> dict:
     """(article_id, sentence_id) -> _Sentence for the dated body sentences."""
     text_col = "text_simplified" if "text_simplified" in sentences.columns else "text"
     kinds = sentences["kind"] if "kind" in sentences.columns else [None] * len(sentences)
     ments = _mentions_by_sentence(mentions)
+    unknown_by = defaultdict(list)
+    if unknown is not None and len(unknown):
+        for a, i, c, g in zip(unknown["article_id"], unknown["sentence_id"], unknown["candidate"], unknown["tag"]):
+            unknown_by[(str(a), int(i))].append((str(c), str(g)))
     out = {}
     for a, i, b, t, o, k in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"],
                                 sentences[text_col], sentences["text"], kinds):
@@ -1662,7 +1705,8 @@ def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict) 
         t = normalise(t if isinstance(t, str) else "")
         if is_event_sentence(k, t, rules):
             out[key] = _Sentence(int(b), t, o if isinstance(o, str) and len(o) == len(t) else t, ments.get(key, []),
-                                 discourse_topic(key, ments, rules))
+                                 discourse_topic(key, ments, rules),
+                                 unknown_names(t, int(b), unknown_by[key], rules) if key in unknown_by else [])
     return out
 
 
@@ -1679,15 +1723,16 @@ def discourse_topic(key: tuple, mentions: dict, rules: dict) -> str:
     return ""
 
 
-def build_events(expressions: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
-                 ) -> pd.DataFrame:
+def build_events(expressions: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
+                 unknown: pd.DataFrame | None = None) -> pd.DataFrame:
     """One event per resolved expression of a body sentence: label 'main actor + trigger + object', the
-    actors mentioned.  A restatement of a date already dated in the sentence (上周二（18日）) adds none."""
+    actors mentioned.  A restatement of a date already dated in the sentence (上周二（18日）) adds none.
+    `unknown` (actors.unknown_occurrences) supplies the names of a clause the registry leaves empty."""
     rules = load_rules()
     done = expressions[expressions["resolved"].astype(bool)].sort_values(
         ["article_id", "sentence_id", "offset_start"], kind="stable")
     sents = _event_sentences({(str(a), int(i)) for a, i in zip(done["article_id"], done["sentence_id"])},
-                             sentences, mentions, rules)
+                             sentences, mentions, rules, unknown)
     rows, seen, k, previous = [], set(), 0, None
     for e in done.itertuples(index=False):
         key = (str(e.article_id), int(e.sentence_id))
