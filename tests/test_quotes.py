@@ -952,3 +952,42 @@ def test_a_possessor_is_not_the_subject_for_he():
     q = _with_registry(["议员霍斯特（Lena Horst）上周表态。", "议员霍斯特的幕僚长岑德尔（Karl Zendel）的措辞更为激烈。",
                         "他说，议会里的人都“极其愤怒”。"])
     assert _speaker_of(q, "极其愤怒") == "Karl Zendel"
+
+
+# --------------------------------------------------------------------------- issue 16, session 7: unknown organisations
+# An organisation the registry does not know speaks as the article names it when it opens the clause of the speech
+# verb: a Latin name, or a name ending in an organisation word (团队, 实验室, 研究院…; quotes.yaml `unregistered_org`).
+def test_unregistered_latin_organisation_speaks_as_written():
+    q = _with_registry(["“我们不是律师，所以先暂停上传。”Modelhub在公告中写道。", "Modelhub在公告末尾提醒，创作者应先读懂条款。"])
+    assert _speaker_of(q, "先暂停上传") == "Modelhub"
+    assert _speaker_of(q, "先读懂条款") == "Modelhub"
+
+
+def test_unregistered_team_or_institute_speaks_as_written():
+    q = _with_registry(["星河团队在发布博文中写道，新模型下周开放下载。", "东湖智能研究院表示，训练数据将一并公开。"])
+    assert _speaker_of(q, "下周开放下载") == "星河团队"
+    assert _speaker_of(q, "一并公开") == "东湖智能研究院"
+
+
+def test_the_team_refers_to_an_unregistered_organisation_that_opened_a_clause():
+    q = _with_registry(["去年5月，东湖智能研究院在年会上发布了一个小模型。", "研究团队当时表示，新模型主打中文长文本。"])
+    assert _speaker_of(q, "中文长文本") == "东湖智能研究院"
+
+
+def test_a_model_named_in_a_teams_name_is_that_team():
+    q = _with_registry(["Gemma团队在博文中写道，新版本会继续以宽松许可证开源。"])  # Gemma: a model in the registry
+    assert _speaker_of(q, "宽松许可证") == "Gemma团队"
+
+
+def test_generic_team_or_several_universities_are_no_names():
+    q = _with_registry(["研究团队在论文中写道，模型仍有幻觉问题。", "多所大学表示，将共同维护评测集。"])
+    assert _speaker_of(q, "幻觉问题") == ""
+    assert _speaker_of(q, "共同维护") == ""
+
+
+# An unregistered person who opened the clause before speaks through a verb in the next clause (X…，表示…).
+def test_unregistered_person_in_the_clause_before_the_verb():
+    q = _with_registry(["赵明远同日也在朋友圈转发了这份说明，表示是回应外界的讨论。",
+                        "今年3月，创始人卡尔·伯格曼（Karl Bergmann）辞去首席执行官职务，表示要专心做研究。"])
+    assert _speaker_of(q, "回应外界") == "赵明远"
+    assert _speaker_of(q, "专心做研究") == "Karl Bergmann"

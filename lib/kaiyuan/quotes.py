@@ -117,6 +117,9 @@ def load_rules(path: str | None = None) -> dict:
     rules["_clause_opening"] = re.compile(rules.get("clause_opening", ".*"))
     rules["_gender_title"] = _alternation(rules.get("gender_titles", {}))
     rules.setdefault("outlet_not_after", "")
+    rules["_unreg_org"] = re.compile(rules.get("unregistered_org", "(?!)"))
+    rules["_unreg_org_not"] = re.compile(rules.get("unregistered_org_not", "(?!)"))
+    rules["_unreg_org_rest"] = re.compile(rules.get("unregistered_org_rest", ""))
     roles = sorted(rules["roles"], key=len, reverse=True)
     rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
     return rules
@@ -542,6 +545,52 @@ class _Resolver:
                 return _Mention(named[0], "person", lo, lo, named[1])
             if "person" in kinds and self.has_names and (owner := self._known_in(lo, hi, possessors=True)) is not None:
                 return owner
+            if "org" in kinds and (org := self._opening_org(lo, hi)) is not None:
+                return org  # an unregistered organisation opened a clause (千问团队在…发布…。该团队表示…)
+        return None
+
+    def unregistered_org(self, lo: int, hi: int, whole: bool = True) -> tuple[int, str, bool] | None:
+        """(start, name as written, ends in an organisation word) of an unregistered organisation opening text[lo:hi]
+        (`unregistered_org`: Civitai在公告中写道, 千问团队在博文中写道); with `whole`, nothing but a frame of place, time or
+        connectives may follow it (`unregistered_org_rest`). None for a generic head or a registry mention there."""
+        subj = self.masked[lo:hi]
+        k = len(subj) - len(subj.lstrip(" \u3000”」』\""))
+        k += (op.end() if (op := self.rules["_subject_opener"].match(subj[k:])) else 0)
+        k = self.rules["_clause_opening"].match(subj, k).end()
+        m = self.rules["_unreg_org"].match(subj, k)
+        if m is None or self.rules["_unreg_org_not"].match(m.group("org")):
+            return None
+        if whole and not self.rules["_unreg_org_rest"].fullmatch(subj, m.end()):
+            return None
+        a = lo + m.start("org")
+        name = self.art.text[a:lo + m.end("org")].strip()
+        k = bisect.bisect_left(self._m_starts, a + len(name))
+        if (any(x.end > a and (x.kind in ("person", "org") or not m.group("suffix")) for x in self.art.mentions[max(0, k - 8):k])
+                or name.lower() in self.people()):
+            return None  # a registry person or organisation, or a person the article introduced (Laguna表示); a model
+        return a, name, bool(m.group("suffix"))  # named in a team's name is its team (千问团队 "the Qwen team")
+
+    def _clause_person(self, lo: int, hi: int) -> tuple[str, str, str] | None:
+        """An unregistered person opening the clause text[lo:hi] (after a date or connective): a dotted transliteration
+        or a name with its Latin form in brackets, a title + name, a person the article introduced, or a bare name."""
+        k = self.rules["_clause_opening"].match(self.masked, lo, hi).end()
+        named = self._unregistered_name(k, hi, first=True)
+        if named is not None and 0 <= self.masked.find(to_simplified(named[1][:2]), k, hi) - k <= 8:
+            at = self.masked.find(to_simplified(named[1]), k, hi) + len(named[1])
+            latin = _NAME_RE.match(self.art.text, at)  # 埃马德·莫斯塔克（Emad Mostaque）: the Latin form names them
+            return (latin.group(1) if latin is not None and latin.group(1) else named[0]), "", named[1]
+        if (known := self.known_person(k, hi)) is not None:
+            return known
+        if (bare := self.bare_name(k, hi)) is not None:
+            return self.people().get(to_simplified(bare[1]), bare[1]), "", bare[1]
+        return None
+
+    def _opening_org(self, lo: int, hi: int) -> _Mention | None:
+        """The first unregistered organisation ending in an organisation word that opens a clause of text[lo:hi]."""
+        for cs in [lo] + [k + 1 for k in range(lo, hi - 1) if self.masked[k] in _CLAUSE]:
+            org = self.unregistered_org(cs, hi, whole=False)
+            if org is not None and org[2]:
+                return _Mention(org[1], "org", org[0], org[0] + len(org[1]), org[1])
         return None
 
     def maker_in(self, lo: int, hi: int) -> str:
@@ -683,6 +732,8 @@ class _Resolver:
                 in_clause = [m for m in self.between(start, end) if self._usable(m)]
                 if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
                     cands = [self.head(in_clause[0], end)]
+                elif not in_clause and (named := self._clause_person(start, end - 1)) is not None:
+                    return named  # 李某某同日在朋友圈转发说明，表示…: an unregistered person opened the clause before
                 end = start
         if cands:
             # a headline drops its grammar (Meta拒签准则称“…”): its clause's first actor is the subject
@@ -706,6 +757,8 @@ class _Resolver:
         if (bare := self.bare_name(cs, va)) is not None:  # 李超表示, 梁文锋在…采访时说: the name as written
             self.people().setdefault(to_simplified(bare[1]), bare[1])
             return bare[1], "", bare[1]
+        if (org := self.unregistered_org(cs, seg_end)) is not None:  # Civitai在公告中写道: the organisation as written
+            return org[1], org[1], org[1]
         surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
