@@ -991,3 +991,23 @@ def test_unregistered_person_in_the_clause_before_the_verb():
                         "今年3月，创始人卡尔·伯格曼（Karl Bergmann）辞去首席执行官职务，表示要专心做研究。"])
     assert _speaker_of(q, "回应外界") == "赵明远"
     assert _speaker_of(q, "专心做研究") == "Karl Bergmann"
+
+
+def test_unregistered_company_ending_in_a_company_word_speaks_but_not_a_generic_one():
+    q = _with_registry(["云帆科技回应称，这一决定毫无事实根据。", "美国公司表示，新规会增加合规成本。"])
+    assert _speaker_of(q, "毫无事实根据") == "云帆科技"
+    assert _speaker_of(q, "合规成本") == ""
+
+
+def test_two_organisations_joined_by_a_verb_are_no_single_name():
+    q = _with_registry(["去年5月，东湖智能研究院在年会上发布了一个小模型。", "今年1月，实验室联合云帆科技发布第二代模型。",
+                        "研究团队当时表示，新模型主打中文长文本。"])
+    assert _speaker_of(q, "中文长文本") == "东湖智能研究院"
+
+
+# The last of several titles joined by 、 comes right before the name (主任、党委副书记X; 副总裁、某框架作者X).
+def test_name_after_the_last_of_several_titles():
+    q = _with_registry(["信息中心主任、党委副书记钱立新表示，开源已成为新型生产方式。",
+                        "前某公司技术副总裁、深度学习框架作者周若曦也在朋友圈发文，感叹小公司处境不易。"])
+    assert _speaker_of(q, "新型生产方式") == "钱立新"
+    assert _speaker_of(q, "处境不易") == "周若曦"

@@ -575,8 +575,9 @@ class _Resolver:
         or a name with its Latin form in brackets, a title + name, a person the article introduced, or a bare name."""
         k = self.rules["_clause_opening"].match(self.masked, lo, hi).end()
         named = self._unregistered_name(k, hi, first=True)
-        if named is not None and 0 <= self.masked.find(to_simplified(named[1][:2]), k, hi) - k <= 8:
-            at = self.masked.find(to_simplified(named[1]), k, hi) + len(named[1])
+        at = self.masked.find(to_simplified(named[1]), k, hi) if named is not None else -1
+        if at >= 0 and self.rules["_appositive"].match(self.masked[k:at]):  # only titles before the name
+            at += len(named[1])
             latin = _NAME_RE.match(self.art.text, at)  # 埃马德·莫斯塔克（Emad Mostaque）: the Latin form names them
             return (latin.group(1) if latin is not None and latin.group(1) else named[0]), "", named[1]
         if (known := self.known_person(k, hi)) is not None:
