@@ -1011,3 +1011,19 @@ def test_name_after_the_last_of_several_titles():
                         "前某公司技术副总裁、深度学习框架作者周若曦也在朋友圈发文，感叹小公司处境不易。"])
     assert _speaker_of(q, "新型生产方式") == "钱立新"
     assert _speaker_of(q, "处境不易") == "周若曦"
+
+
+# An outlet the registry does not know, written in 《》 with an outlet's shape, speaks and issues reports like a registered
+# one (quotes.yaml `unregistered_outlet`), named by its Latin name, else its title and magazine word, else its title.
+def test_unregistered_outlet_in_title_marks_speaks():
+    q = _with_registry(["国际期刊《星海》（Starsea）上月撰文，形容这次发布是“又一个转折时刻”。",
+                        "《南岭日报》本周刊出的一篇评论文章把矛头转向监管机构。", "文章指出，出口管制适得其反。",
+                        "据《远望》杂志报道，团队花了数月完成训练。"])
+    assert _speaker_of(q, "转折时刻") == "Starsea"
+    assert q[q["quote"].str.contains("适得其反")]["speaker_org"].tolist() == ["南岭日报"]
+    assert _speaker_of(q, "数月完成训练") == "远望杂志"
+
+
+def test_a_book_or_law_in_title_marks_is_no_outlet():
+    q = _with_registry(["《人工智能简史》写道，机器学习起源于上世纪五十年代。"])
+    assert "人工智能简史" not in q["speaker"].tolist()

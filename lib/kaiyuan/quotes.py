@@ -44,6 +44,12 @@ is only a quotation; a quoted clause ending in its own comma (“我很担心，
 organisation anaphor takes an organisation that opened a clause (`clause_opening`); a later clause with a subject of its
 own is a second speaker; a programme in 《》 speaks for its issuer; 据 + a speaking noun is an unnamed source.
 
+Round 4 (issue 16, session 7, classes of the registry-blind development run, counted on real pages): an organisation the
+registry does not know speaks as written when it opens the clause of the verb (Civitai在公告中写道, 千问团队在博文中写道,
+X科技回应称; `unregistered_org`), and 研究团队/该团队 refer to one that opened a clause; an unregistered outlet in 《》 with an
+outlet's shape acts like a registered one (《自然》（Nature）撰文, 据《连线》杂志报道; `unregistered_outlet`); an
+unregistered person opening the clause before "X…，表示…" speaks (by the Latin name in brackets when there is one).
+
 All patterns live in `data/quotes.yaml` and are matched on simplified text, so traditional-script
 articles work the same. Their stance per target is `quote_stance(quotes, stance_sentences)`
 (see `kaiyuan.stance.predict`).
@@ -117,6 +123,8 @@ def load_rules(path: str | None = None) -> dict:
     rules["_clause_opening"] = re.compile(rules.get("clause_opening", ".*"))
     rules["_gender_title"] = _alternation(rules.get("gender_titles", {}))
     rules.setdefault("outlet_not_after", "")
+    rules["_unreg_outlet"] = re.compile(rules.get("unregistered_outlet", "(?!)"))
+    rules["_unreg_outlet_tail"] = re.compile(rules.get("unregistered_outlet_tail", "(?!)"))
     rules["_unreg_org"] = re.compile(rules.get("unregistered_org", "(?!)"))
     rules["_unreg_org_not"] = re.compile(rules.get("unregistered_org_not", "(?!)"))
     rules["_unreg_org_rest"] = re.compile(rules.get("unregistered_org_rest", ""))
@@ -234,11 +242,32 @@ def _build_article(aid: str, sents: pd.DataFrame, mentions: pd.DataFrame, rules:
         for m in records(mentions):
             ms.append(_Mention(str(m.actor), _kind(getattr(m, "actor_type", ""), rules), int(m.start), int(m.end),
                                str(getattr(m, "surface", ""))))
+    ms += _outlet_mentions("".join(text), "".join(simp), ms, rules)
     ms.sort(key=lambda m: (m.start, m.end))
     kinds = [str(k or "body") for k in sents["kind"]] if "kind" in sents else ["body"] * len(sents)
     starts, ends = [int(x) for x in sents["start"]], [int(x) for x in sents["end"]]
     return _Article(aid, sents, "".join(text), "".join(simp), ms, starts=starts, ends=ends,
                     ids=[int(x) for x in sents["sentence_id"]], kinds=kinds, para_ends=_paragraph_ends(starts, ends))
+
+
+def _outlet_mentions(text: str, simp: str, mentions: list[_Mention], rules: dict) -> list[_Mention]:
+    """Organisation mentions for unregistered outlets in 《》 (`unregistered_outlet`: 《华尔街日报》, 《连线》杂志, 《自然》（Nature）),
+    named by their Latin name, else their title (+ magazine word); none where a registry mention already is."""
+    if "《" not in simp:
+        return []
+    out = []
+    for m in rules["_unreg_outlet"].finditer(simp):
+        a, b = m.span()
+        if any(x.start < b and x.end > a for x in mentions):
+            continue
+        tail = rules["_unreg_outlet_tail"].match(simp, b)
+        name = text[a + 1:b - 1]
+        if tail is not None and tail.group("latin"):
+            name = text[tail.start("latin"):tail.end("latin")].strip()
+        elif tail is not None:
+            name += text[tail.start("word"):tail.end("word")]
+        out.append(_Mention(name, "org", a, b, text[a:b]))
+    return out
 
 
 def _sentence_at(art: _Article, pos: int) -> int:
