@@ -1027,3 +1027,14 @@ def test_unregistered_outlet_in_title_marks_speaks():
 def test_a_book_or_law_in_title_marks_is_no_outlet():
     q = _with_registry(["《人工智能简史》写道，机器学习起源于上世纪五十年代。"])
     assert "人工智能简史" not in q["speaker"].tolist()
+
+
+def test_this_spokesperson_is_an_unregistered_named_spokesperson():
+    q = _with_registry(["谷歌发言人Jane Hollis回应称，公司会测试各种定制版本。", "这位发言人表示，开源版本已经上线。"])
+    assert _speaker_of(q, "开源版本已经上线") == "Jane Hollis"
+
+
+def test_a_topic_introduced_by_speaking_of_is_not_what_he_refers_to():
+    q = _with_registry(["马丁（Tom Martin）将负责应用研究。", "扎克伯格在备忘录中对两人不吝赞美。",
+                        "谈到马丁，他提到对方一直是顾问团成员，很了解公司的路线图。"])
+    assert _speaker_of(q, "顾问团成员") == "Mark Zuckerberg"

@@ -562,6 +562,8 @@ class _Resolver:
         for r in range(row, max(row - window, 0) - 1, -1):
             lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
             bare = (self._opening_name(lo, hi) or self._known_in(lo, hi)) if "person" in kinds and self.has_names else None
+            if bare is not None and self._subordinate(bare):
+                bare = None  # 谈到弗里德曼，他提到…: a topic, not the subject
             for m in self.between(lo, hi):
                 if (m.kind in kinds and self._usable(m) and not self._in_parens(m.start)
                         and not self._subordinate(m) and self._gender_fits(m, gender)
@@ -572,7 +574,8 @@ class _Resolver:
             if "person" in kinds and (named := self._unregistered_name(lo, hi, first=True)) is not None:
                 # an unregistered person named as subject (费拉里（Marina Ferrari）表示…；她认为…)
                 return _Mention(named[0], "person", lo, lo, named[1])
-            if "person" in kinds and self.has_names and (owner := self._known_in(lo, hi, possessors=True)) is not None:
+            if ("person" in kinds and self.has_names and (owner := self._known_in(lo, hi, possessors=True)) is not None
+                    and not self._subordinate(owner)):
                 return owner
             if "org" in kinds and (org := self._opening_org(lo, hi)) is not None:
                 return org  # an unregistered organisation opened a clause (千问团队在…发布…。该团队表示…)
@@ -776,6 +779,8 @@ class _Resolver:
                 # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
                 named = self._unregistered_name(m.end, va)
                 if named is not None:
+                    if self.masked[m.end:va].find("发言人") in range(0, self.masked.find(to_simplified(named[1][:2]), m.end, va) - m.end + 1):
+                        self.spokespeople.append((va, named[0], m.actor))  # Meta发言人X回应称…。这位发言人表示: X
                     return named[0], m.actor, named[1]
             return m.actor, self.org_of(m.actor, m.kind, cs, m.start), m.surface
         # an unregistered person is the speaker as written ("研究员 Luca Soldaini 在博文里写道")
