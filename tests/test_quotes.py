@@ -1038,3 +1038,11 @@ def test_a_topic_introduced_by_speaking_of_is_not_what_he_refers_to():
     q = _with_registry(["马丁（Tom Martin）将负责应用研究。", "扎克伯格在备忘录中对两人不吝赞美。",
                         "谈到马丁，他提到对方一直是顾问团成员，很了解公司的路线图。"])
     assert _speaker_of(q, "顾问团成员") == "Mark Zuckerberg"
+
+
+def test_unregistered_news_agency_and_all_caps_latin_names():
+    q = _with_registry(["另有评论认为，联盟的定义不清，而南洋社则分析，这个团体可能会游说监管机构。",
+                        "OM AI & Data方面则表示，框架遵循开放科学的原则。", "AI表示，这不是一个名字。"])
+    assert _speaker_of(q, "游说监管机构") == "南洋社"
+    assert _speaker_of(q, "开放科学的原则") == "OM AI & Data"
+    assert _speaker_of(q, "不是一个名字") == ""
