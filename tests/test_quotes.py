@@ -1046,3 +1046,8 @@ def test_unregistered_news_agency_and_all_caps_latin_names():
     assert _speaker_of(q, "游说监管机构") == "南洋社"
     assert _speaker_of(q, "开放科学的原则") == "OM AI & Data"
     assert _speaker_of(q, "不是一个名字") == ""
+
+
+def test_a_group_of_technology_companies_is_no_name():
+    q = _with_registry(["一批科技公司在会上发布了新模型。", "公司认为，开源能降低成本。"])
+    assert _speaker_of(q, "降低成本") != "一批科技"
