@@ -44,6 +44,12 @@ is only a quotation; a quoted clause ending in its own comma (“我很担心，
 organisation anaphor takes an organisation that opened a clause (`clause_opening`); a later clause with a subject of its
 own is a second speaker; a programme in 《》 speaks for its issuer; 据 + a speaking noun is an unnamed source.
 
+Round 4 (issue 16, session 7, classes of the registry-blind development run, counted on real pages): an organisation the
+registry does not know speaks as written when it opens the clause of the verb (Civitai在公告中写道, 千问团队在博文中写道,
+X科技回应称; `unregistered_org`), and 研究团队/该团队 refer to one that opened a clause; an unregistered outlet in 《》 with an
+outlet's shape acts like a registered one (《自然》（Nature）撰文, 据《连线》杂志报道; `unregistered_outlet`); an
+unregistered person opening the clause before "X…，表示…" speaks (by the Latin name in brackets when there is one).
+
 All patterns live in `data/quotes.yaml` and are matched on simplified text, so traditional-script
 articles work the same. Their stance per target is `quote_stance(quotes, stance_sentences)`
 (see `kaiyuan.stance.predict`).
@@ -117,6 +123,11 @@ def load_rules(path: str | None = None) -> dict:
     rules["_clause_opening"] = re.compile(rules.get("clause_opening", ".*"))
     rules["_gender_title"] = _alternation(rules.get("gender_titles", {}))
     rules.setdefault("outlet_not_after", "")
+    rules["_unreg_outlet"] = re.compile(rules.get("unregistered_outlet", "(?!)"))
+    rules["_unreg_outlet_tail"] = re.compile(rules.get("unregistered_outlet_tail", "(?!)"))
+    rules["_unreg_org"] = re.compile(rules.get("unregistered_org", "(?!)"))
+    rules["_unreg_org_not"] = re.compile(rules.get("unregistered_org_not", "(?!)"))
+    rules["_unreg_org_rest"] = re.compile(rules.get("unregistered_org_rest", ""))
     roles = sorted(rules["roles"], key=len, reverse=True)
     rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
     return rules
@@ -231,11 +242,32 @@ def _build_article(aid: str, sents: pd.DataFrame, mentions: pd.DataFrame, rules:
         for m in records(mentions):
             ms.append(_Mention(str(m.actor), _kind(getattr(m, "actor_type", ""), rules), int(m.start), int(m.end),
                                str(getattr(m, "surface", ""))))
+    ms += _outlet_mentions("".join(text), "".join(simp), ms, rules)
     ms.sort(key=lambda m: (m.start, m.end))
     kinds = [str(k or "body") for k in sents["kind"]] if "kind" in sents else ["body"] * len(sents)
     starts, ends = [int(x) for x in sents["start"]], [int(x) for x in sents["end"]]
     return _Article(aid, sents, "".join(text), "".join(simp), ms, starts=starts, ends=ends,
                     ids=[int(x) for x in sents["sentence_id"]], kinds=kinds, para_ends=_paragraph_ends(starts, ends))
+
+
+def _outlet_mentions(text: str, simp: str, mentions: list[_Mention], rules: dict) -> list[_Mention]:
+    """Organisation mentions for unregistered outlets in 《》 (`unregistered_outlet`: 《华尔街日报》, 《连线》杂志, 《自然》（Nature）),
+    named by their Latin name, else their title (+ magazine word); none where a registry mention already is."""
+    if "《" not in simp:
+        return []
+    out = []
+    for m in rules["_unreg_outlet"].finditer(simp):
+        a, b = m.span()
+        if any(x.start < b and x.end > a for x in mentions):
+            continue
+        tail = rules["_unreg_outlet_tail"].match(simp, b)
+        name = text[a + 1:b - 1]
+        if tail is not None and tail.group("latin"):
+            name = text[tail.start("latin"):tail.end("latin")].strip()
+        elif tail is not None:
+            name += text[tail.start("word"):tail.end("word")]
+        out.append(_Mention(name, "org", a, b, text[a:b]))
+    return out
 
 
 def _sentence_at(art: _Article, pos: int) -> int:
@@ -531,6 +563,8 @@ class _Resolver:
         for r in range(row, max(row - window, 0) - 1, -1):
             lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
             bare = (self._opening_name(lo, hi) or self._known_in(lo, hi)) if "person" in kinds and self.has_names else None
+            if bare is not None and self._subordinate(bare):
+                bare = None  # 谈到弗里德曼，他提到…: a topic, not the subject
             for m in self.between(lo, hi):
                 if (m.kind in kinds and self._usable(m) and not self._in_parens(m.start)
                         and not self._subordinate(m) and self._gender_fits(m, gender)
@@ -541,8 +575,56 @@ class _Resolver:
             if "person" in kinds and (named := self._unregistered_name(lo, hi, first=True)) is not None:
                 # an unregistered person named as subject (费拉里（Marina Ferrari）表示…；她认为…)
                 return _Mention(named[0], "person", lo, lo, named[1])
-            if "person" in kinds and self.has_names and (owner := self._known_in(lo, hi, possessors=True)) is not None:
+            if ("person" in kinds and self.has_names and (owner := self._known_in(lo, hi, possessors=True)) is not None
+                    and not self._subordinate(owner)):
                 return owner
+            if "org" in kinds and (org := self._opening_org(lo, hi)) is not None:
+                return org  # an unregistered organisation opened a clause (千问团队在…发布…。该团队表示…)
+        return None
+
+    def unregistered_org(self, lo: int, hi: int, whole: bool = True) -> tuple[int, str, bool] | None:
+        """(start, name as written, ends in an organisation word) of an unregistered organisation opening text[lo:hi]
+        (`unregistered_org`: Civitai在公告中写道, 千问团队在博文中写道); with `whole`, nothing but a frame of place, time or
+        connectives may follow it (`unregistered_org_rest`). None for a generic head or a registry mention there."""
+        subj = self.masked[lo:hi]
+        k = len(subj) - len(subj.lstrip(" \u3000”」』\""))
+        k += (op.end() if (op := self.rules["_subject_opener"].match(subj[k:])) else 0)
+        k = self.rules["_clause_opening"].match(subj, k).end()
+        m = self.rules["_unreg_org"].match(subj, k)
+        if m is None or self.rules["_unreg_org_not"].match(m.group("org")):
+            return None
+        if whole and not self.rules["_unreg_org_rest"].fullmatch(subj, m.end()):
+            return None
+        a = lo + m.start("org")
+        name = self.art.text[a:lo + m.end("org")].strip()
+        k = bisect.bisect_left(self._m_starts, a + len(name))
+        if (any(x.end > a and (x.kind in ("person", "org") or not m.group("suffix")) for x in self.art.mentions[max(0, k - 8):k])
+                or name.lower() in self.people()):
+            return None  # a registry person or organisation, or a person the article introduced (Laguna表示); a model
+        return a, name, bool(m.group("suffix"))  # named in a team's name is its team (千问团队 "the Qwen team")
+
+    def _clause_person(self, lo: int, hi: int) -> tuple[str, str, str] | None:
+        """An unregistered person opening the clause text[lo:hi] (after a date or connective): a dotted transliteration
+        or a name with its Latin form in brackets, a title + name, a person the article introduced, or a bare name."""
+        k = self.rules["_clause_opening"].match(self.masked, lo, hi).end()
+        named = self._unregistered_name(k, hi, first=True)
+        at = self.masked.find(to_simplified(named[1]), k, hi) if named is not None else -1
+        if at >= 0 and self.rules["_appositive"].match(self.masked[k:at]):  # only titles before the name
+            at += len(named[1])
+            latin = _NAME_RE.match(self.art.text, at)  # 埃马德·莫斯塔克（Emad Mostaque）: the Latin form names them
+            return (latin.group(1) if latin is not None and latin.group(1) else named[0]), "", named[1]
+        if (known := self.known_person(k, hi)) is not None:
+            return known
+        if (bare := self.bare_name(k, hi)) is not None:
+            return self.people().get(to_simplified(bare[1]), bare[1]), "", bare[1]
+        return None
+
+    def _opening_org(self, lo: int, hi: int) -> _Mention | None:
+        """The first unregistered organisation ending in an organisation word that opens a clause of text[lo:hi]."""
+        for cs in [lo] + [k + 1 for k in range(lo, hi - 1) if self.masked[k] in _CLAUSE]:
+            org = self.unregistered_org(cs, hi, whole=False)
+            if org is not None and org[2]:
+                return _Mention(org[1], "org", org[0], org[0] + len(org[1]), org[1])
         return None
 
     def maker_in(self, lo: int, hi: int) -> str:
@@ -684,6 +766,8 @@ class _Resolver:
                 in_clause = [m for m in self.between(start, end) if self._usable(m)]
                 if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
                     cands = [self.head(in_clause[0], end)]
+                elif not in_clause and (named := self._clause_person(start, end - 1)) is not None:
+                    return named  # 李某某同日在朋友圈转发说明，表示…: an unregistered person opened the clause before
                 end = start
         if cands:
             # a headline drops its grammar (Meta拒签准则称“…”): its clause's first actor is the subject
@@ -696,6 +780,8 @@ class _Resolver:
                 # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
                 named = self._unregistered_name(m.end, va)
                 if named is not None:
+                    if self.masked[m.end:va].find("发言人") in range(0, self.masked.find(to_simplified(named[1][:2]), m.end, va) - m.end + 1):
+                        self.spokespeople.append((va, named[0], m.actor))  # Meta发言人X回应称…。这位发言人表示: X
                     return named[0], m.actor, named[1]
             return m.actor, self.org_of(m.actor, m.kind, cs, m.start), m.surface
         # an unregistered person is the speaker as written ("研究员 Luca Soldaini 在博文里写道")
@@ -707,6 +793,8 @@ class _Resolver:
         if (bare := self.bare_name(cs, va)) is not None:  # 李超表示, 梁文锋在…采访时说: the name as written
             self.people().setdefault(to_simplified(bare[1]), bare[1])
             return bare[1], "", bare[1]
+        if (org := self.unregistered_org(cs, seg_end)) is not None:  # Civitai在公告中写道: the organisation as written
+            return org[1], org[1], org[1]
         surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
