@@ -272,7 +272,7 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
 
 
 _STAGE_LOCK = threading.Lock()
-CHUNK_SIZE = 64  # articles per chunk: large enough to spread pandas' fixed costs, small enough to balance workers
+CHUNK_SIZE = 32  # articles per chunk: large enough to spread pandas' fixed costs, small enough to balance workers
 
 
 def _chunk_stage_locked(chunk: list[tuple]) -> list:
