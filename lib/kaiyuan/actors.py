@@ -1300,7 +1300,7 @@ _SNIPPET_TYPES = {"speaker": "person", "nr": "person", "nrt": "person", "nrfg": 
                   "letter": "other", "title": "initiative"}
 
 
-def _snippet_type(candidate: str, tag: str) -> str:
+def guess_type(candidate: str, tag: str) -> str:
     """Registry type guessed from the tag; a dotted name or a Latin first name + surname is a person."""
     if tag in _SNIPPET_TYPES:
         return _SNIPPET_TYPES[tag]
@@ -1331,7 +1331,7 @@ def registry_snippet(candidates: pd.DataFrame) -> str:
         name_zh = next((a for a in aliases if any(map(_is_cjk, a))), name)
         out.append(f"- name: {_yaml_scalar(name)}\n"
                    f"  name_zh: {_yaml_scalar(name_zh)}\n"
-                   f"  type: {_snippet_type(name, str(r.tag))}\n"
+                   f"  type: {guess_type(name, str(r.tag))}\n"
                    f"  aliases: [{', '.join(_yaml_scalar(a) for a in aliases)}]\n"
                    f"  note: {_yaml_scalar(note)}\n")
     return "".join(out)

@@ -130,6 +130,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_unreg_org_rest"] = re.compile(rules.get("unregistered_org_rest", ""))
     roles = sorted(rules["roles"], key=len, reverse=True)
     rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
+    rules["_spokesperson_roles"] = tuple(r for r in roles if rules["roles"][r] == "spokesperson")  # 新闻发言人, 发言人
     return rules
 
 
@@ -437,7 +438,7 @@ class _Resolver:
         self._gender: dict[str, str] | None = None
         self._people_map: dict[str, str] | None = None
         self._abbrev: dict[str, _Mention] | None = None
-        self._memo: dict[tuple, _Mention | None] = {}  # _opening_name / _known_in per span: pure, asked again and again
+        self._memo: dict[tuple, _Mention | None] = {}  # see _remembered
 
     # -- helpers
     def _outlet_subject(self, a: int, b: int) -> bool:
@@ -773,14 +774,16 @@ class _Resolver:
             # a headline drops its grammar (Meta拒签准则称“…”): its clause's first actor is the subject
             headline = self.art.kinds[_sentence_at(self.art, va)] != "body"
             m = self.head(cands[0], va) if headline else self.first_of_joint(cands)
-            if m.kind == "person" and self.masked[max(0, m.start - 4):m.start].rstrip().endswith("发言人"):
+            if m.kind == "person" and self.masked[max(0, m.start - 4):m.start].rstrip().endswith(self.rules["_spokesperson_roles"]):
                 # a named spokesperson (Meta发言人Ashley Gabriel): a later 这位发言人 is this person
                 self.spokespeople.append((va, m.actor, self.org_of(m.actor, m.kind, cs, m.start)))
             if m.kind == "org":
                 # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
                 named = self._unregistered_name(m.end, va)
                 if named is not None:
-                    if self.masked[m.end:va].find("发言人") in range(0, self.masked.find(to_simplified(named[1][:2]), m.end, va) - m.end + 1):
+                    gap = self.masked[m.end:va]
+                    role_at = min((k for r in self.rules["_spokesperson_roles"] if (k := gap.find(r)) >= 0), default=-1)
+                    if 0 <= role_at <= gap.find(to_simplified(named[1][:2])):  # the role names the person after it
                         self.spokespeople.append((va, named[0], m.actor))  # Meta发言人X回应称…。这位发言人表示: X
                     return named[0], m.actor, named[1]
             return m.actor, self.org_of(m.actor, m.kind, cs, m.start), m.surface
@@ -829,17 +832,21 @@ class _Resolver:
         far = self.subject_before(pos, ("person",), window=self.rules.get("pronoun_window", 8), gender=gender)
         return far if far is not None and (m is None or far.start > m.start) else m
 
-    def _known_in(self, lo: int, hi: int, possessors: bool = False) -> _Mention | None:
-        key = ("known", lo, hi, possessors)
+    def _remembered(self, fn, *args) -> _Mention | None:
+        """fn(*args) for a look-up that is pure within the article (subject look-backs ask the same spans again)."""
+        key = (fn.__name__, *args)
         if key not in self._memo:
-            self._memo[key] = self._known_in_uncached(lo, hi, possessors)
+            self._memo[key] = fn(*args)
         return self._memo[key]
 
-    def _known_in_uncached(self, lo: int, hi: int, possessors: bool) -> _Mention | None:
+    def _known_in(self, lo: int, hi: int, possessors: bool = False) -> _Mention | None:
         """The first unregistered person the article introduced (`people`: 克里希纳（Arvind Krishna）) named again in
         text[lo:hi] outside quotations (在…后，克里希纳发文… -> a later 他 is Arvind Krishna), as a person mention; not a
         possessor (议员沃斯的幕僚长岑纳（Kai Zenner）: 他 is Kai Zenner) unless `possessors` (克里希纳的帖文…。他认为: no
         one else is named, 他 is Krishna)."""
+        return self._remembered(self._find_known_in, lo, hi, possessors)
+
+    def _find_known_in(self, lo: int, hi: int, possessors: bool) -> _Mention | None:
         found = None
         for surface, name in self.people().items():
             k = self.masked.find(surface, lo, hi) if len(surface) >= 2 and not surface.isascii() else -1
@@ -884,14 +891,11 @@ class _Resolver:
         return a, self.art.text[a:a + len(name)]
 
     def _opening_name(self, lo: int, hi: int) -> _Mention | None:
-        key = ("opening", lo, hi)
-        if key not in self._memo:
-            self._memo[key] = self._opening_name_uncached(lo, hi)
-        return self._memo[key]
-
-    def _opening_name_uncached(self, lo: int, hi: int) -> _Mention | None:
         """A bare name (`bare_name`) opening the sentence at lo, after a date or connective (`clause_opening`),
         as a person mention."""
+        return self._remembered(self._find_opening_name, lo, hi)
+
+    def _find_opening_name(self, lo: int, hi: int) -> _Mention | None:
         k = self.rules["_clause_opening"].match(self.masked, lo, hi).end()
         bare = self.bare_name(k, hi) if k < hi else None
         if bare is None:

@@ -1627,7 +1627,7 @@ def unknown_names(text: str, base: int, candidates: list, rules: dict) -> list:
     offsets found in the sentence, the type guessed from the tag (the discovery table's guess), a Latin name with a
     version is a model at family level with its version kept apart (`events.unknown_names.family_tail`:
     InternLM-7B -> InternLM + 7B, as the registry counts models), a Han name as written (周伯文)."""
-    from .actors import _snippet_type as guess_type
+    from .actors import guess_type
 
     tail, keep = re.compile(rules["events"]["unknown_names"]["family_tail"]), rules["events"]["unknown_names"]["min_chars"]
     out, pos = [], defaultdict(int)
