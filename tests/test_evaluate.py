@@ -218,3 +218,47 @@ def test_outlet_is_scored_exactly_and_author_as_one_of_the_byline_names(tmp_path
     # a1: script-blind match on both; a2: an outlet with section words is wrong; a3: an author where none is named
     assert by == {"outlet_exact": 2, "author_right": 2}
     assert sorted((e["article_id"], e["item"]) for e in errors) == [("a2", "outlet"), ("a3", "author")]
+
+
+# ---------------------------------------------------------------- registry-blind scoring
+def _entry(name, *aliases, kind="person", **extra):
+    return {"name": name, "type": kind, "aliases": list(aliases), **extra}
+
+
+def test_blind_registry_drops_actors_named_in_only_one_article():
+    from kaiyuan.evaluate import blind_registry
+
+    reg = {"actors": [_entry("Meta", "Meta", kind="organization"),
+                      _entry("Zhou Bowen", "周伯文"),
+                      _entry("Yann LeCun", "杨立昆", "LeCun")]}
+    articles = ["上海人工智能实验室主任周伯文表示，开源是必然选择。", "Meta发布Llama 3。", "Meta首席科学家杨立昆说开源更安全。"]
+    new, removed = blind_registry(reg, articles)
+    # 周伯文 and 杨立昆 are each named in one article only; Meta in two
+    assert [e["name"] for e in new["actors"]] == ["Meta"]
+    assert sorted(e["name"] for e in removed) == ["Yann LeCun", "Zhou Bowen"]
+
+
+def test_blind_registry_keeps_actors_the_known_articles_name_and_matches_across_scripts():
+    from kaiyuan.evaluate import blind_registry
+
+    reg = {"actors": [_entry("Yann LeCun", "杨立昆"), _entry("Sam Altman", "奥特曼"),
+                      _entry("OpenAI Five", "Five", kind="model", parent="Sam Altman")]}
+    articles = ["Meta首席科学家楊立昆說開源更安全。", "奥特曼宣布推出开放权重模型。"]
+    known = ["早在2023年，杨立昆就主张开源。"]
+    new, removed = blind_registry(reg, articles, known)
+    # 楊立昆 (traditional) is the same surface as 杨立昆; the seeds-like known text keeps him;
+    # 奥特曼 is named once and nowhere known: removed, and the entry that named him as parent loses it
+    assert [e["name"] for e in removed] == ["Sam Altman"]
+    assert "parent" not in next(e for e in new["actors"] if e["name"] == "OpenAI Five")
+
+
+def test_suite_corpus_may_be_scored_registry_blind(tmp_path):
+    from kaiyuan.evaluate import load_suite
+
+    ev = tmp_path / "evaluation"
+    ev.mkdir()
+    (ev / "floors.yaml").write_text("corpora:\n  dev-blind: {corpus: dev, gold: dev/gold, blind: seeds}\n"
+                                    "  dev-all: {corpus: dev, gold: dev/gold, blind: true}\nfloors: {}\n", encoding="utf-8")
+    corpora = load_suite(ev / "floors.yaml")["corpora"]
+    assert corpora["dev-blind"]["blind"] == str((tmp_path / "seeds").resolve())
+    assert corpora["dev-all"]["blind"] is True

@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     p_ev.add_argument("--gold", help="gold folder in the format of evaluation/README.md")
     p_ev.add_argument("--suite", help="floors file naming several corpora (make evaluate: evaluation/floors.yaml)")
     p_ev.add_argument("--out", default=None, help="folder for scores.csv, errors.csv and evaluation.html")
+    p_ev.add_argument("--blind", nargs="?", const=True, default=None, metavar="KNOWN",
+                      help="registry-blind: drop registry entries named in only one article of the corpus (and in "
+                           "no article of the optional KNOWN folder, e.g. seeds) before running")
     p_chk = sub.add_parser("check-gold", help="check a gold annotation folder (format, and snippets against --corpus)")
     p_chk.add_argument("--gold", required=True)
     p_chk.add_argument("--corpus", default=None)
@@ -112,7 +115,7 @@ def _evaluate(args) -> int:
         suite = load_suite(args.suite)
         corpora, floors = suite["corpora"], suite["floors"]
     elif args.corpus and args.gold:
-        corpora, floors = {Path(args.corpus).name: {"corpus": args.corpus, "gold": args.gold}}, {}
+        corpora, floors = {Path(args.corpus).name: {"corpus": args.corpus, "gold": args.gold, "blind": args.blind}}, {}
     else:
         print("kaiyuan: evaluate needs --corpus and --gold, or --suite", file=sys.stderr)
         return 2
@@ -120,7 +123,8 @@ def _evaluate(args) -> int:
     for name, spec in corpora.items():
         try:
             ev = evaluate(spec["corpus"], spec["gold"], registry=args.registry, labels=args.labels,
-                          workers=args.workers, cache=not args.no_cache, max_article_chars=args.max_article_chars or None)
+                          workers=args.workers, cache=not args.no_cache, max_article_chars=args.max_article_chars or None,
+                          blind=spec.get("blind"))
         except (GoldError, ConfigError, FileNotFoundError) as err:
             return _input_error(err)
         evaluations[name] = ev

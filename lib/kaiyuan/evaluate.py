@@ -20,6 +20,13 @@ trivial baseline where one exists, and every disagreement is listed (gold vs got
 
 Gold actor and speaker names are mapped to registry names through the registry's aliases, so
 "Llama 2" and "Llama" or "Meta Platforms" and "Meta" are the same actor.
+
+Registry-blind scoring (`--blind`, a suite corpus with `blind:`): every actor of the development corpus was
+added to the registry, so its actor, speaker and event scores flatter the pipeline; a user's articles name
+people the registry has never held. The blind run drops the registry entries named in exactly one article
+of the scored corpus (and in none of the `blind:` folder's articles, e.g. the seeds the registry was first
+written from), runs the pipeline with what is left, and names gold and found actors through the full
+registry, so a speaker found as the article writes an unknown name (马克龙) still equals the gold's name.
 """
 from __future__ import annotations
 
@@ -443,18 +450,98 @@ def article_agreement(gold: Gold, tables: dict[str, pd.DataFrame]) -> tuple[list
     return scores, errors
 
 
+# ---------------------------------------------------------------- registry-blind
+def _surface_forms(entry: dict) -> set[str]:
+    """An entry's name and aliases as the matcher compares them (simplified, normalised; 2+ characters)."""
+    from .actors import normalise
+    from .script import to_simplified
+
+    forms = {normalise(to_simplified(str(a))) for a in [entry.get("name"), *(entry.get("aliases") or [])] if a}
+    return {f for f in forms if len(f) >= 2}
+
+
+def blind_registry(data: dict, texts: list[str], known_texts: list[str] = ()) -> tuple[dict, list[dict]]:
+    """The registry without the entries named in exactly one of `texts` and in none of `known_texts`.
+
+    `data` is the parsed actors.yaml; returns (new data, removed entries). A kept entry whose parent was
+    removed loses its `parent`. Texts are compared simplified and normalised, as the matcher sees them.
+
+    >>> reg = {"actors": [{"name": "Meta", "type": "organization", "aliases": ["Meta"]},
+    ...                   {"name": "Zhou", "type": "person", "aliases": ["周伯文"], "parent": "Meta"}]}
+    >>> new, gone = blind_registry(reg, ["周伯文说", "Meta发布", "Meta表示"])
+    >>> [e["name"] for e in new["actors"]], [e["name"] for e in gone]
+    (['Meta'], ['Zhou'])
+    """
+    from .actors import normalise
+    from .script import to_simplified
+
+    seen = [normalise(to_simplified(t)) for t in texts]
+    known = [normalise(to_simplified(t)) for t in known_texts]
+    kept, removed = [], []
+    for entry in data.get("actors", []):
+        forms = _surface_forms(entry)
+        in_corpus = sum(any(f in t for f in forms) for t in seen)
+        unseen = in_corpus == 1 and not any(f in t for f in forms for t in known)
+        (removed if unseen else kept).append(entry)
+    names = {e.get("name") for e in kept}
+    kept = [{k: v for k, v in e.items() if k != "parent" or v in names} for e in kept]
+    return {**data, "actors": kept}, removed
+
+
+def write_blind_registry(corpus: str | Path, known: str | Path | None, registry) -> tuple[Path, int]:
+    """Write the blind registry of `corpus` (actors of the `known` folder kept) to the temporary folder,
+    named by its content so the per-article cache recognises it on the next run; (path, entries removed)."""
+    import hashlib
+    import tempfile
+
+    import yaml
+
+    from .actors import DEFAULT_REGISTRY
+    from .config import load_yaml
+    from .gold import article_texts
+
+    data = load_yaml(Path(registry) if registry else DEFAULT_REGISTRY)
+    def texts(folder) -> list[str]:
+        by_id = article_texts(folder) if folder else {}
+        return [by_id[k] for k in sorted(by_id)]
+
+    new, removed = blind_registry(data, texts(corpus), texts(known))
+    text = yaml.safe_dump(new, allow_unicode=True, sort_keys=False)
+    out = Path(tempfile.gettempdir()) / f"kaiyuan-blind-{hashlib.sha256(text.encode()).hexdigest()[:16]}.yaml"
+    if not out.exists():
+        out.write_text(text, encoding="utf-8")
+    return out, len(removed)
+
+
 # ---------------------------------------------------------------- driver
 def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=None, workers: int = 1,
-             cache: bool = True, max_article_chars: int | None = None) -> Evaluation:
-    """Run the pipeline on `corpus` and score every layer against the gold folder (raises GoldError)."""
-    from .gold import article_texts
+             cache: bool = True, max_article_chars: int | None = None, blind: str | Path | bool | None = None
+             ) -> Evaluation:
+    """Run the pipeline on `corpus` and score every layer against the gold folder (raises GoldError).
+
+    `blind`: run with the registry-blind registry (module docstring); True, or the folder whose actors count
+    as known (the seeds). Names are still mapped through the full registry."""
     from .pipeline import run
-    from .quotes import quote_stance
-    from .stance import load_quote_labels
 
     gold = load_gold(gold_dir)
     kwargs = {"max_article_chars": max_article_chars} if max_article_chars else {}
-    result = run(corpus, workers=workers, cache=cache, registry=registry, labels=labels, **kwargs)
+    run_registry, note = registry, ""
+    if blind:
+        run_registry, n_removed = write_blind_registry(corpus, None if blind is True else blind, registry)
+        note = f"registry-blind: {n_removed} entries named in one article only removed"
+    result = run(corpus, workers=workers, cache=cache, registry=run_registry, labels=labels, **kwargs)
+    ev = _score_all(gold, result, corpus, registry, labels)
+    if note:
+        ev.scores["note"] = [f"{n}; {note}" if n else note for n in ev.scores["note"].fillna("")]
+    return ev
+
+
+def _score_all(gold: Gold, result, corpus, registry, labels) -> Evaluation:
+    """Every layer's scores and errors for one pipeline result."""
+    from .gold import article_texts
+    from .quotes import quote_stance
+    from .stance import load_quote_labels
+
     namer = Namer(registry)
     raw = article_texts(corpus)
     scores, errors = [], []
@@ -519,13 +606,15 @@ def write_evaluation(ev: Evaluation, out_dir: str | Path, title: str) -> list[Pa
 
 # ---------------------------------------------------------------- suite (make evaluate)
 def load_suite(path: str | Path) -> dict:
-    """evaluation/floors.yaml: the corpora to score (corpus and gold folders) and each score's floor."""
+    """evaluation/floors.yaml: the corpora to score (corpus and gold folders; `blind: true` or a folder of known
+    articles for a registry-blind run) and each score's floor."""
     import yaml
 
     path = Path(path)
     spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     base = path.parent.parent if path.parent.name == "evaluation" else path.parent
-    corpora = {name: {k: str((base / v).resolve()) for k, v in c.items()} for name, c in spec.get("corpora", {}).items()}
+    corpora = {name: {k: v if isinstance(v, bool) else str((base / v).resolve()) for k, v in c.items()}
+               for name, c in spec.get("corpora", {}).items()}
     return {"corpora": corpora, "floors": spec.get("floors", {}) or {}}
 
 
