@@ -132,3 +132,24 @@ def test_bills_and_policy_documents(sentence, expected):
 
 def test_english_gain_is_not_the_bill():
     assert found("Companies want to gain ai talent fast.") == []
+
+
+# --------------------------------------------------------------------------- spellings added to older entries
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("路透引述知情人士说，谈判仍在进行。", [("Reuters", "路透", "")]),
+    ("H200比英伟达的布莱克韦尔架构低一代。", [("H200", "H200", ""), ("Nvidia", "英伟达", ""), ("Blackwell", "布莱克韦尔", "")]),
+    # Taiwan's word for chip (晶片) is context like 芯片
+    ("這款Blackwell晶片供不應求。", [("Blackwell", "Blackwell", "")]),
+    ("歐盟委員蒂埃里·布雷東稱讚這部法律。", [("European Union", "歐盟", ""), ("Thierry Breton", "蒂埃里·布雷東", "")]),
+    ("众议院中共问题特设委员会对芯片销售展开调查。",
+     [("House Select Committee on the CCP", "中共问题特设委员会", "")]),
+    ("百川专注医疗大模型。", [("Baichuan AI", "百川", "")]),
+])
+def test_spellings_added_to_older_entries(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_short_form_of_modelbest_after_the_company_was_named():
+    assert found("面壁智能开源了MiniCPM。", "面壁团队随后回应了质疑。") == [
+        ("ModelBest", "面壁智能", ""), ("MiniCPM", "MiniCPM", ""), ("ModelBest", "面壁", "")]
