@@ -153,3 +153,22 @@ def test_spellings_added_to_older_entries(sentence, expected):
 def test_short_form_of_modelbest_after_the_company_was_named():
     assert found("面壁智能开源了MiniCPM。", "面壁团队随后回应了质疑。") == [
         ("ModelBest", "面壁智能", ""), ("MiniCPM", "MiniCPM", ""), ("ModelBest", "面壁", "")]
+
+
+# --------------------------------------------------------------------------- discovery classes
+
+def test_discovery_keeps_accented_latin_names_whole_and_merges_the_surname():
+    rows = candidates("法国研究员Émilie Varnier表示，开源模型值得信任。", "Varnier还说，欧洲需要自己的模型。")
+    assert rows["Émilie Varnier"].count == 2 and rows["Émilie Varnier"].surfaces == "Varnier;Émilie Varnier"
+    assert "Varnier" not in rows and "milie Varnier" not in rows
+
+
+def test_discovery_keeps_a_research_unit_after_a_new_organisation_name():
+    rows = candidates("星桥智能研究院发布了一份开源报告。", "星桥智能研究院的报告引起讨论。")
+    assert "星桥智能研究院" in rows and "星桥智能" not in rows
+
+
+def test_discovery_joins_a_surname_to_a_common_word_given_name_before_a_speech_verb():
+    rows = candidates("这家初创公司的首席执行官赵大海表示，小模型更实用。", "他曾公开表示支持开源。")
+    assert rows["赵大海"].tag == "speaker"
+    assert "曾公开" not in rows and "大海" not in rows
