@@ -49,9 +49,9 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "speech_bridges": [], "latin_stoplist": [], "stopwords": [], "org_suffixes": [],
                       "compound_surnames": [], "surnames": "", "transliteration_chars": "",
                       "non_name_suffixes": "", "max_dictionary_freq": 100, "units": [], "letter_frames": [],
-                      "dictionary_org_heads": [], "title_max_chars": 0}
+                      "dictionary_org_heads": [], "org_unit_suffixes": [], "title_max_chars": 0}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
-                    "dictionary_org_heads", "compound_surnames", "units", "letter_frames")
+                    "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 
 _DOTS = "·・•‧･⋅∙ㆍ"  # interpunct variants used between parts of transliterated names
@@ -958,9 +958,14 @@ def segmenter(registry: Registry | None = None):
 _TAG_PRIORITY = {"speaker": 0, "nr": 1, "nrt": 2, "nrfg": 3, "nt": 4, "nz": 5, "latin": 6, "letter": 7, "title": 8}
 _NAME_FLAGS = ("nr", "nrt", "nrfg", "nt", "nz")
 _SPEAKER_FALLBACK_FLAGS = {"nr", "nrt", "nrfg", "nt", "nz", "eng", "x", "j"}
-_LATIN_WORD = r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*"
-_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9])(?:{_LATIN_WORD})(?:[ \-&](?:{_LATIN_WORD}))*(?![A-Za-z0-9])")
-_ASCII_UPPER = re.compile("[A-Z]")
+# Latin letters with accents count as letters of a name (Timothée, Émilie, Łukasz): Latin-1 and Extended-A/B
+_ACCENTED = "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isalpha())
+_ACCENTED_UPPER = "".join(ch for ch in _ACCENTED if ch.isupper())
+_LATIN_WORD = rf"[A-Za-z0-9{_ACCENTED}]*[A-Z{_ACCENTED_UPPER}][A-Za-z0-9{_ACCENTED}]*"
+_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9{_ACCENTED}])(?:{_LATIN_WORD})(?:[ \-&](?:{_LATIN_WORD}))*"
+                        rf"(?![A-Za-z0-9{_ACCENTED}])")
+_ASCII_UPPER = re.compile(f"[A-Z{_ACCENTED_UPPER}]")
+_LATIN_NAME = re.compile(rf"[A-Za-z{_ACCENTED}][A-Za-z{_ACCENTED}.'\- ]*")  # Luca Soldaini, Timothée Lacroix
 _NOUNISH_FLAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"}
 
 
@@ -981,8 +986,9 @@ def _latin_candidates(text: str, stop: set) -> list:
     return [(s, e, "latin") for s, e in out if sum(ch.isalpha() for ch in text[s:e]) >= 2]
 
 
-def _speaker_candidates(tokens: list, found: list, verbs: set, bridges: set) -> list:
-    """Names directly before a speech verb (skipping spaces, a (gloss) and one bridge word)."""
+def _speaker_candidates(tokens: list, found: list, verbs: set, bridges: set, surnames: set = frozenset()) -> list:
+    """Names directly before a speech verb (skipping spaces, a (gloss) and one bridge word); a one-character
+    surname token glued before a two-character word is one name (李+大海, whose given name is a common word)."""
     by_end = defaultdict(list)
     for s, e, _tag in found:
         by_end[e].append((s, e))
@@ -1007,6 +1013,10 @@ def _speaker_candidates(tokens: list, found: list, verbs: set, bridges: set) -> 
         if by_end.get(end):
             s, e = max(by_end[end], key=lambda se: se[1] - se[0])
             out.append((s, e, "speaker"))
+        elif (j >= 1 and tokens[j - 1][0] in surnames and tokens[j - 1][1].startswith("n")
+              and tokens[j - 1][3] == tokens[j][2] and tokens[j][1] in _NOUNISH_FLAGS
+              and len(tokens[j][0]) == 2 and all(map(_is_cjk, tokens[j][0]))):
+            out.append((tokens[j - 1][2], tokens[j][3], "speaker"))
         elif tokens[j][1] in _SPEAKER_FALLBACK_FLAGS and len(tokens[j][0].strip()) >= 2:
             out.append((tokens[j][2], tokens[j][3], "speaker"))
     return out
@@ -1018,7 +1028,8 @@ def _discovery_config(registry: Registry) -> dict:
     simp = lambda words: {normalise(to_simplified(w)) for w in words}  # noqa: E731
     return {"verbs": set(d["speech_verbs"]), "bridges": set(d["speech_bridges"]),
             "stop_latin": {normalise(w) for w in d["latin_stoplist"]}, "stopwords": simp(d["stopwords"]),
-            "org_suffixes": tuple(simp(d["org_suffixes"])), "compound_surnames": tuple(d["compound_surnames"]),
+            "org_suffixes": tuple(simp(d["org_suffixes"])), "org_units": simp(d["org_unit_suffixes"]),
+            "compound_surnames": tuple(d["compound_surnames"]),
             "org_heads": tuple(sorted(simp(d["org_suffixes"]) | simp(d["dictionary_org_heads"]),
                                       key=lambda w: (-len(w), w))),
             "surnames": set(d["surnames"]), "translit": set(d["transliteration_chars"]),
@@ -1076,12 +1087,17 @@ def _dotted_candidates(tokens: list) -> list:
 
 
 def _org_suffix_candidates(tokens: list, freq: dict, cfg: dict) -> list:
-    """Rare word + organisation suffix token (稀宇+科技, 百川+智能): new Chinese companies jieba splits."""
+    """Rare word + organisation suffix token (稀宇+科技, 百川+智能): new Chinese companies jieba splits; a unit
+    suffix glued right after stays in the name (奇点+智能+研究院, not 奇点智能 alone)."""
     out = []
-    for (pw, pf, ps, pe), (w, _f, s, e) in zip(tokens, tokens[1:]):
+    for i, ((pw, pf, ps, pe), (w, _f, s, e)) in enumerate(zip(tokens, tokens[1:])):
         if (w in cfg["org_suffixes"] and pe == s and len(pw) >= 2 and all(map(_is_cjk, pw))
                 and pf in _NOUNISH_FLAGS and freq.get(pw, 0) <= cfg["max_freq"]
                 and normalise(pw) not in cfg["stopwords"]):
+            for nw, _nf, ns, ne in tokens[i + 2:]:
+                if ns != e or nw not in cfg["org_units"]:
+                    break
+                e = ne
             out.append((ps, e, "nt"))
     return out
 
@@ -1169,7 +1185,7 @@ def _sentence_candidates(seg: FastTagger, text: str, spans: list, cfg: dict) -> 
     if _ASCII_UPPER.search(text):  # a Latin name needs a capital letter (see _LATIN_WORD)
         found += _latin_candidates(text, cfg["stop_latin"])
         found += [(m.start("l"), m.end("l"), "letter") for rx in cfg["letters"] for m in rx.finditer(text)]
-    found += _speaker_candidates(tokens, found, cfg["verbs"], cfg["bridges"])
+    found += _speaker_candidates(tokens, found, cfg["verbs"], cfg["bridges"], cfg["surnames"])
     freq, org_words = seg.FREQ, getattr(seg, "ORG_WORDS", frozenset())
     kept = [(s, e, t) for s, e, t in found
             if not any(s < me and ms < e for ms, me in spans)
@@ -1227,7 +1243,7 @@ def _form_links(keys: dict, examples: dict, tags: dict) -> list:
     and a name glossed in parentheses by another (拉戈金斯基（Sergey Lagodinsky）)."""
     links = []
     for key, surface in keys.items():
-        parts = re.split(r" +", surface) if re.fullmatch(r"[A-Za-z][A-Za-z.'\- ]*", surface) else surface.split("·")
+        parts = re.split(r" +", surface) if _LATIN_NAME.fullmatch(surface) else surface.split("·")
         last = normalise(parts[-1].strip())
         if len(parts) > 1 and last in keys and (tags[key] | tags[last]) & _PERSON_TAGS:
             links.append((key, last))

@@ -48,6 +48,9 @@ def load_rules(path: str | None = None) -> dict:
     rules["_summary"] = re.compile("(?:" + "|".join(rules.get("summary_labels", ["(?!)"])) + ")\\s*[:：]")
     rules["_table_row"] = re.compile(rules.get("table_row", "(?!)"))
     rules["_reference_fact"] = re.compile(rules.get("reference_fact", "(?!)"))
+    rules["_markup_tag"] = re.compile(rules.get("markup_tag", "(?!)"), re.IGNORECASE)
+    rules["_source_tail"] = re.compile(rules.get("source_tail", "(?!)"))
+    rules["_url"] = re.compile(rules.get("url", "(?!)"))
     return rules
 
 
@@ -110,7 +113,8 @@ def _plausible(iso: str) -> bool:
 def _is_metadata_line(norm: str, spans: list[tuple[int, int, str]], rules: dict) -> bool:
     """Short, no sentence end outside brackets, and little left once the date and the usual
     metadata words (time, weekday, source, byline, labels, separators) are taken out."""
-    if len(norm) > rules["max_line_chars"] or _SENTENCE_END.search(norm):
+    length = len(rules["_url"].sub("", norm)) if "//" in norm else len(norm)  # a source link does not count
+    if length > rules["max_line_chars"] or _SENTENCE_END.search(norm):
         return False
     rest = norm
     for a, b, _ in reversed(spans):
@@ -142,12 +146,17 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
         for no, line in part:
             if rules["_table_row"].search(line):  # '| 首次發布 | 2023年2月24日 |': an infobox row, no metadata line
                 continue
+            if "<" in line:  # '<p align="right"><font …>2025年08月08日</font></p>': the tags are no words of the line
+                line = rules["_markup_tag"].sub(" ", line)
             norm = arabic_dates(normalise_for_match(metadata_part(line, rules)), rules)
             spans = _dates_in(norm, rules)
+            if spans and ("http" in norm or "www." in norm):  # a date in a link's path is no date the page shows
+                links = [m.span() for m in rules["_url"].finditer(norm)]
+                spans = [s for s in spans if not any(a <= s[0] < b for a, b in links)]
             if not spans or rules["_reference_fact"].search(norm):  # '2023年3月14日 [33]': an encyclopedia fact
                 continue
             if not _is_metadata_line(norm, spans, rules):
-                if not (cut := _fused_headline_cut(norm, spans, rules)):
+                if not (cut := _fused_headline_cut(norm, spans, rules) or _source_tail_cut(norm, spans, rules)):
                     continue
                 spans = [(a - cut, b - cut, iso) for a, b, iso in spans]
                 norm = norm[cut:]
@@ -174,6 +183,26 @@ def _fused_headline_cut(norm: str, spans: list[tuple[int, int, str]], rules: dic
     if not (rules["_strip"][0].search(after) or rules["_label_words"].search(after) or re.search(r"[:：]", after)):
         return 0
     return start if _is_metadata_line(rest, rest_spans, rules) else 0
+
+
+def _source_tail_cut(norm: str, spans: list[tuple[int, int, str]], rules: dict) -> int:
+    """Where a source strip '<outlet>·<date> <time>' starts at the end of a line led by tags (a finance
+    aggregator's related-stock tags: '某某公司(us:xxx) 某某时报·2025-04-06 04:58'): the offset of the token before
+    the date when it names an outlet (credits `outlet_name`, `known_outlets`), nothing but a time follows the date
+    and the strip from that token on is a metadata line; 0 else. A sentence holding a date has no outlet token
+    right before it and goes on after it."""
+    if len(spans) != 1:
+        return 0
+    start, end, _ = spans[0]
+    m = rules["_source_tail"].search(norm[:start])
+    after = norm[end:].strip()
+    if not m or (after and not rules["_strip"][0].fullmatch(after)):
+        return 0
+    spec, token = credit_rules(), m.group("outlet")
+    if not (spec["outlet_name"].match(token) or token in spec["known_outlets"]):
+        return 0
+    cut = m.start("outlet")
+    return cut if _is_metadata_line(norm[cut:], [(a - cut, b - cut, iso) for a, b, iso in spans], rules) else 0
 
 
 def metadata_part(line: str, rules: dict | None = None) -> str:
