@@ -77,6 +77,7 @@ QUOTE_STANCE_COLUMNS = ["quote_id", "article_id", "sentence_id", "speaker", "tar
 _END_PUNCT = set("。！？!?；;…")
 _CLAUSE = "，,；;：:。！？!?"
 _PLURAL = ("们",)
+_WORD = re.compile(r"[^\W_]")
 # Latin letters with the accents of European names (Martin Tisné, Jorge Alcántara, Łukasz): Latin-1 and Extended-A
 _UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 # a run of Chinese characters that may open a clause with a personal name (李超, 本吉奥, 东尼 · 柏克)
@@ -90,7 +91,8 @@ _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abb
                       "_document_title": "document_title", "_colon_speech": "colon_speech", "_role_frame": "role_frame",
                       "_issue_frame": "issue_frame", "_joint": "joint_subject", "_data_shows": "data_shows",
                       "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
-                      "_subordinate": "subordinate_openers"}
+                      "_subordinate": "subordinate_openers",
+                      "_term_after": "term_after", "_subject_tail": "subject_tail"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -98,7 +100,8 @@ def load_rules(path: str | None = None) -> dict:
     """Quote rules from quotes.yaml (cached)."""
     rules = load_yaml(path or DATA)
     verbs = sorted(set(rules["speech_verbs"]), key=len, reverse=True)
-    rules["_verb_re"] = re.compile("|".join(map(re.escape, verbs)))
+    told = rules.get("told_verb")  # 告诉法新社， "told AFP": the addressee is part of the verb
+    rules["_verb_re"] = re.compile("|".join(map(re.escape, verbs)) + (f"|{told}" if told else ""))
     rules["_excl"] = [re.compile(p) for p in rules["verb_exclusions"]]
     rules["_open_re"] = re.compile("[" + "".join(map(re.escape, rules["quote_marks"])) + "]")
     rules["_skip"] = re.compile(rules["skip_subjects"])
@@ -151,10 +154,12 @@ def _name_tail_cut(name: str, rules: dict) -> str:
 
 
 def _front_title_end(name: str, rules: dict) -> int:
-    """Where a title glued to the front of a dotted transliteration ends (内政部长东尼 · 柏克 -> 4; `name_title_suffixes`)."""
+    """Where a title glued to the front of a dotted transliteration ends (内政部长东尼 · 柏克 -> 4; `name_title_suffixes`),
+    or the verb before it (声音取自罗莎莉·农布雷 "the voice is taken from …" -> 罗莎莉·农布雷; `name_front_cut_chars`)."""
     front = to_simplified(re.split("[·・]", name)[0])
-    return max((front.rfind(t) + len(t) for t in rules["name_title_suffixes"]
-                if front.rfind(t) >= 0 and front.rfind(t) + len(t) < len(front.rstrip())), default=0)
+    cuts = [front.rfind(t) + len(t) for t in rules["name_title_suffixes"] if front.rfind(t) >= 0]
+    cuts += [k + 1 for k, c in enumerate(front) if c in rules.get("name_front_cut_chars", "")]  # 取自罗莎莉 -> 罗莎莉
+    return max((k for k in cuts if k < len(front.rstrip())), default=0)
 
 
 def _unnamed_speaker(surface: str, rules: dict) -> tuple[str, str, str]:
@@ -321,7 +326,9 @@ def _find_direct(art: _Article, rules: dict) -> list[_Quote]:
             last = _sentence_at(art, max(end - 1, i))
             # a headline that is nothing but a quotation quotes, however short (“超级智能已进入视野”)
             whole = art.kinds[row] != "body" and not re.sub(r"\W", "", t[art.starts[row]:i] + t[end + 1:art.ends[row]])
-            out.append((_Quote(i, end, list(range(row, last + 1)), colon), whole or _is_quotation(content, colon, rules)))
+            term = not colon and rules["_term_after"].match(to_simplified(t[end + 1:end + 8]))  # 以“…”为主题: a title
+            out.append((_Quote(i, end, list(range(row, last + 1)), colon),
+                        whole or (not term and _is_quotation(content, colon, rules))))
         i = (j + 1) if j >= 0 else end
     return _with_adjacent_fragments(art, out, rules)
 
@@ -769,6 +776,9 @@ class _Resolver:
                     cands = [self.head(in_clause[0], end)]
                 elif not in_clause and (named := self._clause_person(start, end - 1)) is not None:
                     return named  # 李某某同日在朋友圈转发说明，表示…: an unregistered person opened the clause before
+                elif (not in_clause and (org := self.unregistered_org(start, end - 1, whole=False)) is not None
+                      and to_simplified(org[1]).endswith(tuple(self.rules.get("lookback_org_suffixes", ())))):
+                    return org[1], org[1], org[1]  # 某国驻美国大使馆驳斥了报道，表示…: an unregistered body opened it
                 end = start
         if cands:
             # a headline drops its grammar (Meta拒签准则称“…”): its clause's first actor is the subject
@@ -790,17 +800,27 @@ class _Resolver:
         # an unregistered person is the speaker as written ("研究员 Luca Soldaini 在博文里写道")
         named = self._unregistered_name(cs, va)
         if named is not None:
-            return named[0], "", named[1]
+            return self._noted_spokesperson(cs, va, (named[0], "", named[1]))
         if (known := self.known_person(cs, va)) is not None:
-            return known
+            return self._noted_spokesperson(cs, va, known)
         if (bare := self.bare_name(cs, va)) is not None:  # 李超表示, 梁文锋在…采访时说: the name as written
             self.people().setdefault(to_simplified(bare[1]), bare[1])
-            return bare[1], "", bare[1]
+            return self._noted_spokesperson(cs, va, (bare[1], "", bare[1]))
         if (org := self.unregistered_org(cs, seg_end)) is not None:  # Civitai在公告中写道: the organisation as written
             return org[1], org[1], org[1]
         surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
+        if (tm := self.rules["_subject_tail"].search(to_simplified(surface))) and tm.start() >= 2:
+            surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
+
+    def _noted_spokesperson(self, cs: int, va: int, spk: tuple[str, str, str]) -> tuple[str, str, str]:
+        """`spk`, an unregistered person named in [cs, va); when a spokesperson role stands right before the name
+        (驻美使馆发言人刘某说 "the embassy spokesman Liu said"), a later 这位发言人 / 该发言人 is this person."""
+        k = self.masked.rfind(to_simplified(spk[2]), cs, va)
+        if k >= 0 and self.masked[cs:k].rstrip(" \u3000").endswith(self.rules["_spokesperson_roles"]):
+            self.spokespeople.append((va, spk[0], spk[1]))
+        return spk
 
     def _overlaps_mention(self, a: int, b: int, any_kind: bool = False) -> bool:
         """A mention of something other than a person overlaps text[a:b] (a Latin name there, "Mistral AI",
@@ -1000,6 +1020,8 @@ class _Resolver:
         if self._people_map is None:
             people: dict[str, str] = {}
             for m in self.rules["_titled"].finditer(self.art.simp):
+                if _sentence_at(self.art, m.start("name")) != _sentence_at(self.art, m.start()):
+                    continue  # a headline ending in 发言人 is no title for the next sentence's first word
                 if (named := self._titled_name(m.start(), m.end(), first=True)) is not None:
                     people.setdefault(to_simplified(named[0]), named[0])
             for m in _NAME_RE.finditer(self.art.text):
@@ -1243,6 +1265,8 @@ def _article_quotes(art: _Article, rules: dict, registry: dict, is_name=None) ->
             subj = masked[cs:v_a].strip(" \u3000")
             if rules["_skip"].search(subj):
                 continue
+            if masked[v_a:v_b] in rules["_frame_verbs"] and _relays(res, masked, lo, hi, v_b, rules):
+                continue  # 星岛网报导，发言人郭某表示…: the outlet relays who speaks
             spk = res.speaker(lo, v_a)
             if not spk[0] and (not spk[2] or len(spk[2]) > rules["max_unresolved_subject"]):
                 continue
@@ -1283,7 +1307,8 @@ def _article_quotes(art: _Article, rules: dict, registry: dict, is_name=None) ->
             rows_out.append(row)
     for row in rows_out:
         row.pop("_rows", None)
-    return rows_out
+    # a verb whose clause ends right after it (接受…专访。 "gave an interview", 进行了批评。 "criticised") says nothing
+    return [row for row in rows_out if row["kind"] != "reported" or _WORD.search(row["quote"])]
 
 
 def _reported_before_attribution(art: _Article, res: "_Resolver", masked: str, r: int, used: set, opens: list,
@@ -1306,6 +1331,18 @@ def _reported_before_attribution(art: _Article, res: "_Resolver", masked: str, r
             out.append(_row(art, [r], spk, content, "reported"))
             break
     return out
+
+
+def _relays(res: "_Resolver", masked: str, lo: int, hi: int, after: int, rules: dict) -> bool:
+    """An outlet's report verb ending at `after` relays the next clause when that clause opens right after it with a
+    speaker and a speech verb of its own (星岛网报导，外交部发言人郭某周四表示，… "Sing Tao reported that the spokesman said")."""
+    for w_a, w_b in _verbs(masked, after, hi, rules):
+        cs = _clause_start(masked, lo, w_a)
+        if masked[after:cs].strip(" \u3000，,：:"):
+            return False
+        other = res.speaker(cs, w_a)
+        return bool(other[0]) and _speaks(masked, (w_a, w_b), other, rules)
+    return False
 
 
 def _second_speaker(res: "_Resolver", masked: str, lo: int, hi: int, after: int, spk: tuple[str, str, str], used: set,
