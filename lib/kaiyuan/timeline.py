@@ -1259,6 +1259,115 @@ def can_anchor(res: Resolution, rules: dict) -> bool:
 
 
 # ----------------------------------------------------------------------------------------------
+# speech dates (C1): a deictic word inside quoted or reported speech counts from the speech's date
+
+@functools.lru_cache(maxsize=4)
+def speech_patterns(path: str | None = None) -> dict:
+    """The compiled speech-date rules (`anchoring.speech_date`), with quotes.yaml's speech verbs and quote marks."""
+    from .quotes import load_rules as quote_rules
+
+    spec, quotes = load_rules(path)["anchoring"]["speech_date"], quote_rules()
+    openers = [m for m in quotes["quote_marks"] if m != '"']
+    return {"granularities": frozenset(spec["granularities"]),
+            "cue": re.compile("|".join([quotes["_verb_re"].pattern, "[" + "".join(openers) + "：:]"]
+                                       + [re.escape(w) for w in spec["occasions"]])),
+            "said": re.compile("|".join([quotes["_verb_re"].pattern, "[" + "".join(openers) + "]"])),
+            "open": frozenset(openers), "close": frozenset(quotes["quote_marks"][m] for m in openers),
+            "continuation": re.compile(spec["continuation"]),
+            "media": [(re.compile(m["mention"]), re.compile(m["told"])) for m in spec["media"]],
+            # pre-filters (run once per sentence): a medium named; a quote mark anywhere
+            "any_medium": re.compile(first_char_guard("|".join(f"(?:{m['mention']})" for m in spec["media"]))),
+            "marks": re.compile("[" + "".join(openers) + "".join(quotes["quote_marks"][m] for m in openers) + "]")}
+
+
+def speech_date_anchor(anchor: Anchor, publication: Anchor | None, sp: dict) -> bool:
+    """Whether a date may be a speech's date: precise enough, before publication, not a noun's attribute (X日的)."""
+    return (publication is not None and anchor.granularity in sp["granularities"] and anchor.end < publication.start
+            and not anchor.sentence_text[anchor.end_offset:anchor.end_offset + 1] == "的")
+
+
+def same_sentence_speech(found: Found, norm: str, own: list[Anchor], publication: Anchor | None, sp: dict) -> Anchor | None:
+    """The date of a speech told earlier in the same sentence: the last date before the expression with a speech
+    verb, occasion word, colon or quote mark between them ("上周一（11日），马斯克发帖预告：「本周……」"), itself
+    not inside speech ("外界认为，今年1月……「作战室」……周末" is no speech of January)."""
+    for a in reversed(own):
+        if a.end_offset <= found.start and speech_date_anchor(a, publication, sp) and sp["cue"].search(
+                norm, a.end_offset, found.start) and not sp["said"].search(norm, 0, a.end_offset - len(a.label)):
+            return a
+    return None
+
+
+def speech_start(norm: str, depth: int, sp: dict) -> int:
+    """Where the speech of a sentence that goes on with one begins: at once inside or opening a quote, else at
+    its first speech cue ("本周一晚间在大皇宫演讲时，他调侃道" dates the speech itself before the cue)."""
+    if depth or norm[:1] in sp["open"]:
+        return 0
+    m = sp["cue"].search(norm)
+    return m.start() if m else len(norm)
+
+
+def quote_depth(text: str, depth: int, sp: dict) -> int:
+    """Open quotation marks after the text, given how many were open before it (never below 0)."""
+    if not sp["marks"].search(text):
+        return depth
+    return max(0, depth + sum(map(text.count, sp["open"])) - sum(map(text.count, sp["close"])))
+
+
+def is_heading(text: str) -> bool:
+    """A heading line: short, without sentence-final punctuation."""
+    t = text.rstrip()
+    return len(t) <= 30 and not t.endswith(("。", "！", "？", "!", "?", "；", ";", "”", "」", "』", "…", "："))
+
+
+def medium_date(norm: str, history: list[Anchor], publication: Anchor | None, sp: dict) -> Anchor | None:
+    """The date of the speech whose medium the sentence names ("在备忘录中写道" -> the memo's date)."""
+    if not sp["any_medium"].search(norm):
+        return None
+    for mention, told in sp["media"]:
+        if mention.search(norm):
+            return next((a for a in reversed(history) if told.search(a.sentence_text)
+                         and speech_date_anchor(a, publication, sp)), None)
+    return None
+
+
+def carried_speech(norm: str, depth: int, chain: Anchor | None, history: list[Anchor], later: list[str],
+                   publication: Anchor | None, sp: dict) -> Anchor | None:
+    """The speech date a sentence inherits: a named medium's; else the running speech's when the sentence goes
+    on with it (inside or opening a quote, a pronoun subject, a medium named: "而这场演讲中"); a quote that opens the sentence takes the
+    medium its attribution names right after it closes ("“过去几个月……”扎克伯格在备忘录中写道")."""
+    named = medium_date(norm, history, publication, sp)
+    if named is not None:
+        return named
+    if chain is not None and (depth or norm[:1] in sp["open"] or sp["continuation"].search(norm)
+                              or sp["any_medium"].search(norm)):
+        return chain
+    if norm[:1] in sp["open"]:
+        d = quote_depth(norm, 0, sp)
+        for nxt in later[:3]:
+            if d == 0:
+                return medium_date(normalise(nxt), history, publication, sp)
+            d = quote_depth(nxt, d, sp)
+    return None
+
+
+def speech_told(norm: str, own: list[Anchor], publication: Anchor | None, sp: dict) -> Anchor | None:
+    """The speech a sentence dates ("阿莫迪上月29日发表长文"): its last date followed by a speech cue."""
+    return next((a for a in reversed(own) if speech_date_anchor(a, publication, sp)
+                 and sp["cue"].search(norm, a.end_offset)), None)
+
+
+def at_speech_date(found: Found, res: Resolution, ctx: Context, speech: Anchor) -> Resolution:
+    """A deictic expression resolved against a speech's date instead of publication (anchor previous); kept on
+    publication when the speech date is coarser than the word needs (a month for 下周: the reading would widen)."""
+    first, last = (resolve(found, replace(ctx, publication=Anchor(day, day, "day", speech.label)))
+                   for day in (speech.start, speech.end))
+    if not first.resolved or (first.start, first.end) != (last.start, last.end):
+        return res  # a speech date coarser than the word needs ("今年6月……解释说：「下周」") does not pin it
+    again = first
+    return replace(again, anchor="previous", reason=f"{again.reason}; speech date '{speech.label}'")
+
+
+# ----------------------------------------------------------------------------------------------
 # tables
 
 def _iso(day: dt.date | None) -> str:
@@ -1268,7 +1377,7 @@ def _iso(day: dt.date | None) -> str:
 
 def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jionlp: bool = True) -> pd.DataFrame:
     """Every temporal expression in the sentences' text_simplified, resolved to an interval (or a reason)."""
-    rules = load_rules()
+    rules, sp = load_rules(), speech_patterns()
     pubs = {}
     if articles is not None and len(articles):
         pubs = {str(a): parse_publication(p) for a, p in zip(articles["article_id"], articles["published"])}
@@ -1277,12 +1386,23 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
     text_col = "text_simplified" if "text_simplified" in ordered.columns else "text"
     for article_id, group in ordered.groupby("article_id", sort=True):
         history, pub, told = [], pubs.get(str(article_id)), []
-        for sid, base, text in zip(group["sentence_id"], group["start"], group[text_col]):
-            text = "" if not isinstance(text, str) else text
-            items = []
+        chain, depth = None, 0  # the running speech's date (C1) and the quote marks open before the sentence
+        texts = [t if isinstance(t, str) else "" for t in group[text_col]]
+        for i, (sid, base, text) in enumerate(zip(group["sentence_id"], group["start"], texts)):
+            items, norm, heading = [], normalise(text), is_heading(text)
+            quiet = chain is None and not depth and norm[:1] not in sp["open"] and not sp["any_medium"].search(norm)
+            carried = None if heading or quiet else \
+                carried_speech(norm, depth, chain, history, texts[i + 1:i + 4], pub, sp)
+            opens = speech_start(norm, depth, sp) if carried is not None else 0
+            since = len(history)
             for found in find_expressions(text):
                 previous = history[-1] if history else None
-                res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told))
+                ctx = Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told)
+                res = resolve(found, ctx)
+                if res.anchor == "publication" and not heading:
+                    speech = same_sentence_speech(found, norm, history[since:], pub, sp) or (
+                        carried if found.start >= opens else None)
+                    res = res if speech is None else at_speech_date(found, res, ctx, speech)
                 items.append((found, res))
                 if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules) \
                         and not is_deadline(found, rules):
@@ -1291,6 +1411,9 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
                     history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end,
                                           norm[cs:ce], norm))
             told.append((int(sid), text))
+            if not heading:
+                chain = (len(history) > since and speech_told(norm, history[since:], pub, sp)) or carried
+            depth = quote_depth(text, depth, sp)
             for found, res in join_ranges(restated(items, text), text, rules):
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,

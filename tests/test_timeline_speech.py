@@ -1,0 +1,69 @@
+"""C1 (evaluation/README.md): a deictic word inside quoted or reported speech whose date the text gives is
+resolved against the speech's date, not publication (`anchoring.speech_date` in time_rules.yaml).
+
+Each case is a short passage (one string per sentence) with a publication date in and the hand-worked
+interval out.  The sentences are written for these tests."""
+import pandas as pd
+import pytest
+
+from kaiyuan import timeline as tl
+
+
+def resolved(texts: list[str], published: str) -> dict:
+    """expression -> (start, end, anchor) for a passage of one article."""
+    recs, pos = [], 0
+    for i, t in enumerate(texts):
+        recs.append({"article_id": "a", "sentence_id": i, "start": pos, "end": pos + len(t), "text": t,
+                     "text_simplified": t, "kind": "body"})
+        pos += len(t) + 1
+    x = tl.extract_expressions(pd.DataFrame(recs), pd.DataFrame({"article_id": ["a"], "published": [published]}))
+    return {r.expression: (r.start, r.end, r.anchor) for r in x.itertuples()}
+
+
+def test_same_sentence_a_dated_post_announces_this_week():
+    # published Tuesday 2024-03-19; the post was on Monday the 11th, so 本周 is the week of the 11th
+    got = resolved(["上周一（11日），某公司创始人在社交平台发帖预告：「本周我们将公开模型权重。」"], "2024-03-19")
+    assert got["本周"] == ("2024-03-11", "2024-03-17", "previous")
+
+
+def test_same_sentence_speech_dated_by_an_anaphor():
+    # 同日 = 11-15; "这两天" ends on the day he said it
+    got = resolved(["2023年11月15日，一家公司发布致歉说明。", "创始人同日在朋友圈表示，这是回应这两天外界的讨论。"],
+                   "2023-11-17")
+    assert got["这两天"] == ("2023-11-13", "2023-11-15", "previous")
+
+
+def test_speech_carried_by_quote_attribution_and_pronoun():
+    # the essay of 上月29日 = 2025-01-29: ten to seven months before January 2025; the week before its week
+    got = resolved(["某公司总裁上月29日发表长文，谈论出口管制。",
+                    "「对手的模型只相当于我们七至十个月前的水平。」",
+                    "他在文中写道。",
+                    "他直言，新模型让管制「比一周前更加重要」。"], "2025-02-12")
+    assert got["七至十个月前"] == ("2024-03-01", "2024-06-30", "previous")
+    assert got["一周前"] == ("2025-01-20", "2025-01-26", "previous")
+
+
+def test_a_named_medium_takes_the_date_it_was_told_with():
+    # 在信中 refers to the open letter of 7月30日: "the past few months" (几 = 5) end on the letter's day
+    got = resolved(["创始人本周三（7月30日）发表一封公开信，谈论新的愿景。",
+                    "信中的一句话引起开发者警觉。",
+                    "创始人在信中写道：“过去几个月，我们看到了系统自我改进的迹象。”"], "2025-08-02")
+    assert got["过去几个月"] == ("2025-02-01", "2025-07-30", "previous")
+
+
+@pytest.mark.parametrize("texts, published, expression, want", [
+    # a new speaker ends the speech: this week is the week of publication
+    (["某公司总裁上月29日发表长文。", "一家研究机构则表示，本周将公布新的评测。"], "2025-02-12", "本周",
+     ("2025-02-10", "2025-02-16", "publication")),
+    # a date inside reported speech is not a speech's date ("analysts think ... in January ... at the weekend")
+    (["分析人士认为，今年1月对手走红后，该公司在周末仓促登场是一种回应。"], "2025-04-12", "周末",
+     ("2025-04-05", "2025-04-06", "publication")),
+    # a speech date coarser than the word needs does not pin it: "next week" after a June speech stays on publication
+    (["在今年6月首次推迟后，这位CEO在社交平台上解释说：", "“我们原计划下周发布模型。”"], "2025-07-14", "下周",
+     ("2025-07-21", "2025-07-27", "publication")),
+    # a continued speech's own date, before its speech cue, is not inside the speech
+    (["上周日（9日），总统在电视采访中宣布一项投资计划。", "本周一晚间在大会演讲时，他调侃了一位朋友。"], "2025-02-14", "本周一",
+     ("2025-02-10", "2025-02-10", "publication")),
+])
+def test_where_the_speech_date_does_not_apply(texts, published, expression, want):
+    assert resolved(texts, published)[expression] == want
