@@ -67,3 +67,11 @@ def test_a_named_medium_takes_the_date_it_was_told_with():
 ])
 def test_where_the_speech_date_does_not_apply(texts, published, expression, want):
     assert resolved(texts, published)[expression] == want
+
+
+def test_n_days_before_the_event_just_told():
+    # "six days before the release" counts back from the release date told last; 发布前夕 (no count) is no date
+    got = resolved(["一家数据公司在4月24日发布新模型。", "对手的模型在这次发布前六天登场。", "发布前夕，团队还在等待测试结果。"],
+                   "2024-05-08")
+    assert got["发布前六天"] == ("2024-04-18", "2024-04-18", "previous")
+    assert "发布前夕" not in got

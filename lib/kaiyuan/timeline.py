@@ -887,11 +887,14 @@ def resolve_offset_approx(found: Found, ctx: Context) -> Resolution:
 
 def resolve_offset_event(found: Found, ctx: Context) -> Resolution:
     """"发布后短短几天" / "刊登后第二十日" / "发布后4小时": N units after the event just told (the previous
-    anchor; publication when nothing is dated before); hours and minutes stay on the event's day."""
+    anchor; publication when nothing is dated before); hours and minutes stay on the event's day.
+    "发布前六天": N units before it (counted back from the same date)."""
     f, rules = found.fields, ctx.rules
     if f.get("hours"):
         return _offset(found, ctx, 0, 0, "day", "forward")
     low, high = number_range(f["n"], rules)
+    if f.get("before"):
+        low, high = -high, -low
     return _offset(found, ctx, low, high, rules["lexicon"]["units"][f["unit"]], "forward")
 
 
@@ -1231,6 +1234,8 @@ def is_flashback(found: Found, res: Resolution, rules: dict) -> bool:
     """A day counted back from the story's date (前一天, 前一日) is a flashback: the story's time stays
     where it was ("周一……前一日（26日）安德森发文……当晚奥特曼" = Monday evening, not Sunday's)."""
     word = found.fields.get("d_rel")
+    if res.anchor == "previous" and found.rule == "offset_event" and found.fields.get("before"):
+        return True  # "在Arctic发布前六天登场" looks back from the release told last
     return (res.anchor == "previous" and found.rule == "calendar" and word is not None
             and rules["lexicon"]["day_relative"][word]["offset"] < 0)
 
