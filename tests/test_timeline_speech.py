@@ -75,3 +75,11 @@ def test_n_days_before_the_event_just_told():
                    "2024-05-08")
     assert got["发布前六天"] == ("2024-04-18", "2024-04-18", "previous")
     assert "发布前夕" not in got
+
+
+def test_undated_article_a_far_yearless_day_takes_the_story_days_year():
+    # no publication date: 3月11日, told long after a flashback to late 2017, is in the story's year (2024)
+    got = resolved(["某企业家于2024年2月29日起诉一家公司。", "五天后（3月5日），对方公开旧邮件。",
+                    "邮件显示，2017年底他曾要求控制权。", "他随即发帖回击。", "他又改了一张照片。",
+                    "3月11日，他宣布将开源自家模型。"], "")
+    assert got["3月11日"] == ("2024-03-11", "2024-03-11", "previous")

@@ -744,12 +744,26 @@ def _calendar_reading(f: dict, ctx: Context, future: bool = False) -> tuple[str,
                                         month_span(ref.year, spec["months"][1])[1], spec["granularity"])), True
 
 
+def _story_day(f: dict, ctx: Context) -> Context:
+    """In an article without a publication date, a year-less month and day ("3月11日") told far from the last
+    date (`anchoring.yearless_max_sentences`) takes the year of the story's most recent day, not of a flashback
+    year or quarter told in between ("2024年2月29日入禀……五天后（3月5日）……2017年底……当时……3月11日" = 2024)."""
+    limit = ctx.rules.get("anchoring", {}).get("yearless_max_sentences")
+    if (ctx.publication is not None or limit is None or "m_abs" not in f or "d_abs" not in f or "y_abs" in f
+            or "y_rel" in f or ctx.previous is None or ctx.previous.sentence < 0
+            or ctx.sentence - ctx.previous.sentence <= limit):
+        return ctx
+    day = next((a for a in reversed(ctx.history) if a.granularity == "day"), None)
+    return ctx if day is None else replace(ctx, previous=day)
+
+
 def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     """Years, months, days, weeks, seasons and year parts, absolute or relative (去年7月, 2022年底, 上周)."""
     f, rules = found.fields, ctx.rules
     conf = rules["confidence"]
     if "w_bare" in f or "d_only" in f:
         return resolve_bare_day(found, ctx)
+    ctx = _story_day(f, ctx)
     kind, fn, yearless = _calendar_reading(f, ctx, clause_tense(found, ctx) == "future")
     missing = _missing_anchor(kind, ctx)
     if missing:
