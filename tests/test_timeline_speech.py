@@ -83,3 +83,15 @@ def test_undated_article_a_far_yearless_day_takes_the_story_days_year():
                     "邮件显示，2017年底他曾要求控制权。", "他随即发帖回击。", "他又改了一张照片。",
                     "3月11日，他宣布将开源自家模型。"], "")
     assert got["3月11日"] == ("2024-03-11", "2024-03-11", "previous")
+
+
+@pytest.mark.parametrize("texts, expression, want", [
+    # a month told as the story's time earlier in the same sentence: four days after a day of that month
+    (["2025年3月25日，创始人谈到转型。", "公司2023年11月开源了基座模型，四天后又放出长上下文版本。"], "四天后",
+     ("2023-11-05", "2023-12-04", "previous")),
+    # a month told as a noun's attribute (X月面世的…) is skipped: the day told before it is the referent
+    (["上周二（18日）一家公司发布新模型，今年2月面世的旧模型随之降价，同一天还发布了论文。"], "同一天",
+     ("2024-07-18", "2024-07-18", "previous")),
+])
+def test_a_coarser_date_in_the_same_sentence(texts, expression, want):
+    assert resolved(texts, "2025-03-29" if "2025" in texts[0] else "2024-07-22")[expression] == want

@@ -1152,6 +1152,14 @@ def background(anchor: Anchor, rules: dict) -> bool:
     return any(cue in anchor.clause for cue in rules.get("anchoring", {}).get("background_cues", []))
 
 
+def _told_just_before(anchor: Anchor, ctx: Context) -> bool:
+    """A coarser date told earlier in the anaphor's own sentence as the story's time (not background, not a
+    noun's attribute "今年2月面世的LLaMA"): "2023年11月开源了Yi-34B，四天后又放出200K版本" counts from November."""
+    rx = ctx.rules.get("anchoring", {}).get("attributive_date")
+    return (anchor.sentence == ctx.sentence and not background(anchor, ctx.rules)
+            and not (rx and re.match(rx, anchor.sentence_text[anchor.end_offset:])))
+
+
 def referents(found: Found, ctx: Context) -> list[Anchor]:
     """Earlier dates an anaphor may refer back to, best first: a date earlier in its own clause
     ("2013年加入当时的Facebook"); else the date of the event it names ("议会于3月13日表决……在议会表决当日" =
@@ -1172,7 +1180,7 @@ def referents(found: Found, ctx: Context) -> list[Anchor]:
     if told is not None:
         first = told
     elif allowed and not same_clause and first.granularity not in allowed and (
-            need != "finer_than_year" or background(first, ctx.rules)):
+            need != "finer_than_year" or background(first, ctx.rules)) and not _told_just_before(first, ctx):
         first = next((a for a in reversed(history) if a.granularity in allowed), first)
     return [first] + [a for a in reversed(history) if a is not first and (not allowed or a.granularity in allowed)]
 
