@@ -744,12 +744,26 @@ def _calendar_reading(f: dict, ctx: Context, future: bool = False) -> tuple[str,
                                         month_span(ref.year, spec["months"][1])[1], spec["granularity"])), True
 
 
+def _story_day(f: dict, ctx: Context) -> Context:
+    """In an article without a publication date, a year-less month and day ("3月11日") told far from the last
+    date (`anchoring.yearless_max_sentences`) takes the year of the story's most recent day, not of a flashback
+    year or quarter told in between ("2024年2月29日入禀……五天后（3月5日）……2017年底……当时……3月11日" = 2024)."""
+    limit = ctx.rules.get("anchoring", {}).get("yearless_max_sentences")
+    if (ctx.publication is not None or limit is None or "m_abs" not in f or "d_abs" not in f or "y_abs" in f
+            or "y_rel" in f or ctx.previous is None or ctx.previous.sentence < 0
+            or ctx.sentence - ctx.previous.sentence <= limit):
+        return ctx
+    day = next((a for a in reversed(ctx.history) if a.granularity == "day"), None)
+    return ctx if day is None else replace(ctx, previous=day)
+
+
 def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     """Years, months, days, weeks, seasons and year parts, absolute or relative (去年7月, 2022年底, 上周)."""
     f, rules = found.fields, ctx.rules
     conf = rules["confidence"]
     if "w_bare" in f or "d_only" in f:
         return resolve_bare_day(found, ctx)
+    ctx = _story_day(f, ctx)
     kind, fn, yearless = _calendar_reading(f, ctx, clause_tense(found, ctx) == "future")
     missing = _missing_anchor(kind, ctx)
     if missing:
@@ -887,11 +901,14 @@ def resolve_offset_approx(found: Found, ctx: Context) -> Resolution:
 
 def resolve_offset_event(found: Found, ctx: Context) -> Resolution:
     """"发布后短短几天" / "刊登后第二十日" / "发布后4小时": N units after the event just told (the previous
-    anchor; publication when nothing is dated before); hours and minutes stay on the event's day."""
+    anchor; publication when nothing is dated before); hours and minutes stay on the event's day.
+    "发布前六天": N units before it (counted back from the same date)."""
     f, rules = found.fields, ctx.rules
     if f.get("hours"):
         return _offset(found, ctx, 0, 0, "day", "forward")
     low, high = number_range(f["n"], rules)
+    if f.get("before"):
+        low, high = -high, -low
     return _offset(found, ctx, low, high, rules["lexicon"]["units"][f["unit"]], "forward")
 
 
@@ -1135,6 +1152,14 @@ def background(anchor: Anchor, rules: dict) -> bool:
     return any(cue in anchor.clause for cue in rules.get("anchoring", {}).get("background_cues", []))
 
 
+def _told_just_before(anchor: Anchor, ctx: Context) -> bool:
+    """A coarser date told earlier in the anaphor's own sentence as the story's time (not background, not a
+    noun's attribute "今年2月面世的LLaMA"): "2023年11月开源了Yi-34B，四天后又放出200K版本" counts from November."""
+    rx = ctx.rules.get("anchoring", {}).get("attributive_date")
+    return (anchor.sentence == ctx.sentence and not background(anchor, ctx.rules)
+            and not (rx and re.match(rx, anchor.sentence_text[anchor.end_offset:])))
+
+
 def referents(found: Found, ctx: Context) -> list[Anchor]:
     """Earlier dates an anaphor may refer back to, best first: a date earlier in its own clause
     ("2013年加入当时的Facebook"); else the date of the event it names ("议会于3月13日表决……在议会表决当日" =
@@ -1155,7 +1180,7 @@ def referents(found: Found, ctx: Context) -> list[Anchor]:
     if told is not None:
         first = told
     elif allowed and not same_clause and first.granularity not in allowed and (
-            need != "finer_than_year" or background(first, ctx.rules)):
+            need != "finer_than_year" or background(first, ctx.rules)) and not _told_just_before(first, ctx):
         first = next((a for a in reversed(history) if a.granularity in allowed), first)
     return [first] + [a for a in reversed(history) if a is not first and (not allowed or a.granularity in allowed)]
 
@@ -1231,6 +1256,8 @@ def is_flashback(found: Found, res: Resolution, rules: dict) -> bool:
     """A day counted back from the story's date (前一天, 前一日) is a flashback: the story's time stays
     where it was ("周一……前一日（26日）安德森发文……当晚奥特曼" = Monday evening, not Sunday's)."""
     word = found.fields.get("d_rel")
+    if res.anchor == "previous" and found.rule == "offset_event" and found.fields.get("before"):
+        return True  # "在Arctic发布前六天登场" looks back from the release told last
     return (res.anchor == "previous" and found.rule == "calendar" and word is not None
             and rules["lexicon"]["day_relative"][word]["offset"] < 0)
 
@@ -1259,6 +1286,115 @@ def can_anchor(res: Resolution, rules: dict) -> bool:
 
 
 # ----------------------------------------------------------------------------------------------
+# speech dates (C1): a deictic word inside quoted or reported speech counts from the speech's date
+
+@functools.lru_cache(maxsize=4)
+def speech_patterns(path: str | None = None) -> dict:
+    """The compiled speech-date rules (`anchoring.speech_date`), with quotes.yaml's speech verbs and quote marks."""
+    from .quotes import load_rules as quote_rules
+
+    spec, quotes = load_rules(path)["anchoring"]["speech_date"], quote_rules()
+    openers = [m for m in quotes["quote_marks"] if m != '"']
+    return {"granularities": frozenset(spec["granularities"]),
+            "cue": re.compile("|".join([quotes["_verb_re"].pattern, "[" + "".join(openers) + "：:]"]
+                                       + [re.escape(w) for w in spec["occasions"]])),
+            "said": re.compile("|".join([quotes["_verb_re"].pattern, "[" + "".join(openers) + "]"])),
+            "open": frozenset(openers), "close": frozenset(quotes["quote_marks"][m] for m in openers),
+            "continuation": re.compile(spec["continuation"]),
+            "media": [(re.compile(m["mention"]), re.compile(m["told"])) for m in spec["media"]],
+            # pre-filters (run once per sentence): a medium named; a quote mark anywhere
+            "any_medium": re.compile(first_char_guard("|".join(f"(?:{m['mention']})" for m in spec["media"]))),
+            "marks": re.compile("[" + "".join(openers) + "".join(quotes["quote_marks"][m] for m in openers) + "]")}
+
+
+def speech_date_anchor(anchor: Anchor, publication: Anchor | None, sp: dict) -> bool:
+    """Whether a date may be a speech's date: precise enough, before publication, not a noun's attribute (X日的)."""
+    return (publication is not None and anchor.granularity in sp["granularities"] and anchor.end < publication.start
+            and not anchor.sentence_text[anchor.end_offset:anchor.end_offset + 1] == "的")
+
+
+def same_sentence_speech(found: Found, norm: str, own: list[Anchor], publication: Anchor | None, sp: dict) -> Anchor | None:
+    """The date of a speech told earlier in the same sentence: the last date before the expression with a speech
+    verb, occasion word, colon or quote mark between them ("上周一（11日），马斯克发帖预告：「本周……」"), itself
+    not inside speech ("外界认为，今年1月……「作战室」……周末" is no speech of January)."""
+    for a in reversed(own):
+        if a.end_offset <= found.start and speech_date_anchor(a, publication, sp) and sp["cue"].search(
+                norm, a.end_offset, found.start) and not sp["said"].search(norm, 0, a.end_offset - len(a.label)):
+            return a
+    return None
+
+
+def speech_start(norm: str, depth: int, sp: dict) -> int:
+    """Where the speech of a sentence that goes on with one begins: at once inside or opening a quote, else at
+    its first speech cue ("本周一晚间在大皇宫演讲时，他调侃道" dates the speech itself before the cue)."""
+    if depth or norm[:1] in sp["open"]:
+        return 0
+    m = sp["cue"].search(norm)
+    return m.start() if m else len(norm)
+
+
+def quote_depth(text: str, depth: int, sp: dict) -> int:
+    """Open quotation marks after the text, given how many were open before it (never below 0)."""
+    if not sp["marks"].search(text):
+        return depth
+    return max(0, depth + sum(map(text.count, sp["open"])) - sum(map(text.count, sp["close"])))
+
+
+def is_heading(text: str) -> bool:
+    """A heading line: short, without sentence-final punctuation."""
+    t = text.rstrip()
+    return len(t) <= 30 and not t.endswith(("。", "！", "？", "!", "?", "；", ";", "”", "」", "』", "…", "："))
+
+
+def medium_date(norm: str, history: list[Anchor], publication: Anchor | None, sp: dict) -> Anchor | None:
+    """The date of the speech whose medium the sentence names ("在备忘录中写道" -> the memo's date)."""
+    if not sp["any_medium"].search(norm):
+        return None
+    for mention, told in sp["media"]:
+        if mention.search(norm):
+            return next((a for a in reversed(history) if told.search(a.sentence_text)
+                         and speech_date_anchor(a, publication, sp)), None)
+    return None
+
+
+def carried_speech(norm: str, depth: int, chain: Anchor | None, history: list[Anchor], later: list[str],
+                   publication: Anchor | None, sp: dict) -> Anchor | None:
+    """The speech date a sentence inherits: a named medium's; else the running speech's when the sentence goes
+    on with it (inside or opening a quote, a pronoun subject, a medium named: "而这场演讲中"); a quote that opens the sentence takes the
+    medium its attribution names right after it closes ("“过去几个月……”扎克伯格在备忘录中写道")."""
+    named = medium_date(norm, history, publication, sp)
+    if named is not None:
+        return named
+    if chain is not None and (depth or norm[:1] in sp["open"] or sp["continuation"].search(norm)
+                              or sp["any_medium"].search(norm)):
+        return chain
+    if norm[:1] in sp["open"]:
+        d = quote_depth(norm, 0, sp)
+        for nxt in later[:3]:
+            if d == 0:
+                return medium_date(normalise(nxt), history, publication, sp)
+            d = quote_depth(nxt, d, sp)
+    return None
+
+
+def speech_told(norm: str, own: list[Anchor], publication: Anchor | None, sp: dict) -> Anchor | None:
+    """The speech a sentence dates ("阿莫迪上月29日发表长文"): its last date followed by a speech cue."""
+    return next((a for a in reversed(own) if speech_date_anchor(a, publication, sp)
+                 and sp["cue"].search(norm, a.end_offset)), None)
+
+
+def at_speech_date(found: Found, res: Resolution, ctx: Context, speech: Anchor) -> Resolution:
+    """A deictic expression resolved against a speech's date instead of publication (anchor previous); kept on
+    publication when the speech date is coarser than the word needs (a month for 下周: the reading would widen)."""
+    first, last = (resolve(found, replace(ctx, publication=Anchor(day, day, "day", speech.label)))
+                   for day in (speech.start, speech.end))
+    if not first.resolved or (first.start, first.end) != (last.start, last.end):
+        return res  # a speech date coarser than the word needs ("今年6月……解释说：「下周」") does not pin it
+    again = first
+    return replace(again, anchor="previous", reason=f"{again.reason}; speech date '{speech.label}'")
+
+
+# ----------------------------------------------------------------------------------------------
 # tables
 
 def _iso(day: dt.date | None) -> str:
@@ -1268,7 +1404,7 @@ def _iso(day: dt.date | None) -> str:
 
 def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jionlp: bool = True) -> pd.DataFrame:
     """Every temporal expression in the sentences' text_simplified, resolved to an interval (or a reason)."""
-    rules = load_rules()
+    rules, sp = load_rules(), speech_patterns()
     pubs = {}
     if articles is not None and len(articles):
         pubs = {str(a): parse_publication(p) for a, p in zip(articles["article_id"], articles["published"])}
@@ -1277,12 +1413,23 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
     text_col = "text_simplified" if "text_simplified" in ordered.columns else "text"
     for article_id, group in ordered.groupby("article_id", sort=True):
         history, pub, told = [], pubs.get(str(article_id)), []
-        for sid, base, text in zip(group["sentence_id"], group["start"], group[text_col]):
-            text = "" if not isinstance(text, str) else text
-            items = []
+        chain, depth = None, 0  # the running speech's date (C1) and the quote marks open before the sentence
+        texts = [t if isinstance(t, str) else "" for t in group[text_col]]
+        for i, (sid, base, text) in enumerate(zip(group["sentence_id"], group["start"], texts)):
+            items, norm, heading = [], normalise(text), is_heading(text)
+            quiet = chain is None and not depth and norm[:1] not in sp["open"] and not sp["any_medium"].search(norm)
+            carried = None if heading or quiet else \
+                carried_speech(norm, depth, chain, history, texts[i + 1:i + 4], pub, sp)
+            opens = speech_start(norm, depth, sp) if carried is not None else 0
+            since = len(history)
             for found in find_expressions(text):
                 previous = history[-1] if history else None
-                res = resolve(found, Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told))
+                ctx = Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told)
+                res = resolve(found, ctx)
+                if res.anchor == "publication" and not heading:
+                    speech = same_sentence_speech(found, norm, history[since:], pub, sp) or (
+                        carried if found.start >= opens else None)
+                    res = res if speech is None else at_speech_date(found, res, ctx, speech)
                 items.append((found, res))
                 if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules) \
                         and not is_deadline(found, rules):
@@ -1291,6 +1438,9 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
                     history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end,
                                           norm[cs:ce], norm))
             told.append((int(sid), text))
+            if not heading:
+                chain = (len(history) > since and speech_told(norm, history[since:], pub, sp)) or carried
+            depth = quote_depth(text, depth, sp)
             for found, res in join_ranges(restated(items, text), text, rules):
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
