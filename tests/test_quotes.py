@@ -199,6 +199,25 @@ def test_quote_stance_is_one_row_per_quote_and_target_hand_preferred_and_mixed()
     assert (view.iloc[0].stance_open_source_ai, view.iloc[0].stance_meta_openness) == ("mixed", "neutral")
 
 
+def test_a_weak_model_label_does_not_give_a_quote_its_side(monkeypatch):
+    # 她说：“开源社区会接手。” -- the model calls it supportive, but at calibrated score 0.30, below
+    # evidence_min_score 0.40 (0.0, off, in the packaged stance_cues.yaml): the quote is neutral; at 0.70
+    # it is supportive
+    from kaiyuan import stance
+
+    cues = stance.load_cues()
+    cues = {**cues, "model": {**cues["model"], "evidence_min_score": 0.40}}
+    monkeypatch.setattr(stance, "load_cues", lambda path=None: cues)
+    quotes = pd.DataFrame([{"quote_id": "a1:q1", "article_id": "a1", "sentence_id": 0, "sentence_ids": "0",
+                            "speaker": "X", "speaker_org": "", "speaker_surface": "她", "quote": "“开源社区会接手。”",
+                            "kind": "direct"}], columns=QUOTE_COLUMNS)
+    for score, side in ((0.30, "neutral"), (0.70, "supportive")):
+        st = pd.DataFrame([("a1", 0, "open_source_ai", "supportive", score, "model")],
+                          columns=["article_id", "sentence_id", "target", "label", "score", "method"])
+        long = quote_stance(quotes, st)
+        assert long[long.target == "open_source_ai"]["label"].tolist() == [side]
+
+
 def _lecun_quote(article_id: str, method: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     # 杨立昆说：“这只是开始。” -- neutral on its own words
     quotes = pd.DataFrame([{"quote_id": f"{article_id}:q1", "article_id": article_id, "sentence_id": 0, "sentence_ids": "0",

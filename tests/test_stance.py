@@ -317,6 +317,40 @@ def test_quoted_critics_do_not_outweigh_the_articles_own_view():
     assert row.evidence_sentence_ids == "0;1"
 
 
+def test_the_deciding_sentences_are_the_authors_own_before_an_equal_voice():
+    # four supportive middle sentences of weight 1 (voice_weight 1): two quoted, two the author's;
+    # the evidence lists the author's two first, then the earliest quote
+    s = sent_df(["标题无立场。", "研究员说：“开放权重让小团队也能做研究。”", "另一位工程师说：“开源让我们少走弯路。”",
+                 "开源模型让更多人参与进来。", "作者认为开放是好事。", "其他消息。"])
+    s.loc[0, "kind"] = "title"
+    q = pd.DataFrame({"article_id": ["x", "x"], "sentence_id": [1, 2], "sentence_ids": ["1", "2"],
+                      "speaker": ["甲", "乙"], "speaker_org": ["", ""]})
+    rule = dict(RULE, voice_weight=1.0, lead_sentences=0, close_sentences=0)
+    row = stance.article_stance(_rows(["neutral", "supportive", "supportive", "supportive", "supportive", "neutral"]),
+                                s, q, rule).iloc[0]
+    assert (row.label, row.supportive) == ("supportive", 4.0)
+    assert row.evidence_sentence_ids == "1;3;4"  # 3 and 4 (the author's), then 1 (the first voice)
+    assert row.voices_supportive == "乙; 甲" and row.voice_sentence_ids == "1;2"
+
+
+def test_a_weak_model_label_stays_in_the_sentence_table_but_is_no_article_evidence(monkeypatch):
+    # with evidence_min_score 0.40 (0.0, off, in the packaged stance_cues.yaml): of three supportive model
+    # labels, the one at calibrated score 0.30 is not counted (S = 2 < min_weight 3 -> neutral, not
+    # supportive); a hand label always counts
+    cues = stance.load_cues()
+    cues = {**cues, "model": {**cues["model"], "evidence_min_score": 0.40}}
+    monkeypatch.setattr(stance, "load_cues", lambda path=None: cues)
+    s = sent_df(["开源模型更新了。", "开源让创新更快。", "开放权重方便研究者复现。", "其他消息。"])
+    rows = _rows(["supportive", "supportive", "supportive", "neutral"]).assign(score=[0.9, 0.8, 0.3, 0.9])
+    assert stance.evidence_labels(rows, cues)["label"].tolist() == ["supportive", "supportive", "neutral", "neutral"]
+    rule = dict(RULE, lead_sentences=0, close_sentences=0, min_weight=3.0)
+    got = stance.article_stance(rows, s, None, rule).iloc[0]
+    assert (got.label, got.supportive) == ("neutral", 2.0)
+    hand = _rows(["supportive", "supportive", "supportive", "neutral"]).assign(score=1.0, method="hand").iloc[[2]]
+    got = stance.article_stance(pd.concat([rows, hand], ignore_index=True), s, None, rule).iloc[0]
+    assert (got.label, got.supportive) == ("supportive", 3.0)
+
+
 def test_too_little_evidence_is_neutral_and_balance_is_mixed():
     s = sent_df(["第一句。", "第二句。", "第三句。", "第四句。", "第五句。"])
     one = stance.article_stance(_rows(["neutral", "neutral", "supportive", "neutral", "neutral"]), s, None, RULE)

@@ -1522,7 +1522,8 @@ def _combine(labels: list[tuple[str, float]]) -> str:
 
 def quote_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame, priors: pd.DataFrame | None = None) -> pd.DataFrame:
     """Stance of every quote towards every configured target (QUOTE_STANCE_COLUMNS), from the stance of
-    its sentences (hand labels preferred over the model's): 'mixed' when its sentences take both sides,
+    its sentences (hand labels preferred over the model's; a weak model label counts as neutral, see
+    `stance.evidence_labels`): 'mixed' when its sentences take both sides,
     else the side taken, else neutral; empty when none of its sentences has a label (basis "sentences").
     With `priors` (stance.load_quote_labels()), a quote the MODEL left neutral takes its speaker's usual
     side in other articles (stance_cues.yaml `speaker_prior`; basis "speaker prior").
@@ -1530,7 +1531,7 @@ def quote_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame, priors: p
     `stance_sentences` has columns article_id, sentence_id, target, label[, score, method]; a wide
     label table (one column per target) is accepted too.
     """
-    from .stance import PRIOR_BASIS, TARGETS, best_labels, load_cues, prior_index, speaker_prior
+    from .stance import PRIOR_BASIS, TARGETS, evidence_labels, load_cues, prior_index, speaker_prior
 
     ss = stance_sentences
     if "target" not in ss.columns:
@@ -1541,7 +1542,7 @@ def quote_stance(quotes: pd.DataFrame, stance_sentences: pd.DataFrame, priors: p
     ss = ss[[(str(a), int(x)) in need for a, x in zip(ss["article_id"].tolist(), ss["sentence_id"].tolist())]]
     # only the quoted sentences' rows: the rest of the corpus is never looked up; a table without method
     # or score columns holds hand labels
-    best = best_labels(ss.assign(**{c: ss[c] if c in ss else v for c, v in (("method", "hand"), ("score", 1.0))}))
+    best = evidence_labels(ss.assign(**{c: ss[c] if c in ss else v for c, v in (("method", "hand"), ("score", 1.0))}))
     lookup = {(str(a), int(s), t): (lab, float(sc), m) for a, s, t, lab, sc, m in
               records(best, ["article_id", "sentence_id", "target", "label", "score", "method"])}
     rule = load_cues()["speaker_prior"] if priors is not None and len(priors) else None

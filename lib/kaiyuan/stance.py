@@ -744,6 +744,24 @@ def best_labels(stance_sentences: pd.DataFrame) -> pd.DataFrame:
     return ss.drop_duplicates(["article_id", "sentence_id", "target"]).drop(columns="_rank").reset_index(drop=True)
 
 
+def evidence_labels(stance_sentences: pd.DataFrame, cues: dict | None = None) -> pd.DataFrame:
+    """`best_labels` as evidence for an article or a quote: a MODEL label of a side whose calibrated score
+    is below `model.evidence_min_score` (stance_cues.yaml) counts as neutral there; the sentence table
+    keeps it. Hand and cue rows are taken as they are.
+
+    >>> rows = pd.DataFrame({"article_id": "a", "sentence_id": [0, 1], "target": "open_source_ai",
+    ...                      "label": ["supportive", "critical"], "score": [0.42, 0.55], "method": "model"})
+    >>> evidence_labels(rows, {"model": {"evidence_min_score": 0.45}})["label"].tolist()
+    ['neutral', 'critical']
+    """
+    best = best_labels(stance_sentences)
+    cut = float(((cues or load_cues()).get("model") or {}).get("evidence_min_score", 0.0))
+    if not cut or len(best) == 0 or "score" not in best:
+        return best
+    weak = (best["method"] == "model") & best["label"].isin(["supportive", "critical"]) & (best["score"].astype(float) < cut)
+    return best.assign(label=best["label"].where(~weak, "neutral")) if weak.any() else best
+
+
 # --------------------------------------------------------------------------- evaluation
 def _attach_text(labels: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
     if sentences is not None and "text_simplified" not in labels:
@@ -897,16 +915,16 @@ def article_stance(stance_sentences: pd.DataFrame, sentences: pd.DataFrame | Non
     stance_cues.yaml).
 
     One label per sentence (hand preferred, see `best_labels`); only supportive and critical sentences
-    count. Weight: 1 for the article's own sentences, `voice_weight` inside a quote or reported speech
+    count, a model label only with a calibrated score of at least `model.evidence_min_score` (`evidence_labels`). Weight: 1 for the article's own sentences, `voice_weight` inside a quote or reported speech
     (from `quotes`), plus `lead_weight` for the headline and lead, plus `close_weight` for the closing
     sentences (from `sentences`' kind and order). Evidence: up to three heaviest sentences of the
-    winning side (both when mixed); voices: the speakers whose quoted sentences are supportive /
+    winning side (both when mixed; at equal weight the author's own before a quoted one); voices: the speakers whose quoted sentences are supportive /
     critical, with those sentences' ids.
     """
     if stance_sentences is None or len(stance_sentences) == 0:
         return pd.DataFrame(columns=ARTICLE_COLUMNS)
     rule = rule or load_cues()["article_rule"]
-    best = best_labels(stance_sentences).assign(article_id=lambda d: d["article_id"].astype(str))
+    best = evidence_labels(stance_sentences).assign(article_id=lambda d: d["article_id"].astype(str))
     quoted = _quoted_sentences(quotes)
     lead, close = _positions(sentences, rule)
     keys = list(zip(best["article_id"].tolist(), best["sentence_id"].astype(int).tolist()))
@@ -928,7 +946,8 @@ def _article_row(aid: str, target: str, items: list[tuple], rule: dict) -> dict:
     C = float(sum(it[2] for it in items if it[1] == "critical"))
     label = _decide_article(S, C, rule)
     sides = {"supportive": ("supportive",), "critical": ("critical",), "mixed": ("supportive", "critical")}.get(label, ())
-    ev = sorted((it for it in items if it[1] in sides), key=lambda it: (-it[2], it[0]))[:3]
+    # deciding sentences: the heaviest of the winning side, the author's own before a voice of equal weight
+    ev = sorted((it for it in items if it[1] in sides), key=lambda it: (-it[2], bool(it[3]), it[0]))[:3]
     names = {side: "; ".join(sorted({it[3] for it in items if it[3] and it[1] == side})) for side in ("supportive", "critical")}
     return {"article_id": aid, "target": target, "label": label, "supportive": round(S, 4), "critical": round(C, 4),
             "evidence_sentence_ids": ";".join(str(int(it[0])) for it in sorted(ev)),
