@@ -8,14 +8,9 @@ import pytest
 from kaiyuan.clean import clean_text
 from kaiyuan.metadata import find_credits, find_published
 
-BODY = "Meta周二发布了新一代开源模型，并在多个基准测试上取得领先成绩，研究人员认为这将改变行业格局。"
-BODY2 = "开发者社区随即展开讨论，有人称赞其许可证更宽松，也有人担心大公司借开源之名扩大影响力。"
+from test_page_shapes_unseen import BODY, BODY2, TITLE, removed  # the same body sentences and helper
+
 BODY_TW = "數位部週一公布新一期開放資料成果，並表示將導入人工智慧工具，協助各機關整理公共資料集。"
-TITLE = "Meta发布新一代开源模型：能否撼动闭源阵营"
-
-
-def removed(cleaned) -> dict[str, str]:
-    return {r.text: r.reason for r in cleaned.removed}
 
 
 def published(lines: list[str]) -> str:
