@@ -488,9 +488,10 @@ def blind_registry(data: dict, texts: list[str], known_texts: list[str] = ()) ->
     return {**data, "actors": kept}, removed
 
 
-def write_blind_registry(corpus: str | Path, known: str | Path | None, registry) -> tuple[Path, int]:
-    """Write the blind registry of `corpus` (actors of the `known` folder kept) to the temporary folder,
-    named by its content so the per-article cache recognises it on the next run; (path, entries removed)."""
+def write_blind_registry(texts: dict[str, str], known: dict[str, str], registry) -> tuple[Path, int]:
+    """Write the blind registry of a corpus's raw texts by article_id (actors the `known` texts name kept) to the
+    temporary folder, named by its content so the per-article cache recognises it on the next run;
+    (path, entries removed)."""
     import hashlib
     import tempfile
 
@@ -498,14 +499,9 @@ def write_blind_registry(corpus: str | Path, known: str | Path | None, registry)
 
     from .actors import DEFAULT_REGISTRY
     from .config import load_yaml
-    from .gold import article_texts
 
     data = load_yaml(Path(registry) if registry else DEFAULT_REGISTRY)
-    def texts(folder) -> list[str]:
-        by_id = article_texts(folder) if folder else {}
-        return [by_id[k] for k in sorted(by_id)]
-
-    new, removed = blind_registry(data, texts(corpus), texts(known))
+    new, removed = blind_registry(data, [texts[k] for k in sorted(texts)], [known[k] for k in sorted(known)])
     text = yaml.safe_dump(new, allow_unicode=True, sort_keys=False)
     out = Path(tempfile.gettempdir()) / f"kaiyuan-blind-{hashlib.sha256(text.encode()).hexdigest()[:16]}.yaml"
     if not out.exists():
@@ -521,29 +517,30 @@ def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=Non
 
     `blind`: run with the registry-blind registry (module docstring); True, or the folder whose actors count
     as known (the seeds). Names are still mapped through the full registry."""
+    from .gold import article_texts
     from .pipeline import run
 
     gold = load_gold(gold_dir)
     kwargs = {"max_article_chars": max_article_chars} if max_article_chars else {}
+    raw = article_texts(corpus)
     run_registry, note = registry, ""
     if blind:
-        run_registry, n_removed = write_blind_registry(corpus, None if blind is True else blind, registry)
+        known = {} if blind is True else article_texts(blind)
+        run_registry, n_removed = write_blind_registry(raw, known, registry)
         note = f"registry-blind: {n_removed} entries named in one article only removed"
     result = run(corpus, workers=workers, cache=cache, registry=run_registry, labels=labels, **kwargs)
-    ev = _score_all(gold, result, corpus, registry, labels)
+    ev = _score_all(gold, result, raw, registry, labels)
     if note:
         ev.scores["note"] = [f"{n}; {note}" if n else note for n in ev.scores["note"].fillna("")]
     return ev
 
 
-def _score_all(gold: Gold, result, corpus, registry, labels) -> Evaluation:
-    """Every layer's scores and errors for one pipeline result."""
-    from .gold import article_texts
+def _score_all(gold: Gold, result, raw: dict[str, str], registry, labels) -> Evaluation:
+    """Every layer's scores and errors for one pipeline result (`raw`: the corpus's raw texts by article_id)."""
     from .quotes import quote_stance
     from .stance import load_quote_labels
 
     namer = Namer(registry)
-    raw = article_texts(corpus)
     scores, errors = [], []
     held = _held_out_predictions(result, labels)
     # quote stance from the same held-out labels (the pipeline's own quotes prefer hand labels, in-sample here)

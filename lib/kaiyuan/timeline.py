@@ -1390,8 +1390,7 @@ def at_speech_date(found: Found, res: Resolution, ctx: Context, speech: Anchor) 
                    for day in (speech.start, speech.end))
     if not first.resolved or (first.start, first.end) != (last.start, last.end):
         return res  # a speech date coarser than the word needs ("今年6月……解释说：「下周」") does not pin it
-    again = first
-    return replace(again, anchor="previous", reason=f"{again.reason}; speech date '{speech.label}'")
+    return replace(first, anchor="previous", reason=f"{first.reason}; speech date '{speech.label}'")
 
 
 # ----------------------------------------------------------------------------------------------
