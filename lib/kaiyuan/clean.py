@@ -71,6 +71,7 @@ class Rules:
     repairs: tuple[tuple[str, re.Pattern, str], ...]
     title_suffix: re.Pattern
     title_channel_suffix: re.Pattern | None = None
+    title_counter_suffix: re.Pattern | None = None
     title_translation_suffix: re.Pattern | None = None
     title_wire_prefix: re.Pattern | None = None
     tail_long_prefixes: tuple[str, ...] = ()
@@ -115,6 +116,7 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         repairs=repairs,
         title_suffix=re.compile(spec["title_outlet_suffix"]),
         title_channel_suffix=re.compile(spec["title_channel_suffix"]) if spec.get("title_channel_suffix") else None,
+        title_counter_suffix=re.compile(spec["title_counter_suffix"]) if spec.get("title_counter_suffix") else None,
         title_translation_suffix=(re.compile(spec["title_translation_suffix"]) if spec.get("title_translation_suffix")
                                   else None),
         title_wire_prefix=re.compile(spec["title_wire_prefix"]) if spec.get("title_wire_prefix") else None,
@@ -379,6 +381,11 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
         kept = kept[at:]
         no, text = kept[0]
         text = _strip_wire_prefix(kept, rules, repairs)
+        counter = rules.title_counter_suffix.search(text) if rules.title_counter_suffix else None
+        if counter and counter.start() >= 6:  # '<headline> 阅读 1.2万': a view counter is no part of the title
+            repairs.append(Repair(no, "title_counter_suffix", text, text[: counter.start()]))
+            text = text[: counter.start()]
+            kept[0] = (no, text)
         stripped = strip_outlet_suffix(text, rules)
         if stripped != text:
             repairs.append(Repair(no, "title_outlet_suffix", text, stripped))
@@ -451,7 +458,7 @@ def headline_index(kept: list[tuple[int, str]], rules: Rules) -> int | None:
     longest one (`headline_near_longest`), the last; what sits above a headline (kicker, ticker,
     masthead) is shorter or comes first. Lines too short to be a headline (UI tokens: 首页, 登录, 菜单)
     do not use up the window. None when the text opens with body or has a single line.
-    A section heading ('一、…', `section_heading_opener`) is never the headline."""
+    A section heading ('一、…', `section_heading_opener`) or a list item ('- …', '• …') is never the headline."""
     if len(kept) < 2:
         return None
     first_body = next((i for i, (_, t) in enumerate(kept) if is_body_paragraph(t)), len(kept))

@@ -18,7 +18,7 @@ from charset_normalizer import from_bytes
 
 from .cache import CACHE_MARKER, OUTPUT_MARKER
 from .clean import Cleaned, clean_text, load_rules
-from .metadata import find_credits, find_published, outlet_name
+from .metadata import date_in_string, find_credits, find_published, outlet_name
 from .script import detect_script, normalise_for_match, to_simplified
 from .sentences import split_sentences
 
@@ -144,11 +144,15 @@ def html_to_text(markup: str) -> tuple[str, dict, list[str]]:
                 break
     for key, value in linked.items():  # JSON-LD (schema.org NewsArticle) where no <meta> tag says it
         meta.setdefault(key, value)
-    if "published" not in meta and (t := soup.find("time")) and t.get("datetime"):
-        meta["published"] = t["datetime"].strip()
+    if "published" not in meta and (node := soup.find(attrs={"itemprop": "datePublished"})):  # microdata on any element
+        meta["published"] = (node.get("content") or node.get("datetime") or node.get_text(" ")).strip()
     if "title" not in meta and soup.title and soup.title.string:
         meta.update(page_title_fields(soup.title.string.strip(), meta))
     root = soup.find("article") or soup.body or soup
+    # a <time> element counts inside the article only (one in a sidebar or a related-reading list dates another
+    # page), and after a date line the text shows (it may be an update's time): process_file reads it last
+    if (t := root.find("time")) and t.get("datetime"):
+        meta["time_element"] = t["datetime"].strip()
     lines = [" ".join(ln.split()) for ln in _block_text(root).split("\n")]
     return "\n".join(ln for ln in lines if ln), meta, dropped
 
@@ -390,9 +394,13 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
     title = meta.get("title", "") or html_meta.get("title") or cleaned.title
     published, basis = parse_date(meta.get("published", "")), meta.get("published_basis", "") or "metadata"
     if not published and html_meta.get("published"):
-        published, basis = parse_date(html_meta["published"]), "metadata"  # the page's own <meta> date
+        # the page's own <meta> date; a date string in another shape ('Fri, 03 Jan 2025 08:42:00 +0800') is read
+        # with the date shapes of the text's metadata lines
+        published, basis = parse_date(html_meta["published"]) or date_in_string(html_meta["published"]), "metadata"
     if not published and (shown := find_published(body.split("\n"))) is not None:
         published, basis = shown.date, f"text: line {shown.line_no} 「{shown.line[:60]}」"
+    if not published and html_meta.get("time_element"):
+        published, basis = parse_date(html_meta["time_element"]), "metadata"  # the article's <time datetime=…>
     if not published:
         basis = "unknown"
         warnings.append("no publication date: relative dates stay unresolved")

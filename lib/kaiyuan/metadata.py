@@ -43,7 +43,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_dates"] = [re.compile(p) for p in rules["dates"]]
     rules["_numeral_date"] = re.compile(rules["numeral_date"])
     rules["_strip"] = [re.compile(p) for p in rules["strip"]]
-    rules["_labels"] = {k: re.compile("(?:" + "|".join(v) + ")\\s*[:：]?\\s*$") for k, v in rules["labels"].items()}
+    rules["_labels"] = {k: re.compile("(?:" + "|".join(v) + ")\\s*" + rules.get("label_separator", "[:：]") + "?\\s*$") for k, v in rules["labels"].items()}
     rules["_label_words"] = re.compile("|".join(p for v in rules["labels"].values() for p in v))
     rules["_summary"] = re.compile("(?:" + "|".join(rules.get("summary_labels", ["(?!)"])) + ")\\s*[:：]")
     rules["_table_row"] = re.compile(rules.get("table_row", "(?!)"))
@@ -105,6 +105,13 @@ def _dates_in_line(norm: str, rules: dict) -> tuple[tuple[int, int, str], ...]:
     return tuple(sorted(out))
 
 
+def date_in_string(text: str) -> str:
+    """ISO date of the first full date in a date string, read with the shapes of the metadata lines ('Fri, 03 Jan
+    2025 08:42:00 +0800' -> '2025-01-03', an HTML <meta> date in the RFC 822 shape); '' when it holds none."""
+    spans = _dates_in(arabic_dates(normalise_for_match(text or ""), load_rules()), load_rules())
+    return spans[0][2] if spans else ""
+
+
 def _plausible(iso: str) -> bool:
     year = int(iso[:4])
     return 1990 <= year <= dt.date.today().year + 1
@@ -141,6 +148,7 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
     numbered = [(i + 1, ln) for i, ln in enumerate(lines) if ln.strip()]
     head = numbered[:rules["head_lines"]]
     foot = [x for x in numbered[-rules["foot_lines"]:] if x not in head]
+    heading = _related_heading(numbered[-rules["foot_lines"] - rules["related_lookback"]:], numbered)
     found = []
     for where, part in (("head", head), ("foot", foot)):
         for no, line in part:
@@ -155,6 +163,8 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 spans = [s for s in spans if not any(a <= s[0] < b for a, b in links)]
             if not spans or rules["_reference_fact"].search(norm):  # '2023年3月14日 [33]': an encyclopedia fact
                 continue
+            if heading and no > heading and _list_entry(norm, spans, rules):  # '相关文章' over '• <title> 2024-07-24'
+                continue
             if not _is_metadata_line(norm, spans, rules):
                 if not (cut := _fused_headline_cut(norm, spans, rules) or _source_tail_cut(norm, spans, rules)):
                     continue
@@ -165,6 +175,27 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 found.append(DateLine(iso, _label(norm[prev_end:a], rules) or where, no, line.strip()))
                 prev_end = b
     return found
+
+
+def _related_heading(tail: list[tuple[int, str]], numbered: list[tuple[int, str]]) -> int:
+    """Line number of the first related-reading heading near the foot ('相关文章', '推荐阅读', 'Read more': the
+    cleaner's `related_links` tail markers, boilerplate.yaml) below the first third of the page's lines; 0 when there is
+    none. The dates listed under it belong to the pages it links to."""
+    from .clean import load_rules as clean_rules
+
+    pattern = dict(clean_rules().tail_markers).get("related_links")
+    third = numbered[len(numbered) // 3][0] if numbered else 0
+    return next((no for no, line in tail if no > third and len(line) <= 40 and pattern
+                 and pattern.match(normalise_for_match(line.strip()))), 0)
+
+
+def _list_entry(norm: str, spans: list[tuple[int, int, str]], rules: dict) -> bool:
+    """A dated entry of a related-reading list: it opens with a bullet, or a title of a few Chinese characters
+    stands beside its date ('• 开源模型的下一步 2024-07-24'); '（完）2023.11.03' closing the article is none."""
+    rest = norm
+    for a, b, _ in reversed(spans):
+        rest = rest[:a] + " " + rest[b:]
+    return bool(re.match(r"\s*[•·*\-]", norm)) or len(re.findall(r"[\u3400-\u9fff]", rest)) >= rules["related_entry_chars"]
 
 
 def _fused_headline_cut(norm: str, spans: list[tuple[int, int, str]], rules: dict) -> int:
@@ -243,7 +274,7 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
         labels = len(re.findall(r"[^\s:：]{1,8}\s*[:：]", piece))  # '作者：… 来源：…': a metadata strip
         if (len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"]
                 and not _STRIP_SEPARATOR.search(piece.strip()) and labels <= rules.get("fused_headline_max_labels", 99)):
-            head = piece.strip()
+            head = piece.strip().rstrip("(（【[ ")  # '<headline>(2025年7月26日)': the bracket opens the date
             return head, line.replace(piece, " ", 1).strip()
     return "", line
 
