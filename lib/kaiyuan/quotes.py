@@ -104,6 +104,8 @@ def load_rules(path: str | None = None) -> dict:
     rules["_verb_re"] = re.compile("|".join(map(re.escape, verbs)) + (f"|{told}" if told else ""))
     rules["_excl"] = [re.compile(p) for p in rules["verb_exclusions"]]
     rules["_open_re"] = re.compile("[" + "".join(map(re.escape, rules["quote_marks"])) + "]")
+    # what a subject is stripped of: spaces and the closers of `quote_marks` (“…”他说 / 「…」她表示: the subject starts after ”)
+    rules["_subject_strip"] = " \u3000" + "".join(dict.fromkeys(rules["quote_marks"].values()))
     rules["_skip"] = re.compile(rules["skip_subjects"])
     rules["_according"] = re.compile(rules["according_to"])
     rules["_interview"] = re.compile(rules["interview"])
@@ -595,7 +597,7 @@ class _Resolver:
         (`unregistered_org`: Civitai在公告中写道, 千问团队在博文中写道); with `whole`, nothing but a frame of place, time or
         connectives may follow it (`unregistered_org_rest`). None for a generic head or a registry mention there."""
         subj = self.masked[lo:hi]
-        k = len(subj) - len(subj.lstrip(" \u3000”」』\""))
+        k = len(subj) - len(subj.lstrip(self.rules["_subject_strip"]))
         k += (op.end() if (op := self.rules["_subject_opener"].match(subj[k:])) else 0)
         k = self.rules["_clause_opening"].match(subj, k).end()
         m = self.rules["_unreg_org"].match(subj, k)
@@ -678,7 +680,7 @@ class _Resolver:
         tail = re.sub(r"(中|里|上)$", "", seg)
         role_m = None
         cs_rel = _clause_start(masked, lo, va) - lo
-        cs_rel += len(seg[cs_rel:]) - len(seg[cs_rel:].lstrip(" \u3000”」』\""))
+        cs_rel += len(seg[cs_rel:]) - len(seg[cs_rel:].lstrip(self.rules["_subject_strip"]))
         for rm in self.rules["_role_re"].finditer(tail):
             # right before the verb, or opening the clause before a frame ("报告在执行摘要中指出")
             opens_clause = rm.start() == cs_rel and self.rules["_role_frame"].match(seg[rm.end():])
@@ -716,7 +718,7 @@ class _Resolver:
         # 2. pronouns / anaphora immediately before the verb, or opening the verb's clause
         #    ("她在论文中指出"); a bare 公司 as the whole subject is an organisation anaphor
         cs0 = _clause_start(masked, lo, va)
-        subj = masked[cs0:va].strip(" \u3000”」』\"")
+        subj = masked[cs0:va].strip(self.rules["_subject_strip"])
         hit = None  # (kind, position, surface length)
         for kind, words in self.rules["pronouns"].items():
             for w in words:
@@ -893,7 +895,7 @@ class _Resolver:
         speech verb, with the shape of a name (`is_name`: surname + 1-2 characters, a transliteration, no common
         word) and no registry mention in it; None otherwise."""
         subj = self.masked[lo:hi]
-        k = len(subj) - len(subj.lstrip(" \u3000”」』\""))
+        k = len(subj) - len(subj.lstrip(self.rules["_subject_strip"]))
         k += (op.end() if (op := self.rules["_subject_opener"].match(subj[k:])) else 0)
         m = _BARE_RE.match(subj, k)
         if m is None:
