@@ -51,6 +51,46 @@ def test_interview_transcript_lines():
     assert speakers(q, "价格为什么") == []  # the interviewer is no registry person
 
 
+def test_transcript_label_the_lead_named_speaks_though_the_registry_does_not_know_it():
+    # the lead names the guest, then the transcript turns: the guest's lines are quotes, the reporter's are not
+    s = make_sentences(["本刊专访了开源基金会主席刘振华。", "记者：基金会最近在忙什么？", "刘振华：我们在整理新的许可证。",
+                        "中新社记者：为什么是现在？", "刘振华：因为模型权重也需要说清楚的规则。"], new_paragraph=(1, 2, 3, 4))
+    q = extract_quotes(s, make_mentions(s, []))
+    assert speakers(q, "新的许可证") == ["刘振华"]
+    assert speakers(q, "说清楚的规则") == ["刘振华"]
+    assert speakers(q, "最近在忙什么") == [] and speakers(q, "为什么是现在") == []
+
+
+def test_transcript_label_is_the_person_the_lead_named_with_it():
+    # "局长：…" after "局长陈建国…": the director is 陈建国; "温斯顿：…" after "嘉宾埃米·温斯顿": the same person
+    s = make_sentences(["以下是信息局局长陈建国今天会见传媒的谈话内容：", "信息局局长：我们会继续开放政府数据。",
+                        "对谈嘉宾是埃米·温斯顿。", "温斯顿：开放模型让小团队也能参与。"], new_paragraph=(1, 2, 3))
+    q = extract_quotes(s, make_mentions(s, [("陈建国", "Chen Jianguo", "person"), ("埃米·温斯顿", "Amy Winston", "person")]))
+    assert speakers(q, "开放政府数据") == ["Chen Jianguo"]
+    assert speakers(q, "小团队也能参与") == ["Amy Winston"]
+
+
+def test_a_colon_line_whose_label_was_never_written_before_is_no_transcript():
+    s = make_sentences(["这家公司给出了三条理由。", "原因如下：第一，训练成本已经很低。"], new_paragraph=(1,))
+    assert speakers(extract_quotes(s, make_mentions(s, [])), "训练成本") == []
+
+
+def test_a_bare_report_is_the_outlet_that_reported_it():
+    # 华尔街日报13日报导 "the WSJ reported on the 13th": the later 报导提到 is the WSJ's, not OpenAI's (named in it)
+    s = make_sentences(["华尔街日报13日报导，中国公司今年接连发布开放模型。", "报导提到，OpenAI等美国企业正感受到压力。",
+                        "报导表示，标准之争不一定由技术最强的一方赢得。"])
+    q = extract_quotes(s, make_mentions(s, [("华尔街日报", "Wall Street Journal", "org"), ("OpenAI", "OpenAI", "org")]))
+    for words in ("感受到压力", "标准之争"):
+        assert q[q.quote.str.contains(words)].speaker_org.tolist() == ["Wall Street Journal"]
+
+
+def test_a_bare_report_after_according_to_an_outlet_is_that_outlets():
+    # 据纽约时报援引知情人士消息 "according to the NYT, citing people familiar": the later 报道称 is the NYT's report
+    s = make_sentences(["据纽约时报周二援引两名知情人士消息，政府正要求Meta提交模型。", "报道称，这项请求是通过电子邮件提出的。"])
+    q = extract_quotes(s, make_mentions(s, [("纽约时报", "New York Times", "org"), ("Meta", "Meta", "org")]))
+    assert q[q.quote.str.contains("电子邮件")].speaker_org.tolist() == ["New York Times"]
+
+
 def test_in_someones_view_and_as_someone_said():
     s = make_sentences(["在李四看来，开放权重只是第一步。", "正如李四所言，闭源的护城河是暂时的。", "在社区开发者看来，这些参数经不起推敲。"])
     q = extract_quotes(s, make_mentions(s, [("李四", "Li Si", "person")]))

@@ -89,7 +89,7 @@ _NAME_RE = re.compile(rf"[(（]([{_UP}][{_UP}{_LOW}\-']+(?: [{_UP}][{_UP}{_LOW}\
 _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abbreviation",
                       "_heading_speech": "heading_speech", "_addressee": "addressee", "_in_document": "in_document", "_name_like": "name_like",
                       "_document_title": "document_title", "_colon_speech": "colon_speech", "_role_frame": "role_frame",
-                      "_issue_frame": "issue_frame", "_joint": "joint_subject", "_data_shows": "data_shows",
+                      "_issue_frame": "issue_frame", "_subject_issue_gap": "subject_issue_gap", "_joint": "joint_subject", "_data_shows": "data_shows",
                       "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
                       "_subordinate": "subordinate_openers",
                       "_term_after": "term_after", "_subject_tail": "subject_tail"}
@@ -104,6 +104,8 @@ def load_rules(path: str | None = None) -> dict:
     rules["_verb_re"] = re.compile("|".join(map(re.escape, verbs)) + (f"|{told}" if told else ""))
     rules["_excl"] = [re.compile(p) for p in rules["verb_exclusions"]]
     rules["_open_re"] = re.compile("[" + "".join(map(re.escape, rules["quote_marks"])) + "]")
+    # what a subject is stripped of: spaces and the closers of `quote_marks` (“…”他说 / 「…」她表示: the subject starts after ”)
+    rules["_subject_strip"] = " \u3000" + "".join(dict.fromkeys(rules["quote_marks"].values()))
     rules["_skip"] = re.compile(rules["skip_subjects"])
     rules["_according"] = re.compile(rules["according_to"])
     rules["_interview"] = re.compile(rules["interview"])
@@ -531,6 +533,8 @@ class _Resolver:
                 cs = _clause_start(self.masked, self.sent_lo(rm.start()), rm.start())
                 frame = self.rules["_issue_frame"].search(self.masked, cs, rm.start())
                 if frame is None:
+                    if (org := self._subject_issuer(cs, rm)) is not None:
+                        self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
                     continue
                 who = [m for m in self.between(cs, frame.start())
                        if m.kind in ("person", "org") and self._usable(m) and not self._in_parens(m.start)]
@@ -540,7 +544,31 @@ class _Resolver:
                 if who:
                     org = self.org_of(who[-1].actor, who[-1].kind, cs, who[-1].start) or who[-1].actor
                     self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
+            self._issued = sorted(self._issued + self._according_reports())
         return self._issued
+
+    def _according_reports(self) -> list[tuple[int, str, str]]:
+        """据《纽约时报》…援引…人士消息 / 据彭博报道 "according to the NYT / Bloomberg": the outlet issued the article's
+        report (`according_issues`), so a later bare 报道称 "the report says" is that outlet's."""
+        role = self.rules.get("according_issues", {})
+        out = []
+        for am in self.rules["_according"].finditer(self.masked):
+            if am.group("tail") not in role:
+                continue
+            org = [m for m in self.between(*am.span("src")) if m.kind in ("org", "media")][:1]
+            if org and self.registry.get(org[0].actor, {}).get("type", "org") == "org":
+                out.append((am.start(), role[am.group("tail")], org[0].actor))
+        return out
+
+    def _subject_issuer(self, cs: int, rm: re.Match) -> str | None:
+        """华尔街日报13日报导，… : a role word used as the verb of an organisation that opens its clause (`subject_issued_roles`,
+        only a date between them, `subject_issue_gap`) is issued by it, so a later bare 报导 is that outlet's report."""
+        if self.rules["roles"][rm.group()] not in self.rules.get("subject_issued_roles", ()):
+            return None
+        who = [m for m in self.between(cs, rm.start()) if m.kind == "org" and self._usable(m)]
+        if not who or not self.rules["_subject_issue_gap"].fullmatch(self.masked, who[-1].end, rm.start()):
+            return None
+        return who[-1].actor
 
     def issuer(self, pos: int, role: str) -> str:
         """The organisation that most recently issued a document of kind `role` before `pos` ("" if none)."""
@@ -595,7 +623,7 @@ class _Resolver:
         (`unregistered_org`: Civitai在公告中写道, 千问团队在博文中写道); with `whole`, nothing but a frame of place, time or
         connectives may follow it (`unregistered_org_rest`). None for a generic head or a registry mention there."""
         subj = self.masked[lo:hi]
-        k = len(subj) - len(subj.lstrip(" \u3000”」』\""))
+        k = len(subj) - len(subj.lstrip(self.rules["_subject_strip"]))
         k += (op.end() if (op := self.rules["_subject_opener"].match(subj[k:])) else 0)
         k = self.rules["_clause_opening"].match(subj, k).end()
         m = self.rules["_unreg_org"].match(subj, k)
@@ -678,7 +706,7 @@ class _Resolver:
         tail = re.sub(r"(中|里|上)$", "", seg)
         role_m = None
         cs_rel = _clause_start(masked, lo, va) - lo
-        cs_rel += len(seg[cs_rel:]) - len(seg[cs_rel:].lstrip(" \u3000”」』\""))
+        cs_rel += len(seg[cs_rel:]) - len(seg[cs_rel:].lstrip(self.rules["_subject_strip"]))
         for rm in self.rules["_role_re"].finditer(tail):
             # right before the verb, or opening the clause before a frame ("报告在执行摘要中指出")
             opens_clause = rm.start() == cs_rel and self.rules["_role_frame"].match(seg[rm.end():])
@@ -716,7 +744,7 @@ class _Resolver:
         # 2. pronouns / anaphora immediately before the verb, or opening the verb's clause
         #    ("她在论文中指出"); a bare 公司 as the whole subject is an organisation anaphor
         cs0 = _clause_start(masked, lo, va)
-        subj = masked[cs0:va].strip(" \u3000”」』\"")
+        subj = masked[cs0:va].strip(self.rules["_subject_strip"])
         hit = None  # (kind, position, surface length)
         for kind, words in self.rules["pronouns"].items():
             for w in words:
@@ -893,7 +921,7 @@ class _Resolver:
         speech verb, with the shape of a name (`is_name`: surname + 1-2 characters, a transliteration, no common
         word) and no registry mention in it; None otherwise."""
         subj = self.masked[lo:hi]
-        k = len(subj) - len(subj.lstrip(" \u3000”」』\""))
+        k = len(subj) - len(subj.lstrip(self.rules["_subject_strip"]))
         k += (op.end() if (op := self.rules["_subject_opener"].match(subj[k:])) else 0)
         m = _BARE_RE.match(subj, k)
         if m is None:
@@ -1374,6 +1402,8 @@ def _interview_line(art: _Article, res: "_Resolver", masked: str, r: int, rules:
     who = [p for p in res.between(a, b) if p.kind == "person" and (p.start, p.end) == (a, b)]
     person = who[0] if who else res.abbreviations().get(m.group("who"))
     if person is None:
+        person = _named_before(res, m.group("who"), a, rules)
+    if person is None:
         return None
     last = r
     while last + 1 < len(art.ids) and art.starts[last + 1] == art.ends[last]:
@@ -1381,6 +1411,20 @@ def _interview_line(art: _Article, res: "_Resolver", masked: str, r: int, rules:
     content = art.text[m.end():art.ends[last]].strip()
     spk = (person.actor, res.org_of(person.actor, person.kind, lo, person.start), art.text[a:b])
     return _row(art, list(range(r, last + 1)), spk, content, "reported") if content else None
+
+
+def _named_before(res: "_Resolver", who: str, a: int, rules: dict) -> _Mention | None:
+    """The unregistered speaker of a transcript line "孟伟：…" / "Illia:…" / "局长：…": a label the article wrote
+    before the line (in the lead: 专访了…孟伟, Illia Polosukhin, 局长孙东) and not the interviewer's (`interviewer_labels`:
+    记者, 主持人, 问…). A person mention that holds the label (帕迪·科斯格雷夫 for 科斯格雷夫) or starts right after
+    it (局长孙东 for 局长) is that person; otherwise the label itself speaks."""
+    k = res.masked.find(who, 0, a)
+    if len(who) < 2 or k < 0 or any(who.endswith(w) for w in rules.get("interviewer_labels", ())):
+        return None
+    for p in res.between(max(0, k - res._max_len), k + len(who) + 8):
+        if p.kind == "person" and (p.start <= k and k + len(who) <= p.end or p.start == k + len(who)):
+            return p
+    return _Mention(who, "person", a, a + len(who), who)
 
 
 def _viewpoint(art: _Article, res: "_Resolver", masked: str, r: int, rules: dict) -> dict | None:
