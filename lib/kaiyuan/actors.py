@@ -49,9 +49,11 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "speech_bridges": [], "latin_stoplist": [], "stopwords": [], "org_suffixes": [],
                       "compound_surnames": [], "surnames": "", "transliteration_chars": "",
                       "non_name_suffixes": "", "max_dictionary_freq": 100, "units": [], "letter_frames": [],
-                      "dictionary_org_heads": [], "org_unit_suffixes": [], "title_max_chars": 0}
+                      "dictionary_org_heads": [], "org_unit_suffixes": [], "title_max_chars": 0,
+                      "promote_titles": [], "promote_verbs": []}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
-                    "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames")
+                    "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
+                    "promote_titles", "promote_verbs")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 
 _DOTS = "·・•‧･⋅∙ㆍ"  # interpunct variants used between parts of transliterated names
@@ -635,9 +637,10 @@ def _candidates(hay: str, exact: str, registry: Registry, use_context: bool = Tr
 
 
 def _select(cands: list, seen: set | None) -> list:
-    """Leftmost-longest non-overlapping choice; 'prior' hits need the actor in `seen` (updated)."""
+    """Leftmost-longest non-overlapping choice; 'prior' hits need the actor in `seen` (updated). Of two hits over
+    the same span the longer alias wins: GPT-OSS is the alias of gpt-oss, not GPT with a variant tail -OSS."""
     chosen, last_end = [], 0
-    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start), c.entry.actor)):
+    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start), -(c.alias_end - c.start), c.entry.actor)):
         if c.start < last_end:
             continue
         if c.needs_prior and (seen is None or c.entry.actor not in seen):
@@ -735,8 +738,14 @@ def find_mentions(sentences: pd.DataFrame, registry: Registry | None = None) -> 
 
 # --------------------------------------------------------------------------- counts and co-occurrence
 
-def actor_counts(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Mentions per (article, actor) and per 1,000 clean characters of that article."""
+def actor_counts(mentions: pd.DataFrame, articles: pd.DataFrame, promoted: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Mentions per (article, actor) and per 1,000 clean characters of that article. `promoted`: unknown-name
+    occurrences that count as mentions too (`promoted_occurrences`), under their candidate name as persons."""
+    if promoted is not None and not promoted.empty:
+        extra = pd.DataFrame({"article_id": promoted["article_id"].astype(str), "actor": promoted["candidate"],
+                              "actor_type": "person"})
+        mentions = extra if mentions.empty else pd.concat([mentions[["article_id", "actor", "actor_type"]], extra],
+                                                          ignore_index=True)
     if mentions.empty:
         return _empty(COUNT_COLUMNS, {"count": "int64", "per_1k_chars": "float64"})
     g = (mentions.groupby(["article_id", "actor", "actor_type"], sort=False).size()
@@ -1351,6 +1360,40 @@ def registry_snippet(candidates: pd.DataFrame) -> str:
                    f"  aliases: [{', '.join(_yaml_scalar(a) for a in aliases)}]\n"
                    f"  note: {_yaml_scalar(note)}\n")
     return "".join(out)
+
+
+_PERSON_LATIN = re.compile(rf"[A-Z{_ACCENTED_UPPER}][a-z{_ACCENTED}'\-]+(?: [A-Z{_ACCENTED_UPPER}][a-z{_ACCENTED}'\-]+){{1,2}}")
+_GLOSS_BEFORE = re.compile(r"[\u3400-\u9fff·] ?[(（] ?$")
+_GLOSS_AFTER = re.compile(r" ?[)）]")
+
+
+def marked_person(candidate: str, sentence: str, titles: tuple, verbs: tuple) -> bool:
+    """The sentence marks an unknown Latin full name (2-3 capitalised words) as a person: a title right before it
+    (首席执行官Ali Ghodsi), a speech verb right after it (Ion Stoica表示), or it glosses a Chinese name in
+    brackets (马丁·蒂斯内（Martin Tisné）). `Open Model` or `Export Controls` next to nothing of the kind is not."""
+    if not _PERSON_LATIN.fullmatch(candidate):
+        return False
+    text = to_simplified(sentence)
+    i = text.find(candidate)
+    if i < 0:
+        return False
+    before, after = text[max(0, i - 8):i], text[i + len(candidate):i + len(candidate) + 6]
+    return (before.rstrip(" ").endswith(titles) or after.lstrip(" ").startswith(verbs)
+            or bool(_GLOSS_BEFORE.search(before) and _GLOSS_AFTER.match(after)))
+
+
+def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
+    """Occurrences of unknown names that count as actor mentions without a registry entry: Latin full names
+    the sentence marks as a person (`marked_person`, with `discovery.promote_titles` / `promote_verbs`), tagged
+    latin or, before a speech verb, speaker.
+    Empty when the registry sets no titles or verbs."""
+    registry = registry or load_registry()
+    titles, verbs = tuple(registry.discovery["promote_titles"]), tuple(registry.discovery["promote_verbs"])
+    if occurrences.empty or not (titles or verbs):
+        return occurrences.iloc[0:0]
+    keep = [tag in ("latin", "speaker") and marked_person(c, ex, titles, verbs)
+            for tag, c, ex in zip(occurrences["tag"], occurrences["candidate"], occurrences["example"])]
+    return occurrences[keep]
 
 
 def discover_unknown(sentences: pd.DataFrame, mentions: pd.DataFrame, registry: Registry | None = None,

@@ -453,6 +453,7 @@ def run(
     t = time.perf_counter()
     sentences, articles = corpus.sentences, corpus.articles
     mentions = gather("mentions", actors.MENTION_COLUMNS)
+    unknown = gather("unknown", actors.OCCURRENCE_COLUMNS)
     tables = {
         "articles": articles,
         "load_report": corpus.load_report,
@@ -460,9 +461,10 @@ def run(
         "repairs": corpus.repairs,
         "sentences": sentences,
         "mentions": mentions,
-        "actor_counts": actors.actor_counts(mentions, articles),
+        "actor_counts": actors.actor_counts(mentions, articles,
+                                            actors.promoted_occurrences(unknown, actors.load_registry(registry))),
         "cooccurrence": actors.cooccurrence(mentions),
-        "unknown_actors": actors.rank_unknown(gather("unknown", actors.OCCURRENCE_COLUMNS)),
+        "unknown_actors": actors.rank_unknown(unknown),
     }
     timings["actors"] = time.perf_counter() - t
 
