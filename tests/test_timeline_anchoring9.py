@@ -193,3 +193,10 @@ def test_a_dateline_in_a_sentence_that_dates_its_news_adds_no_event():
     ev = events([text], "2025-04-01", [mention(0, "Some Co", "某公司", text, "organisation")])
     assert "2025-04-01" not in set(ev["start"])
     assert "2025-03-31" in set(ev["start"])
+
+
+def test_open_source_week_is_a_noun_not_the_verb():
+    # 开源周 "Open Source Week" names the event; 开源 inside it is no trigger
+    text = "今年2月，某公司开源周以开放协作为主题，向开发者展示了五个代码库。"
+    ev = events([text], "2025-06-10", [mention(0, "Some Co", "某公司", text, "organisation")])
+    assert ev["trigger"].iloc[0] != "开源"
