@@ -95,6 +95,16 @@ def test_a_quote_before_the_attribution_that_dates_it(sentence, expression, star
     assert got[expression][:2] == (start, end)
 
 
+def test_a_quote_sentence_takes_the_date_of_the_attribution_sentence_after_it():
+    clean = "“今年我们会开源更多模型。”他在2024年3月的发布会上说。"
+    texts = [s["text"] for s in split_sentences(clean)]
+    assert len(texts) == 2
+    assert resolved(texts, "2025-06-10")["今年"][:2] == ("2024-01-01", "2024-12-31")
+    # a new quote in the next sentence is no attribution
+    got = resolved(["“今年我们会开源更多模型。”", "“2024年3月我们就说过。”"], "2025-06-10")
+    assert got["今年"][:2] == ("2025-01-01", "2025-12-31")
+
+
 def test_a_quote_whose_attribution_names_no_date_stays_on_publication():
     got = resolved(["“今年我们会开源更多模型，”他说。"], "2025-06-10")
     assert got["今年"] == ("2025-01-01", "2025-12-31", "publication")

@@ -1397,12 +1397,28 @@ def quote_end(norm: str, sp: dict) -> int | None:
     return None
 
 
-def quote_attribution(norm: str, founds: list[Found], ctx: Context, sp: dict) -> tuple[int, Anchor] | None:
+def quote_attribution(norm: str, founds: list[Found], ctx: Context, sp: dict, later: Sequence[str] = ()
+                      ) -> tuple[int, Anchor] | None:
     """A quote that opens the sentence and the date its attribution gives after it closes ("“今年……，”他在2024年
-    3月的会上说" = the talk of March 2024): (where the quote closes, that date), the date precise enough for a
-    speech, before publication and followed by a speech verb or occasion word; None otherwise."""
+    3月的会上说" = the talk of March 2024): (where the quote closes, that date); None otherwise.  A quote that is
+    the whole sentence takes the attribution of the next sentence ("“今年……。”" + "他在2024年3月的会上说。")."""
     close = quote_end(norm, sp) if norm[:1] in sp["open"] else None
-    if close is None or ctx.publication is None or not sp["cue"].search(norm, close):
+    if close is None or ctx.publication is None:
+        return None
+    if close >= len(norm.rstrip()):  # the whole sentence is the quote: its attribution follows
+        nxt = normalise(later[0]) if later else ""
+        if not nxt or nxt[:1] in sp["open"]:
+            return None
+        date = attribution_date(nxt, 0, find_expressions(later[0]), replace(ctx, text=later[0]), sp)
+    else:
+        date = attribution_date(norm, close, founds, ctx, sp)
+    return None if date is None else (close, date)
+
+
+def attribution_date(norm: str, close: int, founds: list[Found], ctx: Context, sp: dict) -> Anchor | None:
+    """The first date after `close` precise enough for a speech, before publication and followed by a speech verb
+    or occasion word ("他在2024年3月的会上说")."""
+    if not sp["cue"].search(norm, close):
         return None
     for found in founds:
         if found.start < close:
@@ -1410,7 +1426,7 @@ def quote_attribution(norm: str, founds: list[Found], ctx: Context, sp: dict) ->
         res = resolve(found, ctx)
         if res.resolved and res.granularity in sp["granularities"] and res.end < ctx.publication.start \
                 and sp["cue"].search(norm, found.end):
-            return close, Anchor(res.start, res.end, res.granularity, found.text, ctx.sentence, found.end, "", norm)
+            return Anchor(res.start, res.end, res.granularity, found.text, ctx.sentence, found.end, "", norm)
     return None
 
 
@@ -1500,7 +1516,7 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
             since, founds = len(history), find_expressions(text)
             attributed = None if heading or norm[:1] not in sp["open"] else quote_attribution(
                 norm, founds, Context(pub, history[-1] if history else None, rules, use_jionlp, int(sid),
-                                      tuple(history), text, told), sp)
+                                      tuple(history), text, told), sp, texts[i + 1:i + 2])
             for found in founds:
                 previous = history[-1] if history else None
                 ctx = Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told)
