@@ -18,6 +18,12 @@ HEADING_MAX_CHARS = 20
 _TERMINAL_CHAR = re.compile(f"[{re.escape(FULL_TERMINALS + HALF_TERMINALS)}]")
 
 
+def is_heading_line(line: str) -> bool:
+    """A heading line: short (HEADING_MAX_CHARS) and without a sentence-final mark before its closing quotes or
+    brackets ("二、开源之争" is one; "他说：“开源。”" is not).  split_sentences records it as kind "heading"."""
+    return len(line) <= HEADING_MAX_CHARS and line.rstrip(CLOSERS)[-1:] not in FULL_TERMINALS + HALF_TERMINALS
+
+
 def _is_terminal(text: str, i: int) -> bool:
     ch = text[i]
     if ch in FULL_TERMINALS:
@@ -68,9 +74,7 @@ def split_sentences(clean: str, title: str = "") -> list[dict]:
     for line_no, line in enumerate(clean.split("\n")):
         spans = split_line(line)
         is_title = line_no == 0 and bool(title) and line == title
-        is_heading = (
-            not is_title and len(spans) == 1 and len(line) <= HEADING_MAX_CHARS and line.rstrip(CLOSERS)[-1:] not in FULL_TERMINALS + HALF_TERMINALS + "。"
-        )
+        is_heading = not is_title and len(spans) == 1 and is_heading_line(line)
         kind = "title" if is_title else "heading" if is_heading else "body"
         for s, e in spans:
             rows.append({"sentence_id": len(rows), "start": offset + s, "end": offset + e, "text": line[s:e], "kind": kind})

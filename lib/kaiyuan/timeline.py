@@ -22,6 +22,7 @@ from typing import Callable, NamedTuple, Sequence
 import pandas as pd
 
 from .frames import records
+from .sentences import is_heading_line
 
 RULES_PATH = Path(__file__).resolve().parent / "data" / "time_rules.yaml"
 EXPRESSION_COLUMNS = ["article_id", "sentence_id", "expression", "start", "end", "granularity", "anchor",
@@ -251,6 +252,7 @@ def _lexicon_atoms(rules: dict) -> dict:
     return {
         "BY": _alternation(lex["deadline_prefixes"]),
         "Y_REL": _alternation(lex["year_relative"]),
+        "Y_REL_SHORT": _alternation(lex["year_relative_short"]),
         "M_REL": _alternation(lex["month_relative"]),
         "D_REL": _alternation(lex["day_relative"]),
         "D_SPLIT": _alternation(lex["split_day_words"]),
@@ -362,7 +364,8 @@ def _fields(m: re.Match) -> dict:
 
 def _folded(fields: dict, rules: dict) -> dict:
     """Fields of shapes that stand for another: a Minguo year as its Gregorian year (114年 = 2025), '24年 as 2024, a split day
-    word as the day word (今（23）日 = 今日 with the 23rd in brackets), a unit alias as its unit (数月 = 数个月)."""
+    word as the day word (今（23）日 = 今日 with the 23rd in brackets), a one-character year word before a season as
+    its year word (今夏 = 今年夏), a unit alias as its unit (数月 = 数个月)."""
     lex = rules["lexicon"]
     if "y_roc" in fields:
         fields["y_abs"] = str(parse_number(re.sub(r"^(?:中华)?民国[ \u3000]?", "", fields.pop("y_roc")), rules)
@@ -370,6 +373,8 @@ def _folded(fields: dict, rules: dict) -> dict:
     if "y_short" in fields:
         yy = int(fields.pop("y_short")[1:])
         fields["y_abs"] = str((1900 if yy > lex.get("two_digit_year_pivot", 50) else 2000) + yy)
+    if "y_rel_short" in fields:  # 今夏 = 今年夏
+        fields["y_rel"] = lex["year_relative_short"][fields.pop("y_rel_short")]["word"]
     if "d_split" in fields:
         fields["d_rel"] = lex["split_day_words"][fields.pop("d_split")]["word"]
     if fields.get("unit") in lex.get("unit_aliases", {}):
@@ -740,8 +745,24 @@ def _calendar_reading(f: dict, ctx: Context, future: bool = False) -> tuple[str,
         kind = _planned_ahead(lambda y: festival_day(y, f, rules), yearless_kind, ctx, future)
         return kind, _yearless_fn(lambda y: festival_day(y, f, rules), kind, ctx, future), True
     spec = lex["year_parts"][f["y_part_bare"]]
-    return "publication", (lambda ref: (month_span(ref.year, spec["months"][0])[0],
-                                        month_span(ref.year, spec["months"][1])[1], spec["granularity"])), True
+
+    def detail(year: int) -> Span:
+        return month_span(year, spec["months"][0])[0], month_span(year, spec["months"][1])[1], spec["granularity"]
+
+    kind = _past_year_part(lambda ref: detail(ref.year), ctx)
+    # like a year-less month: after publication in a clause without a future cue it is last year's when nearer
+    # ("闭源巨头仍于年末强势反超" in a January article = last year's Q4)
+    return kind, (_yearless_fn(detail, kind, ctx, future) if kind == "publication" else lambda ref: detail(ref.year)), True
+
+
+def _past_year_part(fn: Callable, ctx: Context) -> str:
+    """'previous' for a bare year part (年底, 上半年) in a past-tense sentence whose publication-year reading
+    would fall after publication: a past expectation lies in the story's year ("2019年成立。当时曾预期年底前
+    完成融资" = the end of 2019, not of the publication year); else 'publication'."""
+    pub, prev = ctx.publication, ctx.previous
+    if pub is None or not _single_year(prev) or fn(pub.start)[0] <= pub.end:
+        return "publication"
+    return "previous" if sentence_tense(ctx.text, ctx.rules) == "past" else "publication"
 
 
 def _story_day(f: dict, ctx: Context) -> Context:
@@ -802,11 +823,28 @@ def _bare_day_kind(ctx: Context, weekday: bool) -> str:
     return "previous" if precise else "publication"
 
 
+def _month_inside(ctx: Context) -> Context:
+    """For a bare day number (20日): when the previous date is coarser than a month (a year) and a month or day
+    told just before lies inside it, that one gives the month ("1 月（heading）……2025 年第一个值得注意的模型：20 日
+    发布的 DeepSeek R1" = January 20; the year restates the month's year, it does not replace the month)."""
+    spec, prev = ctx.rules.get("anchoring", {}), ctx.previous
+    grans = spec.get("bare_day_anchor_granularities", ("day", "month"))
+    if prev is None or prev.granularity in grans or ctx.publication is None:
+        return ctx
+    for a in reversed(ctx.history[:-1]):
+        if a.sentence >= 0 and ctx.sentence - a.sentence > spec.get("bare_day_max_sentences", 1):
+            break
+        if a.granularity in grans and prev.start <= a.start and a.end <= prev.end:
+            return replace(ctx, previous=a)
+    return ctx
+
+
 def resolve_bare_day(found: Found, ctx: Context) -> Resolution:
     """周一 / 週一（27日） / 周末 / 17日 without week or month: the weekday in the week of the previous dated
     expression (or the day number in its month); anchored on publication, the most recent one on or before it."""
     f, lex = found.fields, ctx.rules["lexicon"]
     number = f.get("w_day") or f.get("d_only")
+    ctx = _month_inside(ctx) if f.get("d_only") else ctx
     kind = _bare_day_kind(ctx, weekday=not number)
     pub = ctx.publication
     part = lex["week_parts"].get(f.get("w_day_part", ""))
@@ -1265,12 +1303,20 @@ def is_flashback(found: Found, res: Resolution, rules: dict) -> bool:
 def opens_span(found: Found, text: str, rules: dict) -> bool:
     """A date that opens a span ("从2023年8月起就相继开源", "自2019年以来", "2024年以来") is background, not the
     story's date: later anaphors (此时, 当天) and year-less dates do not refer to it (`anchoring.span_opening`)."""
+    return _opens(normalise(text[:found.start]), found.after, rules)
+
+
+def span_opening_at(norm: str, start: int, end: int, rules: dict) -> bool:
+    """opens_span for the expression at [start, end) of a normalised sentence (the events' view)."""
+    return _opens(norm[:start], norm[end:end + 6], rules)
+
+
+def _opens(before: str, after: str, rules: dict) -> bool:
     spec = rules.get("anchoring", {}).get("span_opening", {})
-    before = normalise(text[:found.start]).rstrip(" 于")
-    if any(found.after.startswith(w) for w in spec.get("after_alone", [])):
+    before = before.rstrip(" 于")
+    if any(after.startswith(w) for w in spec.get("after_alone", [])):
         return True
-    return any(before.endswith(w) for w in spec.get("before", [])) and any(
-        found.after.startswith(w) for w in spec.get("after", []))
+    return any(before.endswith(w) for w in spec.get("before", [])) and any(after.startswith(w) for w in spec.get("after", []))
 
 
 def is_deadline(found: Found, rules: dict) -> bool:
@@ -1340,10 +1386,56 @@ def quote_depth(text: str, depth: int, sp: dict) -> int:
     return max(0, depth + sum(map(text.count, sp["open"])) - sum(map(text.count, sp["close"])))
 
 
-def is_heading(text: str) -> bool:
-    """A heading line: short, without sentence-final punctuation."""
-    t = text.rstrip()
-    return len(t) <= 30 and not t.endswith(("。", "！", "？", "!", "?", "；", ";", "”", "」", "』", "…", "："))
+def quote_end(norm: str, sp: dict) -> int | None:
+    """Where the quote that opens the sentence closes (the offset after its closing mark); None when the
+    sentence does not open with a quote or the quote runs on past it."""
+    depth = 0
+    for i, ch in enumerate(norm):
+        depth += (ch in sp["open"]) - (ch in sp["close"])
+        if depth <= 0:
+            return i + 1 if i else None
+    return None
+
+
+def quote_attribution(norm: str, founds: list[Found], ctx: Context, sp: dict, later: Sequence[str] = ()
+                      ) -> tuple[int, Anchor] | None:
+    """A quote that opens the sentence and the date its attribution gives after it closes ("“今年……，”他在2024年
+    3月的会上说" = the talk of March 2024): (where the quote closes, that date); None otherwise.  A quote that is
+    the whole sentence takes the attribution of the next sentence ("“今年……。”" + "他在2024年3月的会上说。")."""
+    close = quote_end(norm, sp) if norm[:1] in sp["open"] else None
+    if close is None or ctx.publication is None:
+        return None
+    if close >= len(norm.rstrip()):  # the whole sentence is the quote: its attribution follows
+        nxt = normalise(later[0]) if later else ""
+        if not nxt or nxt[:1] in sp["open"]:
+            return None
+        date = attribution_date(nxt, 0, find_expressions(later[0]), replace(ctx, text=later[0]), sp)
+    else:
+        date = attribution_date(norm, close, founds, ctx, sp)
+    return None if date is None else (close, date)
+
+
+def attribution_date(norm: str, close: int, founds: list[Found], ctx: Context, sp: dict) -> Anchor | None:
+    """The first date after `close` precise enough for a speech, before publication and followed by a speech verb
+    or occasion word ("他在2024年3月的会上说")."""
+    if not sp["cue"].search(norm, close):
+        return None
+    for found in founds:
+        if found.start < close:
+            continue
+        res = resolve(found, ctx)
+        if res.resolved and res.granularity in sp["granularities"] and res.end < ctx.publication.start \
+                and sp["cue"].search(norm, found.end):
+            return Anchor(res.start, res.end, res.granularity, found.text, ctx.sentence, found.end, "", norm)
+    return None
+
+
+def is_heading(text: str, kind: str | None = None) -> bool:
+    """A title or heading, not narration: the sentence's `kind` as split_sentences recorded it, else (a frame
+    without kinds) the sentences module's own rule for a heading line."""
+    if isinstance(kind, str) and kind:
+        return kind != "body"
+    return is_heading_line(text.strip())
 
 
 def medium_date(norm: str, history: list[Anchor], publication: Anchor | None, sp: dict) -> Anchor | None:
@@ -1414,19 +1506,24 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
         history, pub, told = [], pubs.get(str(article_id)), []
         chain, depth = None, 0  # the running speech's date (C1) and the quote marks open before the sentence
         texts = [t if isinstance(t, str) else "" for t in group[text_col]]
-        for i, (sid, base, text) in enumerate(zip(group["sentence_id"], group["start"], texts)):
-            items, norm, heading = [], normalise(text), is_heading(text)
+        kinds = group["kind"].tolist() if "kind" in group.columns else [None] * len(texts)
+        for i, (sid, base, text, kind) in enumerate(zip(group["sentence_id"], group["start"], texts, kinds)):
+            items, norm, heading = [], normalise(text), is_heading(text, kind)
             quiet = chain is None and not depth and norm[:1] not in sp["open"] and not sp["any_medium"].search(norm)
             carried = None if heading or quiet else \
                 carried_speech(norm, depth, chain, history, texts[i + 1:i + 4], pub, sp)
             opens = speech_start(norm, depth, sp) if carried is not None else 0
-            since = len(history)
-            for found in find_expressions(text):
+            since, founds = len(history), find_expressions(text)
+            attributed = None if heading or norm[:1] not in sp["open"] else quote_attribution(
+                norm, founds, Context(pub, history[-1] if history else None, rules, use_jionlp, int(sid),
+                                      tuple(history), text, told), sp, texts[i + 1:i + 2])
+            for found in founds:
                 previous = history[-1] if history else None
                 ctx = Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told)
                 res = resolve(found, ctx)
                 if res.anchor == "publication" and not heading:
                     speech = same_sentence_speech(found, norm, history[since:], pub, sp) or (
+                        attributed[1] if attributed and found.end <= attributed[0] else None) or (
                         carried if found.start >= opens else None)
                     res = res if speech is None else at_speech_date(found, res, ctx, speech)
                 items.append((found, res))
@@ -1528,10 +1625,34 @@ def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, in
     ce = next((i for i in range(end, len(text)) if is_delim(i)), len(text))
     rest = re.sub(r"[（(][^（()）]{0,12}[)）]", "", text[cs:start] + text[end:ce])  # 上周二（18日）: a restatement
     rest = rest.strip(ev["bare_clause_chars"])
+    if ce < len(text) and is_dateline(text[cs:start], text[end:ce], rules):
+        return after_dateline(text, ce + 1, is_delim)
     if not rest and ce < len(text):
         joined, ce = ce + 1, next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))
         if ce < len(text) and text[joined:ce].lstrip().startswith(tuple(ev.get("appositive_openers", []))):
             ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))  # "，也就是圣诞节次日，"
+        elif ce < len(text) and text[joined:ce].lstrip().startswith(tuple(ev.get("adverbial_openers", []))):
+            ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))  # "，伴随着外界的期待，"
+    return cs, ce
+
+
+def is_dateline(before: str, after: str, rules: dict) -> bool:
+    """Whether a date with this text before and after it in its clause is a dateline ("IT之家 4 月 29 日消息")."""
+    spec = rules["events"]["dateline"]
+    return after.strip(" \u3000") in spec["words"] and len(before.strip()) <= spec["before_max"]
+
+
+def after_dateline(text: str, cs: int, is_delim: Callable[[int], bool]) -> tuple[int, int]:
+    """The clause after a dateline ("IT之家 4 月 29 日消息，"), itself joined with the next while it holds only a time
+    phrase ("今日凌晨，阿里巴巴发布了……" -> the whole "今日凌晨，阿里巴巴发布了……")."""
+    ce = next((i for i in range(cs, len(text)) if is_delim(i)), len(text))
+    while ce < len(text):
+        clause = text[cs:ce]
+        for found in reversed(find_expressions(clause)):
+            clause = clause[:found.start] + clause[found.end:]
+        if clause.strip(load_rules()["events"]["bare_clause_chars"]):
+            break
+        ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))
     return cs, ce
 
 
@@ -1691,6 +1812,17 @@ def cited_as_source(m, text: str, base: int, rules: dict) -> bool:
     return any(w in before for w in cues["before"]) or any(after.startswith(w) for w in cues["after"])
 
 
+def owner(m, mentions: list, text: str, base: int, rules: dict) -> bool:
+    """Whether a mention names the owner of the party named right after it ("马斯克旗下的 xAI": `events.owner_cues`;
+    an owned party the registry does not hold leaves the owner as it was)."""
+    gap = text[m.end - base:m.end - base + 6]
+    cue = next((w for w in rules["events"].get("owner_cues", []) if gap.lstrip(" ").startswith(w)), None)
+    if cue is None:
+        return False
+    stop = m.end + gap.index(cue) + len(cue) + 2  # the cue, 的 and a space
+    return any(m.end < x.start <= stop for x in mentions)
+
+
 def main_actor(text: str, clause: tuple[int, int], trigger: tuple[str, int] | None, mentions: list, base: int,
                rules: dict):
     """The acting party's mention: the first actor before the trigger (in its clause, else earlier in the
@@ -1702,7 +1834,8 @@ def main_actor(text: str, clause: tuple[int, int], trigger: tuple[str, int] | No
     ordered = sorted(mentions, key=lambda m: m.start)
     stop = base + (trigger[1] if trigger else len(text))
     reporting = trigger is not None and ev["triggers"].get(trigger[0], {}).get("class") in ev["report_classes"]
-    acting = [m for m in ordered if reporting or not cited_as_source(m, text, base, rules)]
+    acting = [m for m in ordered if (reporting or not cited_as_source(m, text, base, rules))
+              and not owner(m, ordered, text, base, rules)]
     agents = [m for m in acting if getattr(m, "actor_type", "") not in ev["not_agents"]]
     for group in (agents, acting, ordered):
         for pool in ([m for m in group if base + cs <= m.start and m.end <= stop],
@@ -1872,6 +2005,32 @@ def discourse_topic(key: tuple, mentions: dict, rules: dict) -> str:
     return ""
 
 
+def background_in_clause(e, sent: _Sentence, done: pd.DataFrame, rules: dict) -> bool:
+    """A date that opens a span ("自 2019 年以来的首个开源权重模型") in a clause another date of the sentence dates
+    ("OpenAI 于2025 年 8 月 5 日发布了……") is background: the clause's event is the other date's, not the span's."""
+    start, end = e.offset_start - sent.base, e.offset_end - sent.base
+    if not span_opening_at(sent.text, start, end, rules):
+        return False
+    cs, ce = clause_bounds(sent.text, start, end, rules)
+    same = done[(done["article_id"] == e.article_id) & (done["sentence_id"] == e.sentence_id)]
+    return any(sent.base + cs <= a and b <= sent.base + ce and (a, b) != (e.offset_start, e.offset_end)
+               and not span_opening_at(sent.text, a - sent.base, b - sent.base, rules)
+               for a, b in zip(same["offset_start"], same["offset_end"]))
+
+
+def dated_news(e, sent: _Sentence, done: pd.DataFrame, rules: dict) -> bool:
+    """A dateline ("4月1日消息，奥特曼本周一透露") in a sentence that dates its news itself (本周一) adds no event:
+    the news has its own date; a dateline alone dates the clause after it."""
+    start, end = e.offset_start - sent.base, e.offset_end - sent.base
+    text, delims = sent.text, rules["events"]["clause_delimiters"]
+    ce = next((i for i in range(end, len(text)) if text[i] in delims), len(text))
+    cs = max((i + 1 for i in range(start) if text[i] in delims), default=0)
+    if ce == len(text) or not is_dateline(text[cs:start], text[end:ce], rules):
+        return False
+    same = done[(done["article_id"] == e.article_id) & (done["sentence_id"] == e.sentence_id)]
+    return bool((same["offset_start"] >= sent.base + ce).any())
+
+
 def build_events(expressions: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
                  unknown: pd.DataFrame | None = None) -> pd.DataFrame:
     """One event per resolved expression of a body sentence: label 'main actor + trigger + object', the
@@ -1887,7 +2046,8 @@ def build_events(expressions: pd.DataFrame, sentences: pd.DataFrame, mentions: p
         key = (str(e.article_id), int(e.sentence_id))
         k = k + 1 if key == previous else 0  # k-th resolved expression of this sentence
         previous = key
-        if key not in sents or (key, e.start, e.end) in seen:
+        if key not in sents or (key, e.start, e.end) in seen or background_in_clause(e, sents[key], done, rules) \
+                or dated_news(e, sents[key], done, rules):
             continue
         seen.add((key, e.start, e.end))
         got = _event_row(e, sents[key], rules)
