@@ -44,6 +44,7 @@ def test_regional_spellings_of_known_actors(sentence, expected):
     "韩国国会通过了AI法案。",                 # another country's AI law
     "画家华克举办了个人展览。",               # another Walker
     "创世纪计划是一部科幻小说的名字。",       # a novel, no US policy words near
+    "民进党中央党部发表声明。",               # another party's central office (Taiwan)
 ])
 def test_bare_forms_need_their_context(sentence):
     assert found(sentence) == []
