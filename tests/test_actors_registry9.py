@@ -14,7 +14,8 @@ import pytest
 
 import pandas as pd
 
-from kaiyuan.actors import (actor_counts, find_mentions, load_registry, marked_person, promoted_occurrences,
+from kaiyuan.actors import (actor_counts, find_mentions, load_registry, marked_person, promoted_mentions,
+                            promoted_occurrences, with_promoted,
                             unknown_occurrences)
 from test_actors import corpus_of, found
 
@@ -126,3 +127,20 @@ def test_no_promotion_without_titles_or_verbs():
         assert promoted_occurrences(occ, registry).empty
     finally:
         registry.discovery["promote_titles"], registry.discovery["promote_verbs"] = saved, verbs
+
+
+def test_promoted_people_are_mentions_at_their_place_so_counts_trace_to_sentences():
+    # the two marked occurrences of Tom Rivers become mention rows with their sentence and offsets
+    sents, text = corpus_of("研究员Tom Rivers在博客中批评了这一决定。", "Tom Rivers说，开放权重不等于开源。",
+                            "这个项目由Meta资助。")
+    registry = load_registry()
+    mentions = find_mentions(sents, registry)
+    promoted = promoted_occurrences(unknown_occurrences(sents, mentions, registry), registry)
+    rows = promoted_mentions(promoted, sents)
+    assert [(r.sentence_id, r.surface, text[r.start:r.end]) for r in rows.itertuples()] == [
+        (0, "Tom Rivers", "Tom Rivers"), (1, "Tom Rivers", "Tom Rivers")]
+    both = with_promoted(mentions, rows)
+    assert list(both.actor) == ["Tom Rivers", "Tom Rivers", "Meta"]
+    articles = pd.DataFrame([{"article_id": "a1", "n_chars_clean": len(text)}])
+    assert sorted(zip(actor_counts(both, articles).actor, actor_counts(both, articles)["count"])) == [
+        ("Meta", 1), ("Tom Rivers", 2)]

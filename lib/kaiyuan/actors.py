@@ -1396,6 +1396,38 @@ def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = 
     return occurrences[keep]
 
 
+def promoted_mentions(promoted: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Mention rows (MENTION_COLUMNS, type person) for promoted unknown names, each at its place in its sentence,
+    so a count in actor_counts traces to the sentence it came from. An occurrence whose name is not found in its
+    sentence's text (it never is, unless the text changed) is left out rather than placed wrongly."""
+    if promoted.empty:
+        return pd.DataFrame(columns=MENTION_COLUMNS).astype(_MENTION_DTYPES)
+    where = {(str(a), int(i)): (int(b), t) for a, i, b, t in
+             zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["text"])}
+    rows, taken = [], {}
+    for aid, sid, name in zip(promoted["article_id"].astype(str), promoted["sentence_id"], promoted["candidate"]):
+        base, text = where.get((aid, int(sid)), (0, ""))
+        at = to_simplified(text).find(name, taken.get((aid, int(sid), name), 0))
+        if at < 0:
+            continue
+        taken[(aid, int(sid), name)] = at + len(name)
+        rows.append({"article_id": aid, "sentence_id": int(sid), "actor": name, "actor_type": "person",
+                     "surface": text[at:at + len(name)], "start": base + at, "end": base + at + len(name), "version": ""})
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(_MENTION_DTYPES)
+
+
+def with_promoted(mentions: pd.DataFrame, promoted: pd.DataFrame, article_order: list | None = None) -> pd.DataFrame:
+    """The registry's mentions and the promoted unknown people's in one table, by article (in `article_order`,
+    else by id) and offset."""
+    if promoted.empty:
+        return mentions
+    both = promoted if mentions.empty else pd.concat([mentions, promoted], ignore_index=True)
+    rank = {str(a): k for k, a in enumerate(article_order or sorted(set(both["article_id"].astype(str))))}
+    key = both["article_id"].astype(str).map(rank).fillna(len(rank))
+    return (both.assign(_rank=key).sort_values(["_rank", "start", "end"], kind="stable")
+            .drop(columns="_rank").reset_index(drop=True))
+
+
 def discover_unknown(sentences: pd.DataFrame, mentions: pd.DataFrame, registry: Registry | None = None,
                      min_count: int = 1) -> pd.DataFrame:
     """Proper names the registry does not know yet, ranked by frequency, with one example each."""

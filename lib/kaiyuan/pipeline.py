@@ -452,8 +452,12 @@ def run(
 
     t = time.perf_counter()
     sentences, articles = corpus.sentences, corpus.articles
-    mentions = gather("mentions", actors.MENTION_COLUMNS)
     unknown = gather("unknown", actors.OCCURRENCE_COLUMNS)
+    # unknown people the sentence marks as such count as mentions too, each at its place (provenance kept)
+    promoted = actors.promoted_occurrences(unknown, actors.load_registry(registry))
+    mentions = actors.with_promoted(gather("mentions", actors.MENTION_COLUMNS),
+                                    actors.promoted_mentions(promoted, sentences),
+                                    list(pd.unique(sentences["article_id"].astype(str))))
     tables = {
         "articles": articles,
         "load_report": corpus.load_report,
@@ -461,8 +465,7 @@ def run(
         "repairs": corpus.repairs,
         "sentences": sentences,
         "mentions": mentions,
-        "actor_counts": actors.actor_counts(mentions, articles,
-                                            actors.promoted_occurrences(unknown, actors.load_registry(registry))),
+        "actor_counts": actors.actor_counts(mentions, articles),
         "cooccurrence": actors.cooccurrence(mentions),
         "unknown_actors": actors.rank_unknown(unknown),
     }
