@@ -47,6 +47,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_label_words"] = re.compile("|".join(p for v in rules["labels"].values() for p in v))
     rules["_summary"] = re.compile("(?:" + "|".join(rules.get("summary_labels", ["(?!)"])) + ")\\s*[:：]")
     rules["_table_row"] = re.compile(rules.get("table_row", "(?!)"))
+    rules["_related_bullet"] = re.compile(rules.get("related_entry_bullet", "(?!)"))
     rules["_reference_fact"] = re.compile(rules.get("reference_fact", "(?!)"))
     rules["_markup_tag"] = re.compile(rules.get("markup_tag", "(?!)"), re.IGNORECASE)
     rules["_source_tail"] = re.compile(rules.get("source_tail", "(?!)"))
@@ -108,7 +109,8 @@ def _dates_in_line(norm: str, rules: dict) -> tuple[tuple[int, int, str], ...]:
 def date_in_string(text: str) -> str:
     """ISO date of the first full date in a date string, read with the shapes of the metadata lines ('Fri, 03 Jan
     2025 08:42:00 +0800' -> '2025-01-03', an HTML <meta> date in the RFC 822 shape); '' when it holds none."""
-    spans = _dates_in(arabic_dates(normalise_for_match(text or ""), load_rules()), load_rules())
+    rules = load_rules()
+    spans = _dates_in(arabic_dates(normalise_for_match(text or ""), rules), rules)
     return spans[0][2] if spans else ""
 
 
@@ -195,7 +197,7 @@ def _list_entry(norm: str, spans: list[tuple[int, int, str]], rules: dict) -> bo
     rest = norm
     for a, b, _ in reversed(spans):
         rest = rest[:a] + " " + rest[b:]
-    return bool(re.match(r"\s*[•·*\-]", norm)) or len(re.findall(r"[\u3400-\u9fff]", rest)) >= rules["related_entry_chars"]
+    return bool(rules["_related_bullet"].match(norm)) or len(re.findall(r"[\u3400-\u9fff]", rest)) >= rules["related_entry_chars"]
 
 
 def _fused_headline_cut(norm: str, spans: list[tuple[int, int, str]], rules: dict) -> int:
