@@ -158,6 +158,26 @@ def test_a_joint_statement_is_right_for_any_of_its_speakers(tmp_path):
     assert {s["metric"]: s["hits"] for s in scores}["speaker_right"] == 1
 
 
+def test_a_speaker_named_as_the_article_writes_him_is_right_when_the_gold_lists_that_surface(tmp_path):
+    # 尼古拉斯·加西亚（Nicholas Garcia）表示：“……” — the registry does not hold him; kaiyuan names him as written,
+    # the gold by his canonical name and lists 尼古拉斯·加西亚 among his surfaces in this article
+    gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE], actors=[
+        {"article_id": "a1", "actor": "Nicholas Garcia", "type": "person", "count": 2, "surfaces": "尼古拉斯·加西亞|加西亞"},
+        {"article_id": "a1", "actor": "Ana Garcia", "type": "person", "count": 1, "surfaces": "加西亞"}],
+        quotes=[{"article_id": "a1", "speaker": "Nicholas Garcia", "snippet": "開放權重讓研究", "stance_open_source_ai": "na", "stance_meta": "na"},
+                {"article_id": "a1", "speaker": "Nicholas Garcia", "snippet": "我們仍在評估", "stance_open_source_ai": "na", "stance_meta": "na"},
+                {"article_id": "a1", "speaker": "Nicholas Garcia", "snippet": "監管不應一刀切", "stance_open_source_ai": "na", "stance_meta": "na"}]))
+    quotes = pd.DataFrame({"quote_id": ["a1:q1", "a1:q2", "a1:q3"], "article_id": ["a1"] * 3,
+                           "quote": ["“開放權重讓研究者受益。”", "“我們仍在評估。”", "“監管不應一刀切。”"],
+                           "speaker": ["尼古拉斯·加西亚", "加西亚", "Ana Garcia"], "speaker_org": ["", "", ""]})
+    quote_stance = pd.DataFrame({"quote_id": ["a1:q1", "a1:q2", "a1:q3"], "target": ["open_source_ai"] * 3, "label": [""] * 3})
+    scores, errors = score_quotes(gold, FakeResult(quotes=quotes, quote_stance=quote_stance), Namer())
+    # the full transliteration names him (either script); the bare surname is shared with another actor; a
+    # different person is wrong
+    assert {s["metric"]: s["hits"] for s in scores}["speaker_right"] == 1
+    assert sorted(e["got"] for e in errors) == ["Ana Garcia", "加西亚"]
+
+
 @pytest.mark.parametrize("gold_speaker, got, right", [
     ("unnamed media reports", "unnamed reports", True),      # 據報 "reportedly"
     ("unnamed netizen", "unnamed netizens", True),

@@ -312,15 +312,48 @@ def same_unnamed(gold_speaker: str, got: str) -> bool:
     a, b = gold_speaker.lower(), got.lower()
     return "unnamed" in a and "unnamed" in b and bool(nouns(a) & nouns(b))
 
+def surface_key(text: str) -> str:
+    """A name as compared across gold and tables: the registry's normalisation of its simplified form."""
+    from .actors import normalise
+    from .script import to_simplified
+
+    return normalise(to_simplified(str(text or "").strip()))
+
+
+def gold_surfaces(gold: Gold, namer: Namer) -> dict[str, dict[str, str]]:
+    """article_id -> {surface key: canonical gold actor} for every surface the article's gold `actors.csv`
+    lists under exactly one actor. A speaker the registry does not hold is named by kaiyuan as the article
+    writes it (尼古拉斯·加西亚), the gold by the annotator's canonical name (Nicholas Garcia); when the
+    article's gold lists that very surface for that actor only, the attribution is the same person.
+
+    >>> g = {"actors": [{"article_id": "a1", "actor": "Nicholas Garcia", "surfaces": "尼古拉斯·加西亚|加西亚"},
+    ...                 {"article_id": "a1", "actor": "Ana Garcia", "surfaces": "加西亚"}]}
+    >>> gold_surfaces(g, lambda n: n)
+    {'a1': {'尼古拉斯·加西亚': 'Nicholas Garcia'}}
+    """
+    owners: dict[tuple[str, str], set[str]] = {}
+    for row in gold["actors"]:
+        for surface in _split(row.get("surfaces")):
+            owners.setdefault((row["article_id"], surface_key(surface)), set()).add(namer(row["actor"]))
+    out: dict[str, dict[str, str]] = {}
+    for (aid, key), actors in sorted(owners.items()):
+        if key and len(actors) == 1:
+            out.setdefault(aid, {})[key] = next(iter(actors))
+    return out
+
+
 def score_quotes(gold: Gold, result, namer: Namer) -> tuple[list, list]:
     """Quotes found (gold snippet inside a found quote), speaker right, and the quote's stance per target
-    where the gold gives one (`quote_stance`, long form; gold columns in gold.QUOTE_STANCE_GOLD)."""
+    where the gold gives one (`quote_stance`, long form; gold columns in gold.QUOTE_STANCE_GOLD).
+    A speaker is right when it names the gold speaker through the registry, through its organisation, or
+    as a surface the article's gold lists for the gold speaker alone (`gold_surfaces`)."""
     from .gold import QUOTE_STANCE_GOLD
 
     q, qs = result["quotes"], result["quote_stance"]
     labels = {(qid, t): lab for qid, t, lab in zip(qs["quote_id"], qs["target"], qs["label"])}
     keys = {aid: [(match_key(t), sp, org, qid) for t, sp, org, qid in zip(grp.quote, grp.speaker, grp.speaker_org, grp.quote_id)]
             for aid, grp in q.groupby("article_id")}
+    surfaces = gold_surfaces(gold, namer)
     found, speaker, n, st_hits, st_n, errors = 0, 0, 0, 0, 0, []
     for g in gold["quotes"]:
         aid, sk = g["article_id"], match_key(g["snippet"])
@@ -333,6 +366,8 @@ def score_quotes(gold: Gold, result, namer: Namer) -> tuple[list, list]:
         # a joint statement (two senators' letter) lists its speakers with '|': naming any of them is right
         want = {namer(name) for name in _split(g["speaker"])}
         got = {namer(str(hit[1] or "")), namer(str(hit[2] or ""))}
+        got.add(surfaces.get(aid, {}).get(surface_key(hit[1]), ""))
+        got.discard("")
         if want & got or any(same_unnamed(w, x) for w in want for x in got):
             speaker += 1
         else:
