@@ -43,6 +43,7 @@ _RULE_KEYS = {"aliases", "case_sensitive", "require_wrapper", "require_version",
 _TOP_KEYS = {"schema", "settings", "discovery", "actors"}
 _DEFAULT_SETTINGS = {"default_window": 20, "merge_parenthetical_gloss": True, "jieba_freq": 20000,
                      "version_words": [], "credit_markers": [], "credit_ends": "。；）)】]」\n",
+                     "identifying_removed_reasons": [],
                      "jieba_tags": {"person": "nr", "org": "nt", "gov": "nt", "initiative": "nt",
                                     "model": "nz", "other": "nz"}}
 _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出", "认为", "写道"],
@@ -707,8 +708,28 @@ def _empty(columns: list, dtypes: dict) -> pd.DataFrame:
 _MENTION_DTYPES = {"sentence_id": "int64", "start": "int64", "end": "int64"}
 
 
-def find_mentions(sentences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
-    """Registered-actor mentions in CONTRACT sentences, one row per mention, sorted by article, offset."""
+def identified_by_removed(removed: pd.DataFrame | list, registry: Registry | None = None) -> dict:
+    """article_id -> sorted actors named in the article's removed lines whose reason is one of
+    `settings.identifying_removed_reasons` (a photo caption: ▲首席执行官门施（Arthur Mensch）). Such a line is no
+    body text, so its names are not counted, but it identifies the person for the article: a later short form
+    that needs an earlier full mention (门施) counts (see find_mentions' `identified`)."""
+    registry = registry or load_registry()
+    reasons = set(registry.settings.get("identifying_removed_reasons") or ())
+    rows = removed.to_dict("records") if isinstance(removed, pd.DataFrame) else list(removed or ())
+    out: dict = {}
+    for r in rows:
+        if r.get("reason") not in reasons or not isinstance(r.get("text"), str):
+            continue
+        found = _sentence_mentions(r["text"], None, registry, set())
+        out.setdefault(str(r["article_id"]), set()).update(actor for _s, _e, actor, _t, _v in found)
+    return {aid: sorted(actors) for aid, actors in sorted(out.items())}
+
+
+def find_mentions(sentences: pd.DataFrame, registry: Registry | None = None, identified: dict | None = None
+                  ) -> pd.DataFrame:
+    """Registered-actor mentions in CONTRACT sentences, one row per mention, sorted by article, offset.
+    `identified`: article_id -> actors already named for the article outside its body (identified_by_removed);
+    they count as an earlier mention for `require_prior_mention`, and are not mentions themselves."""
     registry = registry or load_registry()
     missing = {"article_id", "sentence_id", "start", "text"} - set(sentences.columns)
     if missing:
@@ -725,7 +746,7 @@ def find_mentions(sentences: pd.DataFrame, registry: Registry | None = None) -> 
     last = None
     for article_id, sentence_id, start, text, simp in zip(*columns):
         if article_id != last:
-            seen, last = set(), article_id
+            seen, last = set((identified or {}).get(str(article_id), ())), article_id
         text = text if isinstance(text, str) else ""
         base = int(start)
         for s, e, actor, atype, version in _sentence_mentions(text, simp, registry, seen):
