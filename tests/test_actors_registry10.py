@@ -4,6 +4,9 @@ in, the hand-worked mentions out. Every sentence is written for this file; none 
 The rules are in lib/kaiyuan/data/ACTORS.md. These tests pin down
 - a removed photo caption that names a person in full identifies them for the article (a later short form that needs
   an earlier full mention counts), while the caption itself is not counted;
+- an ambiguous Chinese product word (盘古 "Pangu" the creation myth, 混元, 豆包, 书生, 星火, 万相, 日日新, 悟道, 元宝) counts bare once
+  the article has named the product, and a model's variant named bare after its family (Pro MoE after 盘古) is the family;
+- the "session 10 (reg10)" block of lib/kaiyuan/data/actors.yaml: actors real 2024-26 pages name that the registry missed.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import pytest
 
 from kaiyuan.actors import find_mentions, identified_by_removed, load_registry
 from kaiyuan.corpus import load_corpus
-from test_actors import corpus_of
+from test_actors import corpus_of, found
 
 
 # --------------------------------------------------------------------------- a removed caption identifies, never counts
@@ -55,3 +58,58 @@ def test_the_corpus_removes_the_caption_and_it_identifies(tmp_path):
     identified = identified_by_removed(corpus.removed, registry)
     m = find_mentions(corpus.sentences, registry, identified)
     assert m.actor.value_counts().to_dict() == {"Mistral AI": 1, "Arthur Mensch": 1}
+
+
+# --------------------------------------------------------------------------- an ambiguous product word after its first mention
+
+@pytest.mark.parametrize("passage, expected", [
+    # the first 盘古 has model words near; the later ones stand alone ("盘古's code", "the Pangu team")
+    (("华为宣布开源盘古大模型。", "有网友在盘古的代码里发现了版权声明。", "盘古团队随后回应。"),
+     [("Huawei", "华为"), ("Pangu", "盘古大模型"), ("Pangu", "盘古"), ("Pangu", "盘古")]),
+    # a variant with the family is one mention; named bare after the family it is still the family
+    (("华为开源了盘古Pro MoE。", "当天上线的是Pro MoE 72B的权重。"),
+     [("Huawei", "华为"), ("Pangu", "盘古Pro MoE"), ("Pangu", "Pro MoE")]),
+    (("腾讯发布混元大模型。", "混元的视频版本随后开源。"), [("Tencent", "腾讯"), ("Hunyuan", "混元大模型"), ("Hunyuan", "混元")]),
+    (("字节的豆包大模型降价。", "豆包随后上线新功能。"), [("ByteDance", "字节"), ("Doubao", "豆包大模型"), ("Doubao", "豆包")]),
+])
+def test_an_ambiguous_product_word_counts_after_its_first_mention(passage, expected):
+    m = find_mentions(corpus_of(*passage)[0], load_registry())
+    assert list(zip(m.actor, m.surface)) == expected
+
+
+@pytest.mark.parametrize("passage", [
+    ("盘古开天辟地的神话流传很广。",),                   # the myth, no model words
+    ("盘古的传说在民间流传。", "盘古开天的故事写进了课本。"),
+    ("他在旅途中遇到了Pro MoE 72B这个词。",),            # a variant name with no family named before
+    ("混元一气，化生万物。",),                            # a classical phrase
+])
+def test_without_a_first_mention_the_word_is_not_the_product(passage):
+    assert find_mentions(corpus_of(*passage)[0], load_registry()).empty
+
+
+# --------------------------------------------------------------------------- session 10 entries from real pages
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("搜狗创始人王小川成立了百川智能。", [("Sogou", "搜狗", ""), ("Wang Xiaochuan", "王小川", ""), ("Baichuan AI", "百川智能", "")]),
+    ("搜狐董事长张朝阳支持他做搜索。", [("Sohu", "搜狐", ""), ("Charles Zhang", "张朝阳", "")]),
+    ("腾讯总裁刘炽平出任董事。", [("Tencent", "腾讯", ""), ("Martin Lau", "刘炽平", "")]),
+    ("他接受南都记者采访时说，开源是趋势。", [("Southern Metropolis Daily", "南都", "")]),
+    ("华为宣布CANN全面开源。", [("Huawei", "华为", ""), ("CANN", "CANN", "")]),
+    ("模型部署在CloudMatrix 384超节点上。", [("CloudMatrix", "CloudMatrix 384", "")]),
+    # UNESCO is one mention, not the UN (longest match)
+    ("联合国教科文组织通过了开放科学建议书。", [("UNESCO", "联合国教科文组织", "")]),
+    ("它在MMMLU和SWE Bench Verified上得分很高。", [("MMMLU", "MMMLU", ""), ("SWE-bench", "SWE Bench", "")]),
+    ("据鉅亨網報導，Meta將改組AI部門。", [("Anue", "鉅亨網", ""), ("Meta", "Meta", "")]),
+    ("美国国务卿马可·卢比奥表示，必须赢得竞赛。", [("Marco Rubio", "马可·卢比奥", "")]),
+])
+def test_session10_entries(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "画家张朝阳举办了个人画展。",      # a namesake: no Sohu words, no earlier mention
+    "南都是南方的都城。",              # 南都 "southern capital"
+    "can you read this",               # lower-case can is no CANN
+])
+def test_session10_short_forms_need_their_context(sentence):
+    assert found(sentence) == []
