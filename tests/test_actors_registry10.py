@@ -113,3 +113,40 @@ def test_session10_entries(sentence, expected):
 ])
 def test_session10_short_forms_need_their_context(sentence):
     assert found(sentence) == []
+
+
+# --------------------------------------------------------------------------- an unknown person the article glosses
+
+def _counts(*sentences):
+    from kaiyuan.actors import actor_counts, promoted_mentions, promoted_occurrences, unknown_occurrences, with_promoted
+    sents, text = corpus_of(*sentences)
+    registry = load_registry()
+    mentions = find_mentions(sents, registry)
+    promoted = promoted_occurrences(unknown_occurrences(sents, mentions, registry), registry)
+    both = with_promoted(mentions, promoted_mentions(promoted, sents))
+    counts = actor_counts(both, pd.DataFrame([{"article_id": "a1", "n_chars_clean": len(text)}]))
+    return sorted(zip(counts.actor, counts["count"])), both
+
+
+def test_a_glossed_chinese_name_counts_again_under_its_latin_name():
+    # the gloss pair is one mention (under the Latin name); the later full form and the later surname count too
+    counts, both = _counts("开源倡议者汉娜·莫尔特比（Hannah Maltby）批评了这份许可证。",
+                           "汉娜·莫尔特比在博客中列出了三条理由。", "莫尔特比最后写道，开放权重不等于开源。")
+    assert counts == [("Hannah Maltby", 3)]
+    assert list(both.surface) == ["Hannah Maltby", "汉娜·莫尔特比", "莫尔特比"]   # each counted at its own place
+
+
+def test_without_a_gloss_a_chinese_name_is_not_counted():
+    # nothing in the article ties 莫尔特比 to a Latin name: it waits in the discovery table
+    counts, _ = _counts("开源倡议者汉娜·莫尔特比批评了这份许可证。", "莫尔特比最后写道，开放权重不等于开源。")
+    assert counts == []
+
+
+def test_a_gloss_in_another_article_does_not_carry_over():
+    from kaiyuan.actors import unknown_occurrences, promoted_occurrences
+    s1, _ = corpus_of("开源倡议者汉娜·莫尔特比（Hannah Maltby）批评了这份许可证。", article_id="a1")
+    s2, _ = corpus_of("莫尔特比最后写道，开放权重不等于开源。", article_id="a2")
+    sents = pd.concat([s1, s2], ignore_index=True)
+    registry = load_registry()
+    promoted = promoted_occurrences(unknown_occurrences(sents, find_mentions(sents, registry), registry), registry)
+    assert list(zip(promoted.article_id, promoted.actor)) == [("a1", "Hannah Maltby")]
