@@ -101,6 +101,8 @@ def test_without_a_first_mention_the_word_is_not_the_product(passage):
     ("它在MMMLU和SWE Bench Verified上得分很高。", [("MMMLU", "MMMLU", ""), ("SWE-bench", "SWE Bench", "")]),
     ("据鉅亨網報導，Meta將改組AI部門。", [("Anue", "鉅亨網", ""), ("Meta", "Meta", "")]),
     ("美国国务卿马可·卢比奥表示，必须赢得竞赛。", [("Marco Rubio", "马可·卢比奥", "")]),
+    ("百度同步发布ERNIEKit和FastDeploy工具包。", [("Baidu", "百度", ""), ("ERNIEKit", "ERNIEKit", ""), ("FastDeploy", "FastDeploy", "")]),
+    ("开放知识基金会参与了定义的共同设计。", [("Open Knowledge Foundation", "开放知识基金会", "")]),
 ])
 def test_session10_entries(sentence, expected):
     assert found(sentence) == expected
