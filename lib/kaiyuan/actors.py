@@ -1412,9 +1412,10 @@ def _person_glosses(occurrences: pd.DataFrame) -> dict:
     out: dict = {}
     for aid, cand, tag, ex in zip(occurrences["article_id"], occurrences["candidate"], occurrences["tag"],
                                   occurrences["example"]):
-        if tag not in _PERSON_TAGS or not all(map(_is_cjk, str(cand).replace("·", ""))):
-            continue
-        text = to_simplified(str(ex))
+        ex = str(ex)
+        if tag not in _PERSON_TAGS or not ("(" in ex or "（" in ex) or not all(map(_is_cjk, str(cand).replace("·", ""))):
+            continue  # a gloss needs a bracket: most sentences are skipped before any script conversion
+        text = to_simplified(ex)
         for m in re.finditer(re.escape(cand), text):
             gloss = _LATIN_GLOSS.match(text, m.end())
             if gloss:
