@@ -1410,8 +1410,7 @@ def _person_glosses(occurrences: pd.DataFrame) -> dict:
     """(article_id, Chinese name) -> the Latin full name that glosses it somewhere in the article
     (纳德拉（Satya Nadella）; a dotted name's surname too): the article's own identification of an unknown person."""
     out: dict = {}
-    for aid, cand, tag, ex in zip(occurrences["article_id"], occurrences["candidate"], occurrences["tag"],
-                                  occurrences["example"]):
+    for aid, cand, tag, ex in zip(*(occurrences[c].tolist() for c in ("article_id", "candidate", "tag", "example"))):
         ex = str(ex)
         if tag not in _PERSON_TAGS or not ("(" in ex or "（" in ex) or not all(map(_is_cjk, str(cand).replace("·", ""))):
             continue  # a gloss needs a bracket: most sentences are skipped before any script conversion
@@ -1432,11 +1431,10 @@ def glossed_occurrences(occurrences: pd.DataFrame) -> pd.DataFrame:
     glosses = _person_glosses(occurrences)
     if not glosses:
         return occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object))
-    keep, actor, used = [], [], Counter()
-    for aid, sid, cand, ex in zip(occurrences["article_id"], occurrences["sentence_id"], occurrences["candidate"],
-                                  occurrences["example"]):
+    keep, actor, used, simplified = [], [], Counter(), {}
+    for aid, sid, cand, ex in zip(*(occurrences[c].tolist() for c in ("article_id", "sentence_id", "candidate", "example"))):
         latin = glosses.get((str(aid), cand))
-        text = to_simplified(str(ex)) if latin else ""
+        text = (simplified.get(ex) or simplified.setdefault(ex, to_simplified(str(ex)))) if latin else ""
         bare = sum(1 for m in re.finditer(re.escape(cand), text) if not _LATIN_GLOSS.match(text, m.end())) if latin else 0
         slot = (str(aid), int(sid), cand)
         keep.append(bare > used[slot])
