@@ -103,6 +103,7 @@ def test_without_a_first_mention_the_word_is_not_the_product(passage):
     ("美国国务卿马可·卢比奥表示，必须赢得竞赛。", [("Marco Rubio", "马可·卢比奥", "")]),
     ("百度同步发布ERNIEKit和FastDeploy工具包。", [("Baidu", "百度", ""), ("ERNIEKit", "ERNIEKit", ""), ("FastDeploy", "FastDeploy", "")]),
     ("开放知识基金会参与了定义的共同设计。", [("Open Knowledge Foundation", "开放知识基金会", "")]),
+    ("他是DeepMind那篇Chinchilla论文的作者。", [("Google DeepMind", "DeepMind", ""), ("Chinchilla", "Chinchilla", "")]),
 ])
 def test_session10_entries(sentence, expected):
     assert found(sentence) == expected
@@ -112,6 +113,7 @@ def test_session10_entries(sentence, expected):
     "画家张朝阳举办了个人画展。",      # a namesake: no Sohu words, no earlier mention
     "南都是南方的都城。",              # 南都 "southern capital"
     "can you read this",               # lower-case can is no CANN
+    "这只chinchilla很可爱。",           # the animal, lower case
 ])
 def test_session10_short_forms_need_their_context(sentence):
     assert found(sentence) == []
