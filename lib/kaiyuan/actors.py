@@ -43,6 +43,7 @@ _RULE_KEYS = {"aliases", "case_sensitive", "require_wrapper", "require_version",
 _TOP_KEYS = {"schema", "settings", "discovery", "actors"}
 _DEFAULT_SETTINGS = {"default_window": 20, "merge_parenthetical_gloss": True, "jieba_freq": 20000,
                      "version_words": [], "credit_markers": [], "credit_ends": "。；）)】]」\n",
+                     "identifying_removed_reasons": [],
                      "jieba_tags": {"person": "nr", "org": "nt", "gov": "nt", "initiative": "nt",
                                     "model": "nz", "other": "nz"}}
 _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出", "认为", "写道"],
@@ -707,8 +708,28 @@ def _empty(columns: list, dtypes: dict) -> pd.DataFrame:
 _MENTION_DTYPES = {"sentence_id": "int64", "start": "int64", "end": "int64"}
 
 
-def find_mentions(sentences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
-    """Registered-actor mentions in CONTRACT sentences, one row per mention, sorted by article, offset."""
+def identified_by_removed(removed: pd.DataFrame | list, registry: Registry | None = None) -> dict:
+    """article_id -> sorted actors named in the article's removed lines whose reason is one of
+    `settings.identifying_removed_reasons` (a photo caption: ▲首席执行官门施（Arthur Mensch）). Such a line is no
+    body text, so its names are not counted, but it identifies the person for the article: a later short form
+    that needs an earlier full mention (门施) counts (see find_mentions' `identified`)."""
+    registry = registry or load_registry()
+    reasons = set(registry.settings.get("identifying_removed_reasons") or ())
+    rows = removed.to_dict("records") if isinstance(removed, pd.DataFrame) else list(removed or ())
+    out: dict = {}
+    for r in rows:
+        if r.get("reason") not in reasons or not isinstance(r.get("text"), str):
+            continue
+        found = _sentence_mentions(r["text"], None, registry, set())
+        out.setdefault(str(r["article_id"]), set()).update(actor for _s, _e, actor, _t, _v in found)
+    return {aid: sorted(actors) for aid, actors in sorted(out.items())}
+
+
+def find_mentions(sentences: pd.DataFrame, registry: Registry | None = None, identified: dict | None = None
+                  ) -> pd.DataFrame:
+    """Registered-actor mentions in CONTRACT sentences, one row per mention, sorted by article, offset.
+    `identified`: article_id -> actors already named for the article outside its body (identified_by_removed);
+    they count as an earlier mention for `require_prior_mention`, and are not mentions themselves."""
     registry = registry or load_registry()
     missing = {"article_id", "sentence_id", "start", "text"} - set(sentences.columns)
     if missing:
@@ -725,7 +746,7 @@ def find_mentions(sentences: pd.DataFrame, registry: Registry | None = None) -> 
     last = None
     for article_id, sentence_id, start, text, simp in zip(*columns):
         if article_id != last:
-            seen, last = set(), article_id
+            seen, last = set((identified or {}).get(str(article_id), ())), article_id
         text = text if isinstance(text, str) else ""
         base = int(start)
         for s, e, actor, atype, version in _sentence_mentions(text, simp, registry, seen):
@@ -742,8 +763,8 @@ def actor_counts(mentions: pd.DataFrame, articles: pd.DataFrame, promoted: pd.Da
     """Mentions per (article, actor) and per 1,000 clean characters of that article. `promoted`: unknown-name
     occurrences that count as mentions too (`promoted_occurrences`), under their candidate name as persons."""
     if promoted is not None and not promoted.empty:
-        extra = pd.DataFrame({"article_id": promoted["article_id"].astype(str), "actor": promoted["candidate"],
-                              "actor_type": "person"})
+        names = promoted["actor"] if "actor" in promoted.columns else promoted["candidate"]
+        extra = pd.DataFrame({"article_id": promoted["article_id"].astype(str), "actor": names, "actor_type": "person"})
         mentions = extra if mentions.empty else pd.concat([mentions[["article_id", "actor", "actor_type"]], extra],
                                                           ignore_index=True)
     if mentions.empty:
@@ -1382,18 +1403,61 @@ def marked_person(candidate: str, sentence: str, titles: tuple, verbs: tuple) ->
             or bool(_GLOSS_BEFORE.search(before) and _GLOSS_AFTER.match(after)))
 
 
+_LATIN_GLOSS = re.compile(rf" ?[(（] ?({_PERSON_LATIN.pattern}) ?[)）]")
+
+
+def _person_glosses(occurrences: pd.DataFrame) -> dict:
+    """(article_id, Chinese name) -> the Latin full name that glosses it somewhere in the article
+    (纳德拉（Satya Nadella）; a dotted name's surname too): the article's own identification of an unknown person."""
+    out: dict = {}
+    for aid, cand, tag, ex in zip(*(occurrences[c].tolist() for c in ("article_id", "candidate", "tag", "example"))):
+        ex = str(ex)
+        if tag not in _PERSON_TAGS or not ("(" in ex or "（" in ex) or not all(map(_is_cjk, str(cand).replace("·", ""))):
+            continue  # a gloss needs a bracket: most sentences are skipped before any script conversion
+        text = to_simplified(ex)
+        for m in re.finditer(re.escape(cand), text):
+            gloss = _LATIN_GLOSS.match(text, m.end())
+            if gloss:
+                out.setdefault((str(aid), cand), gloss.group(1))
+                if "·" in cand:  # the surname of a glossed dotted name (汤姆·里弗斯 → 里弗斯) is the same person
+                    out.setdefault((str(aid), cand.split("·")[-1].strip()), gloss.group(1))
+    return out
+
+
+def glossed_occurrences(occurrences: pd.DataFrame) -> pd.DataFrame:
+    """The other occurrences of an unknown Chinese person name that its article glosses with a Latin full name
+    (萨蒂亚·纳德拉（Satya Nadella）…… 纳德拉说), with column `actor` = that Latin name. The glossed occurrence
+    itself is left out: its Latin gloss is the mention (`marked_person`), so the pair counts once (C4)."""
+    glosses = _person_glosses(occurrences)
+    if not glosses:
+        return occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object))
+    keep, actor, used, simplified = [], [], Counter(), {}
+    for aid, sid, cand, ex in zip(*(occurrences[c].tolist() for c in ("article_id", "sentence_id", "candidate", "example"))):
+        latin = glosses.get((str(aid), cand))
+        text = (simplified.get(ex) or simplified.setdefault(ex, to_simplified(str(ex)))) if latin else ""
+        bare = sum(1 for m in re.finditer(re.escape(cand), text) if not _LATIN_GLOSS.match(text, m.end())) if latin else 0
+        slot = (str(aid), int(sid), cand)
+        keep.append(bare > used[slot])
+        used[slot] += 1
+        actor.append(latin or "")
+    return occurrences.assign(actor=actor)[keep]
+
+
 def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
     """Occurrences of unknown names that count as actor mentions without a registry entry: Latin full names
     the sentence marks as a person (`marked_person`, with `discovery.promote_titles` / `promote_verbs`), tagged
-    latin or, before a speech verb, speaker.
+    latin or, before a speech verb, speaker; and the other occurrences of a Chinese person name the article glosses
+    with such a Latin name (`glossed_occurrences`), counted under the Latin name (column `actor`).
     Empty when the registry sets no titles or verbs."""
     registry = registry or load_registry()
     titles, verbs = tuple(registry.discovery["promote_titles"]), tuple(registry.discovery["promote_verbs"])
     if occurrences.empty or not (titles or verbs):
-        return occurrences.iloc[0:0]
+        return occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object))
     keep = [tag in ("latin", "speaker") and marked_person(c, ex, titles, verbs)
             for tag, c, ex in zip(occurrences["tag"], occurrences["candidate"], occurrences["example"])]
-    return occurrences[keep]
+    latin = occurrences[keep]
+    both = pd.concat([latin.assign(actor=latin["candidate"]), glossed_occurrences(occurrences)])
+    return both.sort_index(kind="stable")
 
 
 def promoted_mentions(promoted: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -1405,13 +1469,15 @@ def promoted_mentions(promoted: pd.DataFrame, sentences: pd.DataFrame) -> pd.Dat
     where = {(str(a), int(i)): (int(b), t) for a, i, b, t in
              zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["text"])}
     rows, taken = [], {}
-    for aid, sid, name in zip(promoted["article_id"].astype(str), promoted["sentence_id"], promoted["candidate"]):
+    actors = promoted["actor"] if "actor" in promoted.columns else promoted["candidate"]
+    for aid, sid, name, actor in zip(promoted["article_id"].astype(str), promoted["sentence_id"], promoted["candidate"],
+                                     actors):
         base, text = where.get((aid, int(sid)), (0, ""))
         at = to_simplified(text).find(name, taken.get((aid, int(sid), name), 0))
         if at < 0:
             continue
         taken[(aid, int(sid), name)] = at + len(name)
-        rows.append({"article_id": aid, "sentence_id": int(sid), "actor": name, "actor_type": "person",
+        rows.append({"article_id": aid, "sentence_id": int(sid), "actor": actor, "actor_type": "person",
                      "surface": text[at:at + len(name)], "start": base + at, "end": base + at + len(name), "version": ""})
     return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(_MENTION_DTYPES)
 

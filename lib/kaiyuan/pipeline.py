@@ -250,7 +250,8 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
         return _join([done[a][name] for a in aids], keep_empty=True)
 
     def find_actors(aids, sub):
-        mentions = actors.find_mentions(sub, reg)
+        identified = actors.identified_by_removed([r for a in aids for r in by_id[a].removed], reg)
+        mentions = actors.find_mentions(sub, reg, identified)
         return mentions, actors.unknown_occurrences(sub, mentions, reg)
 
     def predict_stance(aids, sub):
