@@ -270,6 +270,7 @@ def _lexicon_atoms(rules: dict) -> dict:
         "DIR": _alternation(lex["directions"]),
         "FUZZY": _alternation(rules["fuzzy"]),
         "GENERIC": _alternation({w: spec for w, (_, spec) in _generic_words(rules).items()}),
+        "GAP": _alternation(lex.get("interval_words", {})),
     }
 
 
@@ -377,6 +378,8 @@ def _folded(fields: dict, rules: dict) -> dict:
         fields["y_rel"] = lex["year_relative_short"][fields.pop("y_rel_short")]["word"]
     if "d_split" in fields:
         fields["d_rel"] = lex["split_day_words"][fields.pop("d_split")]["word"]
+    if "gap" in fields:  # 时隔三天 = 三天后, counted from the date just told
+        fields.setdefault("dir", "后")
     if fields.get("unit") in lex.get("unit_aliases", {}):
         fields["unit"] = lex["unit_aliases"][fields["unit"]]
     return fields
@@ -872,6 +875,10 @@ def _offset(found: Found, ctx: Context, low: int, high: int, unit: str, directio
     rules = ctx.rules
     sign = -1 if direction == "back" else 1
     kind = "publication" if direction == "back" or ctx.previous is None else "previous"
+    if found.fields.get("gap"):  # 时隔三天 counts from the date just told, never from publication
+        if ctx.previous is None:
+            return _unresolved(_missing_anchor("previous", ctx), anchor="previous")
+        kind = "previous"
     # 一年前 = the same month a year before (`lexicon.one_unit_finer`); 两年前 = that whole year
     span_unit = rules["lexicon"].get("one_unit_finer", {}).get(unit, unit) if low == high == 1 else unit
 
@@ -1008,6 +1015,16 @@ def resolve_after_previous(found: Found, ctx: Context) -> Resolution:
                       f"after previous {high} {unit}; {_anchor_note('previous', ctx)}", "rule")
 
 
+def resolve_future_span(found: Found, ctx: Context) -> Resolution:
+    """"未来几个月内", "今后两年内" (C5): from the reference to the end of the unit N ahead (几 = 5)."""
+    rules = ctx.rules
+    _, high, unit = span_count(found.fields, rules)
+
+    def fn(ref):
+        return ref, unit_span(shift(ref, unit, high), unit)[1], PLURAL[unit]
+    return _build(found, ctx, fn, "publication", rules["confidence"]["future_span"], f"future span {high} {unit}")
+
+
 def resolve_year_range(found: Found, ctx: Context) -> Resolution:
     """"2015-2020年", "2023至2024年": Jan 1 of the first year .. Dec 31 of the second."""
     a, b = int(found.fields["y_from"]), int(found.fields["y_to"])
@@ -1112,7 +1129,7 @@ def resolve_generic(found: Found, ctx: Context) -> Resolution:
 RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "offset_approx": resolve_offset_approx,
              "offset_event": resolve_offset_event, "recent_span": resolve_recent_span,
              "after_previous": resolve_after_previous, "century": resolve_century, "fuzzy": resolve_fuzzy,
-             "year_range": resolve_year_range,
+             "year_range": resolve_year_range, "future_span": resolve_future_span,
              "generic": resolve_generic}
 
 
@@ -1184,6 +1201,18 @@ def party_date(found: Found, ctx: Context, history: list[Anchor]) -> Anchor | No
     return min(at, key=lambda a: (a.start, a.end)) if at else None
 
 
+def subject_date(found: Found, ctx: Context, history: list[Anchor]) -> Anchor | None:
+    """A count after a named release ("Baichuan-13B发布一周后") counts from the most recent date told in an earlier
+    sentence naming it (the Latin name right before the event verb), not from the date told last ("7月11日，
+    Baichuan-13B登场……9月6日，Baichuan 2开源……Baichuan-13B发布一周后" = the week after 07-11); None otherwise."""
+    if found.rule != "offset_event" or found.fields.get("before"):
+        return None
+    name = re.search(r"([A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9])[ \u3000]?$", normalise(ctx.text)[:found.start])
+    if name is None or len(name[1]) < 3:
+        return None
+    return next((a for a in reversed(history) if a.sentence != ctx.sentence and name[1] in a.sentence_text), None)
+
+
 def background(anchor: Anchor, rules: dict) -> bool:
     """Whether a date was told as background, in a comparison ("这是仅次于2014年收购WhatsApp的交易"), not as the
     story's time (`anchoring.background_cues`)."""
@@ -1214,7 +1243,7 @@ def referents(found: Found, ctx: Context) -> list[Anchor]:
         ch in ctx.rules["events"]["clause_delimiters"] for ch in normalise(ctx.text)[first.end_offset:found.start])
     event = "" if same_clause else named_event(found, ctx)
     told = next((a for a in reversed(history) if event and event in a.clause), None)
-    told = told if told is not None or same_clause else party_date(found, ctx, history)
+    told = told if told is not None or same_clause else party_date(found, ctx, history) or subject_date(found, ctx, history)
     if told is not None:
         first = told
     elif allowed and not same_clause and first.granularity not in allowed and (
@@ -1345,6 +1374,7 @@ def speech_patterns(path: str | None = None) -> dict:
             "cue": re.compile("|".join([quotes["_verb_re"].pattern, "[" + "".join(openers) + "：:]"]
                                        + [re.escape(w) for w in spec["occasions"]])),
             "said": re.compile("|".join([quotes["_verb_re"].pattern, "[" + "".join(openers) + "]"])),
+            "occasion_of": re.compile("的[^，,。；;：:]{0,4}?(?:" + "|".join(re.escape(w) for w in spec["occasions"]) + ")"),
             "open": frozenset(openers), "close": frozenset(quotes["quote_marks"][m] for m in openers),
             "continuation": re.compile(spec["continuation"]),
             "media": [(re.compile(m["mention"]), re.compile(m["told"])) for m in spec["media"]],
@@ -1354,9 +1384,11 @@ def speech_patterns(path: str | None = None) -> dict:
 
 
 def speech_date_anchor(anchor: Anchor, publication: Anchor | None, sp: dict) -> bool:
-    """Whether a date may be a speech's date: precise enough, before publication, not a noun's attribute (X日的)."""
+    """Whether a date may be a speech's date: precise enough, before publication, not a noun's attribute (X日的) unless
+    the noun is the speech's occasion ("在發表當天的訪談中說", "3月5日的演讲上表示")."""
+    after = anchor.sentence_text[anchor.end_offset:]
     return (publication is not None and anchor.granularity in sp["granularities"] and anchor.end < publication.start
-            and not anchor.sentence_text[anchor.end_offset:anchor.end_offset + 1] == "的")
+            and (not after.startswith("的") or bool(sp["occasion_of"].match(after))))
 
 
 def same_sentence_speech(found: Found, norm: str, own: list[Anchor], publication: Anchor | None, sp: dict) -> Anchor | None:
@@ -1566,14 +1598,22 @@ def restated(items: list[tuple[Found, Resolution]], text: str) -> list[tuple[Fou
     lie inside the relative reading; a month and day win outright ("11天前（1月20日）", counted from the story's day)."""
     out = list(items)
     norm = normalise(text)
+    links = load_rules()["anchoring"].get("restatement_links", [])
     for i in range(len(out) - 1):
         (fa, ra), (fb, rb) = out[i], out[i + 1]
         bracketed = norm[fa.end:fb.start] == "(" and norm[fb.end:fb.end + 1] == ")"
         # a full month and day in brackets wins even outside the relative reading: "11天前（1月20日）" counted from the
         # story's day, not from publication (the written convention: the restatement is the expression's date)
         full = "m_abs" in fb.fields and "d_abs" in fb.fields and ra.anchor != "absolute"
+        # "两个月后的6月15日": a count told with the date it reaches (`anchoring.restatement_links`) is that date
+        linked = full and fa.rule in ("offset", "offset_approx") and norm[fa.end:fb.start] in links
+        # "上周日（7日）": a bracketed day on the weekday the word names is the writer's own reading of it
+        weekday = "w_part" in fa.fields and ra.granularity == "day" and rb.resolved and rb.start.weekday() == ra.start.weekday()
+        if linked and ra.resolved and rb.resolved:
+            out[i] = (fa, replace(rb, reason=f"restated as '{fb.text}'; was {ra.reason}"))
+            continue
         if bracketed and ra.resolved and rb.resolved and rb.granularity == "day" and (ra.start, ra.end) != (rb.start, rb.end) \
-                and (ra.start <= rb.start <= ra.end or full):
+                and (ra.start <= rb.start <= ra.end or full or weekday):
             out[i] = (fa, replace(rb, anchor=ra.anchor, reason=f"restated in brackets as '{fb.text}'; was {ra.reason}"))
     return out
 
@@ -1624,7 +1664,7 @@ def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, in
     cs = max((i + 1 for i in range(start) if is_delim(i)), default=0)
     ce = next((i for i in range(end, len(text)) if is_delim(i)), len(text))
     rest = re.sub(r"[（(][^（()）]{0,12}[)）]", "", text[cs:start] + text[end:ce])  # 上周二（18日）: a restatement
-    rest = rest.strip(ev["bare_clause_chars"])
+    rest = _bare_words().sub("", rest).strip(ev["bare_clause_chars"])  # "美国当地时间上周三（23日），" is bare too
     if ce < len(text) and is_dateline(text[cs:start], text[end:ce], rules):
         return after_dateline(text, ce + 1, is_delim)
     if not rest and ce < len(text):
@@ -1634,6 +1674,26 @@ def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, in
         elif ce < len(text) and text[joined:ce].lstrip().startswith(tuple(ev.get("adverbial_openers", []))):
             ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))  # "，伴随着外界的期待，"
     return cs, ce
+
+
+def head_date_clause(text: str, cs: int, ce: int, start: int, end: int, rules: dict) -> tuple[int, int]:
+    """The clause of a date that heads a noun phrase ending its clause ("就在白宫发布计划的同一天，阿里开源了Qwen3-Coder"):
+    the modifier before it (`events.head_date_links`) names another event of that day, the date's own event is told in
+    the next clause."""
+    ev = rules["events"]
+    if ce >= len(text) or text[end:ce].strip(ev["bare_clause_chars"]) or \
+            not text[cs:start].rstrip().endswith(tuple(ev.get("head_date_links", []))):
+        return cs, ce
+    nxt = next((i for i in range(ce + 1, len(text)) if text[i] in ev["clause_delimiters"]), len(text))
+    return ce + 1, nxt
+
+
+@functools.lru_cache(maxsize=None)
+def _bare_words(path: str | None = None) -> re.Pattern:
+    """Words a clause may hold besides its date and still be bare (`events.bare_clause_words`: a time zone,
+    "美国当地时间上周三（23日），白宫发布……" -> the event is told in the clause after it)."""
+    words = load_rules(path)["events"].get("bare_clause_words", [])
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
 def is_dateline(before: str, after: str, rules: dict) -> bool:
@@ -1932,7 +1992,7 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     clause has neither a trigger nor an actor (a bare time phrase or clause fragment is never a label)."""
     start, end = e.offset_start - sent.base, e.offset_end - sent.base
     text = sent.text
-    cs, ce = clause_bounds(text, start, end, rules)
+    cs, ce = head_date_clause(text, *clause_bounds(text, start, end, rules), start, end, rules)
     mentions = sent.mentions
     in_clause = [m for m in mentions if m.start >= sent.base + cs and m.end <= sent.base + ce]
     actors = sorted({str(m.actor) for m in (in_clause or mentions)})
