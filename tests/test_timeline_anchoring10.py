@@ -153,3 +153,30 @@ def test_a_date_that_heads_a_modifier_tells_its_event_in_the_next_clause():
     ev = events(texts, "2025-07-28", ments)
     second = ev[ev.sentence_id == 1].iloc[0]
     assert (second.start, second.main_actor, second.trigger) == ("2025-07-23", "Alibaba", "开源")
+
+
+# ---------------------------------------------------------------- an undated article: the weekday pins the year
+
+def test_a_weekday_pins_the_year_of_a_yearless_date_in_an_undated_article():
+    texts = ["在8月5日星期二，OpenAI发布了两款新的语言模型。", "这是该公司自2019年的GPT-2以来首次开放权重。",
+             "两款模型在同一天上线。", "2025年1月31日，奥尔特曼在一场问答中表示。"]
+    got = resolved(texts, "")
+    assert got["8月5日"] == ("2025-08-05", "2025-08-05", "absolute")     # 2025-08-05 is a Tuesday (2019's is a Monday)
+    assert got["同一天"][:2] == ("2025-08-05", "2025-08-05")
+
+
+def test_a_bracketed_weekday_pins_the_year_too():
+    got = resolved(["2023年，这家公司成立。", "7月11日（周五），创始人宣布推迟发布。"], "")
+    assert got["7月11日"][:2] == ("2025-07-11", "2025-07-11")             # the Friday nearest 2023: 2025 (2020 is a Saturday)
+
+
+def test_a_weekday_does_not_move_a_dated_articles_date():
+    got = resolved(["在8月5日星期二，OpenAI发布了两款模型。"], "2025-08-07")
+    assert got["8月5日"][:2] == ("2025-08-05", "2025-08-05")
+    assert resolved(["8月5日星期一，公司发布了模型。"], "")["8月5日"][0] == ""   # undated, no year named: unresolved
+
+
+def test_a_weekday_restating_its_date_leaves_the_clause_bare():
+    texts = ["在8月5日星期二，OpenAI发布了两款模型。"]
+    ev = events(texts, "2025-08-07", [mention(texts, 0, "OpenAI", "OpenAI", "org")])
+    assert list(ev["trigger"]) == ["发布"]

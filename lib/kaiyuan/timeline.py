@@ -193,6 +193,7 @@ class Context:
     history: tuple = ()  # every earlier anchor of the article, oldest first (previous = history[-1])
     text: str = ""  # the sentence (for its tense cues)
     told: Sequence = ()  # (sentence_id, normalised text) of the article's earlier sentences (to find a party's dates)
+    story_year: int | None = None  # undated article: the latest year it names (a weekday pins a year-less date near it)
 
 
 def parse_publication(published) -> Anchor | None:
@@ -788,6 +789,9 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     if "w_bare" in f or "d_only" in f:
         return resolve_bare_day(found, ctx)
     ctx = _story_day(f, ctx)
+    year = weekday_year(found, ctx)
+    if year is not None:  # "8月5日星期二" in an undated article: the year in which that day is a Tuesday
+        f = found.fields = {**f, "y_abs": str(year)}
     kind, fn, yearless = _calendar_reading(f, ctx, clause_tense(found, ctx) == "future")
     missing = _missing_anchor(kind, ctx)
     if missing:
@@ -798,12 +802,40 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
         return _unresolved(f"invalid date ({err})", anchor=kind)
     base = conf["calendar"].get(probe[2], 0.7) * (conf["yearless_factor"] if yearless else 1.0)
     shape = _calendar_shape(f)
-    notes = ["year inferred"] if yearless else []
+    notes = ["year inferred"] if yearless else [f"year {year} from the weekday"] if year is not None else []
     if f.get("by"):
         notes.append(f"deadline '{f['by']}': dated at the deadline")
-    eligible = shape in rules["jionlp"]["shapes"] and (
+    eligible = shape in rules["jionlp"]["shapes"] and year is None and (
         "y_part" not in f or f["y_part"] in rules["jionlp"]["year_parts"])
     return _build(found, ctx, fn, kind, base, f"calendar {shape}", notes, shape if eligible else None)
+
+
+def weekday_year(found: Found, ctx: Context) -> int | None:
+    """In an article without a publication date, a year-less month and day followed by its weekday ("8月5日星期二",
+    "7月11日（周五）") lies in the year, nearest to the latest year the article names, in which that day is that
+    weekday (`anchoring.weekday_pins_year`); None otherwise."""
+    f, spec = found.fields, ctx.rules.get("anchoring", {}).get("weekday_pins_year")
+    if ctx.publication is not None or ctx.story_year is None or not spec or "m_abs" not in f or "d_abs" not in f \
+            or "y_abs" in f or "y_rel" in f:
+        return None
+    m = re.match(spec["after"], found.after)
+    if m is None:
+        return None
+    weekday = ctx.rules["lexicon"]["week_parts"][m["wd"]]["days"][0]
+    month, day, near = parse_number(f["m_abs"], ctx.rules), parse_number(f["d_abs"], ctx.rules), ctx.story_year
+    fits = []
+    for year in range(near - spec["years"], near + spec["years"] + 1):
+        with contextlib.suppress(ValueError):
+            if dt.date(year, month, day).weekday() == weekday:
+                fits.append(year)
+    return min(fits, key=lambda y: (abs(y - near), y > near)) if fits else None
+
+
+def story_year(texts: list[str]) -> int | None:
+    """The latest calendar year an article names (for an undated article's weekday dates)."""
+    years = [int(fd.fields["y_abs"]) for t in texts for fd in find_expressions(t)
+             if fd.rule == "calendar" and str(fd.fields.get("y_abs", "")).isdigit()]
+    return max(years) if years else None
 
 
 def nearest_day_number(day: dt.date, number: int) -> dt.date:
@@ -1538,6 +1570,7 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
         history, pub, told = [], pubs.get(str(article_id)), []
         chain, depth = None, 0  # the running speech's date (C1) and the quote marks open before the sentence
         texts = [t if isinstance(t, str) else "" for t in group[text_col]]
+        year = story_year(texts) if pub is None else None
         kinds = group["kind"].tolist() if "kind" in group.columns else [None] * len(texts)
         for i, (sid, base, text, kind) in enumerate(zip(group["sentence_id"], group["start"], texts, kinds)):
             items, norm, heading = [], normalise(text), is_heading(text, kind)
@@ -1548,10 +1581,10 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
             since, founds = len(history), find_expressions(text)
             attributed = None if heading or norm[:1] not in sp["open"] else quote_attribution(
                 norm, founds, Context(pub, history[-1] if history else None, rules, use_jionlp, int(sid),
-                                      tuple(history), text, told), sp, texts[i + 1:i + 2])
+                                      tuple(history), text, told, year), sp, texts[i + 1:i + 2])
             for found in founds:
                 previous = history[-1] if history else None
-                ctx = Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told)
+                ctx = Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told, year)
                 res = resolve(found, ctx)
                 if res.anchor == "publication" and not heading:
                     speech = same_sentence_speech(found, norm, history[since:], pub, sp) or (
@@ -1691,9 +1724,11 @@ def head_date_clause(text: str, cs: int, ce: int, start: int, end: int, rules: d
 @functools.lru_cache(maxsize=None)
 def _bare_words(path: str | None = None) -> re.Pattern:
     """Words a clause may hold besides its date and still be bare (`events.bare_clause_words`: a time zone,
-    "美国当地时间上周三（23日），白宫发布……" -> the event is told in the clause after it)."""
-    words = load_rules(path)["events"].get("bare_clause_words", [])
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+    "美国当地时间上周三（23日），白宫发布……" -> the event is told in the clause after it; `bare_clause_weekday`: the
+    weekday restating a date, "在8月5日星期二，OpenAI发布了……")."""
+    ev = load_rules(path)["events"]
+    words = [re.escape(w) for w in sorted(ev.get("bare_clause_words", []), key=len, reverse=True)]
+    return re.compile("|".join(words + [ev.get("bare_clause_weekday", "(?!)")]))
 
 
 def is_dateline(before: str, after: str, rules: dict) -> bool:
