@@ -180,3 +180,10 @@ def test_a_weekday_restating_its_date_leaves_the_clause_bare():
     texts = ["在8月5日星期二，OpenAI发布了两款模型。"]
     ev = events(texts, "2025-08-07", [mention(texts, 0, "OpenAI", "OpenAI", "org")])
     assert list(ev["trigger"]) == ["发布"]
+
+
+def test_a_clause_of_a_date_and_its_restatement_is_bare():
+    texts = ["今年4月，王小川创立百川智能。", "两个月后的6月15日，首款模型Baichuan-7B在GitHub开源。"]
+    ev = events(texts, "2023-10-19", [mention(texts, 1, "Baichuan", "Baichuan-7B", "model")])
+    second = ev[ev.sentence_id == 1].iloc[0]
+    assert (second.start, second.trigger) == ("2023-06-15", "开源")

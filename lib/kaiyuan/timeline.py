@@ -1698,6 +1698,8 @@ def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, in
     ce = next((i for i in range(end, len(text)) if is_delim(i)), len(text))
     rest = re.sub(r"[（(][^（()）]{0,12}[)）]", "", text[cs:start] + text[end:ce])  # 上周二（18日）: a restatement
     rest = _bare_words().sub("", rest).strip(ev["bare_clause_chars"])  # "美国当地时间上周三（23日），" is bare too
+    if rest and len(rest) <= ev.get("bare_clause_dates_max", 0):  # "两个月后的6月15日，": another date restating it
+        rest = without_dates(rest).strip(ev["bare_clause_chars"])
     if ce < len(text) and is_dateline(text[cs:start], text[end:ce], rules):
         return after_dateline(text, ce + 1, is_delim)
     if not rest and ce < len(text):
@@ -1737,15 +1739,19 @@ def is_dateline(before: str, after: str, rules: dict) -> bool:
     return after.strip(" \u3000") in spec["words"] and len(before.strip()) <= spec["before_max"]
 
 
+def without_dates(text: str) -> str:
+    """The text with its temporal expressions cut out."""
+    for found in reversed(find_expressions(text)):
+        text = text[:found.start] + text[found.end:]
+    return text
+
+
 def after_dateline(text: str, cs: int, is_delim: Callable[[int], bool]) -> tuple[int, int]:
     """The clause after a dateline ("IT之家 4 月 29 日消息，"), itself joined with the next while it holds only a time
     phrase ("今日凌晨，阿里巴巴发布了……" -> the whole "今日凌晨，阿里巴巴发布了……")."""
     ce = next((i for i in range(cs, len(text)) if is_delim(i)), len(text))
     while ce < len(text):
-        clause = text[cs:ce]
-        for found in reversed(find_expressions(clause)):
-            clause = clause[:found.start] + clause[found.end:]
-        if clause.strip(load_rules()["events"]["bare_clause_chars"]):
+        if without_dates(text[cs:ce]).strip(load_rules()["events"]["bare_clause_chars"]):
             break
         ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))
     return cs, ce
