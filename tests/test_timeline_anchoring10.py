@@ -187,3 +187,22 @@ def test_a_clause_of_a_date_and_its_restatement_is_bare():
     ev = events(texts, "2023-10-19", [mention(texts, 1, "Baichuan", "Baichuan-7B", "model")])
     second = ev[ev.sentence_id == 1].iloc[0]
     assert (second.start, second.trigger) == ("2023-06-15", "开源")
+
+
+# ---------------------------------------------------------------- a noun-phrase subject no registry holds
+
+def test_a_sentence_naming_no_known_actor_takes_its_subject_as_the_acting_party():
+    texts = ["2025年6月30日，华为宣布开源盘古模型。"]
+    ev = events(texts, "2025-07-10", [])
+    assert (ev.main_actor.iloc[0], ev.trigger.iloc[0]) == ("华为", "开源")
+
+
+def test_a_place_after_a_preposition_is_no_subject():
+    ev = events(["过去两年，开源阵营在华盛顿长期处于守势。"], "2025-07-28", [])
+    assert "华盛顿" not in set(ev.main_actor)
+
+
+def test_a_known_actor_is_not_replaced_by_a_subject():
+    texts = ["2025年6月30日，华为宣布开源盘古模型。"]
+    ev = events(texts, "2025-07-10", [mention(texts, 0, "Huawei", "华为", "org")])
+    assert ev.main_actor.iloc[0] == "Huawei"

@@ -2044,6 +2044,8 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     trigger = find_trigger(text, cs, ce, start, end, rules)
     listed = trigger is not None
     trigger = trigger or fallback_trigger(text, cs, ce, start, end, rules)
+    subject = None if mentions or trigger is None else subject_name(text, cs, trigger[1], (start, end), sent.base, rules)
+    mentions = [subject] if subject is not None else mentions
     m = main_actor(text, (cs, ce), trigger, mentions, sent.base, rules)
     actor = str(m.actor) if m is not None else ""
     if not mentions and sent.topic:  # a sentence without names is about the recent topic
@@ -2068,6 +2070,20 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
         return None
     return {"label": event_label(actor, verb, obj_script, agent), "actors": "; ".join(actors),
             "trigger": trigger[0] if trigger else "", "main_actor": actor, "object": obj}
+
+
+def subject_name(text: str, cs: int, stop: int, date: tuple[int, int], base: int, rules: dict):
+    """The subject of a clause in a sentence that names no actor the registry or the discovery layer knows: the first
+    word before the trigger that jieba tags as an organisation, person or place (`events.subject_flags`: "华为宣布开源
+    盘古……" -> 华为), outside the date and not right after a preposition; None when there is none."""
+    from .actors import fast_tagger
+
+    flags, after = rules["events"].get("subject_flags", {}), ""
+    for w, flag, a, b in fast_tagger().tokens(text[cs:stop]):
+        if flag in flags and len(w) >= 2 and (cs + b <= date[0] or cs + a >= date[1]) and after != "p":
+            return _Named(w, base + cs + a, base + cs + b, flags[flag], "", w)
+        after = flag  # a place after a preposition is where, not who ("在华盛顿长期处于守势")
+    return None
 
 
 def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict, unknown=None) -> dict:
