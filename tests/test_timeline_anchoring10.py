@@ -206,3 +206,9 @@ def test_a_known_actor_is_not_replaced_by_a_subject():
     texts = ["2025年6月30日，华为宣布开源盘古模型。"]
     ev = events(texts, "2025-07-10", [mention(texts, 0, "Huawei", "华为", "org")])
     assert ev.main_actor.iloc[0] == "Huawei"
+
+
+def test_earlier_this_month_runs_from_the_first_of_the_month_to_publication():
+    got = resolved(["英伟达首席执行官本月早些时候表示，中国在开源上领先很远。"], "2025-12-11")
+    assert got["本月早些时候"][:2] == ("2025-12-01", "2025-12-11")
+    assert "本月" not in got                       # one expression, not 本月 + 早些时候 (six months back)

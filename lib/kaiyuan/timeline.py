@@ -1144,6 +1144,7 @@ def resolve_fuzzy(found: Found, ctx: Context) -> Resolution:
     fns = {
         "window": lambda ref: (_delta(ref, spec.get("back"), -1), _delta(ref, spec.get("forward"), 1), gran),
         "year_to_date": lambda ref: (dt.date(ref.year, 1, 1), ref, gran),
+        "month_to_date": lambda ref: (ref.replace(day=1), ref, gran),
         "recent_years": lambda ref: (dt.date(ref.year - spec["years"], 1, 1), ref, gran),
         "publication_day": lambda ref: (ref, ref, "day"),
         "century_turn": lambda ref: (dt.date(ref.year // 100 * 100 - spec["half_width_years"], 1, 1),
