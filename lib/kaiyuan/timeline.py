@@ -1994,6 +1994,7 @@ class _Sentence:
     mentions: list
     topic: str = ""  # the acting party of a recent sentence, for a sentence that names no actor
     unknown: list = field(default_factory=list)  # names the registry does not hold (discovery), as mentions
+    subjects: bool = True  # actors were looked for (a mentions table was given): a clause's own subject may act
 
 
 class _Named(NamedTuple):
@@ -2045,7 +2046,8 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     trigger = find_trigger(text, cs, ce, start, end, rules)
     listed = trigger is not None
     trigger = trigger or fallback_trigger(text, cs, ce, start, end, rules)
-    subject = None if mentions or trigger is None else subject_name(text, cs, trigger[1], (start, end), sent.base, rules)
+    subject = None if mentions or trigger is None or not sent.subjects else \
+        subject_name(text, cs, trigger[1], (start, end), sent.base, rules)
     mentions = [subject] if subject is not None else mentions
     m = main_actor(text, (cs, ce), trigger, mentions, sent.base, rules)
     actor = str(m.actor) if m is not None else ""
@@ -2106,7 +2108,8 @@ def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict, 
         if is_event_sentence(k, t, rules):
             out[key] = _Sentence(int(b), t, o if isinstance(o, str) and len(o) == len(t) else t, ments.get(key, []),
                                  discourse_topic(key, ments, rules),
-                                 unknown_names(t, int(b), unknown_by[key], rules) if key in unknown_by else [])
+                                 unknown_names(t, int(b), unknown_by[key], rules) if key in unknown_by else [],
+                                 mentions is not None)
     return out
 
 
