@@ -193,6 +193,7 @@ class Context:
     history: tuple = ()  # every earlier anchor of the article, oldest first (previous = history[-1])
     text: str = ""  # the sentence (for its tense cues)
     told: Sequence = ()  # (sentence_id, normalised text) of the article's earlier sentences (to find a party's dates)
+    story_year: int | None = None  # undated article: the latest year it names (a weekday pins a year-less date near it)
 
 
 def parse_publication(published) -> Anchor | None:
@@ -270,6 +271,7 @@ def _lexicon_atoms(rules: dict) -> dict:
         "DIR": _alternation(lex["directions"]),
         "FUZZY": _alternation(rules["fuzzy"]),
         "GENERIC": _alternation({w: spec for w, (_, spec) in _generic_words(rules).items()}),
+        "GAP": _alternation(lex.get("interval_words", {})),
     }
 
 
@@ -377,6 +379,8 @@ def _folded(fields: dict, rules: dict) -> dict:
         fields["y_rel"] = lex["year_relative_short"][fields.pop("y_rel_short")]["word"]
     if "d_split" in fields:
         fields["d_rel"] = lex["split_day_words"][fields.pop("d_split")]["word"]
+    if "gap" in fields:  # 时隔三天 = 三天后, counted from the date just told
+        fields.setdefault("dir", "后")
     if fields.get("unit") in lex.get("unit_aliases", {}):
         fields["unit"] = lex["unit_aliases"][fields["unit"]]
     return fields
@@ -785,6 +789,9 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
     if "w_bare" in f or "d_only" in f:
         return resolve_bare_day(found, ctx)
     ctx = _story_day(f, ctx)
+    year = weekday_year(found, ctx)
+    if year is not None:  # "8月5日星期二" in an undated article: the year in which that day is a Tuesday
+        f = found.fields = {**f, "y_abs": str(year)}
     kind, fn, yearless = _calendar_reading(f, ctx, clause_tense(found, ctx) == "future")
     missing = _missing_anchor(kind, ctx)
     if missing:
@@ -795,12 +802,40 @@ def resolve_calendar(found: Found, ctx: Context) -> Resolution:
         return _unresolved(f"invalid date ({err})", anchor=kind)
     base = conf["calendar"].get(probe[2], 0.7) * (conf["yearless_factor"] if yearless else 1.0)
     shape = _calendar_shape(f)
-    notes = ["year inferred"] if yearless else []
+    notes = ["year inferred"] if yearless else [f"year {year} from the weekday"] if year is not None else []
     if f.get("by"):
         notes.append(f"deadline '{f['by']}': dated at the deadline")
-    eligible = shape in rules["jionlp"]["shapes"] and (
+    eligible = shape in rules["jionlp"]["shapes"] and year is None and (
         "y_part" not in f or f["y_part"] in rules["jionlp"]["year_parts"])
     return _build(found, ctx, fn, kind, base, f"calendar {shape}", notes, shape if eligible else None)
+
+
+def weekday_year(found: Found, ctx: Context) -> int | None:
+    """In an article without a publication date, a year-less month and day followed by its weekday ("8月5日星期二",
+    "7月11日（周五）") lies in the year, nearest to the latest year the article names, in which that day is that
+    weekday (`anchoring.weekday_pins_year`); None otherwise."""
+    f, spec = found.fields, ctx.rules.get("anchoring", {}).get("weekday_pins_year")
+    if ctx.publication is not None or ctx.story_year is None or not spec or "m_abs" not in f or "d_abs" not in f \
+            or "y_abs" in f or "y_rel" in f:
+        return None
+    m = re.match(spec["after"], found.after)
+    if m is None:
+        return None
+    weekday = ctx.rules["lexicon"]["week_parts"][m["wd"]]["days"][0]
+    month, day, near = parse_number(f["m_abs"], ctx.rules), parse_number(f["d_abs"], ctx.rules), ctx.story_year
+    fits = []
+    for year in range(near - spec["years"], near + spec["years"] + 1):
+        with contextlib.suppress(ValueError):
+            if dt.date(year, month, day).weekday() == weekday:
+                fits.append(year)
+    return min(fits, key=lambda y: (abs(y - near), y > near)) if fits else None
+
+
+def story_year(texts: list[str]) -> int | None:
+    """The latest calendar year an article names (for an undated article's weekday dates)."""
+    years = [int(fd.fields["y_abs"]) for t in texts for fd in find_expressions(t)
+             if fd.rule == "calendar" and str(fd.fields.get("y_abs", "")).isdigit()]
+    return max(years) if years else None
 
 
 def nearest_day_number(day: dt.date, number: int) -> dt.date:
@@ -872,6 +907,10 @@ def _offset(found: Found, ctx: Context, low: int, high: int, unit: str, directio
     rules = ctx.rules
     sign = -1 if direction == "back" else 1
     kind = "publication" if direction == "back" or ctx.previous is None else "previous"
+    if found.fields.get("gap"):  # 时隔三天 counts from the date just told, never from publication
+        if ctx.previous is None:
+            return _unresolved(_missing_anchor("previous", ctx), anchor="previous")
+        kind = "previous"
     # 一年前 = the same month a year before (`lexicon.one_unit_finer`); 两年前 = that whole year
     span_unit = rules["lexicon"].get("one_unit_finer", {}).get(unit, unit) if low == high == 1 else unit
 
@@ -1008,6 +1047,16 @@ def resolve_after_previous(found: Found, ctx: Context) -> Resolution:
                       f"after previous {high} {unit}; {_anchor_note('previous', ctx)}", "rule")
 
 
+def resolve_future_span(found: Found, ctx: Context) -> Resolution:
+    """"未来几个月内", "今后两年内" (C5): from the reference to the end of the unit N ahead (几 = 5)."""
+    rules = ctx.rules
+    _, high, unit = span_count(found.fields, rules)
+
+    def fn(ref):
+        return ref, unit_span(shift(ref, unit, high), unit)[1], PLURAL[unit]
+    return _build(found, ctx, fn, "publication", rules["confidence"]["future_span"], f"future span {high} {unit}")
+
+
 def resolve_year_range(found: Found, ctx: Context) -> Resolution:
     """"2015-2020年", "2023至2024年": Jan 1 of the first year .. Dec 31 of the second."""
     a, b = int(found.fields["y_from"]), int(found.fields["y_to"])
@@ -1095,6 +1144,7 @@ def resolve_fuzzy(found: Found, ctx: Context) -> Resolution:
     fns = {
         "window": lambda ref: (_delta(ref, spec.get("back"), -1), _delta(ref, spec.get("forward"), 1), gran),
         "year_to_date": lambda ref: (dt.date(ref.year, 1, 1), ref, gran),
+        "month_to_date": lambda ref: (ref.replace(day=1), ref, gran),
         "recent_years": lambda ref: (dt.date(ref.year - spec["years"], 1, 1), ref, gran),
         "publication_day": lambda ref: (ref, ref, "day"),
         "century_turn": lambda ref: (dt.date(ref.year // 100 * 100 - spec["half_width_years"], 1, 1),
@@ -1112,7 +1162,7 @@ def resolve_generic(found: Found, ctx: Context) -> Resolution:
 RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "offset_approx": resolve_offset_approx,
              "offset_event": resolve_offset_event, "recent_span": resolve_recent_span,
              "after_previous": resolve_after_previous, "century": resolve_century, "fuzzy": resolve_fuzzy,
-             "year_range": resolve_year_range,
+             "year_range": resolve_year_range, "future_span": resolve_future_span,
              "generic": resolve_generic}
 
 
@@ -1184,6 +1234,18 @@ def party_date(found: Found, ctx: Context, history: list[Anchor]) -> Anchor | No
     return min(at, key=lambda a: (a.start, a.end)) if at else None
 
 
+def subject_date(found: Found, ctx: Context, history: list[Anchor]) -> Anchor | None:
+    """A count after a named release ("Baichuan-13B发布一周后") counts from the most recent date told in an earlier
+    sentence naming it (the Latin name right before the event verb), not from the date told last ("7月11日，
+    Baichuan-13B登场……9月6日，Baichuan 2开源……Baichuan-13B发布一周后" = the week after 07-11); None otherwise."""
+    if found.rule != "offset_event" or found.fields.get("before"):
+        return None
+    name = re.search(r"([A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9])[ \u3000]?$", normalise(ctx.text)[:found.start])
+    if name is None or len(name[1]) < 3:
+        return None
+    return next((a for a in reversed(history) if a.sentence != ctx.sentence and name[1] in a.sentence_text), None)
+
+
 def background(anchor: Anchor, rules: dict) -> bool:
     """Whether a date was told as background, in a comparison ("这是仅次于2014年收购WhatsApp的交易"), not as the
     story's time (`anchoring.background_cues`)."""
@@ -1214,7 +1276,7 @@ def referents(found: Found, ctx: Context) -> list[Anchor]:
         ch in ctx.rules["events"]["clause_delimiters"] for ch in normalise(ctx.text)[first.end_offset:found.start])
     event = "" if same_clause else named_event(found, ctx)
     told = next((a for a in reversed(history) if event and event in a.clause), None)
-    told = told if told is not None or same_clause else party_date(found, ctx, history)
+    told = told if told is not None or same_clause else party_date(found, ctx, history) or subject_date(found, ctx, history)
     if told is not None:
         first = told
     elif allowed and not same_clause and first.granularity not in allowed and (
@@ -1345,6 +1407,7 @@ def speech_patterns(path: str | None = None) -> dict:
             "cue": re.compile("|".join([quotes["_verb_re"].pattern, "[" + "".join(openers) + "：:]"]
                                        + [re.escape(w) for w in spec["occasions"]])),
             "said": re.compile("|".join([quotes["_verb_re"].pattern, "[" + "".join(openers) + "]"])),
+            "occasion_of": re.compile("的[^，,。；;：:]{0,4}?(?:" + "|".join(re.escape(w) for w in spec["occasions"]) + ")"),
             "open": frozenset(openers), "close": frozenset(quotes["quote_marks"][m] for m in openers),
             "continuation": re.compile(spec["continuation"]),
             "media": [(re.compile(m["mention"]), re.compile(m["told"])) for m in spec["media"]],
@@ -1354,9 +1417,11 @@ def speech_patterns(path: str | None = None) -> dict:
 
 
 def speech_date_anchor(anchor: Anchor, publication: Anchor | None, sp: dict) -> bool:
-    """Whether a date may be a speech's date: precise enough, before publication, not a noun's attribute (X日的)."""
+    """Whether a date may be a speech's date: precise enough, before publication, not a noun's attribute (X日的) unless
+    the noun is the speech's occasion ("在發表當天的訪談中說", "3月5日的演讲上表示")."""
+    after = anchor.sentence_text[anchor.end_offset:]
     return (publication is not None and anchor.granularity in sp["granularities"] and anchor.end < publication.start
-            and not anchor.sentence_text[anchor.end_offset:anchor.end_offset + 1] == "的")
+            and (not after.startswith("的") or bool(sp["occasion_of"].match(after))))
 
 
 def same_sentence_speech(found: Found, norm: str, own: list[Anchor], publication: Anchor | None, sp: dict) -> Anchor | None:
@@ -1506,6 +1571,7 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
         history, pub, told = [], pubs.get(str(article_id)), []
         chain, depth = None, 0  # the running speech's date (C1) and the quote marks open before the sentence
         texts = [t if isinstance(t, str) else "" for t in group[text_col]]
+        year = story_year(texts) if pub is None else None
         kinds = group["kind"].tolist() if "kind" in group.columns else [None] * len(texts)
         for i, (sid, base, text, kind) in enumerate(zip(group["sentence_id"], group["start"], texts, kinds)):
             items, norm, heading = [], normalise(text), is_heading(text, kind)
@@ -1516,10 +1582,10 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
             since, founds = len(history), find_expressions(text)
             attributed = None if heading or norm[:1] not in sp["open"] else quote_attribution(
                 norm, founds, Context(pub, history[-1] if history else None, rules, use_jionlp, int(sid),
-                                      tuple(history), text, told), sp, texts[i + 1:i + 2])
+                                      tuple(history), text, told, year), sp, texts[i + 1:i + 2])
             for found in founds:
                 previous = history[-1] if history else None
-                ctx = Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told)
+                ctx = Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told, year)
                 res = resolve(found, ctx)
                 if res.anchor == "publication" and not heading:
                     speech = same_sentence_speech(found, norm, history[since:], pub, sp) or (
@@ -1566,14 +1632,22 @@ def restated(items: list[tuple[Found, Resolution]], text: str) -> list[tuple[Fou
     lie inside the relative reading; a month and day win outright ("11天前（1月20日）", counted from the story's day)."""
     out = list(items)
     norm = normalise(text)
+    links = load_rules()["anchoring"].get("restatement_links", [])
     for i in range(len(out) - 1):
         (fa, ra), (fb, rb) = out[i], out[i + 1]
         bracketed = norm[fa.end:fb.start] == "(" and norm[fb.end:fb.end + 1] == ")"
         # a full month and day in brackets wins even outside the relative reading: "11天前（1月20日）" counted from the
         # story's day, not from publication (the written convention: the restatement is the expression's date)
         full = "m_abs" in fb.fields and "d_abs" in fb.fields and ra.anchor != "absolute"
+        # "两个月后的6月15日": a count told with the date it reaches (`anchoring.restatement_links`) is that date
+        linked = full and fa.rule in ("offset", "offset_approx") and norm[fa.end:fb.start] in links
+        # "上周日（7日）": a bracketed day on the weekday the word names is the writer's own reading of it
+        weekday = "w_part" in fa.fields and ra.granularity == "day" and rb.resolved and rb.start.weekday() == ra.start.weekday()
+        if linked and ra.resolved and rb.resolved:
+            out[i] = (fa, replace(rb, reason=f"restated as '{fb.text}'; was {ra.reason}"))
+            continue
         if bracketed and ra.resolved and rb.resolved and rb.granularity == "day" and (ra.start, ra.end) != (rb.start, rb.end) \
-                and (ra.start <= rb.start <= ra.end or full):
+                and (ra.start <= rb.start <= ra.end or full or weekday):
             out[i] = (fa, replace(rb, anchor=ra.anchor, reason=f"restated in brackets as '{fb.text}'; was {ra.reason}"))
     return out
 
@@ -1624,7 +1698,9 @@ def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, in
     cs = max((i + 1 for i in range(start) if is_delim(i)), default=0)
     ce = next((i for i in range(end, len(text)) if is_delim(i)), len(text))
     rest = re.sub(r"[（(][^（()）]{0,12}[)）]", "", text[cs:start] + text[end:ce])  # 上周二（18日）: a restatement
-    rest = rest.strip(ev["bare_clause_chars"])
+    rest = _bare_words().sub("", rest).strip(ev["bare_clause_chars"])  # "美国当地时间上周三（23日），" is bare too
+    if rest and len(rest) <= ev.get("bare_clause_dates_max", 0):  # "两个月后的6月15日，": another date restating it
+        rest = without_dates(rest).strip(ev["bare_clause_chars"])
     if ce < len(text) and is_dateline(text[cs:start], text[end:ce], rules):
         return after_dateline(text, ce + 1, is_delim)
     if not rest and ce < len(text):
@@ -1636,10 +1712,39 @@ def clause_bounds(text: str, start: int, end: int, rules: dict) -> tuple[int, in
     return cs, ce
 
 
+def head_date_clause(text: str, cs: int, ce: int, start: int, end: int, rules: dict) -> tuple[int, int]:
+    """The clause of a date that heads a noun phrase ending its clause ("就在白宫发布计划的同一天，阿里开源了Qwen3-Coder"):
+    the modifier before it (`events.head_date_links`) names another event of that day, the date's own event is told in
+    the next clause."""
+    ev = rules["events"]
+    if ce >= len(text) or text[end:ce].strip(ev["bare_clause_chars"]) or \
+            not text[cs:start].rstrip().endswith(tuple(ev.get("head_date_links", []))):
+        return cs, ce
+    nxt = next((i for i in range(ce + 1, len(text)) if text[i] in ev["clause_delimiters"]), len(text))
+    return ce + 1, nxt
+
+
+@functools.lru_cache(maxsize=None)
+def _bare_words(path: str | None = None) -> re.Pattern:
+    """Words a clause may hold besides its date and still be bare (`events.bare_clause_words`: a time zone,
+    "美国当地时间上周三（23日），白宫发布……" -> the event is told in the clause after it; `bare_clause_weekday`: the
+    weekday restating a date, "在8月5日星期二，OpenAI发布了……")."""
+    ev = load_rules(path)["events"]
+    words = [re.escape(w) for w in sorted(ev.get("bare_clause_words", []), key=len, reverse=True)]
+    return re.compile("|".join(words + [ev.get("bare_clause_weekday", "(?!)")]))
+
+
 def is_dateline(before: str, after: str, rules: dict) -> bool:
     """Whether a date with this text before and after it in its clause is a dateline ("IT之家 4 月 29 日消息")."""
     spec = rules["events"]["dateline"]
     return after.strip(" \u3000") in spec["words"] and len(before.strip()) <= spec["before_max"]
+
+
+def without_dates(text: str) -> str:
+    """The text with its temporal expressions cut out."""
+    for found in reversed(find_expressions(text)):
+        text = text[:found.start] + text[found.end:]
+    return text
 
 
 def after_dateline(text: str, cs: int, is_delim: Callable[[int], bool]) -> tuple[int, int]:
@@ -1647,10 +1752,7 @@ def after_dateline(text: str, cs: int, is_delim: Callable[[int], bool]) -> tuple
     phrase ("今日凌晨，阿里巴巴发布了……" -> the whole "今日凌晨，阿里巴巴发布了……")."""
     ce = next((i for i in range(cs, len(text)) if is_delim(i)), len(text))
     while ce < len(text):
-        clause = text[cs:ce]
-        for found in reversed(find_expressions(clause)):
-            clause = clause[:found.start] + clause[found.end:]
-        if clause.strip(load_rules()["events"]["bare_clause_chars"]):
+        if without_dates(text[cs:ce]).strip(load_rules()["events"]["bare_clause_chars"]):
             break
         ce = next((i for i in range(ce + 1, len(text)) if is_delim(i)), len(text))
     return cs, ce
@@ -1892,6 +1994,7 @@ class _Sentence:
     mentions: list
     topic: str = ""  # the acting party of a recent sentence, for a sentence that names no actor
     unknown: list = field(default_factory=list)  # names the registry does not hold (discovery), as mentions
+    subjects: bool = True  # actors were looked for (a mentions table was given): a clause's own subject may act
 
 
 class _Named(NamedTuple):
@@ -1932,7 +2035,7 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     clause has neither a trigger nor an actor (a bare time phrase or clause fragment is never a label)."""
     start, end = e.offset_start - sent.base, e.offset_end - sent.base
     text = sent.text
-    cs, ce = clause_bounds(text, start, end, rules)
+    cs, ce = head_date_clause(text, *clause_bounds(text, start, end, rules), start, end, rules)
     mentions = sent.mentions
     in_clause = [m for m in mentions if m.start >= sent.base + cs and m.end <= sent.base + ce]
     actors = sorted({str(m.actor) for m in (in_clause or mentions)})
@@ -1943,6 +2046,9 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     trigger = find_trigger(text, cs, ce, start, end, rules)
     listed = trigger is not None
     trigger = trigger or fallback_trigger(text, cs, ce, start, end, rules)
+    subject = None if mentions or trigger is None or not sent.subjects else \
+        subject_name(text, cs, trigger[1], (start, end), sent.base, rules)
+    mentions = [subject] if subject is not None else mentions
     m = main_actor(text, (cs, ce), trigger, mentions, sent.base, rules)
     actor = str(m.actor) if m is not None else ""
     if not mentions and sent.topic:  # a sentence without names is about the recent topic
@@ -1969,6 +2075,20 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
             "trigger": trigger[0] if trigger else "", "main_actor": actor, "object": obj}
 
 
+def subject_name(text: str, cs: int, stop: int, date: tuple[int, int], base: int, rules: dict):
+    """The subject of a clause in a sentence that names no actor the registry or the discovery layer knows: the first
+    word before the trigger that jieba tags as an organisation, person or place (`events.subject_flags`: "华为宣布开源
+    盘古……" -> 华为), outside the date and not right after a preposition; None when there is none."""
+    from .actors import fast_tagger
+
+    flags, after = rules["events"].get("subject_flags", {}), ""
+    for w, flag, a, b in fast_tagger().tokens(text[cs:stop]):
+        if flag in flags and len(w) >= 2 and (cs + b <= date[0] or cs + a >= date[1]) and after != "p":
+            return _Named(w, base + cs + a, base + cs + b, flags[flag], "", w)
+        after = flag  # a place after a preposition is where, not who ("在华盛顿长期处于守势")
+    return None
+
+
 def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict, unknown=None) -> dict:
     """(article_id, sentence_id) -> _Sentence for the dated body sentences."""
     text_col = "text_simplified" if "text_simplified" in sentences.columns else "text"
@@ -1988,7 +2108,8 @@ def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict, 
         if is_event_sentence(k, t, rules):
             out[key] = _Sentence(int(b), t, o if isinstance(o, str) and len(o) == len(t) else t, ments.get(key, []),
                                  discourse_topic(key, ments, rules),
-                                 unknown_names(t, int(b), unknown_by[key], rules) if key in unknown_by else [])
+                                 unknown_names(t, int(b), unknown_by[key], rules) if key in unknown_by else [],
+                                 mentions is not None)
     return out
 
 
