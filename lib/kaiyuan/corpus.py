@@ -411,6 +411,9 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
                           + [(r.line_no, "byline", r.before) for r in cleaned.repairs
                              if r.rule in ("byline_prefix", "outlet_prefix")]
                           + [(r.line_no, "dateline", r.before) for r in cleaned.repairs if r.rule == "dateline_prefix"]
+                          # a closing credit cut from the last paragraph: the cut part only ('(记者 刘超)')
+                          + [(r.line_no, "byline", r.before[len(r.after):]) for r in cleaned.repairs
+                             if r.rule == "byline_suffix" and r.before.startswith(r.after)]
                           + [(r.line_no, "column", r.before) for r in cleaned.repairs if r.rule == "column_label_prefix"])
     text_author, text_outlet = find_credits([(reason, text) for _, reason, text in credit_lines], title_suffix(cleaned))
     author = meta.get("author", "") or html_meta.get("author", "") or text_author

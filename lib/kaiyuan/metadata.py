@@ -275,10 +275,17 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
             rest = pattern.sub(" ", rest)
         labels = len(re.findall(r"[^\s:：]{1,8}\s*[:：]", piece))  # '作者：… 来源：…': a metadata strip
         if (len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"]
-                and not _STRIP_SEPARATOR.search(piece.strip()) and labels <= rules.get("fused_headline_max_labels", 99)):
+                and not _STRIP_SEPARATOR.search(piece.strip()) and labels <= rules.get("fused_headline_max_labels", 99)
+                and not _names_writer(piece)):
             head = piece.strip().rstrip("(（【[ ")  # '<headline>(2025年7月26日)': the bracket opens the date
             return head, line.replace(piece, " ", 1).strip()
     return "", line
+
+
+def _names_writer(piece: str) -> bool:
+    """True when a piece of a date line is a byline naming a writer or compiler ('某某網編譯王小明 綜合報導' before
+    '2025-08-12 10:30', issue 15 session 10): a credit, never a fused headline."""
+    return bool({"author", "compiler"} & credit_fields(piece.strip()).keys())
 
 
 def find_published(lines: list[str]) -> DateLine | None:
@@ -368,6 +375,15 @@ def credit_rules(path: str | None = None) -> dict:
     }
 
 
+@functools.lru_cache(maxsize=1)
+def _pinyin_residue() -> re.Pattern:
+    """The cleaner's `pinyin_annotation` repair (boilerplate.yaml): one tone-marked syllable in brackets after a
+    character, a converter's residue on spam mirrors."""
+    from .clean import load_rules as clean_rules
+
+    return next((p for rule, p, _ in clean_rules().repairs if rule == "pinyin_annotation"), re.compile("(?!)"))
+
+
 def _credit_value(text: str, rules: dict) -> str:
     """The name right after a label: up to the next separator or space (a Latin name keeps its spaces),
     without a trailing 报道 (report)."""
@@ -391,6 +407,8 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
     'outlet' (来源/专栏), 'other' (编辑, 校对 ...), and 'bare' for an unlabelled name opening the line.
     '记者 林若舟　编辑：何知远' -> {'author': '林若舟', 'other': '何知远'}."""
     rules = rules or credit_rules()
+    if "(" in line or "（" in line:  # '作者 |王戰(zhàn)新': a spam mirror's pinyin residue is no part of the name
+        line = _pinyin_residue().sub("", line)
     found = list(rules["label"].finditer(to_simplified(line)))  # same length: offsets carry over
     out: dict[str, str] = {}
     head = _credit_value(line[: found[0].start() if found else len(line)], rules)
