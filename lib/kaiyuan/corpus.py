@@ -397,7 +397,9 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
         # the page's own <meta> date; a date string in another shape ('Fri, 03 Jan 2025 08:42:00 +0800') is read
         # with the date shapes of the text's metadata lines
         published, basis = parse_date(html_meta["published"]) or date_in_string(html_meta["published"]), "metadata"
-    shown = find_published(body.split("\n"))
+    # the page's date line: for the date when no metadata gives it, and for a repost's original outlet
+    need_outlet = not (meta.get("outlet") or html_meta.get("outlet"))
+    shown = find_published(body.split("\n")) if not published or need_outlet else None
     if not published and shown is not None:
         published, basis = shown.date, f"text: line {shown.line_no} 「{shown.line[:60]}」"
     if not published and html_meta.get("time_element"):
