@@ -41,8 +41,9 @@ def test_a_month_day_dateline_is_cut_and_names_its_outlet_but_no_date(tmp_path, 
     assert row["published"] == ""  # a month and day without a year: never a date
 
 
-def test_a_sentence_citing_a_source_with_a_month_day_is_body(tmp_path):
-    line = "据外媒10月19日消息，某团队将公开新版模型的全部权重。"
+@pytest.mark.parametrize("line", ["据外媒10月19日消息，某团队将公开新版模型的全部权重。",
+                                  "外媒10月19日消息，某团队将公开新版模型的全部权重。"])
+def test_a_sentence_citing_a_source_with_a_month_day_is_body(tmp_path, line):
     row, clean = read(tmp_path, TITLE, line, *BODY[1:])
     assert line in clean and row["outlet"] == ""
 

@@ -470,9 +470,10 @@ def wire_agency(text: str, rules: dict) -> str:
     '中央社', '某某網·某欄目10月31日電' -> '某某網', '极客湾讯 10月19日消息，…' -> '极客湾'), or ''; the outlet naming itself ('本报…') is none."""
     norm = normalise_for_match(text)
     m = rules["wire_agency"].match(norm) or rules["dateline_outlet"].match(norm)  # '极客湾讯 10月19日消息，' -> '极客湾'
-    if not m or len(norm) != len(text) or rules["self_reference"].match(m.group(1)):
+    group = next((g for g in range(1, (m.re.groups if m else 0) + 1) if m.group(g)), 0)
+    if not group or len(norm) != len(text) or rules["self_reference"].match(m.group(group)):
         return ""
-    return text[m.start(1):m.end(1)]
+    return text[m.start(group):m.end(group)]
 
 
 NAME_KINDS = ("author", "compiler", "bare", "glued", "opinion")
