@@ -474,7 +474,10 @@ def test_a_credit_line_names_author_outlet_and_others(code, line, expected):
     ("outlet appended to the headline", [], " - 彭博社", ("", "彭博社")),
     ("D15 source and author with stray marks", [("byline", "来源:某某研究院,作者:?宋海燕?")], "", ("宋海燕", "某某研究院")),
     ("a link is no outlet", [("date_line", "2024-12-26 来源:https://blog.example.net/1")], "", ("", "")),
-    ("a wire dateline names no author, its agency is the outlet", [("byline", "（中央社記者王小明台北5日電）")], "", ("", "中央社")),
+    # session 10: the reporter a wire dateline names is the author (codebook: the reporter named in the byline); the place
+    # and day after the name are cut by the dateline places (metadata.yaml credits.wire_name_tail)
+    ("a wire dateline names its reporter, its agency is the outlet", [("byline", "（中央社記者王小明台北5日電）")], "",
+     ("王小明", "中央社")),
     ("a date and place are neither", [("date_line", "科技專欄   2024-10-03 09:30   臺北")], "", ("", "")),
 ])
 def test_credits_come_from_the_lines_cleaning_set_aside(code, removed, suffix, expected):

@@ -18,7 +18,7 @@ from charset_normalizer import from_bytes
 
 from .cache import CACHE_MARKER, OUTPUT_MARKER
 from .clean import Cleaned, clean_text, load_rules
-from .metadata import date_in_string, find_credits, find_published, outlet_name
+from .metadata import date_in_string, find_credits, find_published, original_outlet, outlet_name
 from .script import detect_script, normalise_for_match, to_simplified
 from .sentences import split_sentences
 
@@ -397,7 +397,10 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
         # the page's own <meta> date; a date string in another shape ('Fri, 03 Jan 2025 08:42:00 +0800') is read
         # with the date shapes of the text's metadata lines
         published, basis = parse_date(html_meta["published"]) or date_in_string(html_meta["published"]), "metadata"
-    if not published and (shown := find_published(body.split("\n"))) is not None:
+    # the page's date line: for the date when no metadata gives it, and for a repost's original outlet
+    need_outlet = not (meta.get("outlet") or html_meta.get("outlet"))
+    shown = find_published(body.split("\n")) if not published or need_outlet else None
+    if not published and shown is not None:
         published, basis = shown.date, f"text: line {shown.line_no} 「{shown.line[:60]}」"
     if not published and html_meta.get("time_element"):
         published, basis = parse_date(html_meta["time_element"]), "metadata"  # the article's <time datetime=…>
@@ -410,9 +413,14 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
                           + [(r.line_no, "byline", r.before) for r in cleaned.repairs
                              if r.rule in ("byline_prefix", "outlet_prefix")]
                           + [(r.line_no, "dateline", r.before) for r in cleaned.repairs if r.rule == "dateline_prefix"]
+                          # a closing credit cut from the last paragraph: the cut part only ('(记者 刘超)')
+                          + [(r.line_no, "byline", r.before[len(r.after):]) for r in cleaned.repairs
+                             if r.rule == "byline_suffix" and r.before.startswith(r.after)]
                           + [(r.line_no, "column", r.before) for r in cleaned.repairs if r.rule == "column_label_prefix"])
     text_author, text_outlet = find_credits([(reason, text) for _, reason, text in credit_lines], title_suffix(cleaned))
     author = meta.get("author", "") or html_meta.get("author", "") or text_author
+    # on a repost page the original's date line names the article's source, before the reposting site's own
+    text_outlet = original_outlet(shown) or text_outlet
     outlet = meta.get("outlet", "") or outlet_name(html_meta.get("outlet", "")) or text_outlet
     for key in ("_warning", "_id_note"):
         if meta.get(key):

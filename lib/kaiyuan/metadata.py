@@ -275,10 +275,17 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
             rest = pattern.sub(" ", rest)
         labels = len(re.findall(r"[^\s:：]{1,8}\s*[:：]", piece))  # '作者：… 来源：…': a metadata strip
         if (len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"]
-                and not _STRIP_SEPARATOR.search(piece.strip()) and labels <= rules.get("fused_headline_max_labels", 99)):
+                and not _STRIP_SEPARATOR.search(piece.strip()) and labels <= rules.get("fused_headline_max_labels", 99)
+                and not _names_writer(piece)):
             head = piece.strip().rstrip("(（【[ ")  # '<headline>(2025年7月26日)': the bracket opens the date
             return head, line.replace(piece, " ", 1).strip()
     return "", line
+
+
+def _names_writer(piece: str) -> bool:
+    """True when a piece of a date line is a byline naming a writer or compiler ('某某網編譯王小明 綜合報導' before
+    '2025-08-12 10:30', issue 15 session 10): a credit, never a fused headline."""
+    return bool({"author", "compiler"} & credit_fields(piece.strip()).keys())
 
 
 def find_published(lines: list[str]) -> DateLine | None:
@@ -313,6 +320,16 @@ def repost_original(found: list[DateLine]) -> DateLine | None:
     return DateLine(last.date, "original", last.line_no, last.line)
 
 
+def original_outlet(shown: DateLine | None) -> str:
+    """The outlet a repost page's original date line names ('2025-07-26 12:49 来源：某某网' under the reposting site's
+    '发布时间：… 来源：<site>'; see repost_original): the source of the article, which the page names as the original's;
+    '' when the date used is no repost original."""
+    if shown is None or shown.kind != "original":
+        return ""
+    rules = credit_rules()
+    return credit_fields(shown.line, rules).get("outlet") or dated_outlet(shown.line, rules)
+
+
 # ---------------------------------------------------------------- credits (author, outlet)
 @functools.lru_cache(maxsize=4)
 def credit_rules(path: str | None = None) -> dict:
@@ -322,9 +339,14 @@ def credit_rules(path: str | None = None) -> dict:
     sep = r"\s*[:：|丨｜/／│]?\s*"
     # a label of two characters or more may follow an outlet's name with no space ('某某網編譯王小明', '某某日报记者…')
     glued = "|".join(w for w in labels if len(w) >= 2 and re.match("[\u3400-\u9fff]", w))
+    # '撰文：本报记者 王小明': a reporter label right after another label's colon
+    after_colon = "|".join(w for w in kinds["author"] if re.search(spec.get("label_after_colon", "(?!)"), w)) or "(?!)"
     return {
         "kind_of": {normalise_for_match(w): k for k, words in kinds.items() for w in words},
-        "label": re.compile(r"(?:^|(?<=[\s|丨｜/／│,，、(（【〔\[\]】〕)）])|(?<=" + spec["outlet_end"] + r")(?=(?:" + glued + r")))("
+        # a label opens the line or follows a separator; a label of two characters or more may also follow an outlet's
+        # name or a digit ('时间:2025-11-19 05:02:20来源:某某报'); a reporter label may follow a colon
+        "label": re.compile(r"(?:^|(?<=[\s|丨｜/／│,，、(（【〔\[\]】〕)）])|(?<=" + spec["outlet_end"] + r"|\d)(?=(?:" + glued
+                            + r"))|(?<=[:：])(?=(?:" + after_colon + r")))("
                             + "|".join(labels) + r")(?!" + spec.get("label_not_before", "(?!)") + r")(?=" + sep + r"\S)"
                             + sep, re.IGNORECASE),
         "stop": re.compile(r"[|丨｜/／│,，、;；()（）【】〔〕\[\]<>]|\s"),
@@ -341,6 +363,8 @@ def credit_rules(path: str | None = None) -> dict:
         "section_name": re.compile(spec.get("section_name", "(?!)")),
         "outlet_desk": re.compile(spec.get("outlet_desk", "(?!)")),
         "wire_agency": re.compile(spec.get("wire_agency", "(?!)")),
+        "wire_name_tail": re.compile(spec.get("wire_name_tail", "(?!)")),
+        "dateline_outlet": re.compile(spec.get("dateline_outlet", "(?!)")),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
         "not_outlets": frozenset(spec.get("not_outlets", ())),
         "not_names": frozenset(spec.get("not_names", ())),
@@ -349,6 +373,15 @@ def credit_rules(path: str | None = None) -> dict:
         "label_end": re.compile("(?<=[\u3400-\u9fff]{2})(?:" + "|".join(sorted(
             (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")(?:$|(?=\\s*[:：]))"),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_residue() -> re.Pattern:
+    """The cleaner's `pinyin_annotation` repair (boilerplate.yaml): one tone-marked syllable in brackets after a
+    character, a converter's residue on spam mirrors."""
+    from .clean import load_rules as clean_rules
+
+    return next((p for rule, p, _ in clean_rules().repairs if rule == "pinyin_annotation"), re.compile("(?!)"))
 
 
 def _credit_value(text: str, rules: dict) -> str:
@@ -363,6 +396,8 @@ def _credit_value(text: str, rules: dict) -> str:
     name = rules["stop"].split(text, 1)[0]
     name = re.split(r"(?<=[\u3400-\u9fff])(?=(?:19|20)\d\d[-/.年])", name, maxsplit=1)[0]  # '中国新闻网2023-05-29': no date
     name = rules["report"].sub("", name).strip("。.?？")
+    tail = rules["wire_name_tail"].search(to_simplified(name))  # '王小明台北5日电': the dateline's place and day
+    name = name[: tail.start()] if tail and tail.start() >= 2 else name
     glued = rules["label_end"].search(to_simplified(name))  # '茯神編輯丨…': the next label glued to the name
     return name[: glued.start()] if glued else name
 
@@ -372,6 +407,8 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
     'outlet' (来源/专栏), 'other' (编辑, 校对 ...), and 'bare' for an unlabelled name opening the line.
     '记者 林若舟　编辑：何知远' -> {'author': '林若舟', 'other': '何知远'}."""
     rules = rules or credit_rules()
+    if "(" in line or "（" in line:  # '作者 |王戰(zhàn)新': a spam mirror's pinyin residue is no part of the name
+        line = _pinyin_residue().sub("", line)
     found = list(rules["label"].finditer(to_simplified(line)))  # same length: offsets carry over
     out: dict[str, str] = {}
     head = _credit_value(line[: found[0].start() if found else len(line)], rules)
@@ -380,7 +417,8 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(line)
         kind = rules["kind_of"][normalise_for_match(m.group(1))]
-        pair = rules["column_then_name"].match(line[m.end():end].strip()) if rules["column_then_name"] else None
+        piece = line[m.end():end].strip().rstrip("】）)]〕").strip()  # '【采访/某某栏目 王小明】': the bracket closes the credit
+        pair = rules["column_then_name"].match(piece) if rules["column_then_name"] else None
         if kind == "author" and pair:  # '文 | 某某韬略 林岚': a column, then the writer
             out.setdefault("outlet", pair.group(1))
             out.setdefault("author", pair.group(2))
@@ -429,12 +467,13 @@ def owner_outlet(line: str, rules: dict) -> str:
 
 def wire_agency(text: str, rules: dict) -> str:
     """The agency or outlet opening a wire dateline ('某某社北京3月2日电' -> '某某社', '（中央社記者…台北5日電）' ->
-    '中央社', '某某網·某欄目10月31日電' -> '某某網'), or ''; the outlet naming itself ('本报…') is none."""
+    '中央社', '某某網·某欄目10月31日電' -> '某某網', '极客湾讯 10月19日消息，…' -> '极客湾'), or ''; the outlet naming itself ('本报…') is none."""
     norm = normalise_for_match(text)
-    m = rules["wire_agency"].match(norm)
-    if not m or len(norm) != len(text) or rules["self_reference"].match(m.group(1)):
+    m = rules["wire_agency"].match(norm) or rules["dateline_outlet"].match(norm)  # '极客湾讯 10月19日消息，' -> '极客湾'
+    group = next((g for g in range(1, (m.re.groups if m else 0) + 1) if m.group(g)), 0)
+    if not group or len(norm) != len(text) or rules["self_reference"].match(m.group(group)):
         return ""
-    return text[m.start(1):m.end(1)]
+    return text[m.start(group):m.end(group)]
 
 
 NAME_KINDS = ("author", "compiler", "bare", "glued", "opinion")
@@ -483,11 +522,14 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
         if reason == "date_line":
             add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
             add("dated", dated_outlet(text, rules))
-        if reason == "column":  # '[某某新聞網]記者…': a bracketed tag that is an outlet's name (not '【專訪】', '【某報專訊】')
+        if reason == "column":  # '[某某新聞網]記者…': a bracketed tag that is an outlet's name (not '【專訪】', '【某報專訊】'),
+            # or names one with 讯 (news from: '【某某日報訊】')
             tag = re.match(r"^[【\[]\s*([^】\]]+?)\s*[】\]]", text.strip())
             name = tag.group(1) if tag else ""
             if rules["outlet_name"].match(normalise_for_match(name)) and not re.search("[讯訊]$", name):
                 add("masthead", name)
+            elif rules["outlet_name"].match(normalise_for_match(name[:-1])) and re.search("[讯訊]$", name):
+                add("dated", name[:-1])  # '【某某日報訊】' (news from <paper>): the paper, as a wire dateline names it
         if reason in ("byline", "dateline"):  # a wire dateline names its agency
             add("dated", wire_agency(text, rules))
         if reason in ("above_headline", "spam_links"):
