@@ -121,6 +121,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_titled"] = re.compile(f"(?:{titles})\\s*(?P<name>[\u4e00-\u9fff·・]{{2,12}}(?:\\s?[·・]\\s?[\u4e00-\u9fff]{{1,8}})?"
                                   f"|[A-Za-z][A-Za-z0-9_\\-]{{2,30}}(?: [A-Z][A-Za-z\\-']+){{0,3}})")
     rules["_name_cut"] = _alternation(rules.get("name_cut_words", ()))
+    rules["_org_gloss_gap"] = re.compile(f"[\u4e00-\u9fff]{{0,{int(rules.get('org_gloss_gap', 8))}}}")
     rules["_viewpoints"] = [re.compile(p) for p in rules.get("viewpoint_frames", ())]
     rules["_pronoun_not"] = frozenset(rules.get("pronoun_not_in", ()))
     rules["_subject_opener"] = re.compile(rules.get("subject_openers", "^$"))
@@ -530,8 +531,9 @@ class _Resolver:
         if self._issued is None:
             self._issued = []
             for rm in self.rules["_role_re"].finditer(self.masked):
-                cs = _clause_start(self.masked, self.sent_lo(rm.start()), rm.start())
-                frame = self.rules["_issue_frame"].search(self.masked, cs, rm.start())
+                at = self._title_open(rm)  # 白宫发布28页的《赢得竞赛：…行动计划》: the frame stands before the title
+                cs = _clause_start(self.masked, self.sent_lo(at), at)
+                frame = self.rules["_issue_frame"].search(self.masked, cs, at)
                 if frame is None:
                     if (org := self._subject_issuer(cs, rm)) is not None:
                         self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
@@ -546,6 +548,14 @@ class _Resolver:
                     self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
             self._issued = sorted(self._issued + self._according_reports())
         return self._issued
+
+    def _title_open(self, rm: re.Match) -> int:
+        """Where the 《title》 a role word ends starts (《…行动计划》 "the … action plan", 《…联合声明》), else the role word's
+        own start: the issuing frame is read before the title, whatever punctuation the title holds."""
+        if self.masked[rm.end():rm.end() + 1] != "》":
+            return rm.start()
+        k = self.masked.rfind("《", max(0, rm.start() - 60), rm.start())
+        return k if k >= 0 and "》" not in self.masked[k:rm.start()] else rm.start()
 
     def _according_reports(self) -> list[tuple[int, str, str]]:
         """据《纽约时报》…援引…人士消息 / 据彭博报道 "according to the NYT / Bloomberg": the outlet issued the article's
@@ -746,12 +756,13 @@ class _Resolver:
         cs0 = _clause_start(masked, lo, va)
         subj = masked[cs0:va].strip(self.rules["_subject_strip"])
         hit = None  # (kind, position, surface length)
+        opening = self.rules["_clause_opening"].match(subj).end()  # 去年他接受…访问时说 "last year he said": a time word first
         for kind, words in self.rules["pronouns"].items():
             for w in words:
                 k = seg.rfind(w)
                 if k < 0 or seg[k + len(w):k + len(w) + 1] in _PLURAL or seg[max(0, k - 1):k + len(w)] in self.rules["_pronoun_not"]:
                     continue
-                at_start = subj.startswith(w) and lo + k >= cs0
+                at_start = subj.startswith(w, opening) and lo + k >= cs0
                 if len(seg) - (k + len(w)) <= 3 or at_start:
                     hit = (kind, lo + k, len(w))
                     break
@@ -1000,7 +1011,7 @@ class _Resolver:
         nm = None
         for found in _NAME_RE.finditer(between):
             a, b = lo + found.start(), lo + found.end()
-            if first and found.group(2):
+            if (first and found.group(2)) or self._glosses_org(b):
                 continue
             if not _inside(*self._excl, a) and not self._overlaps_mention(a, b, any_kind=True):  # not in 《》, no actor
                 nm = found
@@ -1013,6 +1024,14 @@ class _Resolver:
         if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…)
             name = surface = _name_tail_cut(name[_front_title_end(name, self.rules):], self.rules)
         return name, surface
+
+    def _glosses_org(self, b: int) -> bool:
+        """The Latin name ending at `b` is followed, in the same clause, by a title and a person (公共知识（Public
+        Knowledge）高级政策顾问尼古拉斯·加西亚 "Public Knowledge's senior policy adviser N. G."): it names the
+        organisation the person works for, not a person (`org_gloss_gap` characters at most before the title)."""
+        t = self.rules["_titled"].search(self.art.simp, b, b + self.rules.get("org_gloss_gap", 8) + 12)
+        return (t is not None and self.rules["_org_gloss_gap"].fullmatch(self.art.simp, b, t.start()) is not None
+                and self._titled_name(t.start(), t.end(), first=True) is not None)
 
     def _titled_name(self, lo: int, hi: int, first: bool = False) -> tuple[str, str] | None:
         """(name, surface) of the last (with `first`, the first) unregistered person named right after a title word
@@ -1054,7 +1073,7 @@ class _Resolver:
                     people.setdefault(to_simplified(named[0]), named[0])
             for m in _NAME_RE.finditer(self.art.text):
                 full = m.group(1) or m.group(2)
-                if not full or self._overlaps_mention(m.start(), m.end()):
+                if not full or self._overlaps_mention(m.start(), m.end()) or self._glosses_org(m.end()):
                     continue
                 people.setdefault(full.split()[-1].lower(), full)
                 if m.group(1) and (front := self._titled_name(max(0, m.start() - 12), m.start())) is None:
@@ -1196,7 +1215,9 @@ def _article_quotes(art: _Article, rules: dict, registry: dict, is_name=None) ->
             v = _verbs(masked, before_lo, q.open, rules)
             acc = list(rules["_according"].finditer(masked, before_lo, q.open))
             cand = res.speaker(s_lo, v[-1][0]) if v else None
-            if cand is not None and _speaks(masked, v[-1], cand, rules):
+            # a verb with nothing before it (说到当下的状态，X只用了一句话：“…” "speaking of…") names no one: it does not
+            # claim the quote, the colon frame or the sentence around it does
+            if cand is not None and (cand[0] or cand[2]) and _speaks(masked, v[-1], cand, rules):
                 used.add(v[-1][0])
                 attributed_rows.add(first)
                 spk = cand
