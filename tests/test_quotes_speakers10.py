@@ -79,3 +79,23 @@ def test_plan_as_a_verb_is_no_document():
     q = extract_quotes(s, make_mentions(s, [("百度", "Baidu", "org"), ("李彦宏", "Robin Li", "person")]))
     assert speakers(q, "更多开发者") == ["Robin Li"]
     assert speakers(q, "明年开源") == []
+
+
+# ---------------------------------------------------------------- a role after an organisation the registry does not know
+def test_spokesperson_of_an_unregistered_body_speaks_for_it_as_written():
+    s = make_sentences(["峰会最终发表联合声明，约60个国家签署，英国则没有签字。",
+                        "英国政府发言人解释说，这份声明在全球治理方面缺乏足够的实际清晰度。"])
+    q = extract_quotes(s, make_mentions(s, [("法国", "France", "gov")]))
+    assert speakers(q, "实际清晰度", "speaker_org") == ["英国政府"]
+
+
+def test_official_of_an_unregistered_agency_speaks_for_it():
+    s = make_sentences(["国家网信办有关负责人当时表示，出台该办法旨在促进生成式人工智能健康发展。"])
+    q = extract_quotes(s, make_mentions(s, []))
+    assert speakers(q, "健康发展", "speaker_org") == ["国家网信办"]
+
+
+def test_this_spokesperson_is_no_organisation():
+    s = make_sentences(["这位发言人表示，公司会继续开源。"])
+    q = extract_quotes(s, make_mentions(s, []))
+    assert speakers(q, "继续开源", "speaker_org") == [""]

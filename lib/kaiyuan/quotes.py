@@ -121,6 +121,11 @@ def load_rules(path: str | None = None) -> dict:
     rules["_titled"] = re.compile(f"(?:{titles})\\s*(?P<name>[\u4e00-\u9fff·・]{{2,12}}(?:\\s?[·・]\\s?[\u4e00-\u9fff]{{1,8}})?"
                                   f"|[A-Za-z][A-Za-z0-9_\\-]{{2,30}}(?: [A-Z][A-Za-z\\-']+){{0,3}})")
     rules["_name_cut"] = _alternation(rules.get("name_cut_words", ()))
+    role_org = rules.get("role_org", {})
+    rules["_role_org_run"] = re.compile(role_org.get("run", "(?!)"))
+    rules["_role_org_not"] = re.compile(role_org.get("not", "(?!)"))
+    rules["_role_org_tail"] = re.compile(role_org.get("tail", "(?!)"))
+    rules["_role_verb_gap"] = re.compile(rules.get("role_verb_gap", "(?!)"))
     rules["_org_gloss_gap"] = re.compile(f"[\u4e00-\u9fff]{{0,{int(rules.get('org_gloss_gap', 8))}}}")
     rules["_viewpoints"] = [re.compile(p) for p in rules.get("viewpoint_frames", ())]
     rules["_pronoun_not"] = frozenset(rules.get("pronoun_not_in", ()))
@@ -720,7 +725,7 @@ class _Resolver:
         for rm in self.rules["_role_re"].finditer(tail):
             # right before the verb, or opening the clause before a frame ("报告在执行摘要中指出")
             opens_clause = rm.start() == cs_rel and self.rules["_role_frame"].match(seg[rm.end():])
-            if rm.end() >= len(tail) - 1 or opens_clause:
+            if rm.end() >= len(tail) - 1 or opens_clause or self.rules["_role_verb_gap"].fullmatch(tail, rm.end()):
                 role_m = rm
         if role_m is not None and self.rules["_in_document"].search(tail[:role_m.start()]):
             role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
@@ -740,7 +745,7 @@ class _Resolver:
             role = self.rules["roles"][role_m.group()]
             ra = lo + role_m.start()
             org_m = self.org_right_before(ra)  # org written right before the role ("Meta 发言人")
-            org = org_m.actor if org_m is not None else self.issuer(ra, role)
+            org = org_m.actor if org_m is not None else (self.written_role_org(lo, ra, role) or self.issuer(ra, role))
             if not org:
                 # whose statement: an organisation that is the subject of the role's own sentence,
                 # else the organisation the article is about
@@ -852,6 +857,21 @@ class _Resolver:
             surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
+
+    def written_role_org(self, lo: int, ra: int, role: str) -> str:
+        """The organisation the registry does not know, written as the whole subject right before a person's role
+        (英国政府发言人解释说 "a UK government spokesman explained", 国家网信办有关负责人表示 "an official of the CAC said";
+        `role_org`), as written; "" for other roles, a pronoun or a quantifier (这位发言人, 一名发言人) or a registry mention."""
+        rule = self.rules.get("role_org", {})
+        if role not in rule.get("roles", ()):
+            return ""
+        cs = _clause_start(self.masked, lo, ra)
+        k = self.rules["_clause_opening"].match(self.masked, cs, ra).end()
+        run = self.rules["_role_org_tail"].sub("", self.masked[k:ra])
+        if (not self.rules["_role_org_run"].fullmatch(run) or self.rules["_role_org_not"].match(run)
+                or any(m.end > k for m in self.between(max(0, k - self._max_len), ra))):
+            return ""
+        return self.art.text[k:k + len(run)].strip()
 
     def _noted_spokesperson(self, cs: int, va: int, spk: tuple[str, str, str]) -> tuple[str, str, str]:
         """`spk`, an unregistered person named in [cs, va); when a spokesperson role stands right before the name
