@@ -99,3 +99,24 @@ def test_this_spokesperson_is_no_organisation():
     s = make_sentences(["这位发言人表示，公司会继续开源。"])
     q = extract_quotes(s, make_mentions(s, []))
     assert speakers(q, "继续开源", "speaker_org") == [""]
+
+
+# ---------------------------------------------------------------- "according to" a release, a reading, a compilation, data
+def test_according_to_a_press_release_speaks_for_its_publisher():
+    s = make_sentences(["根据 Current AI 发布的新闻稿，这一计划的首期资金为4亿美元。"])
+    q = extract_quotes(s, make_mentions(s, [("Current AI", "Current AI", "org")]))
+    assert speakers(q, "首期资金", "speaker_org") == ["Current AI"]
+
+
+def test_according_to_an_unnamed_compilation_is_an_unnamed_source():
+    s = make_sentences(["据外媒梳理，这一条款被普遍解读为指向中国模型。", "据 开源促进会（OSI） 的解读，这一节建议由商务部门牵头。"])
+    q = extract_quotes(s, make_mentions(s, [("开源促进会", "Open Source Initiative", "org")]))
+    assert speakers(q, "普遍解读") == ["unnamed foreign media"]
+    assert speakers(q, "商务部门牵头") == ["Open Source Initiative"]
+
+
+def test_confirmed_before_a_colon_is_speech_but_not_with_an_object():
+    s = make_sentences(["李开复在接连几场采访中确认：公司不再追逐超大规模模型的预训练。", "李开复确认了这个消息。"])
+    q = extract_quotes(s, make_mentions(s, [("李开复", "Kai-Fu Lee", "person")]))
+    assert speakers(q, "不再追逐") == ["Kai-Fu Lee"]
+    assert speakers(q, "这个消息") == []
