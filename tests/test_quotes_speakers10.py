@@ -120,3 +120,23 @@ def test_confirmed_before_a_colon_is_speech_but_not_with_an_object():
     q = extract_quotes(s, make_mentions(s, [("李开复", "Kai-Fu Lee", "person")]))
     assert speakers(q, "不再追逐") == ["Kai-Fu Lee"]
     assert speakers(q, "这个消息") == []
+
+
+# ---------------------------------------------------------------- people after a title, the asker of a question
+def test_representative_is_a_title_before_a_name():
+    s = make_sentences(["中国常驻联合国代表傅聪表示，永远不要低估中国科研人员的聪明才智。", "他指出，技术遏制无法奏效。"])
+    q = extract_quotes(s, make_mentions(s, []))
+    assert speakers(q, "聪明才智") == ["傅聪"]
+    assert speakers(q, "无法奏效") == ["傅聪"]
+
+
+def test_a_day_of_the_month_ends_the_name_after_a_title():
+    s = make_sentences(["大会发言人娄勤俭四日在新闻发布会上表示，这代表着一批中国公司的崛起。"])
+    q = extract_quotes(s, make_mentions(s, []))
+    assert speakers(q, "一批中国公司") == ["娄勤俭"]
+
+
+def test_the_agency_whose_reporter_asks_is_not_the_speaker():
+    s = make_sentences(["国台办发言人朱凤莲12日在例行新闻发布会上答中新社记者问时指出，这种做法已遭到各界反对。"])
+    q = extract_quotes(s, make_mentions(s, [("朱凤莲", "Zhu Fenglian", "person"), ("中新社", "China News Service", "org")]))
+    assert speakers(q, "各界反对") == ["Zhu Fenglian"]

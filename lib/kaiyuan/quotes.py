@@ -120,7 +120,8 @@ def load_rules(path: str | None = None) -> dict:
     titles = _alternation(rules.get("name_titles", ())).pattern
     rules["_titled"] = re.compile(f"(?:{titles})\\s*(?P<name>[\u4e00-\u9fff·・]{{2,12}}(?:\\s?[·・]\\s?[\u4e00-\u9fff]{{1,8}})?"
                                   f"|[A-Za-z][A-Za-z0-9_\\-]{{2,30}}(?: [A-Z][A-Za-z\\-']+){{0,3}})")
-    rules["_name_cut"] = _alternation(rules.get("name_cut_words", ()))
+    cut = _alternation(rules.get("name_cut_words", ())).pattern
+    rules["_name_cut"] = re.compile(cut + (f"|{rules['name_cut_pattern']}" if rules.get("name_cut_pattern") else ""))
     role_org = rules.get("role_org", {})
     rules["_role_org_run"] = re.compile(role_org.get("run", "(?!)"))
     rules["_role_org_not"] = re.compile(role_org.get("not", "(?!)"))
