@@ -140,3 +140,15 @@ def test_the_agency_whose_reporter_asks_is_not_the_speaker():
     s = make_sentences(["国台办发言人朱凤莲12日在例行新闻发布会上答中新社记者问时指出，这种做法已遭到各界反对。"])
     q = extract_quotes(s, make_mentions(s, [("朱凤莲", "Zhu Fenglian", "person"), ("中新社", "China News Service", "org")]))
     assert speakers(q, "各界反对") == ["Zhu Fenglian"]
+
+
+# ---------------------------------------------------------------- 这位 + organisation + title
+def test_this_org_title_is_the_member_of_that_org_named_before():
+    s = make_sentences(["杨立昆连发多帖批评末日论。", "辛顿随即反击，他说自己离开谷歌是为了自由地谈论风险。",
+                        "这位Meta首席科学家则表示，对方帮了那些想把AI研发锁起来的人。"])
+    m = make_mentions(s, [("杨立昆", "Yann LeCun", "person"), ("辛顿", "Geoffrey Hinton", "person"),
+                          ("谷歌", "Google", "org"), ("Meta", "Meta", "org")])
+    registry = {"Yann LeCun": {"type": "person", "parent": "Meta"}, "Geoffrey Hinton": {"type": "person", "parent": ""},
+                "Meta": {"type": "org"}, "Google": {"type": "org"}}
+    q = extract_quotes(s, m, registry=registry)
+    assert speakers(q, "锁起来") == ["Yann LeCun"]

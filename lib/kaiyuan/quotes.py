@@ -784,6 +784,8 @@ class _Resolver:
                     _, spk, org = self.spokespeople[-1]
                     return spk, org, surface
                 return "", "", surface
+            if kind == "person" and (member := self._member_named_by_org(pos + n)) is not None:
+                return member.actor, self.org_of(member.actor, member.kind, pos, pos), surface  # 这位NTIA署长
             # the subject of the text before; beyond the window, the last person named, or the
             # organisation the article is about
             kinds = {"person": ("person",), "group": ("org", "person")}.get(kind, ("org",))
@@ -858,6 +860,20 @@ class _Resolver:
             surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
+
+    def _member_named_by_org(self, at: int) -> _Mention | None:
+        """这位 + an organisation + a title (这位NTIA署长 "this NTIA administrator", 这位meta首席科学家 "this Meta chief
+        scientist"): the person named last before it whose registry organisation is that one; None otherwise."""
+        k = bisect.bisect_left(self._m_starts, at)
+        ms = self.art.mentions
+        if k >= len(ms) or ms[k].kind != "org" or ms[k].start - at > 1:
+            return None
+        org = ms[k].actor
+        for j in range(bisect.bisect_left(self._m_starts, at) - 1, -1, -1):
+            m = ms[j]
+            if m.kind == "person" and self._usable(m) and self.registry.get(m.actor, {}).get("parent", "") == org:
+                return m
+        return None
 
     def written_role_org(self, lo: int, ra: int, role: str) -> str:
         """The organisation the registry does not know, written as the whole subject right before a person's role
