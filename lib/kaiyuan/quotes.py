@@ -454,7 +454,7 @@ class _Resolver:
         self._gender: dict[str, str] | None = None
         self._people_map: dict[str, str] | None = None
         self._abbrev: dict[str, _Mention] | None = None
-        self._memo: dict[tuple, _Mention | None] = {}  # see _remembered
+        self._memo: dict[tuple, object] = {}  # see _remembered and _glosses_org
 
     # -- helpers
     def _outlet_subject(self, a: int, b: int) -> bool:
@@ -1066,9 +1066,12 @@ class _Resolver:
         """The Latin name ending at `b` is followed, in the same clause, by a title and a person (公共知识（Public
         Knowledge）高级政策顾问尼古拉斯·加西亚 "Public Knowledge's senior policy adviser N. G."): it names the
         organisation the person works for, not a person (`org_gloss_gap` characters at most before the title)."""
-        t = self.rules["_titled"].search(self.art.simp, b, b + self.rules.get("org_gloss_gap", 8) + 12)
-        return (t is not None and self.rules["_org_gloss_gap"].fullmatch(self.art.simp, b, t.start()) is not None
-                and self._titled_name(t.start(), t.end(), first=True) is not None)
+        key = ("_glosses_org", b)  # asked again by every look-back over the sentence: answered once
+        if key not in self._memo:
+            t = self.rules["_titled"].search(self.art.simp, b, b + self.rules.get("org_gloss_gap", 8) + 12)
+            self._memo[key] = (t is not None and self.rules["_org_gloss_gap"].fullmatch(self.art.simp, b, t.start()) is not None
+                               and self._titled_name(t.start(), t.end(), first=True) is not None)
+        return self._memo[key]
 
     def _titled_name(self, lo: int, hi: int, first: bool = False) -> tuple[str, str] | None:
         """(name, surface) of the last (with `first`, the first) unregistered person named right after a title word
