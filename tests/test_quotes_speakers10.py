@@ -152,3 +152,13 @@ def test_this_org_title_is_the_member_of_that_org_named_before():
                 "Meta": {"type": "org"}, "Google": {"type": "org"}}
     q = extract_quotes(s, m, registry=registry)
     assert speakers(q, "锁起来") == ["Yann LeCun"]
+
+
+def test_an_organisation_pronoun_before_a_title_and_a_name_is_not_the_speaker():
+    # 该公司董事长刘某 "the company's chairman Liu": the chairman speaks, also after an opening 不过 "but"
+    s = make_sentences(["智谱当时没有回应。", "不过该公司董事长刘德兵在6月中下旬曾公开表示，公司希望把中国的AI力量贡献给世界。"])
+    q = extract_quotes(s, make_mentions(s, [("智谱", "Zhipu AI", "org")]))
+    assert speakers(q, "贡献给世界") == ["刘德兵"]
+    s = make_sentences(["智谱发布了新模型。", "该公司董事长刘德兵表示，开源会带来更多开发者。"])
+    q = extract_quotes(s, make_mentions(s, [("智谱", "Zhipu AI", "org")]))
+    assert speakers(q, "更多开发者") == ["刘德兵"]

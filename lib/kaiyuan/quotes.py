@@ -774,6 +774,8 @@ class _Resolver:
                     break
             if hit:
                 break
+        if hit is not None and hit[0] == "org" and self._person_after(hit[1] + hit[2], va):
+            hit = None  # 不过该公司董事长刘某曾公开表示 "its chairman Liu said": the chairman speaks (step 3)
         if hit is None and subj in self.rules["bare_org_subjects"]:
             hit = ("org", cs0 + masked[cs0:va].index(subj), len(subj))
         if hit is not None:
@@ -860,6 +862,15 @@ class _Resolver:
             surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
+
+    def _person_after(self, a: int, va: int) -> bool:
+        """A person is named after an organisation pronoun, through a title (该公司董事长刘某 "the company's chairman Liu",
+        该公司CEO扎克伯格): a registry person or an unregistered name after a title word, only titles between."""
+        if any(m.kind == "person" and self.rules["_appositive"].match(self.masked[a:m.start]) for m in self.between(a, va)):
+            return True
+        t = self.rules["_titled"].search(self.art.simp, a, va)
+        return (t is not None and self.rules["_appositive"].match(self.masked[a:t.start()]) is not None
+                and self._titled_name(t.start(), va, first=True) is not None)
 
     def _member_named_by_org(self, at: int) -> _Mention | None:
         """这位 + an organisation + a title (这位NTIA署长 "this NTIA administrator", 这位meta首席科学家 "this Meta chief
