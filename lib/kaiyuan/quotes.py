@@ -120,7 +120,14 @@ def load_rules(path: str | None = None) -> dict:
     titles = _alternation(rules.get("name_titles", ())).pattern
     rules["_titled"] = re.compile(f"(?:{titles})\\s*(?P<name>[\u4e00-\u9fff·・]{{2,12}}(?:\\s?[·・]\\s?[\u4e00-\u9fff]{{1,8}})?"
                                   f"|[A-Za-z][A-Za-z0-9_\\-]{{2,30}}(?: [A-Z][A-Za-z\\-']+){{0,3}})")
-    rules["_name_cut"] = _alternation(rules.get("name_cut_words", ()))
+    cut = _alternation(rules.get("name_cut_words", ())).pattern
+    rules["_name_cut"] = re.compile(cut + (f"|{rules['name_cut_pattern']}" if rules.get("name_cut_pattern") else ""))
+    role_org = rules.get("role_org", {})
+    rules["_role_org_run"] = re.compile(role_org.get("run", "(?!)"))
+    rules["_role_org_not"] = re.compile(role_org.get("not", "(?!)"))
+    rules["_role_org_tail"] = re.compile(role_org.get("tail", "(?!)"))
+    rules["_role_verb_gap"] = re.compile(rules.get("role_verb_gap", "(?!)"))
+    rules["_org_gloss_gap"] = re.compile(f"[\u4e00-\u9fff]{{0,{int(rules.get('org_gloss_gap', 8))}}}")
     rules["_viewpoints"] = [re.compile(p) for p in rules.get("viewpoint_frames", ())]
     rules["_pronoun_not"] = frozenset(rules.get("pronoun_not_in", ()))
     rules["_subject_opener"] = re.compile(rules.get("subject_openers", "^$"))
@@ -447,7 +454,7 @@ class _Resolver:
         self._gender: dict[str, str] | None = None
         self._people_map: dict[str, str] | None = None
         self._abbrev: dict[str, _Mention] | None = None
-        self._memo: dict[tuple, _Mention | None] = {}  # see _remembered
+        self._memo: dict[tuple, object] = {}  # see _remembered and _glosses_org
 
     # -- helpers
     def _outlet_subject(self, a: int, b: int) -> bool:
@@ -530,8 +537,9 @@ class _Resolver:
         if self._issued is None:
             self._issued = []
             for rm in self.rules["_role_re"].finditer(self.masked):
-                cs = _clause_start(self.masked, self.sent_lo(rm.start()), rm.start())
-                frame = self.rules["_issue_frame"].search(self.masked, cs, rm.start())
+                at = self._title_open(rm)  # 白宫发布28页的《赢得竞赛：…行动计划》: the frame stands before the title
+                cs = _clause_start(self.masked, self.sent_lo(at), at)
+                frame = self.rules["_issue_frame"].search(self.masked, cs, at)
                 if frame is None:
                     if (org := self._subject_issuer(cs, rm)) is not None:
                         self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
@@ -546,6 +554,14 @@ class _Resolver:
                     self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
             self._issued = sorted(self._issued + self._according_reports())
         return self._issued
+
+    def _title_open(self, rm: re.Match) -> int:
+        """Where the 《title》 a role word ends starts (《…行动计划》 "the … action plan", 《…联合声明》), else the role word's
+        own start: the issuing frame is read before the title, whatever punctuation the title holds."""
+        if self.masked[rm.end():rm.end() + 1] != "》":
+            return rm.start()
+        k = self.masked.rfind("《", max(0, rm.start() - 60), rm.start())
+        return k if k >= 0 and "》" not in self.masked[k:rm.start()] else rm.start()
 
     def _according_reports(self) -> list[tuple[int, str, str]]:
         """据《纽约时报》…援引…人士消息 / 据彭博报道 "according to the NYT / Bloomberg": the outlet issued the article's
@@ -710,7 +726,7 @@ class _Resolver:
         for rm in self.rules["_role_re"].finditer(tail):
             # right before the verb, or opening the clause before a frame ("报告在执行摘要中指出")
             opens_clause = rm.start() == cs_rel and self.rules["_role_frame"].match(seg[rm.end():])
-            if rm.end() >= len(tail) - 1 or opens_clause:
+            if rm.end() >= len(tail) - 1 or opens_clause or self.rules["_role_verb_gap"].fullmatch(tail, rm.end()):
                 role_m = rm
         if role_m is not None and self.rules["_in_document"].search(tail[:role_m.start()]):
             role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
@@ -730,7 +746,7 @@ class _Resolver:
             role = self.rules["roles"][role_m.group()]
             ra = lo + role_m.start()
             org_m = self.org_right_before(ra)  # org written right before the role ("Meta 发言人")
-            org = org_m.actor if org_m is not None else self.issuer(ra, role)
+            org = org_m.actor if org_m is not None else (self.written_role_org(lo, ra, role) or self.issuer(ra, role))
             if not org:
                 # whose statement: an organisation that is the subject of the role's own sentence,
                 # else the organisation the article is about
@@ -746,17 +762,20 @@ class _Resolver:
         cs0 = _clause_start(masked, lo, va)
         subj = masked[cs0:va].strip(self.rules["_subject_strip"])
         hit = None  # (kind, position, surface length)
+        opening = self.rules["_clause_opening"].match(subj).end()  # 去年他接受…访问时说 "last year he said": a time word first
         for kind, words in self.rules["pronouns"].items():
             for w in words:
                 k = seg.rfind(w)
                 if k < 0 or seg[k + len(w):k + len(w) + 1] in _PLURAL or seg[max(0, k - 1):k + len(w)] in self.rules["_pronoun_not"]:
                     continue
-                at_start = subj.startswith(w) and lo + k >= cs0
+                at_start = subj.startswith(w, opening) and lo + k >= cs0
                 if len(seg) - (k + len(w)) <= 3 or at_start:
                     hit = (kind, lo + k, len(w))
                     break
             if hit:
                 break
+        if hit is not None and hit[0] == "org" and self._person_after(hit[1] + hit[2], va):
+            hit = None  # 不过该公司董事长刘某曾公开表示 "its chairman Liu said": the chairman speaks (step 3)
         if hit is None and subj in self.rules["bare_org_subjects"]:
             hit = ("org", cs0 + masked[cs0:va].index(subj), len(subj))
         if hit is not None:
@@ -767,6 +786,8 @@ class _Resolver:
                     _, spk, org = self.spokespeople[-1]
                     return spk, org, surface
                 return "", "", surface
+            if kind == "person" and (member := self._member_named_by_org(pos + n)) is not None:
+                return member.actor, self.org_of(member.actor, member.kind, pos, pos), surface  # 这位NTIA署长
             # the subject of the text before; beyond the window, the last person named, or the
             # organisation the article is about
             kinds = {"person": ("person",), "group": ("org", "person")}.get(kind, ("org",))
@@ -841,6 +862,44 @@ class _Resolver:
             surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
+
+    def _person_after(self, a: int, va: int) -> bool:
+        """A person is named after an organisation pronoun, through a title (该公司董事长刘某 "the company's chairman Liu",
+        该公司CEO扎克伯格): a registry person or an unregistered name after a title word, only titles between."""
+        if any(m.kind == "person" and self.rules["_appositive"].match(self.masked[a:m.start]) for m in self.between(a, va)):
+            return True
+        t = self.rules["_titled"].search(self.art.simp, a, va)
+        return (t is not None and self.rules["_appositive"].match(self.masked[a:t.start()]) is not None
+                and self._titled_name(t.start(), va, first=True) is not None)
+
+    def _member_named_by_org(self, at: int) -> _Mention | None:
+        """这位 + an organisation + a title (这位NTIA署长 "this NTIA administrator", 这位meta首席科学家 "this Meta chief
+        scientist"): the person named last before it whose registry organisation is that one; None otherwise."""
+        k = bisect.bisect_left(self._m_starts, at)
+        ms = self.art.mentions
+        if k >= len(ms) or ms[k].kind != "org" or ms[k].start - at > 1:
+            return None
+        org = ms[k].actor
+        for j in range(bisect.bisect_left(self._m_starts, at) - 1, -1, -1):
+            m = ms[j]
+            if m.kind == "person" and self._usable(m) and self.registry.get(m.actor, {}).get("parent", "") == org:
+                return m
+        return None
+
+    def written_role_org(self, lo: int, ra: int, role: str) -> str:
+        """The organisation the registry does not know, written as the whole subject right before a person's role
+        (英国政府发言人解释说 "a UK government spokesman explained", 国家网信办有关负责人表示 "an official of the CAC said";
+        `role_org`), as written; "" for other roles, a pronoun or a quantifier (这位发言人, 一名发言人) or a registry mention."""
+        rule = self.rules.get("role_org", {})
+        if role not in rule.get("roles", ()):
+            return ""
+        cs = _clause_start(self.masked, lo, ra)
+        k = self.rules["_clause_opening"].match(self.masked, cs, ra).end()
+        run = self.rules["_role_org_tail"].sub("", self.masked[k:ra])
+        if (not self.rules["_role_org_run"].fullmatch(run) or self.rules["_role_org_not"].match(run)
+                or any(m.end > k for m in self.between(max(0, k - self._max_len), ra))):
+            return ""
+        return self.art.text[k:k + len(run)].strip()
 
     def _noted_spokesperson(self, cs: int, va: int, spk: tuple[str, str, str]) -> tuple[str, str, str]:
         """`spk`, an unregistered person named in [cs, va); when a spokesperson role stands right before the name
@@ -1000,7 +1059,7 @@ class _Resolver:
         nm = None
         for found in _NAME_RE.finditer(between):
             a, b = lo + found.start(), lo + found.end()
-            if first and found.group(2):
+            if (first and found.group(2)) or self._glosses_org(b):
                 continue
             if not _inside(*self._excl, a) and not self._overlaps_mention(a, b, any_kind=True):  # not in 《》, no actor
                 nm = found
@@ -1013,6 +1072,17 @@ class _Resolver:
         if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…)
             name = surface = _name_tail_cut(name[_front_title_end(name, self.rules):], self.rules)
         return name, surface
+
+    def _glosses_org(self, b: int) -> bool:
+        """The Latin name ending at `b` is followed, in the same clause, by a title and a person (公共知识（Public
+        Knowledge）高级政策顾问尼古拉斯·加西亚 "Public Knowledge's senior policy adviser N. G."): it names the
+        organisation the person works for, not a person (`org_gloss_gap` characters at most before the title)."""
+        key = ("_glosses_org", b)  # asked again by every look-back over the sentence: answered once
+        if key not in self._memo:
+            t = self.rules["_titled"].search(self.art.simp, b, b + self.rules.get("org_gloss_gap", 8) + 12)
+            self._memo[key] = (t is not None and self.rules["_org_gloss_gap"].fullmatch(self.art.simp, b, t.start()) is not None
+                               and self._titled_name(t.start(), t.end(), first=True) is not None)
+        return self._memo[key]
 
     def _titled_name(self, lo: int, hi: int, first: bool = False) -> tuple[str, str] | None:
         """(name, surface) of the last (with `first`, the first) unregistered person named right after a title word
@@ -1054,7 +1124,7 @@ class _Resolver:
                     people.setdefault(to_simplified(named[0]), named[0])
             for m in _NAME_RE.finditer(self.art.text):
                 full = m.group(1) or m.group(2)
-                if not full or self._overlaps_mention(m.start(), m.end()):
+                if not full or self._overlaps_mention(m.start(), m.end()) or self._glosses_org(m.end()):
                     continue
                 people.setdefault(full.split()[-1].lower(), full)
                 if m.group(1) and (front := self._titled_name(max(0, m.start() - 12), m.start())) is None:
@@ -1196,7 +1266,9 @@ def _article_quotes(art: _Article, rules: dict, registry: dict, is_name=None) ->
             v = _verbs(masked, before_lo, q.open, rules)
             acc = list(rules["_according"].finditer(masked, before_lo, q.open))
             cand = res.speaker(s_lo, v[-1][0]) if v else None
-            if cand is not None and _speaks(masked, v[-1], cand, rules):
+            # a verb with nothing before it (说到当下的状态，X只用了一句话：“…” "speaking of…") names no one: it does not
+            # claim the quote, the colon frame or the sentence around it does
+            if cand is not None and (cand[0] or cand[2]) and _speaks(masked, v[-1], cand, rules):
                 used.add(v[-1][0])
                 attributed_rows.add(first)
                 spk = cand
