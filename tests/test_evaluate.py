@@ -85,6 +85,18 @@ def test_actor_scores_are_min_counts_over_registry_names(tmp_path):
     assert sorted(e["item"] for e in errors) == ["Llama", "OpenAI"]
 
 
+def test_an_unknown_person_counted_as_written_is_the_gold_actor_whose_surfaces_list_that_name(tmp_path):
+    # 百川智能创始人王小川表示…… 王小川说……: the registry does not hold him; kaiyuan counts 王小川 twice, the gold
+    # counts "Wang Xiaochuan" twice with surface 王小川; 小川 alone is not in the gold's surfaces
+    gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE], actors=[
+        {"article_id": "a1", "actor": "Wang Xiaochuan", "type": "person", "count": 2, "surfaces": "王小川"}]))
+    counts = pd.DataFrame({"article_id": ["a1"] * 2, "actor": ["王小川", "小川"], "count": [2, 1]})
+    scores, errors = score_actors(gold, FakeResult(actor_counts=counts), Namer())
+    by = {s["metric"]: s for s in scores}
+    assert (by["precision"]["hits"], by["precision"]["n"], by["recall"]["n"]) == (2, 3, 2)
+    assert [e["item"] for e in errors] == ["小川"]
+
+
 def test_headline_repeated_as_junk_line_is_removed_once(tmp_path):
     raw = "DeepSeek發布R1\nDeepSeek發布R1\n分享到：微信 微博\nDeepSeek於1月20日發布R1模型。"
     gold = load_gold(write_gold(tmp_path / "g", articles=[ARTICLE],

@@ -93,6 +93,10 @@ class Namer:
             return product
         return name
 
+    def known(self, name: str) -> bool:
+        """Whether the registry holds this name (as a canonical name or an alias)."""
+        return bool(self._lookup((name or "").strip()))
+
     def _lookup(self, text: str) -> str:
         from .actors import normalise
         from .script import to_simplified
@@ -191,8 +195,11 @@ def score_actors(gold: Gold, result, namer: Namer) -> tuple[list, list]:
     g = Counter()
     for r in gold["actors"]:
         g[(r["article_id"], namer(r["actor"]))] += int(r["count"])
-    counts = result["actor_counts"]
-    p = Counter({(a, act): int(c) for a, act, c in zip(counts.article_id, counts.actor, counts["count"]) if a in ids})
+    counts, surfaces = result["actor_counts"], gold_surfaces(gold, namer)
+    p = Counter()
+    for a, act, c in zip(counts.article_id, counts.actor, counts["count"]):
+        if a in ids:
+            p[(a, as_gold_actor(a, act, surfaces, namer))] += int(c)
     hits = sum(min(n, p.get(k, 0)) for k, n in g.items())
     errors = [_err("actors", k[0], k[1], g.get(k, 0), p.get(k, 0)) for k in sorted(set(g) | set(p)) if g.get(k, 0) != p.get(k, 0)]
     n_gold, n_pred = sum(g.values()), sum(p.values())
@@ -342,6 +349,16 @@ def gold_surfaces(gold: Gold, namer: Namer) -> dict[str, dict[str, str]]:
     return out
 
 
+def as_gold_actor(article_id: str, name: str, surfaces: dict, namer: Namer) -> str:
+    """A found actor's name as the gold names it: a registry actor by its canonical name; a name the registry
+    does not hold (an unknown person counted as written, 王小川) as the gold actor whose surfaces in the same
+    article list it, and no other actor's do (`gold_surfaces`); else as found."""
+    canonical = namer(name)
+    if canonical != name or namer.known(name):
+        return canonical
+    return surfaces.get(article_id, {}).get(surface_key(name), name)
+
+
 def score_quotes(gold: Gold, result, namer: Namer) -> tuple[list, list]:
     """Quotes found (gold snippet inside a found quote), speaker right, and the quote's stance per target
     where the gold gives one (`quote_stance`, long form; gold columns in gold.QUOTE_STANCE_GOLD).
@@ -366,7 +383,7 @@ def score_quotes(gold: Gold, result, namer: Namer) -> tuple[list, list]:
         # a joint statement (two senators' letter) lists its speakers with '|': naming any of them is right
         want = {namer(name) for name in _split(g["speaker"])}
         got = {namer(str(hit[1] or "")), namer(str(hit[2] or ""))}
-        got.add(surfaces.get(aid, {}).get(surface_key(hit[1]), ""))
+        got.add(as_gold_actor(aid, str(hit[1] or ""), surfaces, namer))
         got.discard("")
         if want & got or any(same_unnamed(w, x) for w in want for x in got):
             speaker += 1
