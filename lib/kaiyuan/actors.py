@@ -51,10 +51,11 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "compound_surnames": [], "surnames": "", "transliteration_chars": "",
                       "non_name_suffixes": "", "max_dictionary_freq": 100, "units": [], "letter_frames": [],
                       "dictionary_org_heads": [], "org_unit_suffixes": [], "title_max_chars": 0,
-                      "promote_titles": [], "promote_verbs": []}
+                      "promote_titles": [], "promote_verbs": [], "promote_chinese": "off",
+                      "promote_name_followers": [], "promote_titled_max_freq": 0}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
-                    "promote_titles", "promote_verbs")
+                    "promote_titles", "promote_verbs", "promote_name_followers")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 
 _DOTS = "·・•‧･⋅∙ㆍ"  # interpunct variants used between parts of transliterated names
@@ -399,7 +400,7 @@ def build_registry(data, path: str = "<memory>") -> Registry:
     for field in _DISCOVERY_CHARSETS:
         if not isinstance(discovery[field], str):
             raise RegistryError(f"{path}: discovery: `{field}` must be a string of characters")
-    for field in ("max_dictionary_freq", "title_max_chars"):
+    for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq"):
         if not isinstance(discovery[field], int):
             raise RegistryError(f"{path}: discovery: `{field}` must be an integer")
     stop_keys = {normalise(w) for w in discovery["latin_stoplist"]}
@@ -1443,6 +1444,64 @@ def glossed_occurrences(occurrences: pd.DataFrame) -> pd.DataFrame:
     return occurrences.assign(actor=actor)[keep]
 
 
+_CHINESE_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,6}(?:·[\u3400-\u9fff]{1,6})+")
+
+
+def _chinese_mark(text: str, at: int, name: str, marks: dict) -> str:
+    """How the sentence marks the Chinese name at `at`: "title" (a promote title right before it), "verb" (a
+    promote verb right after it, through one speech bridge: 王小川也表示), or "" (no mark). A name with a name dot
+    glued on either side is a fragment of a longer transliteration (安杰尼·米 of 安杰尼·米达): never marked."""
+    before, after = text[max(0, at - 8):at], text[at + len(name):at + len(name) + 8]
+    rest = after.lstrip(" ")
+    if normalise(before, lower=False).rstrip(" ").endswith("·") or normalise("名" + rest[:1] + "名", lower=False)[1] == "·":
+        return ""  # 纳特 · 弗里德曼, 莉娜．汗: the name goes on past a name dot
+    bridged = next((rest[len(b):] for b in marks["bridges"] if rest.startswith(b)), rest)
+    if rest.startswith(marks["verbs"]) or bridged.startswith(marks["verbs"]):
+        return "verb"
+    if not before.rstrip(" ").endswith(marks["titles"]):
+        return ""
+    # after a title the name must end where the next word begins: punctuation, a Latin letter or one of the
+    # followers (王小川的, 王小川在); 创始人贾扬清 cut by jieba into 贾扬 + 清 is a fragment
+    return "title" if not rest or not _is_cjk(rest[0]) or rest.startswith(marks["followers"]) else ""
+
+
+def marked_chinese_person(candidate: str, sentence: str, registry: Registry, marks: dict) -> bool:
+    """An unknown Chinese person name (2-4 characters, or a dotted transliteration) the sentence marks as a person
+    (`_chinese_mark`) and that has a person name's shape (`new_person_name`): 创始人王小川, 纳德拉表示 yes;
+    创始人贾扬 (of 贾扬清), 公司表示 no."""
+    if not _CHINESE_NAME.fullmatch(candidate):
+        return False
+    text = to_simplified(sentence)
+    for m in re.finditer(re.escape(candidate), text):
+        mark = _chinese_mark(text, m.start(), candidate, marks)
+        if mark and (new_person_name(candidate, registry)
+                     or mark == "title" and new_person_name(candidate, registry, titled=marks["titled_freq"])):
+            return True
+    return False
+
+
+def chinese_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """Occurrences of unknown Chinese person names (jieba person tags or speakers) the sentence marks as a person
+    (`marked_chinese_person`), counted under the name as written (column `actor`). `discovery.promote_chinese`:
+    "marked" counts the marked occurrences only, "all" every person-tagged occurrence of a name in the article
+    once one is marked, "off" none. A name the article glosses in Latin is left to `glossed_occurrences`."""
+    mode, d = registry.discovery["promote_chinese"], registry.discovery
+    if mode not in ("marked", "all") or occurrences.empty:
+        return occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object))
+    marks = {"titles": tuple(d["promote_titles"]), "verbs": tuple(d["promote_verbs"]),
+             "bridges": tuple(d["speech_bridges"]), "followers": tuple(d["promote_name_followers"]),
+             "titled_freq": d["promote_titled_max_freq"]}
+    glossed = _person_glosses(occurrences)
+    cols = [occurrences[c].tolist() for c in ("article_id", "candidate", "tag", "example")]
+    person = [tag in _PERSON_TAGS and (str(a), c) not in glossed for a, c, tag, _ex in zip(*cols)]
+    marked = [ok and marked_chinese_person(c, ex, registry, marks) for ok, (_a, c, _t, ex) in zip(person, zip(*cols))]
+    if mode == "all":
+        names = {(str(a), c) for ok, a, c in zip(marked, cols[0], cols[1]) if ok}
+        marked = [ok and (str(a), c) in names for ok, a, c in zip(person, cols[0], cols[1])]
+    kept = occurrences[marked]
+    return kept.assign(actor=kept["candidate"])
+
+
 def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
     """Occurrences of unknown names that count as actor mentions without a registry entry: Latin full names
     the sentence marks as a person (`marked_person`, with `discovery.promote_titles` / `promote_verbs`), tagged
@@ -1456,7 +1515,8 @@ def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = 
     keep = [tag in ("latin", "speaker") and marked_person(c, ex, titles, verbs)
             for tag, c, ex in zip(occurrences["tag"], occurrences["candidate"], occurrences["example"])]
     latin = occurrences[keep]
-    both = pd.concat([latin.assign(actor=latin["candidate"]), glossed_occurrences(occurrences)])
+    both = pd.concat([latin.assign(actor=latin["candidate"]), glossed_occurrences(occurrences),
+                      chinese_promoted(occurrences, registry)])
     return both.sort_index(kind="stable")
 
 
