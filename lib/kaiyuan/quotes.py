@@ -141,7 +141,9 @@ def load_rules(path: str | None = None) -> dict:
     rules["_unreg_org_not"] = re.compile(rules.get("unregistered_org_not", "(?!)"))
     rules["_unreg_org_rest"] = re.compile(rules.get("unregistered_org_rest", ""))
     roles = sorted(rules["roles"], key=len, reverse=True)
-    rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
+    guards = rules.get("role_guards", {})  # 信 "letter" not inside 自信 / 微信 / 信息
+    rules["_role_re"] = re.compile("|".join(guards.get(r) or re.escape(r) for r in roles))
+    rules["_person_issued"] = frozenset(rules.get("person_issued_roles", ()))
     rules["_spokesperson_roles"] = tuple(r for r in roles if rules["roles"][r] == "spokesperson")  # 新闻发言人, 发言人
     return rules
 
@@ -451,6 +453,7 @@ class _Resolver:
         self._prev: dict[tuple, list[int]] = {}
         self._org_prefix: tuple[list[int], list[str]] | None = None
         self._issued: list[tuple[int, str, str]] | None = None  # (role position, role, issuer)
+        self._issuer_people: set[str] = set()  # people who issued a letter (`person_issued_roles`)
         self._gender: dict[str, str] | None = None
         self._people_map: dict[str, str] | None = None
         self._abbrev: dict[str, _Mention] | None = None
@@ -550,8 +553,12 @@ class _Resolver:
                     who = [m for m in self.between(frame.start(), rm.start()) if m.kind in ("person", "org")
                            and not _inside(*self._in_quote, m.start)][:1]
                 if who:
-                    org = self.org_of(who[-1].actor, who[-1].kind, cs, who[-1].start) or who[-1].actor
-                    self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
+                    role = self.rules["roles"][rm.group()]
+                    by_person = role in self.rules["_person_issued"] and who[-1].kind == "person"
+                    if by_person:
+                        self._issuer_people.add(who[-1].actor)
+                    org = ("" if by_person else self.org_of(who[-1].actor, who[-1].kind, cs, who[-1].start)) or who[-1].actor
+                    self._issued.append((rm.start(), role, org))
             self._issued = sorted(self._issued + self._according_reports())
         return self._issued
 
@@ -747,6 +754,8 @@ class _Resolver:
             ra = lo + role_m.start()
             org_m = self.org_right_before(ra)  # org written right before the role ("Meta 发言人")
             org = org_m.actor if org_m is not None else (self.written_role_org(lo, ra, role) or self.issuer(ra, role))
+            if role in self.rules["_person_issued"]:
+                return self._letter_writer(org, role, ra, lo + role_m.end())
             if not org:
                 # whose statement: an organisation that is the subject of the role's own sentence,
                 # else the organisation the article is about
@@ -862,6 +871,16 @@ class _Resolver:
             surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
+
+    def _letter_writer(self, issuer: str, role: str, ra: int, rb: int) -> tuple[str, str, str]:
+        """A letter speaks for who wrote it (`person_issued_roles`): a person as that person, an organisation as its
+        letter; no writer found leaves it unnamed (never the organisation the article is about: often the addressee)."""
+        surface = self.art.text[ra:rb]
+        if not issuer:
+            return "", "", surface
+        if issuer in self._issuer_people:
+            return issuer, self.org_of(issuer, "person", ra, ra), surface
+        return f"{issuer} {role}", issuer, surface
 
     def _person_after(self, a: int, va: int) -> bool:
         """A person is named after an organisation pronoun, through a title (该公司董事长刘某 "the company's chairman Liu",
