@@ -42,3 +42,28 @@ def test_letter_inside_a_word_is_no_letter():
     s = make_sentences(["议员张明与李华联名致信星辰科技。", "李华自信地表示，开源会带来更多开发者。"])
     q = extract_quotes(s, make_mentions(s, PEOPLE), registry=REGISTRY)
     assert speakers(q, "更多开发者") == ["Li Hua"]
+
+
+# ---------------------------------------------------------------- a unit of an organisation speaks as written
+UNITS = [("华为", "Huawei", "org"), ("阿里", "Alibaba", "org"), ("盘古", "Pangu", "model"), ("通义", "Qwen", "model")]
+
+
+def test_a_lab_of_a_company_speaks_as_written_and_its_statement_is_the_labs():
+    s = make_sentences(["华为诺亚方舟实验室发布正式声明，称该模型是基于自有硬件平台训练的。",
+                        "对于代码中的痕迹，该实验室没有回避。", "声明承认，部分基础组件的代码参考了业界开源实践。"])
+    q = extract_quotes(s, make_mentions(s, UNITS))
+    assert speakers(q, "自有硬件平台") == ["华为诺亚方舟实验室"]
+    assert speakers(q, "业界开源实践", "speaker_org") == ["华为诺亚方舟实验室"]
+
+
+def test_a_team_named_after_a_model_speaks_for_itself_through_guanfang():
+    s = make_sentences(["阿里通义团队开源了新的代码模型，官方称其编程能力达到开源模型最佳水平。"])
+    q = extract_quotes(s, make_mentions(s, UNITS))
+    assert speakers(q, "最佳水平") == ["阿里通义团队"]
+
+
+def test_a_generic_research_team_is_its_company():
+    # 华为研究团队 "Huawei's research team" names no unit of its own: Huawei speaks
+    s = make_sentences(["华为研究团队表示，模型将在下月开源。"])
+    q = extract_quotes(s, make_mentions(s, UNITS))
+    assert speakers(q, "下月开源") == ["Huawei"]

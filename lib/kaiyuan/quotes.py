@@ -92,7 +92,7 @@ _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abb
                       "_issue_frame": "issue_frame", "_subject_issue_gap": "subject_issue_gap", "_joint": "joint_subject", "_data_shows": "data_shows",
                       "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
                       "_subordinate": "subordinate_openers",
-                      "_term_after": "term_after", "_subject_tail": "subject_tail"}
+                      "_term_after": "term_after", "_subject_tail": "subject_tail", "_org_unit": "org_unit"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -454,6 +454,7 @@ class _Resolver:
         self._org_prefix: tuple[list[int], list[str]] | None = None
         self._issued: list[tuple[int, str, str]] | None = None  # (role position, role, issuer)
         self._issuer_people: set[str] = set()  # people who issued a letter (`person_issued_roles`)
+        self._units: set[str] = set()  # units of organisations written as such (`org_unit`)
         self._gender: dict[str, str] | None = None
         self._people_map: dict[str, str] | None = None
         self._abbrev: dict[str, _Mention] | None = None
@@ -552,7 +553,9 @@ class _Resolver:
                 if not who and frame.group().startswith("据"):  # 据《纽约时报》报道: the outlet inside the frame issued it
                     who = [m for m in self.between(frame.start(), rm.start()) if m.kind in ("person", "org")
                            and not _inside(*self._in_quote, m.start)][:1]
-                if who:
+                if who and (unit := self.unit_after(who[-1])):
+                    self._issued.append((rm.start(), self.rules["roles"][rm.group()], unit))
+                elif who:
                     role = self.rules["roles"][rm.group()]
                     by_person = role in self.rules["_person_issued"] and who[-1].kind == "person"
                     if by_person:
@@ -760,9 +763,11 @@ class _Resolver:
                 # whose statement: an organisation that is the subject of the role's own sentence,
                 # else the organisation the article is about
                 m = self.subject_before(ra, ("org",), window=0)
-                org = m.actor if m is not None else self.context_org(ra)
+                org = (self.unit_after(m) or m.actor) if m is not None else self.context_org(ra)
             spk = f"{org} {role}".strip()
             surface = self.art.text[(org_m.start if org_m else ra):lo + role_m.end()].strip(" ，,")
+            if org in self._units:
+                return org, org, surface  # a unit's statement speaks as the unit is written (华为诺亚方舟实验室)
             if role == "spokesperson":
                 self.spokespeople.append((va, spk, org))
             return spk, org, surface
@@ -811,6 +816,8 @@ class _Resolver:
                 m = None
             if m is None and kind == "org" and (org := self.context_org(pos)):
                 return org, org, surface
+            if m is not None and (unit := self.unit_after(m)):
+                return unit, unit, surface  # 阿里通义团队开源了…，官方称… "officially": the team, not Alibaba
             if m is not None:
                 return m.actor, self.org_of(m.actor, m.kind, _clause_start(masked, self.sent_lo(m.start), m.start),
                                             m.start), surface
@@ -854,6 +861,8 @@ class _Resolver:
                     if 0 <= role_at <= gap.find(to_simplified(named[1][:2])):  # the role names the person after it
                         self.spokespeople.append((va, named[0], m.actor))  # Meta发言人X回应称…。这位发言人表示: X
                     return named[0], m.actor, named[1]
+                if unit := self.unit_after(m):
+                    return unit, unit, unit  # 华为诺亚方舟实验室发布声明称: the lab as written, not Huawei
             return m.actor, self.org_of(m.actor, m.kind, cs, m.start), m.surface
         # an unregistered person is the speaker as written ("研究员 Luca Soldaini 在博文里写道")
         named = self._unregistered_name(cs, va)
@@ -871,6 +880,21 @@ class _Resolver:
             surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
+
+    def unit_after(self, m: _Mention) -> str:
+        """A unit of organisation `m` written right after it (`org_unit`: 华为诺亚方舟实验室), as written; "" if none,
+        if its name is generic (`unregistered_org_not`) or holds another registry mention."""
+        if m.kind != "org":
+            return ""
+        um = self.rules["_org_unit"].match(self.masked, m.end)
+        if um is None or self.rules["_unreg_org_not"].match(um.group("name")):
+            return ""
+        k = bisect.bisect_left(self._m_starts, um.end())  # 微软亚洲研究院 may be a registry organisation of its own
+        if any(x.end > m.end and x.kind in ("person", "org") for x in self.art.mentions[max(0, k - 8):k]):
+            return ""
+        unit = self.art.text[m.start:um.end()].strip()
+        self._units.add(unit)
+        return unit
 
     def _letter_writer(self, issuer: str, role: str, ra: int, rb: int) -> tuple[str, str, str]:
         """A letter speaks for who wrote it (`person_issued_roles`): a person as that person, an organisation as its
