@@ -92,7 +92,7 @@ _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abb
                       "_issue_frame": "issue_frame", "_subject_issue_gap": "subject_issue_gap", "_joint": "joint_subject", "_data_shows": "data_shows",
                       "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
                       "_subordinate": "subordinate_openers",
-                      "_term_after": "term_after", "_subject_tail": "subject_tail"}
+                      "_term_after": "term_after", "_subject_tail": "subject_tail", "_org_unit": "org_unit"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -141,7 +141,9 @@ def load_rules(path: str | None = None) -> dict:
     rules["_unreg_org_not"] = re.compile(rules.get("unregistered_org_not", "(?!)"))
     rules["_unreg_org_rest"] = re.compile(rules.get("unregistered_org_rest", ""))
     roles = sorted(rules["roles"], key=len, reverse=True)
-    rules["_role_re"] = re.compile("|".join(map(re.escape, roles)))
+    guards = rules.get("role_guards", {})  # 信 "letter" not inside 自信 / 微信 / 信息
+    rules["_role_re"] = re.compile("|".join(guards.get(r) or re.escape(r) for r in roles))
+    rules["_person_issued"] = frozenset(rules.get("person_issued_roles", ()))
     rules["_spokesperson_roles"] = tuple(r for r in roles if rules["roles"][r] == "spokesperson")  # 新闻发言人, 发言人
     return rules
 
@@ -451,6 +453,8 @@ class _Resolver:
         self._prev: dict[tuple, list[int]] = {}
         self._org_prefix: tuple[list[int], list[str]] | None = None
         self._issued: list[tuple[int, str, str]] | None = None  # (role position, role, issuer)
+        self._issuer_people: set[str] = set()  # people who issued a letter (`person_issued_roles`)
+        self._units: set[str] = set()  # units of organisations written as such (`org_unit`)
         self._gender: dict[str, str] | None = None
         self._people_map: dict[str, str] | None = None
         self._abbrev: dict[str, _Mention] | None = None
@@ -549,9 +553,15 @@ class _Resolver:
                 if not who and frame.group().startswith("据"):  # 据《纽约时报》报道: the outlet inside the frame issued it
                     who = [m for m in self.between(frame.start(), rm.start()) if m.kind in ("person", "org")
                            and not _inside(*self._in_quote, m.start)][:1]
-                if who:
-                    org = self.org_of(who[-1].actor, who[-1].kind, cs, who[-1].start) or who[-1].actor
-                    self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
+                if who and (unit := self.unit_after(who[-1])):
+                    self._issued.append((rm.start(), self.rules["roles"][rm.group()], unit))
+                elif who:
+                    role = self.rules["roles"][rm.group()]
+                    by_person = role in self.rules["_person_issued"] and who[-1].kind == "person"
+                    if by_person:
+                        self._issuer_people.add(who[-1].actor)
+                    org = ("" if by_person else self.org_of(who[-1].actor, who[-1].kind, cs, who[-1].start)) or who[-1].actor
+                    self._issued.append((rm.start(), role, org))
             self._issued = sorted(self._issued + self._according_reports())
         return self._issued
 
@@ -747,13 +757,17 @@ class _Resolver:
             ra = lo + role_m.start()
             org_m = self.org_right_before(ra)  # org written right before the role ("Meta 发言人")
             org = org_m.actor if org_m is not None else (self.written_role_org(lo, ra, role) or self.issuer(ra, role))
+            if role in self.rules["_person_issued"]:
+                return self._letter_writer(org, role, ra, lo + role_m.end())
             if not org:
                 # whose statement: an organisation that is the subject of the role's own sentence,
                 # else the organisation the article is about
                 m = self.subject_before(ra, ("org",), window=0)
-                org = m.actor if m is not None else self.context_org(ra)
+                org = (self.unit_after(m) or m.actor) if m is not None else self.context_org(ra)
             spk = f"{org} {role}".strip()
             surface = self.art.text[(org_m.start if org_m else ra):lo + role_m.end()].strip(" ，,")
+            if org in self._units:
+                return org, org, surface  # a unit's statement speaks as the unit is written (华为诺亚方舟实验室)
             if role == "spokesperson":
                 self.spokespeople.append((va, spk, org))
             return spk, org, surface
@@ -802,6 +816,8 @@ class _Resolver:
                 m = None
             if m is None and kind == "org" and (org := self.context_org(pos)):
                 return org, org, surface
+            if m is not None and (unit := self.unit_after(m)):
+                return unit, unit, surface  # 阿里通义团队开源了…，官方称… "officially": the team, not Alibaba
             if m is not None:
                 return m.actor, self.org_of(m.actor, m.kind, _clause_start(masked, self.sent_lo(m.start), m.start),
                                             m.start), surface
@@ -845,6 +861,8 @@ class _Resolver:
                     if 0 <= role_at <= gap.find(to_simplified(named[1][:2])):  # the role names the person after it
                         self.spokespeople.append((va, named[0], m.actor))  # Meta发言人X回应称…。这位发言人表示: X
                     return named[0], m.actor, named[1]
+                if unit := self.unit_after(m):
+                    return unit, unit, unit  # 华为诺亚方舟实验室发布声明称: the lab as written, not Huawei
             return m.actor, self.org_of(m.actor, m.kind, cs, m.start), m.surface
         # an unregistered person is the speaker as written ("研究员 Luca Soldaini 在博文里写道")
         named = self._unregistered_name(cs, va)
@@ -862,6 +880,31 @@ class _Resolver:
             surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
+
+    def unit_after(self, m: _Mention) -> str:
+        """A unit of organisation `m` written right after it (`org_unit`: 华为诺亚方舟实验室), as written; "" if none,
+        if its name is generic (`unregistered_org_not`) or holds another registry mention."""
+        if m.kind != "org":
+            return ""
+        um = self.rules["_org_unit"].match(self.masked, m.end)
+        if um is None or self.rules["_unreg_org_not"].match(um.group("name")):
+            return ""
+        k = bisect.bisect_left(self._m_starts, um.end())  # 微软亚洲研究院 may be a registry organisation of its own
+        if any(x.end > m.end and x.kind in ("person", "org") for x in self.art.mentions[max(0, k - 8):k]):
+            return ""
+        unit = self.art.text[m.start:um.end()].strip()
+        self._units.add(unit)
+        return unit
+
+    def _letter_writer(self, issuer: str, role: str, ra: int, rb: int) -> tuple[str, str, str]:
+        """A letter speaks for who wrote it (`person_issued_roles`): a person as that person, an organisation as its
+        letter; no writer found leaves it unnamed (never the organisation the article is about: often the addressee)."""
+        surface = self.art.text[ra:rb]
+        if not issuer:
+            return "", "", surface
+        if issuer in self._issuer_people:
+            return issuer, self.org_of(issuer, "person", ra, ra), surface
+        return f"{issuer} {role}", issuer, surface
 
     def _person_after(self, a: int, va: int) -> bool:
         """A person is named after an organisation pronoun, through a title (该公司董事长刘某 "the company's chairman Liu",
