@@ -714,11 +714,20 @@ def _yearless_fn(detail: Callable[[int], Span], kind: str, ctx: Context, future:
 def _planned_ahead(detail: Callable[[int], Span], kind: str, ctx: Context, future: bool) -> str:
     """'publication' instead of 'previous' for a year-less date in a clause with a future cue whose borrowed
     year would put it before publication: a plan lies ahead ("去年8月1日生效……义务将从8月2日起适用" in a July
-    article = this August, not last year's; `anchoring.yearless_direction`)."""
+    article = this August, not last year's; `anchoring.yearless_direction`).  Conversely (session 10b), in a
+    sentence without any future cue a borrowed year that would put the date after publication is a plan's year,
+    not the story's, when the publication year's reading is nearer to publication: "Meta正筹划于明年春天推出新模型。
+    彭博社于12月10日报道" in a 12-12 article = this 12-10 ("定于明年3月举行……1月15日截止" in December keeps next year)."""
     pub = ctx.publication
-    if kind != "previous" or pub is None or not ctx.rules.get("anchoring", {}).get("yearless_direction") or not future:
+    if kind != "previous" or pub is None or not ctx.rules.get("anchoring", {}).get("yearless_direction"):
         return kind
-    return "publication" if detail(ctx.previous.start.year)[1] < pub.start else kind
+    borrowed = detail(ctx.previous.start.year)
+    if future:
+        return "publication" if borrowed[1] < pub.start else kind
+    if borrowed[0] <= pub.end or sentence_tense(normalise(ctx.text), ctx.rules) == "future":
+        return kind
+    own = detail(pub.start.year)
+    return "publication" if own[1] <= pub.end and (pub.start - own[1]).days < (borrowed[0] - pub.end).days else kind
 
 
 def _calendar_reading(f: dict, ctx: Context, future: bool = False) -> tuple[str, Callable, bool]:
