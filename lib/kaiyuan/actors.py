@@ -53,11 +53,11 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "dictionary_org_heads": [], "org_unit_suffixes": [], "title_max_chars": 0,
                       "promote_titles": [], "promote_verbs": [], "promote_chinese": "off",
                       "promote_name_followers": [], "promote_titled_max_freq": 0,
-                      "promote_next_word_min_freq": 0,
+                      "promote_next_word_min_freq": 0, "promote_title_frames": [],
                       "promote_versioned_models": "off", "versioned_model_pattern": ""}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
-                    "promote_titles", "promote_verbs", "promote_name_followers")
+                    "promote_titles", "promote_verbs", "promote_name_followers", "promote_title_frames")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 
 _DOTS = "·・•‧･⋅∙ㆍ"  # interpunct variants used between parts of transliterated names
@@ -1552,6 +1552,30 @@ def versioned_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.Data
     return kept.assign(actor=[f for f in family if f], actor_type="model") if keep.count(True) else empty
 
 
+def _title_frames(registry: Registry) -> tuple:
+    """`discovery.promote_title_frames` compiled once per registry; {T} stands for the title inside 《》."""
+    if "title_frames" not in registry._cache:
+        registry._cache["title_frames"] = tuple(
+            re.compile(f.replace("{T}", r"《(?P<t>[^《》\n]{1,30})》")) for f in registry.discovery["promote_title_frames"])
+    return registry._cache["title_frames"]
+
+
+def framed_titles(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """Occurrences of unknown titles in 《》 that the sentence frames as an outlet (接受《暗涌》采访 "interviewed by
+    Waves", 据《时代》报道 "according to Time"; `discovery.promote_title_frames`), counted as organisation mentions
+    under the title as written, marks included (《暗涌》): the name of an outlet the registry does not hold."""
+    frames = _title_frames(registry)
+    empty = occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object), actor_type=pd.Series(dtype=object))
+    if not frames or occurrences.empty:
+        return empty
+    keep = []
+    for cand, tag, ex in zip(occurrences["candidate"], occurrences["tag"], occurrences["example"]):
+        text = to_simplified(str(ex)) if tag == "title" else ""
+        keep.append(bool(text) and any(m.group("t") == cand for f in frames for m in f.finditer(text)))
+    kept = occurrences[keep]
+    return kept.assign(actor=["《%s》" % c for c in kept["candidate"]], actor_type="org") if len(kept) else empty
+
+
 def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
     """Occurrences of unknown names that count as actor mentions without a registry entry: Latin full names
     the sentence marks as a person (`marked_person`, with `discovery.promote_titles` / `promote_verbs`), tagged
@@ -1566,7 +1590,8 @@ def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = 
             for tag, c, ex in zip(occurrences["tag"], occurrences["candidate"], occurrences["example"])]
     latin = occurrences[keep]
     both = pd.concat([latin.assign(actor=latin["candidate"]), glossed_occurrences(occurrences),
-                      chinese_promoted(occurrences, registry), versioned_promoted(occurrences, registry)])
+                      chinese_promoted(occurrences, registry), versioned_promoted(occurrences, registry),
+                      framed_titles(occurrences, registry)])
     return both.sort_index(kind="stable")
 
 
