@@ -1528,7 +1528,8 @@ def versioned_family(candidate: str, registry: Registry) -> str:
     m = pattern.fullmatch(candidate) if pattern else None
     if not m or len(m.group("family")) < 2:
         return ""
-    stop = {normalise(w) for w in registry.discovery["latin_stoplist"]}
+    stop = registry._cache.get("latin_stop") or registry._cache.setdefault(
+        "latin_stop", frozenset(normalise(w) for w in registry.discovery["latin_stoplist"]))
     return "" if normalise(m.group("family")) in stop else m.group("family")
 
 
