@@ -52,10 +52,12 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "non_name_suffixes": "", "max_dictionary_freq": 100, "units": [], "letter_frames": [],
                       "dictionary_org_heads": [], "org_unit_suffixes": [], "title_max_chars": 0,
                       "promote_titles": [], "promote_verbs": [], "promote_chinese": "off",
-                      "promote_name_followers": [], "promote_titled_max_freq": 0}
+                      "promote_name_followers": [], "promote_titled_max_freq": 0,
+                      "promote_next_word_min_freq": 0, "promote_title_frames": [],
+                      "promote_versioned_models": "off", "versioned_model_pattern": ""}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
-                    "promote_titles", "promote_verbs", "promote_name_followers")
+                    "promote_titles", "promote_verbs", "promote_name_followers", "promote_title_frames")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 
 _DOTS = "·・•‧･⋅∙ㆍ"  # interpunct variants used between parts of transliterated names
@@ -397,10 +399,10 @@ def build_registry(data, path: str = "<memory>") -> Registry:
         raise RegistryError(f"{path}: discovery: unknown key(s) {sorted(unknown)}")
     for field in _DISCOVERY_LISTS:
         discovery[field] = _str_list(discovery[field], f"{path}: discovery", field) if discovery[field] else ()
-    for field in _DISCOVERY_CHARSETS:
+    for field in (*_DISCOVERY_CHARSETS, "versioned_model_pattern"):
         if not isinstance(discovery[field], str):
             raise RegistryError(f"{path}: discovery: `{field}` must be a string of characters")
-    for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq"):
+    for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq", "promote_next_word_min_freq"):
         if not isinstance(discovery[field], int):
             raise RegistryError(f"{path}: discovery: `{field}` must be an integer")
     stop_keys = {normalise(w) for w in discovery["latin_stoplist"]}
@@ -765,7 +767,8 @@ def actor_counts(mentions: pd.DataFrame, articles: pd.DataFrame, promoted: pd.Da
     occurrences that count as mentions too (`promoted_occurrences`), under their candidate name as persons."""
     if promoted is not None and not promoted.empty:
         names = promoted["actor"] if "actor" in promoted.columns else promoted["candidate"]
-        extra = pd.DataFrame({"article_id": promoted["article_id"].astype(str), "actor": names, "actor_type": "person"})
+        kinds = promoted["actor_type"].fillna("person") if "actor_type" in promoted.columns else "person"
+        extra = pd.DataFrame({"article_id": promoted["article_id"].astype(str), "actor": names, "actor_type": kinds})
         mentions = extra if mentions.empty else pd.concat([mentions[["article_id", "actor", "actor_type"]], extra],
                                                           ignore_index=True)
     if mentions.empty:
@@ -1460,9 +1463,16 @@ def _chinese_mark(text: str, at: int, name: str, marks: dict) -> str:
         return "verb"
     if not before.rstrip(" ").endswith(marks["titles"]):
         return ""
-    # after a title the name must end where the next word begins: punctuation, a Latin letter or one of the
-    # followers (王小川的, 王小川在); 创始人贾扬清 cut by jieba into 贾扬 + 清 is a fragment
-    return "title" if not rest or not _is_cjk(rest[0]) or rest.startswith(marks["followers"]) else ""
+    # after a title the name must end where the next word begins: punctuation, a Latin letter, one of the
+    # followers (王小川的, 王小川在) or a common two-character word (周伯文提出, 张鹏当时); 创始人贾扬清 cut by jieba
+    # into 贾扬 + 清 is a fragment
+    return "title" if not rest or not _is_cjk(rest[0]) or rest.startswith(marks["followers"]) \
+        or _common_word_next(rest, marks.get("next_freq", 0)) else ""
+
+
+def _common_word_next(rest: str, min_freq: int) -> bool:
+    """`rest` starts with a two-character word of jieba's dictionary at least `min_freq` frequent (0: never)."""
+    return min_freq > 0 and len(rest) >= 2 and _is_cjk(rest[1]) and dictionary_freq().get(rest[:2], 0) >= min_freq
 
 
 def marked_chinese_person(candidate: str, sentence: str, registry: Registry, marks: dict) -> bool:
@@ -1490,7 +1500,7 @@ def chinese_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFr
         return occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object))
     marks = {"titles": tuple(d["promote_titles"]), "verbs": tuple(d["promote_verbs"]),
              "bridges": tuple(d["speech_bridges"]), "followers": tuple(d["promote_name_followers"]),
-             "titled_freq": d["promote_titled_max_freq"]}
+             "titled_freq": d["promote_titled_max_freq"], "next_freq": d["promote_next_word_min_freq"]}
     glossed = _person_glosses(occurrences)
     cols = [occurrences[c].tolist() for c in ("article_id", "candidate", "tag", "example")]
     person = [tag in _PERSON_TAGS and (str(a), c) not in glossed for a, c, tag, _ex in zip(*cols)]
@@ -1500,6 +1510,71 @@ def chinese_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFr
         marked = [ok and (str(a), c) in names for ok, a, c in zip(person, cols[0], cols[1])]
     kept = occurrences[marked]
     return kept.assign(actor=kept["candidate"])
+
+
+def _versioned_pattern(registry: Registry):
+    """`discovery.versioned_model_pattern` compiled once per registry (None when empty)."""
+    if "versioned_re" not in registry._cache:
+        text = registry.discovery["versioned_model_pattern"]
+        registry._cache["versioned_re"] = re.compile(text) if text else None
+    return registry._cache["versioned_re"]
+
+
+def versioned_family(candidate: str, registry: Registry) -> str:
+    """The family of an unknown Latin model name written with its version or size (CogVideoX-5B -> CogVideoX,
+    Baichuan2-53B -> Baichuan, Sky-T1-32B-Preview -> Sky-T, the letter kept); "" when the name carries no version
+    (`discovery.versioned_model_pattern`, group `family`) or the family is a stoplisted word."""
+    pattern = _versioned_pattern(registry)
+    m = pattern.fullmatch(candidate) if pattern else None
+    if not m or len(m.group("family")) < 2:
+        return ""
+    stop = registry._cache.get("latin_stop") or registry._cache.setdefault(
+        "latin_stop", frozenset(normalise(w) for w in registry.discovery["latin_stoplist"]))
+    return "" if normalise(m.group("family")) in stop else m.group("family")
+
+
+def versioned_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """Occurrences of unknown Latin model names written with a version (CogVideoX-5B), counted as model mentions
+    under their family (columns `actor`, `actor_type`). `discovery.promote_versioned_models`: "marked" counts the
+    versioned occurrences only, "all" also the article's bare occurrences of a family once it is versioned there,
+    "off" none. The family is left to the registry when the registry holds it (it is then a registered mention)."""
+    mode = registry.discovery["promote_versioned_models"]
+    empty = occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object), actor_type=pd.Series(dtype=object))
+    if mode not in ("marked", "all") or occurrences.empty:
+        return empty
+    cols = [occurrences[c].tolist() for c in ("article_id", "candidate", "tag")]
+    family = [versioned_family(c, registry) if tag == "latin" else "" for _a, c, tag in zip(*cols)]
+    family = ["" if f and normalise(f) in registry.alias_index else f for f in family]
+    if mode == "all":
+        seen = {(str(a), f) for a, f in zip(cols[0], family) if f}
+        family = [f or (c if tag == "latin" and (str(a), c) in seen else "") for f, (a, c, tag) in zip(family, zip(*cols))]
+    keep = [bool(f) for f in family]
+    kept = occurrences[keep]
+    return kept.assign(actor=[f for f in family if f], actor_type="model") if keep.count(True) else empty
+
+
+def _title_frames(registry: Registry) -> tuple:
+    """`discovery.promote_title_frames` compiled once per registry; {T} stands for the title inside 《》."""
+    if "title_frames" not in registry._cache:
+        registry._cache["title_frames"] = tuple(
+            re.compile(f.replace("{T}", r"《(?P<t>[^《》\n]{1,30})》")) for f in registry.discovery["promote_title_frames"])
+    return registry._cache["title_frames"]
+
+
+def framed_titles(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """Occurrences of unknown titles in 《》 that the sentence frames as an outlet (接受《暗涌》采访 "interviewed by
+    Waves", 据《时代》报道 "according to Time"; `discovery.promote_title_frames`), counted as organisation mentions
+    under the title as written, marks included (《暗涌》): the name of an outlet the registry does not hold."""
+    frames = _title_frames(registry)
+    empty = occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object), actor_type=pd.Series(dtype=object))
+    if not frames or occurrences.empty:
+        return empty
+    keep = []
+    for cand, tag, ex in zip(occurrences["candidate"], occurrences["tag"], occurrences["example"]):
+        text = to_simplified(str(ex)) if tag == "title" else ""
+        keep.append(bool(text) and any(m.group("t") == cand for f in frames for m in f.finditer(text)))
+    kept = occurrences[keep]
+    return kept.assign(actor=["《%s》" % c for c in kept["candidate"]], actor_type="org") if len(kept) else empty
 
 
 def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
@@ -1516,7 +1591,8 @@ def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = 
             for tag, c, ex in zip(occurrences["tag"], occurrences["candidate"], occurrences["example"])]
     latin = occurrences[keep]
     both = pd.concat([latin.assign(actor=latin["candidate"]), glossed_occurrences(occurrences),
-                      chinese_promoted(occurrences, registry)])
+                      chinese_promoted(occurrences, registry), versioned_promoted(occurrences, registry),
+                      framed_titles(occurrences, registry)])
     return both.sort_index(kind="stable")
 
 
@@ -1530,14 +1606,15 @@ def promoted_mentions(promoted: pd.DataFrame, sentences: pd.DataFrame) -> pd.Dat
              zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["text"])}
     rows, taken = [], {}
     actors = promoted["actor"] if "actor" in promoted.columns else promoted["candidate"]
-    for aid, sid, name, actor in zip(promoted["article_id"].astype(str), promoted["sentence_id"], promoted["candidate"],
-                                     actors):
+    types = promoted["actor_type"].fillna("person") if "actor_type" in promoted.columns else ["person"] * len(promoted)
+    for aid, sid, name, actor, kind in zip(promoted["article_id"].astype(str), promoted["sentence_id"],
+                                           promoted["candidate"], actors, types):
         base, text = where.get((aid, int(sid)), (0, ""))
         at = to_simplified(text).find(name, taken.get((aid, int(sid), name), 0))
         if at < 0:
             continue
         taken[(aid, int(sid), name)] = at + len(name)
-        rows.append({"article_id": aid, "sentence_id": int(sid), "actor": actor, "actor_type": "person",
+        rows.append({"article_id": aid, "sentence_id": int(sid), "actor": actor, "actor_type": kind,
                      "surface": text[at:at + len(name)], "start": base + at, "end": base + at + len(name), "version": ""})
     return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(_MENTION_DTYPES)
 
