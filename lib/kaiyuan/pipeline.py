@@ -184,6 +184,15 @@ def _join(parts: list[_Part], keep_empty: bool) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if keep_empty else _concat(frames)
 
 
+def _chunk_table(parts: list[_Part], joined: pd.DataFrame | None) -> pd.DataFrame:
+    """One per-article table of a chunk: `_join(parts, keep_empty=False)`, or the same parts already joined by
+    a step (`joined`) when the parts agree in columns and dtypes (then both joins give the same frame)."""
+    first = parts[0]
+    if joined is not None and all(p.columns == first.columns and p.dtypes == first.dtypes for p in parts):
+        return joined
+    return _join(parts, keep_empty=False)
+
+
 def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
     """Per-article work for a chunk of files, each step cached on disk per article under its own key
     (see STAGE_DATA / STAGE_CODE): load, clean and split; actor mentions and unknown-name occurrences;
@@ -238,7 +247,7 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
                 done[aid].update(zip(names, value))
         if not missing:
             return
-        sub = _sentences_df([by_id[a] for a in missing])  # built only when a step has something to compute
+        sub = sentences_of(missing)  # built only when a step has something to compute
         tables = compute(missing, sub)
         split = [_split(t, missing) for t in tables]
         for aid in missing:
@@ -246,8 +255,19 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
             cache.put(keys[aid][stage], value)
             done[aid].update(zip(names, value))
 
+    frames: dict = {}  # the chunk's sentence frame and joined tables, built once: several steps read them
+
+    def sentences_of(aids):
+        key = ("sentences", tuple(aids))
+        if key not in frames:
+            frames[key] = _sentences_df([by_id[a] for a in aids])
+        return frames[key]
+
     def of(aids, name):
-        return _join([done[a][name] for a in aids], keep_empty=True)
+        key = (name, tuple(aids))
+        if key not in frames:
+            frames[key] = _join([done[a][name] for a in aids], keep_empty=True)
+        return frames[key]
 
     def find_actors(aids, sub):
         identified = actors.identified_by_removed([r for a in aids for r in by_id[a].removed], reg)
@@ -267,7 +287,8 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
                                                                           of(aids, "mentions"), of(aids, "unknown")),))
     step("quotes", ("quotes",), lambda aids, sub: (quotes.extract_quotes(sub, of(aids, "mentions"), reg),))
     step("stance", ("stance", "article_stance"), predict_stance)
-    tables = {name: _join([done[a][name] for a in ids], keep_empty=False) for name in ARTICLE_TABLES}
+    tables = {name: _chunk_table([done[a][name] for a in ids], frames.get((name, tuple(ids))))
+              for name in ARTICLE_TABLES}
     tables["quote_stance"] = quotes.quote_stance(tables["quotes"], tables["stance"], stance.load_quote_labels())
     return ChunkOutput(articles, rejected, tables)
 
@@ -359,6 +380,7 @@ def _run_articles(jobs: list[tuple], workers: int, scheduler: str | None, progre
         collect(map(chunk_stage, chunks))
     else:
         warm_up(jobs[0].registry)
+        gc.freeze()  # the warmed-up state is long-lived: workers neither rescan it nor copy its pages on collections
         import os
 
         with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:

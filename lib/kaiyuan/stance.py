@@ -697,6 +697,8 @@ def hand_rows(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame | None 
                 return pd.DataFrame(columns=STANCE_COLUMNS)
             table = _label_table(tuple(str(p) for p in paths), tuple(p.stat().st_mtime_ns for p in paths))
             return hand_rows(sentences, table[table["article_id"].isin(set(sentences["article_id"].astype(str)))])
+    if len(hand) == 0:  # no sentence has a hand label (any article outside the label files): no relevance to compute
+        return pd.DataFrame([], columns=STANCE_COLUMNS)
     keys = set(zip(sentences["article_id"].astype(str), sentences["sentence_id"].astype(int)))
     rel = relevance(sentences)
     where = {k: i for i, k in enumerate(zip(sentences["article_id"].astype(str), sentences["sentence_id"].astype(int)))}

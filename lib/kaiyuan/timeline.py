@@ -21,6 +21,7 @@ from typing import Callable, NamedTuple, Sequence
 
 import pandas as pd
 
+from . import memo
 from .frames import records
 from .sentences import is_heading_line
 
@@ -1919,8 +1920,13 @@ def cited_as_source(m, text: str, base: int, rules: dict) -> bool:
     s, e = m.start - base, m.end - base
     before = text[max(0, s - cues["window"]):s]
     after = text[e:e + cues["window"] + 4].lstrip("》」』\"” ")
-    after = re.sub(rf"^({_alternation(rules['lexicon']['week_relative'])}|[上本]?[月周]?[一二三四五六日0-9]*日?)", "", after)
+    after = memo.call(_source_date_prefix, "", rules).sub("", after)
     return any(w in before for w in cues["before"]) or any(after.startswith(w) for w in cues["after"])
+
+
+def _source_date_prefix(_: str, rules: dict) -> re.Pattern:
+    """The date words cited_as_source skips after a mention (路透社上周五报道), compiled once per rules."""
+    return re.compile(rf"^({_alternation(rules['lexicon']['week_relative'])}|[上本]?[月周]?[一二三四五六日0-9]*日?)")
 
 
 def owner(m, mentions: list, text: str, base: int, rules: dict) -> bool:
