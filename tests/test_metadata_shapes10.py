@@ -80,8 +80,9 @@ def test_credit_lines_name_their_writer_and_outlet(line, expected):
 @pytest.mark.parametrize("lines, author, outlet", [
     # a wire dateline with a bracketed reporter glued to the first paragraph
     ((TITLE, "某某社北京5月29日电 (记者王小明)" + BODY[0], *BODY[1:]), "王小明", "某某社"),
-    # an outlet's reporter, an intern and the places reported from, on their own line
-    ((TITLE, "某某经济报道记者王小明 实习生李华 博鳌、广州报道", *BODY), "王小明", ""),
+    # an outlet's reporter, an intern and the places reported from, on their own line; the name running into the
+    # reporter label is the outlet, though it ends in 报道 'report' (session 11, SHAPES.md section 12)
+    ((TITLE, "某某经济报道记者王小明 实习生李华 博鳌、广州报道", *BODY), "王小明", "某某经济报道"),
     # a bracketed compilation credit naming its compiler
     ((TITLE, "（综合外媒报道　编译：王小明）", *BODY), "王小明", ""),
     # a '<paper> news' tag opening the first paragraph names the paper

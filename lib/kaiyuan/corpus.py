@@ -412,7 +412,8 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
     credit_lines = sorted([(r.line_no, r.reason, r.text) for r in cleaned.removed]
                           + [(r.line_no, "byline", r.before) for r in cleaned.repairs
                              if r.rule in ("byline_prefix", "outlet_prefix")]
-                          + [(r.line_no, "dateline", r.before) for r in cleaned.repairs if r.rule == "dateline_prefix"]
+                          + [(r.line_no, "dateline", r.before) for r in cleaned.repairs
+                             if r.rule in ("dateline_prefix", "editor_note_prefix")]
                           # a closing credit cut from the last paragraph: the cut part only ('(记者 刘超)')
                           + [(r.line_no, "byline", r.before[len(r.after):]) for r in cleaned.repairs
                              if r.rule == "byline_suffix" and r.before.startswith(r.after)]
