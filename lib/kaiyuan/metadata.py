@@ -271,7 +271,7 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
     if not spans or len(norm) != len(line):  # offsets only carry over when normalising kept the length
         return "", line
     for piece in (line[: spans[0][0]], line[spans[-1][1]:]):
-        rest = normalise_for_match(piece)
+        rest = normalise_for_match(_converter_residue(piece))  # a mirror's residue makes no piece a headline
         for pattern in rules["_strip"] + [rules["_label_words"]]:
             rest = pattern.sub(" ", rest)
         labels = len(re.findall(r"[^\s:：]{1,8}\s*[:：]", piece))  # '作者：… 来源：…': a metadata strip
