@@ -119,3 +119,20 @@ def test_a_breadcrumb_ending_in_the_headline_is_navigation_not_the_title():
     cleaned = clean_text("\n".join([crumb, TITLE + "：从权重到训练报告的全面开放", *BODY]))
     assert cleaned.title == TITLE + "：从权重到训练报告的全面开放"
     assert [r.reason for r in cleaned.removed] == ["breadcrumb"]
+
+
+# ---------------------------------------------------------------- 7. junk on unseen pages
+@pytest.mark.parametrize("line, reason", [
+    ("在这里插入图片描述", "photo_credit"),  # a blog editor's image placeholder left as text
+    ("5月前", "page_furniture"),            # five months ago, alone under the headline
+    ("编|王小明", "byline"),               # edited by, under '文|<name>'
+])
+def test_junk_lines_of_unseen_pages_go(line, reason):
+    cleaned = clean_text("\n".join([TITLE, line, *BODY]))
+    assert [(r.reason, r.text) for r in cleaned.removed] == [(reason, line)]
+    assert cleaned.text.split("\n") == [TITLE, *BODY]
+
+
+@pytest.mark.parametrize("line", ["5月前后，该公司发布了新版模型的全部权重。", "3天前，某团队在社区平台公开了模型。"])
+def test_a_sentence_opening_with_a_relative_date_stays(line):
+    assert line in clean_text("\n".join([TITLE, line, *BODY])).text
