@@ -136,3 +136,28 @@ def test_junk_lines_of_unseen_pages_go(line, reason):
 @pytest.mark.parametrize("line", ["5月前后，该公司发布了新版模型的全部权重。", "3天前，某团队在社区平台公开了模型。"])
 def test_a_sentence_opening_with_a_relative_date_stays(line):
     assert line in clean_text("\n".join([TITLE, line, *BODY])).text
+
+
+# ---------------------------------------------------------------- 8. a writer's name alone over the date line
+@pytest.mark.parametrize("lines, author", [
+    ((TITLE, "林若舟", "2025年2月5日", *BODY), "林若舟"),                     # a name over the date line
+    ((TITLE, "作者头像", "云端风信子", "发布2025-11-16 12:34:30", *BODY), "云端风信子"),  # a pen name under the avatar
+    ((TITLE, "科技", "2025年2月5日", *BODY), ""),                            # a section word is no name
+    ((TITLE_TW, "人工智慧", "分享至：Facebook LINE X 複製連結", *BODY_TW), ""),  # a category tag over a share bar
+])
+def test_a_name_alone_over_the_date_line_is_the_author(tmp_path, lines, author):
+    row, clean = read(tmp_path, *lines)
+    assert row["author"] == author
+    assert lines[1] not in clean
+
+
+# ---------------------------------------------------------------- 9. words where an outlet would stand that are none
+@pytest.mark.parametrize("lines", [
+    (TITLE_TW, "人工智能 新聞", *BODY_TW),                # a category tag line: a topic and 'news'
+    ("首页>协会服务>", "项目申报", TITLE, "2019-11-20", *BODY),  # a section ending in 申报 (declare) above the headline
+    # a spam keyword line whose tail cleaning cut as a title suffix, before the real headline was found
+    ("精品某某一区二区在线观看 _某某免费观看_某某久久在线观看", TITLE, *BODY),
+])
+def test_tags_sections_and_spam_suffixes_name_no_outlet(tmp_path, lines):
+    row, _ = read(tmp_path, *lines)
+    assert row["outlet"] == ""

@@ -335,8 +335,10 @@ class Article:
 
 
 def title_suffix(cleaned: Cleaned) -> str:
-    """What cleaning cut from the end of the headline (' - 彭博社', '/程弘毅評'), or ''."""
-    cut = next((r for r in cleaned.repairs if r.rule == "title_outlet_suffix"), None)
+    """What cleaning cut from the end of the headline (' - 彭博社', '/程弘毅評'), or ''; a cut from a line that a later
+    pass put above the headline (a spam keyword line '<words> _<words>_<words>') is none."""
+    title_line = cleaned.lines[0][0] if cleaned.title and cleaned.lines else -1
+    cut = next((r for r in cleaned.repairs if r.rule == "title_outlet_suffix" and r.line_no == title_line), None)
     return cut.before[len(cut.after):] if cut and cut.before.startswith(cut.after) else ""
 
 

@@ -369,6 +369,7 @@ def credit_rules(path: str | None = None) -> dict:
         "editor_note_outlet": re.compile(spec.get("editor_note_outlet", "(?!)")),
         "reporter_outlet": re.compile(spec.get("reporter_outlet", "(?!)")),
         "romanised_outlet": re.compile(spec.get("romanised_outlet", "(?!)")),
+        "name_over_date": spec.get("name_over_date", "(?!)"),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
         "not_outlets": frozenset(spec.get("not_outlets", ())),
         "not_names": frozenset(spec.get("not_names", ())),
@@ -529,6 +530,17 @@ def _bare_credits(reason: str, text: str, rules: dict) -> list[tuple[str, str]]:
     return [("bare", bare)] if reason == "byline" and rules["bare_name"].match(bare) else []
 
 
+def _name_over_date(name: str, next_reason: str, rules: dict) -> str:
+    """A writer's name alone on the line under the headline, right above the date line ('袁莉' over '2025年2月5日',
+    a pen name over '发布2025-11-16 12:34:30'); '' for a masthead ('某某晨報' over its date), a section word ('科技'),
+    or a line with no date line under it (a category tag: '人工智慧' over a share bar)."""
+    key = normalise_for_match(name)
+    if next_reason not in ("date_line", "timestamp") or not re.fullmatch(rules["name_over_date"], key):
+        return ""
+    outlet_like = rules["outlet_name"].match(key) or rules["section_name"].match(key) or key in rules["known_outlets"]
+    return "" if outlet_like or key in rules["not_names"] else name
+
+
 NAME_KINDS = ("author", "compiler", "bare", "glued", "opinion")
 
 
@@ -554,7 +566,7 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
         if value and not (kind in NAME_KINDS and re.search(r"\d", value)):  # '王小明台北5日電' is no name
             by_kind.setdefault(kind, []).append(value)
 
-    for reason, text in removed:
+    for i, (reason, text) in enumerate(removed):
         if reason in ("byline", "date_line", "masthead"):
             fields = credit_fields(text, rules)
             for kind in ("author", "compiler", "outlet"):
@@ -565,6 +577,7 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
         if reason == "masthead":
             name = text.strip()
             add("bare", name[:-1] if name.endswith(("。", ".")) and rules["bare_name"].match(name[:-1]) else "")
+            add("bare", _name_over_date(name, removed[i + 1][0] if i + 1 < len(removed) else "", rules))
             add("masthead", _outlet_line(text, rules))
         if reason == "date_line":
             add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
