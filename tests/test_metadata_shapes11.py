@@ -161,3 +161,11 @@ def test_a_name_alone_over_the_date_line_is_the_author(tmp_path, lines, author):
 def test_tags_sections_and_spam_suffixes_name_no_outlet(tmp_path, lines):
     row, _ = read(tmp_path, *lines)
     assert row["outlet"] == ""
+
+
+# ---------------------------------------------------------------- 10. 点赞 (praise) in a headline is no like prompt
+def test_a_headline_praising_with_dianzan_is_the_title_and_prompts_still_go():
+    headline = "某公司创始人点赞国产开源大模型，国产方案成国际市场新宠"
+    cleaned = clean_text("\n".join([headline, *BODY, "觉得有用，就点个“赞”和“在看”吧", "记得点赞、在看、转发"]))
+    assert cleaned.title == headline
+    assert [r.reason for r in cleaned.removed] == ["share_prompt", "share_prompt"]
