@@ -169,3 +169,9 @@ def test_a_headline_praising_with_dianzan_is_the_title_and_prompts_still_go():
     cleaned = clean_text("\n".join([headline, *BODY, "觉得有用，就点个“赞”和“在看”吧", "记得点赞、在看、转发"]))
     assert cleaned.title == headline
     assert [r.reason for r in cleaned.removed] == ["share_prompt", "share_prompt"]
+
+
+@pytest.mark.parametrize("kicker", ["独家", "原创", "深度"])
+def test_a_kicker_word_over_the_date_line_is_no_author(tmp_path, kicker):
+    row, _ = read(tmp_path, TITLE, kicker, "2025年2月5日", *BODY)
+    assert row["author"] == ""
