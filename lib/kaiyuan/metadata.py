@@ -369,7 +369,7 @@ def credit_rules(path: str | None = None) -> dict:
         "editor_note_outlet": re.compile(spec.get("editor_note_outlet", "(?!)")),
         "reporter_outlet": re.compile(spec.get("reporter_outlet", "(?!)")),
         "romanised_outlet": re.compile(spec.get("romanised_outlet", "(?!)")),
-        "name_over_date": spec.get("name_over_date", "(?!)"),
+        "name_over_date": re.compile(spec.get("name_over_date", "(?!)")),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
         "not_outlets": frozenset(spec.get("not_outlets", ())),
         "not_names": frozenset(spec.get("not_names", ())),
@@ -535,7 +535,7 @@ def _name_over_date(name: str, next_reason: str, rules: dict) -> str:
     a pen name over '发布2025-11-16 12:34:30'); '' for a masthead ('某某晨報' over its date), a section word ('科技'),
     or a line with no date line under it (a category tag: '人工智慧' over a share bar)."""
     key = normalise_for_match(name)
-    if next_reason not in ("date_line", "timestamp") or not re.fullmatch(rules["name_over_date"], key):
+    if next_reason not in ("date_line", "timestamp") or not rules["name_over_date"].fullmatch(key):
         return ""
     outlet_like = rules["outlet_name"].match(key) or rules["section_name"].match(key) or key in rules["known_outlets"]
     return "" if outlet_like or key in rules["not_names"] else name
