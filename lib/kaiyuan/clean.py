@@ -86,6 +86,7 @@ class Rules:
     repeat_min_chars: int = 0
     subtitle_openers: tuple[str, ...] = ()
     section_heading_opener: re.Pattern | None = None
+    pinyin_residue: re.Pattern | None = None
 
 
 @functools.lru_cache(maxsize=8)
@@ -125,6 +126,7 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         subtitle_openers=tuple(spec.get("subtitle_openers", ())),
         section_heading_opener=(re.compile(spec["section_heading_opener"]) if spec.get("section_heading_opener")
                                 else None),
+        pinyin_residue=next((p for rule, p, _ in repairs if rule == "pinyin_annotation"), None),
         headline_min_chars=int(spec.get("headline_min_chars", 1)),
         headline_near_longest=float(spec.get("headline_near_longest", 1.0)),
         teaser_body_opener=(re.compile("|".join(f"(?:{p})" for p in spec["teaser_body_openers"]))
@@ -152,6 +154,8 @@ def line_reason(line: str, rules: Rules) -> str | None:
     """The whole-line rule a line matches, or None."""
     if is_markup_only(line):
         return "html_markup"
+    if rules.pinyin_residue and "(" in line:  # '南方周末實(shí)習(xí)生 …': a mirror's pinyin residue does not hide a rule
+        line = rules.pinyin_residue.sub("", line)
     # '📱 下载…', '👍 赞同…', '- 作者：…': icons and list bullets do not hide a rule
     norm = _LIST_BULLET.sub("", _LEADING_ICONS.sub("", normalise_for_match(line)))
     for reason, max_chars, pattern in rules.line_rules:

@@ -335,8 +335,10 @@ class Article:
 
 
 def title_suffix(cleaned: Cleaned) -> str:
-    """What cleaning cut from the end of the headline (' - 彭博社', '/程弘毅評'), or ''."""
-    cut = next((r for r in cleaned.repairs if r.rule == "title_outlet_suffix"), None)
+    """What cleaning cut from the end of the headline (' - 彭博社', '/程弘毅評'), or ''; a cut from a line that a later
+    pass put above the headline (a spam keyword line '<words> _<words>_<words>') is none."""
+    title_line = cleaned.lines[0][0] if cleaned.title and cleaned.lines else -1
+    cut = next((r for r in cleaned.repairs if r.rule == "title_outlet_suffix" and r.line_no == title_line), None)
     return cut.before[len(cut.after):] if cut and cut.before.startswith(cut.after) else ""
 
 
@@ -412,7 +414,8 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
     credit_lines = sorted([(r.line_no, r.reason, r.text) for r in cleaned.removed]
                           + [(r.line_no, "byline", r.before) for r in cleaned.repairs
                              if r.rule in ("byline_prefix", "outlet_prefix")]
-                          + [(r.line_no, "dateline", r.before) for r in cleaned.repairs if r.rule == "dateline_prefix"]
+                          + [(r.line_no, "dateline", r.before) for r in cleaned.repairs
+                             if r.rule in ("dateline_prefix", "editor_note_prefix")]
                           # a closing credit cut from the last paragraph: the cut part only ('(记者 刘超)')
                           + [(r.line_no, "byline", r.before[len(r.after):]) for r in cleaned.repairs
                              if r.rule == "byline_suffix" and r.before.startswith(r.after)]

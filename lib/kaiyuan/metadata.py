@@ -158,6 +158,7 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 continue
             if "<" in line:  # '<p align="right"><font …>2025年08月08日</font></p>': the tags are no words of the line
                 line = rules["_markup_tag"].sub(" ", line)
+            line = _converter_residue(line)  # '來(lái)源:… 日期:2023-08-01': a mirror's residue is no word of the line
             norm = arabic_dates(normalise_for_match(metadata_part(line, rules)), rules)
             spans = _dates_in(norm, rules)
             if spans and ("http" in norm or "www." in norm):  # a date in a link's path is no date the page shows
@@ -270,7 +271,7 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
     if not spans or len(norm) != len(line):  # offsets only carry over when normalising kept the length
         return "", line
     for piece in (line[: spans[0][0]], line[spans[-1][1]:]):
-        rest = normalise_for_match(piece)
+        rest = normalise_for_match(_converter_residue(piece))  # a mirror's residue makes no piece a headline
         for pattern in rules["_strip"] + [rules["_label_words"]]:
             rest = pattern.sub(" ", rest)
         labels = len(re.findall(r"[^\s:：]{1,8}\s*[:：]", piece))  # '作者：… 来源：…': a metadata strip
@@ -365,6 +366,10 @@ def credit_rules(path: str | None = None) -> dict:
         "wire_agency": re.compile(spec.get("wire_agency", "(?!)")),
         "wire_name_tail": re.compile(spec.get("wire_name_tail", "(?!)")),
         "dateline_outlet": re.compile(spec.get("dateline_outlet", "(?!)")),
+        "editor_note_outlet": re.compile(spec.get("editor_note_outlet", "(?!)")),
+        "reporter_outlet": re.compile(spec.get("reporter_outlet", "(?!)")),
+        "romanised_outlet": re.compile(spec.get("romanised_outlet", "(?!)")),
+        "name_over_date": re.compile(spec.get("name_over_date", "(?!)")),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
         "not_outlets": frozenset(spec.get("not_outlets", ())),
         "not_names": frozenset(spec.get("not_names", ())),
@@ -375,21 +380,38 @@ def credit_rules(path: str | None = None) -> dict:
     }
 
 
-@functools.lru_cache(maxsize=1)
-def _pinyin_residue() -> re.Pattern:
-    """The cleaner's `pinyin_annotation` repair (boilerplate.yaml): one tone-marked syllable in brackets after a
-    character, a converter's residue on spam mirrors."""
+@functools.lru_cache(maxsize=4)
+def _repair_pattern(rule: str) -> re.Pattern:
+    """The pattern of one of the cleaner's repairs (boilerplate.yaml), to read a raw line as the cleaner will."""
     from .clean import load_rules as clean_rules
 
-    return next((p for rule, p, _ in clean_rules().repairs if rule == "pinyin_annotation"), re.compile("(?!)"))
+    return next((p for name, p, _ in clean_rules().repairs if name == rule), re.compile("(?!)"))
+
+
+def _pinyin_residue() -> re.Pattern:
+    """The cleaner's `pinyin_annotation` repair: one tone-marked syllable in brackets after a character, a
+    converter's residue on spam mirrors."""
+    return _repair_pattern("pinyin_annotation")
+
+
+def _converter_residue(line: str) -> str:
+    """A raw line without a spam mirror's converter residue, as the cleaner repairs it: pinyin after a character
+    ('來(lái)源:…', `pinyin_annotation`) and a '?' where a separator glyph was lost ('電子設計 ? 來源:… ? 2020-12-08',
+    `lost_emoji`: a '?' at the line start or after a space, before a space); other lines unchanged."""
+    if "(" in line:
+        line = _pinyin_residue().sub("", line)
+    if "?" in line or "\ufffd" in line:
+        line = _repair_pattern("lost_emoji").sub("", line)
+    return line
 
 
 def _credit_value(text: str, rules: dict) -> str:
     """The name right after a label: up to the next separator or space (a Latin name keeps its spaces),
     without a trailing 报道 (report)."""
     text = text.strip().strip("（）()【】〔〕[]?？").strip()
-    if re.match(r"(https?:|www\.)", text, re.IGNORECASE):  # a link is no name
-        return ""
+    if re.match(r"(https?:|www\.)", text, re.IGNORECASE):  # a link is no name; a site's domain alone is ('www.某某.com')
+        host = re.match(r"www\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?=$|[\s|丨｜,，;；)）】])", text, re.IGNORECASE)
+        return host.group(0) if host else ""
     latin = re.match(r"[A-Za-z][A-Za-z .'\-]*[A-Za-z]", text)
     if latin and not re.search(r"[\u3400-\u9fff]", text[latin.end():latin.end() + 1]):
         return latin.group(0)
@@ -431,7 +453,10 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
 
 def dated_outlet(line: str, rules: dict) -> str:
     """An outlet named without a label on a date line, before or after the date and time
-    ('2025-03-02 10:31 新华社' -> '新华社', '某某科技網 2025-01-27 08:42' -> '某某科技網'), or ''."""
+    ('2025-03-02 10:31 新华社' -> '新华社', '某某科技網 2025-01-27 08:42' -> '某某科技網', 'Jing Ji Guan Cha Bao·2026-02-20
+    13:56' -> 'Jing Ji Guan Cha Bao', a romanised name on an aggregator's source strip), or ''."""
+    if (m := rules["romanised_outlet"].match(line.strip())):
+        return m.group(1)
     for token in re.split(r"[\s|｜/／·•・,，]+", line.strip()):
         if not token or re.search(r"\d", token):
             continue
@@ -469,11 +494,51 @@ def wire_agency(text: str, rules: dict) -> str:
     """The agency or outlet opening a wire dateline ('某某社北京3月2日电' -> '某某社', '（中央社記者…台北5日電）' ->
     '中央社', '某某網·某欄目10月31日電' -> '某某網', '极客湾讯 10月19日消息，…' -> '极客湾'), or ''; the outlet naming itself ('本报…') is none."""
     norm = normalise_for_match(text)
-    m = rules["wire_agency"].match(norm) or rules["dateline_outlet"].match(norm)  # '极客湾讯 10月19日消息，' -> '极客湾'
+    # '极客湾讯 10月19日消息，' -> '极客湾'; '某某网 AI 科技评论按：' (an editor's note label) -> '某某网'
+    m = rules["wire_agency"].match(norm) or rules["dateline_outlet"].match(norm) or rules["editor_note_outlet"].match(norm)
     group = next((g for g in range(1, (m.re.groups if m else 0) + 1) if m.group(g)), 0)
     if not group or len(norm) != len(text) or rules["self_reference"].match(m.group(group)):
         return ""
     return text[m.start(group):m.end(group)]
+
+
+def reporter_outlet(text: str, rules: dict) -> tuple[str, str]:
+    """(outlet, reporter) of a byline whose outlet name runs straight into its reporter label, whatever the name's
+    last character ('南方周末記者 黃金萍' -> ('南方周末', '黃金萍'), '21世纪经济报道记者王小明' -> ('21世纪经济报道', '王小明'),
+    '某某社驻华盛顿记者 王小明' -> ('某某社', '王小明')); ('', '') when the byline opens with a label ('本报记者 王小明',
+    '特约记者 王小明')."""
+    line = text.strip()
+    m = rules["reporter_outlet"].match(to_simplified(line))  # same length: offsets carry over
+    if not m or rules["self_reference"].match(m.group(1)):
+        return "", ""
+    return line[: m.end(1)], _credit_value(line[m.end():].lstrip(" :：|丨/"), rules)
+
+
+def _bare_credits(reason: str, text: str, rules: dict) -> list[tuple[str, str]]:
+    """(kind, name) of what a byline or date line names before its first label: a news desk, an outlet whose name
+    runs into a reporter label (then the reporter is the author), an outlet name, or (a byline) a writer's name."""
+    outlet, reporter = reporter_outlet(text, rules) if reason == "byline" else ("", "")
+    if outlet:  # '南方周末記者 黃金萍'
+        return [("masthead", outlet), ("author", reporter)]
+    bare = credit_fields(text, rules).get("bare", "")
+    bare = "" if rules["self_reference"].match(normalise_for_match(bare)) else bare  # '本网编辑：…': no name
+    desk = rules["outlet_desk"].match(normalise_for_match(bare))  # '某某新聞組／香港14日電', '某某编辑部'
+    if desk:
+        return [("masthead", bare[: len(desk.group(1))] if desk.group(2) == "编辑部" else bare)]  # a desk keeps its name
+    if bare and rules["outlet_name"].match(normalise_for_match(bare)):  # '[某某新聞網]記者…', '某某網編譯… <date>'
+        return [("masthead" if reason == "byline" else "dated", bare)]
+    return [("bare", bare)] if reason == "byline" and rules["bare_name"].match(bare) else []
+
+
+def _name_over_date(name: str, next_reason: str, rules: dict) -> str:
+    """A writer's name alone on the line under the headline, right above the date line ('袁莉' over '2025年2月5日',
+    a pen name over '发布2025-11-16 12:34:30'); '' for a masthead ('某某晨報' over its date), a section word ('科技'),
+    or a line with no date line under it (a category tag: '人工智慧' over a share bar)."""
+    key = normalise_for_match(name)
+    if next_reason not in ("date_line", "timestamp") or not rules["name_over_date"].fullmatch(key):
+        return ""
+    outlet_like = rules["outlet_name"].match(key) or rules["section_name"].match(key) or key in rules["known_outlets"]
+    return "" if outlet_like or key in rules["not_names"] else name
 
 
 NAME_KINDS = ("author", "compiler", "bare", "glued", "opinion")
@@ -501,23 +566,18 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
         if value and not (kind in NAME_KINDS and re.search(r"\d", value)):  # '王小明台北5日電' is no name
             by_kind.setdefault(kind, []).append(value)
 
-    for reason, text in removed:
+    for i, (reason, text) in enumerate(removed):
         if reason in ("byline", "date_line", "masthead"):
             fields = credit_fields(text, rules)
             for kind in ("author", "compiler", "outlet"):
                 add(kind, fields.get(kind, ""))
-        bare = credit_fields(text, rules).get("bare", "") if reason in ("byline", "date_line") else ""
-        bare = "" if rules["self_reference"].match(normalise_for_match(bare)) else bare  # '本网编辑：…': no name
-        desk = rules["outlet_desk"].match(normalise_for_match(bare))  # '某某新聞組／香港14日電', '某某编辑部'
-        if desk:
-            add("masthead", bare[: len(desk.group(1))] if desk.group(2) == "编辑部" else bare)  # a desk keeps its name
-        elif bare and rules["outlet_name"].match(normalise_for_match(bare)):  # '[某某新聞網]記者…', '某某網編譯… <date>'
-            add("masthead" if reason == "byline" else "dated", bare)
-        elif reason == "byline" and rules["bare_name"].match(bare):
-            add("bare", bare)
+        if reason in ("byline", "date_line"):
+            for kind, value in _bare_credits(reason, text, rules):
+                add(kind, value)
         if reason == "masthead":
             name = text.strip()
             add("bare", name[:-1] if name.endswith(("。", ".")) and rules["bare_name"].match(name[:-1]) else "")
+            add("bare", _name_over_date(name, removed[i + 1][0] if i + 1 < len(removed) else "", rules))
             add("masthead", _outlet_line(text, rules))
         if reason == "date_line":
             add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
