@@ -1225,7 +1225,7 @@ def named_event(found: Found, ctx: Context) -> str:
     """The event a day anaphor names right before it ("在议会表决当日" = 表决, "发布当天" = 发布): two Han
     characters, a linking 的 skipped (`anchoring.named_event_days`); '' when it names none."""
     spec = ctx.rules.get("anchoring", {})
-    if found.rule == "offset_event" and spec.get("event_counts_named") and re.match(f"[{HAN}]{{2}}", found.norm):
+    if found.rule == "offset_event" and found.norm[:2] in spec.get("event_counts_named", []):
         return found.norm[:2]  # "就职后的几小时内" counts from the date told with 就职 (session 11)
     if found.rule != "calendar" or found.fields.get("d_rel") not in spec.get("named_event_days", []):
         return ""
