@@ -1,7 +1,8 @@
 """Shared fixtures for the corpus-foundation tests.
 
 `seed_corpus` loads the five seed articles once per session; `make_corpus` writes a small
-corpus folder of named files (bytes or str) into a test's tmp_path.
+corpus folder of named files (bytes or str) into a test's tmp_path; `passage` builds the sentence
+table of a short passage (one string per sentence) for the timeline tests.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import os
 
+import pandas as pd
 import pytest
 from hypothesis import settings
 from hypothesis.database import DirectoryBasedExampleDatabase, ReadOnlyDatabase
@@ -62,3 +64,20 @@ def make_corpus(tmp_path):
         return root
 
     return _make
+
+
+def _passage_frame(texts: list[str]) -> pd.DataFrame:
+    """The sentence table of one article "a" whose sentences are `texts` (body sentences, one character between
+    them, offsets as the pipeline writes them)."""
+    recs, pos = [], 0
+    for i, t in enumerate(texts):
+        recs.append({"article_id": "a", "sentence_id": i, "start": pos, "end": pos + len(t), "text": t,
+                     "text_simplified": t, "kind": "body"})
+        pos += len(t) + 1
+    return pd.DataFrame(recs)
+
+
+@pytest.fixture(scope="session")
+def passage():
+    """passage(texts) -> the sentence table of a one-article passage (shared by the timeline tests of sessions 10-11)."""
+    return _passage_frame

@@ -220,9 +220,11 @@ def parse_publication(published) -> Anchor | None:
 # finding expressions
 
 def _word_regex(word: str, spec: dict | None) -> str:
-    """Regex for one lexicon word with its not_before / not_after / only_before_non_han guards."""
+    """Regex for one lexicon word with its not_before / not_after / only_before_non_han / only_after guards."""
     spec = spec or {}
     rx = re.escape(word)
+    if spec.get("only_after"):  # "自年中开源": only right after one of these characters
+        rx = f"(?<=[{re.escape(spec['only_after'])}])" + rx
     if spec.get("not_before"):
         rx = f"(?<![{re.escape(spec['not_before'])}])" + rx
     if spec.get("not_after"):
@@ -391,6 +393,8 @@ def _acceptable(rule: str, fields: dict, rules: dict) -> bool:
     """Reject matches the regex cannot rule out: unparseable numbers, "这一年" (= that year, not a span)."""
     if rule == "calendar" and "y_abs" in fields and parse_number(fields["y_abs"], rules) is None:
         return False
+    if rule == "year_range" and fields.get("y_list") and int(fields["y_to"]) - int(fields["y_from"]) != 1:
+        return False  # "2019、2023年" lists two years, it spans none: the second year is read alone
     if rule in ("offset", "offset_event", "recent_span", "after_previous"):
         if rule == "after_previous" and fields.get("n") == "半":
             return True
@@ -644,9 +648,18 @@ def _borrows_year(ctx: Context) -> bool:
 def attributive_year(anchor: Anchor | None, rules: dict) -> bool:
     """A bare year told as an attribute of a noun ("依據2019年施行的《條例》", "2022年成立的RAIL", "2019年的GPT-2") is
     background, not the story's year: a year-less date after it does not borrow it (`anchoring.attributive_year`)."""
-    rx = rules.get("anchoring", {}).get("attributive_year")
+    spec = rules.get("anchoring", {})
+    rx, month = spec.get("attributive_year"), spec.get("year_of_month")
+    after = anchor.sentence_text[anchor.end_offset:] if anchor is not None and anchor.end_offset >= 0 else ""
     return bool(anchor is not None and rx and anchor.granularity == "year" and anchor.end_offset >= 0
-                and re.match(rx, anchor.sentence_text[anchor.end_offset:]))
+                and re.match(rx, after) and not (month and re.match(month, after)))
+
+
+def _sentence_year(ctx: Context) -> bool:
+    """Whether a year was told earlier in the expression's own sentence (the previous anchor lies there, inside one
+    calendar year): "去年，公司营收增长，全年净利润下降" = 全年 is last year (`year_relative.<word>.sentence_year`)."""
+    prev = ctx.previous
+    return prev is not None and prev.sentence == ctx.sentence and _single_year(prev)
 
 
 def _single_year(anchor: Anchor | None) -> bool:
@@ -670,6 +683,14 @@ def _day_fn(spec: dict, f: dict):
             day = nearest_day_number(day, int(f["d_rel_day"]))
         return day, day, "day"
     return fn
+
+
+def _week_part(f: dict, lex: dict) -> dict | None:
+    """The days of a week a weekday names (五 = Friday), or of two listed ones ("本周三、四" = Wednesday..Thursday)."""
+    part = lex["week_parts"].get(f.get("w_part", ""))
+    if part is None or "w_part_to" not in f:
+        return part
+    return {"days": [part["days"][0], lex["week_parts"][f["w_part_to"]]["days"][1]], "granularity": "days"}
 
 
 def _week_fn(spec: dict, part: dict | None):
@@ -742,7 +763,8 @@ def _calendar_reading(f: dict, ctx: Context, future: bool = False) -> tuple[str,
         return "absolute", (lambda ref: _year_detail(year, f, rules)), False
     if "y_rel" in f:
         spec = lex["year_relative"][f["y_rel"]]
-        return spec["anchor"], (lambda ref: _year_detail(ref.year + spec["offset"], f, rules)), False
+        kind = "previous" if spec.get("sentence_year") and _sentence_year(ctx) else spec["anchor"]
+        return kind, (lambda ref: _year_detail(ref.year + spec["offset"], f, rules)), False
     if "m_abs" in f:
         kind = _planned_ahead(lambda y: _year_detail(y, f, rules), yearless_kind, ctx, future)
         return kind, _yearless_fn(lambda y: _year_detail(y, f, rules), kind, ctx, future), True
@@ -754,7 +776,7 @@ def _calendar_reading(f: dict, ctx: Context, future: bool = False) -> tuple[str,
         return spec["anchor"], _day_fn(spec, f), False
     if "w_rel" in f:
         spec = lex["week_relative"][f["w_rel"]]
-        return spec["anchor"], _week_fn(spec, lex["week_parts"].get(f.get("w_part", ""))), False
+        return spec["anchor"], _week_fn(spec, _week_part(f, lex)), False
     if "festival" in f:
         kind = _planned_ahead(lambda y: festival_day(y, f, rules), yearless_kind, ctx, future)
         return kind, _yearless_fn(lambda y: festival_day(y, f, rules), kind, ctx, future), True
@@ -1204,6 +1226,8 @@ def named_event(found: Found, ctx: Context) -> str:
     """The event a day anaphor names right before it ("在议会表决当日" = 表决, "发布当天" = 发布): two Han
     characters, a linking 的 skipped (`anchoring.named_event_days`); '' when it names none."""
     spec = ctx.rules.get("anchoring", {})
+    if found.rule == "offset_event" and found.norm[:2] in spec.get("event_counts_named", []):
+        return found.norm[:2]  # "就职后的几小时内" counts from the date told with 就职 (session 11)
     if found.rule != "calendar" or found.fields.get("d_rel") not in spec.get("named_event_days", []):
         return ""
     before = normalise(ctx.text)[:found.start].removesuffix("的")
@@ -1244,14 +1268,22 @@ def party_date(found: Found, ctx: Context, history: list[Anchor]) -> Anchor | No
     return min(at, key=lambda a: (a.start, a.end)) if at else None
 
 
+@functools.lru_cache(maxsize=4)
+def _release_name(path: str | None = None) -> tuple[re.Pattern | None, int]:
+    """The compiled shape of a release name before an event verb (`anchoring.release_name`) and its minimum length."""
+    spec = load_rules(path).get("anchoring", {}).get("release_name") or {}
+    return (re.compile(spec["regex"]) if spec.get("regex") else None), int(spec.get("min_length", 1))
+
+
 def subject_date(found: Found, ctx: Context, history: list[Anchor]) -> Anchor | None:
     """A count after a named release ("Baichuan-13B发布一周后") counts from the most recent date told in an earlier
     sentence naming it (the Latin name right before the event verb), not from the date told last ("7月11日，
     Baichuan-13B登场……9月6日，Baichuan 2开源……Baichuan-13B发布一周后" = the week after 07-11); None otherwise."""
     if found.rule != "offset_event" or found.fields.get("before"):
         return None
-    name = re.search(r"([A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9])[ \u3000]?$", normalise(ctx.text)[:found.start])
-    if name is None or len(name[1]) < 3:
+    rx, min_length = _release_name()
+    name = rx.search(normalise(ctx.text)[:found.start]) if rx is not None else None
+    if name is None or len(name[1]) < min_length:
         return None
     return next((a for a in reversed(history) if a.sentence != ctx.sentence and name[1] in a.sentence_text), None)
 
@@ -1285,8 +1317,9 @@ def referents(found: Found, ctx: Context) -> list[Anchor]:
     same_clause = first.sentence == ctx.sentence and 0 <= first.end_offset <= found.start and not any(
         ch in ctx.rules["events"]["clause_delimiters"] for ch in normalise(ctx.text)[first.end_offset:found.start])
     event = "" if same_clause else named_event(found, ctx)
-    told = next((a for a in reversed(history) if event and event in a.clause), None)
-    told = told if told is not None or same_clause else party_date(found, ctx, history) or subject_date(found, ctx, history)
+    told = None if same_clause else subject_date(found, ctx, history)
+    told = told or next((a for a in reversed(history) if event and event in a.clause), None)
+    told = told if told is not None or same_clause else party_date(found, ctx, history)
     if told is not None:
         first = told
     elif allowed and not same_clause and first.granularity not in allowed and (
@@ -1389,6 +1422,33 @@ def _opens(before: str, after: str, rules: dict) -> bool:
     if any(after.startswith(w) for w in spec.get("after_alone", [])):
         return True
     return any(before.endswith(w) for w in spec.get("before", [])) and any(after.startswith(w) for w in spec.get("after", []))
+
+
+def is_role(found: Found, rules: dict) -> bool:
+    """时任 ("then-serving") names a role, not a time of the story (`fuzzy.<word>.role`)."""
+    return found.rule == "fuzzy" and bool(rules["fuzzy"].get(found.fields.get("word", ""), {}).get("role"))
+
+
+def moves_story(found: Found, res: Resolution, text: str, rules: dict) -> bool:
+    """Whether a resolved expression becomes the story's time that later anaphors refer to: not a flashback (前一日),
+    a span's opening (从2023年8月起), a deadline (到2026年8月2日) or a role (时任)."""
+    return not (is_flashback(found, res, rules) or opens_span(found, text, rules) or is_deadline(found, rules)
+                or is_role(found, rules))
+
+
+def role_dates(items: list[tuple[Found, Resolution]], publication: Anchor | None, rules: dict
+               ) -> list[tuple[Found, Resolution]]:
+    """A role word (时任) takes the date its own sentence tells after it, the person's own date ("时任联合创始人的张三
+    曾在 2023 年公开反对" = 2023), when that date is a calendar date on or before publication."""
+    out = list(items)
+    for i, (found, res) in enumerate(out):
+        if not is_role(found, rules):
+            continue
+        later = next((r for f, r in out[i + 1:] if f.rule == "calendar" and r.resolved and r.anchor != "generic"
+                      and (publication is None or r.start <= publication.end)), None)
+        if later is not None:
+            out[i] = (found, replace(later, reason=f"role: the date its sentence tells after it; {later.reason}"))
+    return out
 
 
 def is_deadline(found: Found, rules: dict) -> bool:
@@ -1603,8 +1663,7 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
                         carried if found.start >= opens else None)
                     res = res if speech is None else at_speech_date(found, res, ctx, speech)
                 items.append((found, res))
-                if can_anchor(res, rules) and not is_flashback(found, res, rules) and not opens_span(found, text, rules) \
-                        and not is_deadline(found, rules):
+                if can_anchor(res, rules) and moves_story(found, res, text, rules):
                     norm = normalise(text)
                     cs, ce = clause_bounds(norm, found.start, found.end, rules)
                     history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end,
@@ -1613,7 +1672,7 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
             if not heading:
                 chain = (len(history) > since and speech_told(norm, history[since:], pub, sp)) or carried
             depth = quote_depth(text, depth, sp)
-            for found, res in join_ranges(restated(items, text), text, rules):
+            for found, res in role_dates(restated(join_ranges(items, text, rules), text), pub, rules):
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
                              bool(res.resolved), res.reason, res.source])
@@ -1656,7 +1715,9 @@ def restated(items: list[tuple[Found, Resolution]], text: str) -> list[tuple[Fou
         if linked and ra.resolved and rb.resolved:
             out[i] = (fa, replace(rb, reason=f"restated as '{fb.text}'; was {ra.reason}"))
             continue
-        if bracketed and ra.resolved and rb.resolved and rb.granularity == "day" and (ra.start, ra.end) != (rb.start, rb.end) \
+        # a range in brackets restates two listed weekdays: "本周三、四（11月1日至2日）" (session 11)
+        day = rb.granularity == "day" or (fb.pattern == "range" and "w_part_to" in fa.fields)
+        if bracketed and ra.resolved and rb.resolved and day and (ra.start, ra.end) != (rb.start, rb.end) \
                 and (ra.start <= rb.start <= ra.end or full or weekday):
             out[i] = (fa, replace(rb, anchor=ra.anchor, reason=f"restated in brackets as '{fb.text}'; was {ra.reason}"))
     return out
@@ -2010,6 +2071,7 @@ class _Sentence:
     topic: str = ""  # the acting party of a recent sentence, for a sentence that names no actor
     unknown: list = field(default_factory=list)  # names the registry does not hold (discovery), as mentions
     subjects: bool = True  # actors were looked for (a mentions table was given): a clause's own subject may act
+    person: str = ""  # the person of a recent sentence, for a clause whose subject is 他/她
 
 
 class _Named(NamedTuple):
@@ -2066,7 +2128,10 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     mentions = [subject] if subject is not None else mentions
     m = main_actor(text, (cs, ce), trigger, mentions, sent.base, rules)
     actor = str(m.actor) if m is not None else ""
-    if not mentions and sent.topic:  # a sentence without names is about the recent topic
+    person = pronoun_person(text, cs, trigger, mentions, sent, rules)
+    if person:  # "他推翻了拜登政府的政策": the person told last acts, not the party named after the verb
+        m, actor, actors = None, person, sorted(set(actors) | {person})
+    if not mentions and sent.topic and not person:  # a sentence without names is about the recent topic
         actor, actors = sent.topic, [sent.topic]
     elif actor and actor not in actors:  # the acting party is an actor of its event, even outside the clause
         actors = sorted(actors + [actor])
@@ -2088,6 +2153,32 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
         return None
     return {"label": event_label(actor, verb, obj_script, agent), "actors": "; ".join(actors),
             "trigger": trigger[0] if trigger else "", "main_actor": actor, "object": obj}
+
+
+@functools.lru_cache(maxsize=4)
+def _pronoun_regex(path: str | None = None) -> re.Pattern | None:
+    """The compiled pronoun of one person (`events.pronoun_subject.regex`); None when not configured."""
+    rx = load_rules(path)["events"].get("pronoun_subject", {}).get("regex")
+    return re.compile(rx) if rx else None
+
+
+def pronoun_person(text: str, cs: int, trigger: tuple[str, int] | None, mentions: list, sent: _Sentence,
+                   rules: dict) -> str:
+    """The person a pronoun subject (他/她 before the trigger, no name between them) refers to: the last person named
+    earlier in the sentence, else the person of a recent sentence (`events.pronoun_subject`); '' otherwise."""
+    rx = _pronoun_regex()
+    if rx is None or trigger is None:
+        return ""
+    pronoun = None
+    for pronoun in rx.finditer(text[cs:trigger[1]]):
+        pass
+    if pronoun is None:
+        return ""
+    at = sent.base + cs + pronoun.start()
+    if any(at <= x.start < sent.base + trigger[1] for x in mentions):
+        return ""
+    earlier = [x for x in mentions if x.end <= at and getattr(x, "actor_type", "") == "person"]
+    return str(max(earlier, key=lambda x: x.start).actor) if earlier else sent.person
 
 
 def subject_name(text: str, cs: int, stop: int, date: tuple[int, int], base: int, rules: dict):
@@ -2124,18 +2215,22 @@ def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict, 
             out[key] = _Sentence(int(b), t, o if isinstance(o, str) and len(o) == len(t) else t, ments.get(key, []),
                                  discourse_topic(key, ments, rules),
                                  unknown_names(t, int(b), unknown_by[key], rules) if key in unknown_by else [],
-                                 mentions is not None)
+                                 mentions is not None, discourse_topic(key, ments, rules, ("person",)))
     return out
 
 
-def discourse_topic(key: tuple, mentions: dict, rules: dict) -> str:
+def discourse_topic(key: tuple, mentions: dict, rules: dict, person: tuple = ()) -> str:
     """The actor a sentence without names is about (Chinese drops the subject: "周二是DeepEP" after
     "DeepSeek开源了FlashMLA"): the first person or organisation of the nearest earlier sentence naming
-    one, at most `events.topic_sentences` back; '' otherwise."""
+    one, at most `events.topic_sentences` back; '' otherwise.  `person` = ("person",): the person a pronoun subject
+    refers to, at most `events.pronoun_subject.sentences` back."""
     article, sid = key
-    for back in range(1, rules["events"]["topic_sentences"] + 1):
+    ev = rules["events"]
+    back_max = ev.get("pronoun_subject", {}).get("sentences", 0) if person else ev["topic_sentences"]
+    for back in range(1, back_max + 1):
         named = [m for m in sorted(mentions.get((article, sid - back), []), key=lambda m: m.start)
-                 if getattr(m, "actor_type", "") not in rules["events"]["not_agents"]]
+                 if getattr(m, "actor_type", "") not in rules["events"]["not_agents"]
+                 and (not person or getattr(m, "actor_type", "") in person)]
         if named:
             return str(named[0].actor)
     return ""
