@@ -87,7 +87,7 @@ _NAME_RE = re.compile(rf"[(（]([{_UP}][{_UP}{_LOW}\-']+(?: [{_UP}][{_UP}{_LOW}\
 
 # compiled key -> quotes.yaml key of the optional patterns
 _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abbreviation",
-                      "_heading_speech": "heading_speech", "_addressee": "addressee", "_in_document": "in_document", "_name_like": "name_like",
+                      "_heading_speech": "heading_speech", "_addressee": "addressee", "_letter_addressee": "letter_addressee", "_in_document": "in_document", "_name_like": "name_like",
                       "_document_title": "document_title", "_colon_speech": "colon_speech", "_role_frame": "role_frame",
                       "_issue_frame": "issue_frame", "_subject_issue_gap": "subject_issue_gap", "_joint": "joint_subject", "_data_shows": "data_shows",
                       "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
@@ -111,6 +111,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_interview"] = re.compile(rules["interview"])
     for key, data_key in _OPTIONAL_PATTERNS.items():  # absent from a researcher's quotes.yaml: never matches
         rules[key] = re.compile(rules.get(data_key, "(?!)"))
+    rules["_people_group"] = re.compile(rules.get("people_group", "(?!)"))
     rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
@@ -442,6 +443,7 @@ class _Resolver:
         self._m_starts = [m.start for m in art.mentions]
         excluded = [m.span() for m in rules["_interview"].finditer(masked)]
         excluded += [m.span("inner") for m in rules["_addressee"].finditer(masked)]
+        excluded += [m.span("inner") for m in rules["_letter_addressee"].finditer(masked)]  # 给扎克伯格的信: the recipient
         excluded += [m.span(g) for m in rules["_location"].finditer(masked) for g in ("inner", "inner2", "inner3")
                      if m.group(g) is not None]
         excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked) if not self._outlet_subject(m.start(), m.end())]
@@ -543,6 +545,8 @@ class _Resolver:
             for rm in self.rules["_role_re"].finditer(self.masked):
                 at = self._title_open(rm)  # 白宫发布28页的《赢得竞赛：…行动计划》: the frame stands before the title
                 cs = _clause_start(self.masked, self.sent_lo(at), at)
+                while cs > self.sent_lo(at) and self._in_parens(cs):  # X(国会隐私，技术…主席)和Y写了一封…: a comma in brackets
+                    cs = _clause_start(self.masked, self.sent_lo(at), cs - 1)
                 frame = self.rules["_issue_frame"].search(self.masked, cs, at)
                 if frame is None:
                     if (org := self._subject_issuer(cs, rm)) is not None:
@@ -774,6 +778,8 @@ class _Resolver:
         # 2. pronouns / anaphora immediately before the verb, or opening the verb's clause
         #    ("她在论文中指出"); a bare 公司 as the whole subject is an organisation anaphor
         cs0 = _clause_start(masked, lo, va)
+        if (group := self.group_speaker(cs0, va)) is not None:
+            return group  # 两位参议员批评… "the two senators criticised": the senators named before
         subj = masked[cs0:va].strip(self.rules["_subject_strip"])
         hit = None  # (kind, position, surface length)
         opening = self.rules["_clause_opening"].match(subj).end()  # 去年他接受…访问时说 "last year he said": a time word first
@@ -826,6 +832,8 @@ class _Resolver:
         #    the subject of the nearest earlier clause (its first mention; clauses opening with a
         #    pronoun such as 它们 are skipped)
         cs = _clause_start(masked, lo, va)
+        relay = self.rules["_relay"].search(masked, cs, va)
+        cs = relay.end() if relay is not None else cs  # 彭博引述消息来源报导 "Bloomberg, citing sources, reported": the sources
         cands = [m for m in self.between(cs, va) if self._usable(m)]
         if not cands and self.rules["_connective"].match(masked[cs:va].strip(" \u3000")):
             end = cs
@@ -833,6 +841,8 @@ class _Resolver:
                 start = _clause_start(masked, lo, end - 1)
                 clause = masked[start:end - 1].strip(" \u3000")
                 pm = self.rules["_pronoun_clause"].match(clause)
+                if (group := self.group_speaker(start, end - 1)) is not None:
+                    return group  # 两位政客询问Meta…，并写道: the politicians, not Meta
                 if pm:  # "他感谢X…，并透露", "不过他也没有把话说死，承认…", "该公司…，当时强调": the pronoun, not X
                     at = masked.index(clause, start) + pm.start("p")
                     return self.speaker(at, at + len(pm.group("p")))
@@ -1093,6 +1103,30 @@ class _Resolver:
             k -= 1
         return cands[k]
 
+    def group_speaker(self, lo: int, va: int) -> tuple[str, str, str] | None:
+        """A counted group of people opening the clause text[lo:va] (两位参议员 "the two senators", 参议员们, 两名研究人员;
+        `people_group`) is the people the article named with that noun as their title before (参议员理查德·布卢门撒尔和乔什·霍利):
+        the first of them (the gold writes a joint speaker's first member); None when no one was so named (then the
+        noun is an unnamed speaker, 多名研究人员 -> "unnamed researchers", as before)."""
+        subj = self.masked[lo:va]
+        k = len(subj) - len(subj.lstrip(self.rules["_subject_strip"]))
+        k = self.rules["_clause_opening"].match(subj, k).end()
+        gm = self.rules["_people_group"].match(subj, k)
+        if gm is None or not (gm.group("count") or gm.group("plural")):
+            return None
+        row = _sentence_at(self.art, lo)
+        floor = self.art.starts[max(0, row - self.rules.get("pronoun_window", 12))]
+        window, ms = self.rules.get("group_title_window", 12), self.art.mentions
+        titles = (gm.group("noun"), *self.rules.get("group_titles", {}).get(gm.group("noun"), ()))
+        for j in range(bisect.bisect_left(self._m_starts, lo) - 1, -1, -1):
+            m = ms[j]
+            if m.start < floor:
+                break
+            if (m.kind == "person" and m.end <= lo and self._usable(m)
+                    and any(t in self.masked[max(self.sent_lo(m.start), m.start - window):m.start] for t in titles)):
+                return m.actor, self.org_of(m.actor, m.kind, m.start, m.start), self.art.text[lo + gm.start():lo + gm.end()]
+        return None
+
     def _unregistered_name(self, lo: int, hi: int, first: bool = False) -> tuple[str, str] | None:
         """(name, surface) of the last personal name in text[lo:hi] that is no registry mention: a Latin name
         in parentheses after its transliteration, a Latin full name, or a CJK transliteration with ·.
@@ -1248,6 +1282,11 @@ def _colon_line_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote)
     line = masked[p_lo:art.ends[first - 1]].rstrip(" \u3000")
     if not line.endswith(("：", ":")):
         return None
+    verbs = _verbs(masked, p_lo, p_lo + len(line) - 1, res.rules)
+    if verbs:  # 信中提到： "the letter says:" — the verb's own speaker first (a role speaks for who issued it)
+        spk = res.speaker(p_lo, verbs[-1][0])
+        if spk[0]:
+            return spk
     spk = res.speaker_or_subject(p_lo, p_lo + len(line) - 1)
     return spk if spk[0] else None
 
@@ -1599,6 +1638,8 @@ def _according_unnamed(art: _Article, masked: str, r: int, rules: dict) -> dict 
 def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str, str, str] | None:
     """Speaker of 据X报道/消息: a registry actor, a role, a pronoun, or the source as written."""
     a, b = am.span("src")
+    relay = res.rules["_relay"].search(res.masked, a, b)
+    a = relay.end() if relay is not None and relay.end() < b else a  # 据《彭博》引述知情人士报道: the people it cites
     src = res.masked[a:b]
     if src in res.rules["according_to_not_sources"]:
         return None
@@ -1618,9 +1659,9 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     if media:
         return media[0].actor, media[0].actor, media[0].surface
     surface = art.text[a:b].strip()
-    if am.group("tail") in res.rules["according_to_report_tails"]:
+    unnamed = _unnamed_speaker(surface, res.rules)  # 据多家美国媒体披露 -> "unnamed media", 据…引述知情人士报道
+    if not unnamed[0] and am.group("tail") in res.rules["according_to_report_tails"]:
         return surface.strip("《》"), "", surface
-    unnamed = _unnamed_speaker(surface, res.rules)  # 据多家美国媒体披露 -> "unnamed media"
     return unnamed if unnamed[0] else None
 
 
