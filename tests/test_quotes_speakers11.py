@@ -97,3 +97,21 @@ def test_a_taiwan_chief_officer_title_names_the_person_after_it():
     s = make_sentences(["「企业应该鼓励员工参与开源贡献，而不只是使用开源软件。」某电信公司资讯长林志明强调。"])
     q = extract_quotes(s, make_mentions(s, []))
     assert speakers(q, "参与开源贡献") == ["林志明"]
+
+
+def test_they_after_a_counted_group_are_that_group_not_the_object():
+    s = make_sentences(["美国参议院小组委员会主席理查德·布卢门撒尔与共和党成员乔什·霍利联名致信扎克伯格。",
+                        "两位参议员批评Meta的做法“不受约束且过于宽松”。", "他们还举例称，别的模型会拒绝这类请求。"])
+    q = extract_quotes(s, make_mentions(s, SENATORS))
+    assert speakers(q, "过于宽松") == ["Richard Blumenthal"]  # introduced by their post in the Senate (参议院)
+    assert speakers(q, "拒绝这类请求") == ["Richard Blumenthal"]  # not Meta, the object of 批评
+
+
+# ---------------------------------------------------------------- a clause opening with a verb has objects, not a subject
+def test_people_named_after_dianming_are_objects_of_the_speaker_before():
+    s = make_sentences(["杨立昆上周连发多帖，点名奥特曼、哈萨比斯及阿莫代，指三人正在进行游说。"])
+    m = make_mentions(s, [("杨立昆", "Yann LeCun", "person"), ("奥特曼", "Sam Altman", "person"),
+                          ("哈萨比斯", "Demis Hassabis", "person"), ("阿莫代", "Dario Amodei", "person")])
+    q = extract_quotes(s, m)
+    assert speakers(q, "正在进行游说") == ["Yann LeCun"]
+

@@ -111,6 +111,7 @@ def load_rules(path: str | None = None) -> dict:
     rules["_interview"] = re.compile(rules["interview"])
     for key, data_key in _OPTIONAL_PATTERNS.items():  # absent from a researcher's quotes.yaml: never matches
         rules[key] = re.compile(rules.get(data_key, "(?!)"))
+    rules["_object_verb"] = re.compile("(?:" + _alternation(rules.get("clause_object_verbs", ())).pattern + ")")
     rules["_people_group"] = re.compile(rules.get("people_group", "(?!)"))
     rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
@@ -813,6 +814,8 @@ class _Resolver:
             kinds = {"person": ("person",), "group": ("org", "person")}.get(kind, ("org",))
             if kind == "group" and self._unnamed_group_before(pos):
                 return "", "", surface  # 有些人持不同意见，他们认为…: they are those people
+            if kind == "group" and (group := self.group_before(pos)) is not None:
+                return group[0], group[1], surface  # 两位参议员批评…。他们还举例称…: the senators
             want = self.rules.get("pronoun_gender", {}).get(self.masked[pos:pos + n], "")
             # an organisation anaphor (该公司, 公司, 团队) takes an organisation that opened a clause, else the one
             # the article is about: 该公司 after "…在飞桨星河社区、Hugging Face等平台下载" is not Hugging Face
@@ -847,6 +850,9 @@ class _Resolver:
                     at = masked.index(clause, start) + pm.start("p")
                     return self.speaker(at, at + len(pm.group("p")))
                 in_clause = [m for m in self.between(start, end) if self._usable(m)]
+                if self.rules["_object_verb"].match(clause):
+                    end = start  # 点名奥特曼…，指三人…: who is named is the object, the subject is further back
+                    continue
                 if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
                     cands = [self.head(in_clause[0], end)]
                 elif not in_clause and (named := self._clause_person(start, end - 1)) is not None:
@@ -1105,26 +1111,53 @@ class _Resolver:
 
     def group_speaker(self, lo: int, va: int) -> tuple[str, str, str] | None:
         """A counted group of people opening the clause text[lo:va] (两位参议员 "the two senators", 参议员们, 两名研究人员;
-        `people_group`) is the people the article named with that noun as their title before (参议员理查德·布卢门撒尔和乔什·霍利):
-        the first of them (the gold writes a joint speaker's first member); None when no one was so named (then the
-        noun is an unnamed speaker, 多名研究人员 -> "unnamed researchers", as before)."""
+        `people_group`; a bare noun only in a heading, 参议员致信…) is the people the article named with that noun as their
+        title before (`_titled_member`); None when no one was so named (the noun stays an unnamed speaker, 多名研究人员 ->
+        "unnamed researchers") or when a person is named after the noun (参议员理查德·布卢门撒尔表示: that senator)."""
         subj = self.masked[lo:va]
         k = len(subj) - len(subj.lstrip(self.rules["_subject_strip"]))
         k = self.rules["_clause_opening"].match(subj, k).end()
         gm = self.rules["_people_group"].match(subj, k)
-        if gm is None or not (gm.group("count") or gm.group("plural")):
+        if gm is None or not (gm.group("count") or gm.group("plural") or self.art.kinds[_sentence_at(self.art, lo)] != "body"):
             return None
-        row = _sentence_at(self.art, lo)
-        floor = self.art.starts[max(0, row - self.rules.get("pronoun_window", 12))]
-        window, ms = self.rules.get("group_title_window", 12), self.art.mentions
-        titles = (gm.group("noun"), *self.rules.get("group_titles", {}).get(gm.group("noun"), ()))
+        if any(p.kind == "person" and self._usable(p) for p in self.between(lo + gm.end(), va)):
+            return None
+        m = self._titled_member(lo, gm.group("noun"))
+        if m is None:
+            return None
+        return m.actor, self.org_of(m.actor, m.kind, m.start, m.start), self.art.text[lo + gm.start():lo + gm.end()]
+
+    def _titled_member(self, lo: int, noun: str) -> _Mention | None:
+        """The person named last before `lo` (within `pronoun_window` sentences) whose own clause gives them the title
+        `noun` or one of its `group_titles` (参议员理查德·布卢门撒尔, 美国参议院…主席理查德·布卢门撒尔) within `group_title_window`
+        characters, with no other person named between the title and them."""
+        titles = (noun, *self.rules.get("group_titles", {}).get(noun, ()))
+        floor = self.art.starts[max(0, _sentence_at(self.art, lo) - self.rules.get("pronoun_window", 12))]
+        window, ms = self.rules.get("group_title_window", 30), self.art.mentions
         for j in range(bisect.bisect_left(self._m_starts, lo) - 1, -1, -1):
             m = ms[j]
             if m.start < floor:
                 break
-            if (m.kind == "person" and m.end <= lo and self._usable(m)
-                    and any(t in self.masked[max(self.sent_lo(m.start), m.start - window):m.start] for t in titles)):
-                return m.actor, self.org_of(m.actor, m.kind, m.start, m.start), self.art.text[lo + gm.start():lo + gm.end()]
+            if m.kind != "person" or m.end > lo or not self._usable(m):
+                continue
+            a = max(_clause_start(self.masked, self.sent_lo(m.start), m.start), m.start - window)
+            at = max((self.masked.rfind(t, a, m.start) for t in titles), default=-1)
+            if at >= 0 and not any(p.kind == "person" and p is not m for p in self.between(at, m.start)):
+                return m
+        return None
+
+    def group_before(self, pos: int) -> tuple[str, str, str] | None:
+        """他们 / 两人 "they": a counted group of people opening the nearest earlier sentence that names anyone (两位参议员批评
+        Meta…。他们还举例称… -> the senators, not Meta), within `subject_window` sentences; None otherwise."""
+        row = _sentence_at(self.art, pos)
+        for r in range(row, max(row - self.rules.get("subject_window", 3), 0) - 1, -1):
+            lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
+            if hi <= lo:
+                continue
+            if (group := self.group_speaker(lo, hi)) is not None:
+                return group
+            if any(m.kind in ("person", "org") and self._usable(m) for m in self.between(lo, hi)):
+                return None
         return None
 
     def _unregistered_name(self, lo: int, hi: int, first: bool = False) -> tuple[str, str] | None:
