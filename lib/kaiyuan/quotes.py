@@ -552,7 +552,9 @@ class _Resolver:
                 if frame is None:
                     if (org := self._subject_issuer(cs, rm)) is not None:
                         self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
-                    continue
+                    elif any(lm.end() == rm.end() for lm in self.rules["_letter_addressee"].finditer(self.masked, cs, rm.end())):
+                        self._issued.append((rm.start(), self.rules["roles"][rm.group()], ""))  # 送交纽森的公开信: a new
+                    continue  # letter whose writer is not found here; a later 信中 is not an older letter's
                 who = [m for m in self.between(cs, frame.start())
                        if m.kind in ("person", "org") and self._usable(m) and not self._in_parens(m.start)]
                 if not who and frame.group().startswith("据"):  # 据《纽约时报》报道: the outlet inside the frame issued it
