@@ -117,13 +117,6 @@ def test_people_named_after_dianming_are_objects_of_the_speaker_before():
 
 
 
-# ---------------------------------------------------------------- an outlet credited with someone else's words
-def test_an_outlet_reporting_what_a_company_admitted_credits_the_company():
-    s2 = make_sentences(["DeepSeek暂停了下载。", "据路透社报导，该公司已在当地指定法律代理人，并坦承先前对个资规定「未能充分掌握」。"])
-    q2 = extract_quotes(s2, make_mentions(s2, [("路透社", "Reuters", "org"), ("DeepSeek", "DeepSeek", "org")]))
-    assert speakers(q2, "未能充分掌握") == ["DeepSeek"]  # 坦承 "admitted" is the company's verb; the outlet only reports
-
-
 def test_a_new_letter_to_someone_is_not_an_older_letter_of_its_recipient():
     s = make_sentences(["纽森在否决信中写道：“这个法案只看模型大小。”",
                         "辛顿背书了一封由多名员工联署、送交纽森的公开信，信中警告强大的模型可能被滥用。"])
