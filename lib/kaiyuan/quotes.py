@@ -87,7 +87,7 @@ _NAME_RE = re.compile(rf"[(（]([{_UP}][{_UP}{_LOW}\-']+(?: [{_UP}][{_UP}{_LOW}\
 
 # compiled key -> quotes.yaml key of the optional patterns
 _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abbreviation",
-                      "_heading_speech": "heading_speech", "_addressee": "addressee", "_in_document": "in_document", "_name_like": "name_like",
+                      "_heading_speech": "heading_speech", "_addressee": "addressee", "_letter_addressee": "letter_addressee", "_in_document": "in_document", "_name_like": "name_like",
                       "_document_title": "document_title", "_colon_speech": "colon_speech", "_role_frame": "role_frame",
                       "_issue_frame": "issue_frame", "_subject_issue_gap": "subject_issue_gap", "_joint": "joint_subject", "_data_shows": "data_shows",
                       "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
@@ -111,6 +111,8 @@ def load_rules(path: str | None = None) -> dict:
     rules["_interview"] = re.compile(rules["interview"])
     for key, data_key in _OPTIONAL_PATTERNS.items():  # absent from a researcher's quotes.yaml: never matches
         rules[key] = re.compile(rules.get(data_key, "(?!)"))
+    rules["_object_verb"] = re.compile("(?:" + _alternation(rules.get("clause_object_verbs", ())).pattern + ")")
+    rules["_people_group"] = re.compile(rules.get("people_group", "(?!)"))
     rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)"))
     rules["_connective"] = re.compile(rules.get("connectives", "^$"))
     rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
@@ -442,6 +444,7 @@ class _Resolver:
         self._m_starts = [m.start for m in art.mentions]
         excluded = [m.span() for m in rules["_interview"].finditer(masked)]
         excluded += [m.span("inner") for m in rules["_addressee"].finditer(masked)]
+        excluded += [m.span("inner") for m in rules["_letter_addressee"].finditer(masked)]  # 给扎克伯格的信: the recipient
         excluded += [m.span(g) for m in rules["_location"].finditer(masked) for g in ("inner", "inner2", "inner3")
                      if m.group(g) is not None]
         excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked) if not self._outlet_subject(m.start(), m.end())]
@@ -543,11 +546,15 @@ class _Resolver:
             for rm in self.rules["_role_re"].finditer(self.masked):
                 at = self._title_open(rm)  # 白宫发布28页的《赢得竞赛：…行动计划》: the frame stands before the title
                 cs = _clause_start(self.masked, self.sent_lo(at), at)
+                while cs > self.sent_lo(at) and self._in_parens(cs):  # X(国会隐私，技术…主席)和Y写了一封…: a comma in brackets
+                    cs = _clause_start(self.masked, self.sent_lo(at), cs - 1)
                 frame = self.rules["_issue_frame"].search(self.masked, cs, at)
                 if frame is None:
                     if (org := self._subject_issuer(cs, rm)) is not None:
                         self._issued.append((rm.start(), self.rules["roles"][rm.group()], org))
-                    continue
+                    elif any(lm.end() == rm.end() for lm in self.rules["_letter_addressee"].finditer(self.masked, cs, rm.end())):
+                        self._issued.append((rm.start(), self.rules["roles"][rm.group()], ""))  # 送交纽森的公开信: a new
+                    continue  # letter whose writer is not found here; a later 信中 is not an older letter's
                 who = [m for m in self.between(cs, frame.start())
                        if m.kind in ("person", "org") and self._usable(m) and not self._in_parens(m.start)]
                 if not who and frame.group().startswith("据"):  # 据《纽约时报》报道: the outlet inside the frame issued it
@@ -774,6 +781,8 @@ class _Resolver:
         # 2. pronouns / anaphora immediately before the verb, or opening the verb's clause
         #    ("她在论文中指出"); a bare 公司 as the whole subject is an organisation anaphor
         cs0 = _clause_start(masked, lo, va)
+        if (group := self.group_speaker(cs0, va)) is not None:
+            return group  # 两位参议员批评… "the two senators criticised": the senators named before
         subj = masked[cs0:va].strip(self.rules["_subject_strip"])
         hit = None  # (kind, position, surface length)
         opening = self.rules["_clause_opening"].match(subj).end()  # 去年他接受…访问时说 "last year he said": a time word first
@@ -807,6 +816,8 @@ class _Resolver:
             kinds = {"person": ("person",), "group": ("org", "person")}.get(kind, ("org",))
             if kind == "group" and self._unnamed_group_before(pos):
                 return "", "", surface  # 有些人持不同意见，他们认为…: they are those people
+            if kind == "group" and (group := self.group_before(pos)) is not None:
+                return group[0], group[1], surface  # 两位参议员批评…。他们还举例称…: the senators
             want = self.rules.get("pronoun_gender", {}).get(self.masked[pos:pos + n], "")
             # an organisation anaphor (该公司, 公司, 团队) takes an organisation that opened a clause, else the one
             # the article is about: 该公司 after "…在飞桨星河社区、Hugging Face等平台下载" is not Hugging Face
@@ -826,6 +837,8 @@ class _Resolver:
         #    the subject of the nearest earlier clause (its first mention; clauses opening with a
         #    pronoun such as 它们 are skipped)
         cs = _clause_start(masked, lo, va)
+        relay = self.rules["_relay"].search(masked, cs, va)
+        cs = relay.end() if relay is not None else cs  # 彭博引述消息来源报导 "Bloomberg, citing sources, reported": the sources
         cands = [m for m in self.between(cs, va) if self._usable(m)]
         if not cands and self.rules["_connective"].match(masked[cs:va].strip(" \u3000")):
             end = cs
@@ -833,10 +846,15 @@ class _Resolver:
                 start = _clause_start(masked, lo, end - 1)
                 clause = masked[start:end - 1].strip(" \u3000")
                 pm = self.rules["_pronoun_clause"].match(clause)
+                if (group := self.group_speaker(start, end - 1)) is not None:
+                    return group  # 两位政客询问Meta…，并写道: the politicians, not Meta
                 if pm:  # "他感谢X…，并透露", "不过他也没有把话说死，承认…", "该公司…，当时强调": the pronoun, not X
                     at = masked.index(clause, start) + pm.start("p")
                     return self.speaker(at, at + len(pm.group("p")))
                 in_clause = [m for m in self.between(start, end) if self._usable(m)]
+                if self.rules["_object_verb"].match(clause):
+                    end = start  # 点名奥特曼…，指三人…: who is named is the object, the subject is further back
+                    continue
                 if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
                     cands = [self.head(in_clause[0], end)]
                 elif not in_clause and (named := self._clause_person(start, end - 1)) is not None:
@@ -1093,6 +1111,57 @@ class _Resolver:
             k -= 1
         return cands[k]
 
+    def group_speaker(self, lo: int, va: int) -> tuple[str, str, str] | None:
+        """A counted group of people opening the clause text[lo:va] (两位参议员 "the two senators", 参议员们, 两名研究人员;
+        `people_group`; a bare noun only in a heading, 参议员致信…) is the people the article named with that noun as their
+        title before (`_titled_member`); None when no one was so named (the noun stays an unnamed speaker, 多名研究人员 ->
+        "unnamed researchers") or when a person is named after the noun (参议员理查德·布卢门撒尔表示: that senator)."""
+        subj = self.masked[lo:va]
+        k = len(subj) - len(subj.lstrip(self.rules["_subject_strip"]))
+        k = self.rules["_clause_opening"].match(subj, k).end()
+        gm = self.rules["_people_group"].match(subj, k)
+        if gm is None or not (gm.group("count") or gm.group("plural") or self.art.kinds[_sentence_at(self.art, lo)] != "body"):
+            return None
+        if any(p.kind == "person" and self._usable(p) for p in self.between(lo + gm.end(), va)):
+            return None
+        m = self._titled_member(lo, gm.group("noun"))
+        if m is None:
+            return None
+        return m.actor, self.org_of(m.actor, m.kind, m.start, m.start), self.art.text[lo + gm.start():lo + gm.end()]
+
+    def _titled_member(self, lo: int, noun: str) -> _Mention | None:
+        """The person named last before `lo` (within `pronoun_window` sentences) whose own clause gives them the title
+        `noun` or one of its `group_titles` (参议员理查德·布卢门撒尔, 美国参议院…主席理查德·布卢门撒尔) within `group_title_window`
+        characters, with no other person named between the title and them."""
+        titles = (noun, *self.rules.get("group_titles", {}).get(noun, ()))
+        floor = self.art.starts[max(0, _sentence_at(self.art, lo) - self.rules.get("pronoun_window", 12))]
+        window, ms = self.rules.get("group_title_window", 30), self.art.mentions
+        for j in range(bisect.bisect_left(self._m_starts, lo) - 1, -1, -1):
+            m = ms[j]
+            if m.start < floor:
+                break
+            if m.kind != "person" or m.end > lo or not self._usable(m):
+                continue
+            a = max(_clause_start(self.masked, self.sent_lo(m.start), m.start), m.start - window)
+            at = max((self.masked.rfind(t, a, m.start) for t in titles), default=-1)
+            if at >= 0 and not any(p.kind == "person" and p is not m for p in self.between(at, m.start)):
+                return m
+        return None
+
+    def group_before(self, pos: int) -> tuple[str, str, str] | None:
+        """他们 / 两人 "they": a counted group of people opening the nearest earlier sentence that names anyone (两位参议员批评
+        Meta…。他们还举例称… -> the senators, not Meta), within `subject_window` sentences; None otherwise."""
+        row = _sentence_at(self.art, pos)
+        for r in range(row, max(row - self.rules.get("subject_window", 3), 0) - 1, -1):
+            lo, hi = self.art.starts[r], min(self.art.ends[r], pos)
+            if hi <= lo:
+                continue
+            if (group := self.group_speaker(lo, hi)) is not None:
+                return group
+            if any(m.kind in ("person", "org") and self._usable(m) for m in self.between(lo, hi)):
+                return None
+        return None
+
     def _unregistered_name(self, lo: int, hi: int, first: bool = False) -> tuple[str, str] | None:
         """(name, surface) of the last personal name in text[lo:hi] that is no registry mention: a Latin name
         in parentheses after its transliteration, a Latin full name, or a CJK transliteration with ·.
@@ -1248,6 +1317,11 @@ def _colon_line_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote)
     line = masked[p_lo:art.ends[first - 1]].rstrip(" \u3000")
     if not line.endswith(("：", ":")):
         return None
+    verbs = _verbs(masked, p_lo, p_lo + len(line) - 1, res.rules)
+    if verbs:  # 信中提到： "the letter says:" — the verb's own speaker first (a role speaks for who issued it)
+        spk = res.speaker(p_lo, verbs[-1][0])
+        if spk[0]:
+            return spk
     spk = res.speaker_or_subject(p_lo, p_lo + len(line) - 1)
     return spk if spk[0] else None
 
@@ -1599,6 +1673,8 @@ def _according_unnamed(art: _Article, masked: str, r: int, rules: dict) -> dict 
 def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str, str, str] | None:
     """Speaker of 据X报道/消息: a registry actor, a role, a pronoun, or the source as written."""
     a, b = am.span("src")
+    relay = res.rules["_relay"].search(res.masked, a, b)
+    a = relay.end() if relay is not None and relay.end() < b else a  # 据《彭博》引述知情人士报道: the people it cites
     src = res.masked[a:b]
     if src in res.rules["according_to_not_sources"]:
         return None
@@ -1618,9 +1694,9 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     if media:
         return media[0].actor, media[0].actor, media[0].surface
     surface = art.text[a:b].strip()
-    if am.group("tail") in res.rules["according_to_report_tails"]:
+    unnamed = _unnamed_speaker(surface, res.rules)  # 据多家美国媒体披露 -> "unnamed media", 据…引述知情人士报道
+    if not unnamed[0] and am.group("tail") in res.rules["according_to_report_tails"]:
         return surface.strip("《》"), "", surface
-    unnamed = _unnamed_speaker(surface, res.rules)  # 据多家美国媒体披露 -> "unnamed media"
     return unnamed if unnamed[0] else None
 
 
