@@ -1712,6 +1712,8 @@ def _document_spans(sentences: pd.DataFrame, rules: dict) -> list:
     for aid, sid, base, text in zip(sentences["article_id"].astype(str), sentences["sentence_id"],
                                     sentences["start"], sentences["text"]):
         text = text if isinstance(text, str) else ""
+        if "《" not in text and not any(rx.search(text) for _kind, rx in rules["names"]):
+            continue  # most sentences: no title, no untitled name (checked before the script conversion)
         for s, e, kind in sentence_documents(to_simplified(text), rules):
             found.append((aid, int(sid), int(base) + s, int(base) + e, kind, text[s:e], int(base), text))
     return found
