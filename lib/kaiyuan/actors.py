@@ -56,12 +56,13 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "promote_next_word_min_freq": 0, "promote_title_frames": [],
                       "promote_versioned_models": "off", "versioned_model_pattern": "",
                       "document_title_heads": {}, "document_title_frames": {}, "document_list_joiners": [],
-                      "document_title_not_heads": [], "document_gloss_before": [], "document_gloss_after": [],
+                      "document_title_not_heads": [], "document_title_marks": ["《》"],
+                      "document_title_max_chars": 30, "document_gloss_before": [], "document_gloss_after": [],
                       "document_names": {}}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
                     "promote_titles", "promote_verbs", "promote_name_followers", "promote_title_frames",
-                    "document_list_joiners", "document_title_not_heads", "document_gloss_before",
+                    "document_list_joiners", "document_title_not_heads", "document_title_marks", "document_gloss_before",
                     "document_gloss_after")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 _DISCOVERY_TYPED = ("document_title_heads", "document_title_frames", "document_names")
@@ -419,7 +420,8 @@ def build_registry(data, path: str = "<memory>") -> Registry:
     for field in (*_DISCOVERY_CHARSETS, "versioned_model_pattern"):
         if not isinstance(discovery[field], str):
             raise RegistryError(f"{path}: discovery: `{field}` must be a string of characters")
-    for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq", "promote_next_word_min_freq"):
+    for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq", "promote_next_word_min_freq",
+                  "document_title_max_chars"):
         if not isinstance(discovery[field], int):
             raise RegistryError(f"{path}: discovery: `{field}` must be an integer")
     stop_keys = {normalise(w) for w in discovery["latin_stoplist"]}
@@ -1655,10 +1657,11 @@ def _document_rules(registry: Registry) -> dict:
     《》), the typed head words (longest first), the typed untitled names and the joiners of a list of titles."""
     if "documents" not in registry._cache:
         d = registry.discovery
-        title = r"《(?P<t>[^《》\n]{1,%d})》" % max(d["title_max_chars"], 2)
+        opens, closes = (re.escape("".join(m[k] for m in d["document_title_marks"] if len(m) == 2)) for k in (0, 1))
+        title = r"[%s](?P<t>[^%s%s\n]{1,%d})[%s]" % (opens, opens, closes, max(d["document_title_max_chars"], 2), closes)
         joiners = "|".join(re.escape(j) for j in d["document_list_joiners"])
         registry._cache["documents"] = {
-            "title": re.compile(title),
+            "title": re.compile(title), "opens": tuple(m[0] for m in d["document_title_marks"]),
             "frames": tuple((kind, re.compile(f.replace("{T}", title)))
                             for kind, frames in d["document_title_frames"].items() for f in frames),
             "heads": tuple(sorted(((h.lower(), kind) for kind, heads in d["document_title_heads"].items()
@@ -1687,7 +1690,7 @@ def sentence_documents(simp: str, rules: dict) -> list:
     论文《X》, 《X》一书), a title listed right after such a title (行政令：《A》《B》和《C》), and an official title
     written without marks (可接受使用政策)."""
     out, prev = [], ""
-    if "《" in simp:
+    if any(mark in simp for mark in rules["opens"]):
         framed = {}
         for kind, rx in rules["frames"]:
             for m in rx.finditer(simp):
@@ -1712,7 +1715,7 @@ def _document_spans(sentences: pd.DataFrame, rules: dict) -> list:
     for aid, sid, base, text in zip(sentences["article_id"].astype(str), sentences["sentence_id"],
                                     sentences["start"], sentences["text"]):
         text = text if isinstance(text, str) else ""
-        if "《" not in text and not any(rx.search(text) for _kind, rx in rules["names"]):
+        if not any(mark in text for mark in rules["opens"]) and not any(rx.search(text) for _k, rx in rules["names"]):
             continue  # most sentences: no title, no untitled name (checked before the script conversion)
         for s, e, kind in sentence_documents(to_simplified(text), rules):
             found.append((aid, int(sid), int(base) + s, int(base) + e, kind, text[s:e], int(base), text))
@@ -1748,7 +1751,7 @@ def with_documents(mentions: pd.DataFrame, sentences: pd.DataFrame, registry: Re
         spans[aid].append((int(s), int(e), i))
     rows, drop = [], set()
     for aid, sid, s, e, kind, surface, base, text in found:
-        inner = (s + 1, e - 1) if surface.startswith("《") else (s, e)
+        inner = (s + 1, e - 1) if surface.startswith(rules["opens"]) else (s, e)
         hits = [(ms, me, i) for ms, me, i in spans.get(aid, ()) if ms < e and s < me]
         nested = [i for ms, me, i in hits if inner[0] <= ms and me <= inner[1] and (ms, me) != inner]
         if len(nested) < len(hits) or _glossed(s, e, spans.get(aid, ()), base, text, rules):
