@@ -102,3 +102,13 @@ def test_a_title_glossing_a_registered_name_is_that_name():
 def test_the_rule_is_data():
     sentence = "两名参议员提出《人工智能芯片出口审查法案》。"
     assert documents(sentence, document_title_heads={}, document_title_frames={}) == []
+
+
+def test_title_marks_must_be_pairs():
+    import yaml
+
+    from kaiyuan.actors import DEFAULT_REGISTRY, RegistryError, build_registry
+    data = yaml.safe_load(open(DEFAULT_REGISTRY, encoding="utf-8"))
+    data["discovery"]["document_title_marks"] = ["《"]
+    with pytest.raises(RegistryError, match="document_title_marks"):
+        build_registry(data)

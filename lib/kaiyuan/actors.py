@@ -417,6 +417,9 @@ def build_registry(data, path: str = "<memory>") -> Registry:
         discovery[field] = _str_list(discovery[field], f"{path}: discovery", field) if discovery[field] else ()
     for field in _DISCOVERY_TYPED:
         discovery[field] = _typed_lists(discovery[field], f"{path}: discovery", field)
+    if any(len(m) != 2 for m in discovery["document_title_marks"]):
+        raise RegistryError(f"{path}: discovery: `document_title_marks` must be pairs like 《》, got "
+                            f"{list(discovery['document_title_marks'])!r}")
     for field in (*_DISCOVERY_CHARSETS, "versioned_model_pattern"):
         if not isinstance(discovery[field], str):
             raise RegistryError(f"{path}: discovery: `{field}` must be a string of characters")
@@ -1657,7 +1660,7 @@ def _document_rules(registry: Registry) -> dict:
     《》), the typed head words (longest first), the typed untitled names and the joiners of a list of titles."""
     if "documents" not in registry._cache:
         d = registry.discovery
-        opens, closes = (re.escape("".join(m[k] for m in d["document_title_marks"] if len(m) == 2)) for k in (0, 1))
+        opens, closes = (re.escape("".join(m[k] for m in d["document_title_marks"])) for k in (0, 1))
         title = r"[%s](?P<t>[^%s%s\n]{1,%d})[%s]" % (opens, opens, closes, max(d["document_title_max_chars"], 2), closes)
         joiners = "|".join(re.escape(j) for j in d["document_list_joiners"])
         registry._cache["documents"] = {
