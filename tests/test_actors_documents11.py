@@ -35,8 +35,8 @@ def mentions(*sentences: str, **discovery) -> list[tuple[str, str, str]]:
 
 def documents(*sentences: str, **discovery) -> list[tuple[str, str]]:
     """(actor, actor_type) of the documents only."""
-    return [(a, t) for a, t, _s in mentions(*sentences, **discovery)
-            if t in ("other", "initiative") and a[:1] in "《〈" or a.endswith("使用政策")]
+    return [(a, t) for a, t, s in mentions(*sentences, **discovery)
+            if t in ("other", "initiative") and (s[:1] in "《〈" or s.endswith("使用政策"))]
 
 
 # --------------------------------------------------------------------------- what counts
@@ -53,8 +53,9 @@ def documents(*sentences: str, **discovery) -> list[tuple[str, str]]:
     ("三十家机构签署《关于开放模型安全的联合声明》。", [("《关于开放模型安全的联合声明》", "initiative")]),
     ("《Open Weights Safety Report》里这样写道。", [("《Open Weights Safety Report》", "other")]),
     # Taiwan and Hong Kong press mark an article's title with 〈〉; an English title runs longer than a Chinese one
+    # (named without those marks, as the gold writes it)
     ("他上月發表長文〈Why Open Weights Matter for Security〉，力陳己見。",
-     [("〈Why Open Weights Matter for Security〉", "other")]),
+     [("Why Open Weights Matter for Security", "other")]),
     # a list of titles after one frame: each is a document
     ("总统签署两项行政令：《加快算力审批》和《保护未成年人上网》。",
      [("《加快算力审批》", "initiative"), ("《保护未成年人上网》", "initiative")]),

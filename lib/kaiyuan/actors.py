@@ -57,12 +57,13 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "promote_versioned_models": "off", "versioned_model_pattern": "",
                       "document_title_heads": {}, "document_title_frames": {}, "document_list_joiners": [],
                       "document_title_not_heads": [], "document_title_marks": ["《》"],
-                      "document_title_max_chars": 30, "document_gloss_before": [], "document_gloss_after": [],
+                      "document_title_max_chars": 30, "document_name_keeps_marks": ["《》"], "document_gloss_before": [], "document_gloss_after": [],
                       "document_names": {}}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
                     "promote_titles", "promote_verbs", "promote_name_followers", "promote_title_frames",
-                    "document_list_joiners", "document_title_not_heads", "document_title_marks", "document_gloss_before",
+                    "document_list_joiners", "document_title_not_heads", "document_title_marks", "document_name_keeps_marks",
+                    "document_gloss_before",
                     "document_gloss_after")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 _DISCOVERY_TYPED = ("document_title_heads", "document_title_frames", "document_names")
@@ -1665,6 +1666,7 @@ def _document_rules(registry: Registry) -> dict:
         joiners = "|".join(re.escape(j) for j in d["document_list_joiners"])
         registry._cache["documents"] = {
             "title": re.compile(title), "opens": tuple(m[0] for m in d["document_title_marks"]),
+            "keeps": tuple(m[0] for m in d["document_name_keeps_marks"]),
             "frames": tuple((kind, re.compile(f.replace("{T}", title)))
                             for kind, frames in d["document_title_frames"].items() for f in frames),
             "heads": tuple(sorted(((h.lower(), kind) for kind, heads in d["document_title_heads"].items()
@@ -1739,7 +1741,7 @@ def _glossed(s: int, e: int, spans: list, base: int, text: str, rules: dict) -> 
 def with_documents(mentions: pd.DataFrame, sentences: pd.DataFrame, registry: Registry,
                    article_order: list | None = None) -> pd.DataFrame:
     """The mentions with the documents the articles name by their title (`sentence_documents`), each one mention
-    under the title as written, marks included (《个人超级智能》), typed other or initiative. A name inside a counted
+    under the title as written, 《》 included (《个人超级智能》), other marks not (〈X〉 is X), typed other or initiative. A name inside a counted
     title is not counted again (the longest match wins: the Llama of 《Llama 2：…》 goes). A title that a mention
     already covers whole (a registered law such as 《人工智能法》, an outlet 《财富》) or that a mention crosses is left
     to that mention."""
@@ -1760,7 +1762,8 @@ def with_documents(mentions: pd.DataFrame, sentences: pd.DataFrame, registry: Re
         if len(nested) < len(hits) or _glossed(s, e, spans.get(aid, ()), base, text, rules):
             continue  # a registered title, an outlet, a name crossing the marks, a gloss: that mention stands
         drop.update(nested)
-        rows.append({"article_id": aid, "sentence_id": sid, "actor": surface, "actor_type": kind, "surface": surface,
+        name = surface if inner == (s, e) or surface.startswith(rules["keeps"]) else surface[1:-1]
+        rows.append({"article_id": aid, "sentence_id": sid, "actor": name, "actor_type": kind, "surface": surface,
                      "start": s, "end": e, "version": ""})
     kept = mentions.drop(index=mentions.index[sorted(drop)]) if drop else mentions
     docs = pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(_MENTION_DTYPES)
