@@ -54,11 +54,19 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "promote_titles": [], "promote_verbs": [], "promote_chinese": "off",
                       "promote_name_followers": [], "promote_titled_max_freq": 0,
                       "promote_next_word_min_freq": 0, "promote_title_frames": [],
-                      "promote_versioned_models": "off", "versioned_model_pattern": ""}
+                      "promote_versioned_models": "off", "versioned_model_pattern": "",
+                      "document_title_heads": {}, "document_title_frames": {}, "document_list_joiners": [],
+                      "document_title_not_heads": [], "document_title_marks": ["《》"],
+                      "document_title_max_chars": 30, "document_name_keeps_marks": ["《》"], "document_gloss_before": [], "document_gloss_after": [],
+                      "document_names": {}}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
-                    "promote_titles", "promote_verbs", "promote_name_followers", "promote_title_frames")
+                    "promote_titles", "promote_verbs", "promote_name_followers", "promote_title_frames",
+                    "document_list_joiners", "document_title_not_heads", "document_title_marks", "document_name_keeps_marks",
+                    "document_gloss_before",
+                    "document_gloss_after")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
+_DISCOVERY_TYPED = ("document_title_heads", "document_title_frames", "document_names")
 
 _DOTS = "·・•‧･⋅∙ㆍ"  # interpunct variants used between parts of transliterated names
 _VERSION_RE = re.compile(r"[ ]?[-‐‑–—_]?[ ]?(?P<v>v?\d{1,2}(?:\.\d{1,2})?)(?P<s>[a-z])?")
@@ -314,6 +322,15 @@ def _str_list(value, where: str, field: str) -> tuple:
     return tuple(value)
 
 
+def _typed_lists(value, where: str, field: str) -> dict:
+    """Validate a mapping from an actor type to a list of non-empty strings (document_title_heads)."""
+    if not value:
+        return {}
+    if not isinstance(value, dict) or not set(value) <= set(ACTOR_TYPES):
+        raise RegistryError(f"{where}: `{field}` must map actor types {ACTOR_TYPES} to lists, got {value!r}")
+    return {kind: _str_list(items, where, f"{field}.{kind}") for kind, items in sorted(value.items())}
+
+
 def _build_rule(raw, actor_name: str, aliases: tuple, default_window: int) -> Rule:
     """Validate one context rule of an actor."""
     where = f"actor {actor_name!r} context rule"
@@ -399,10 +416,16 @@ def build_registry(data, path: str = "<memory>") -> Registry:
         raise RegistryError(f"{path}: discovery: unknown key(s) {sorted(unknown)}")
     for field in _DISCOVERY_LISTS:
         discovery[field] = _str_list(discovery[field], f"{path}: discovery", field) if discovery[field] else ()
+    for field in _DISCOVERY_TYPED:
+        discovery[field] = _typed_lists(discovery[field], f"{path}: discovery", field)
+    if any(len(m) != 2 for m in discovery["document_title_marks"]):
+        raise RegistryError(f"{path}: discovery: `document_title_marks` must be pairs like 《》, got "
+                            f"{list(discovery['document_title_marks'])!r}")
     for field in (*_DISCOVERY_CHARSETS, "versioned_model_pattern"):
         if not isinstance(discovery[field], str):
             raise RegistryError(f"{path}: discovery: `{field}` must be a string of characters")
-    for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq", "promote_next_word_min_freq"):
+    for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq", "promote_next_word_min_freq",
+                  "document_title_max_chars"):
         if not isinstance(discovery[field], int):
             raise RegistryError(f"{path}: discovery: `{field}` must be an integer")
     stop_keys = {normalise(w) for w in discovery["latin_stoplist"]}
@@ -1629,6 +1652,122 @@ def with_promoted(mentions: pd.DataFrame, promoted: pd.DataFrame, article_order:
     key = both["article_id"].astype(str).map(rank).fillna(len(rank))
     return (both.assign(_rank=key).sort_values(["_rank", "start", "end"], kind="stable")
             .drop(columns="_rank").reset_index(drop=True))
+
+
+# --------------------------------------------------------------------------- documents named by their title
+
+def _document_rules(registry: Registry) -> dict:
+    """`discovery.document_*` compiled once per registry: the title pattern, the typed frames ({T} = the title in
+    《》), the typed head words (longest first), the typed untitled names and the joiners of a list of titles."""
+    if "documents" not in registry._cache:
+        d = registry.discovery
+        opens, closes = (re.escape("".join(m[k] for m in d["document_title_marks"])) for k in (0, 1))
+        title = r"[%s](?P<t>[^%s%s\n]{1,%d})[%s]" % (opens, opens, closes, max(d["document_title_max_chars"], 2), closes)
+        joiners = "|".join(re.escape(j) for j in d["document_list_joiners"])
+        registry._cache["documents"] = {
+            "title": re.compile(title), "opens": tuple(m[0] for m in d["document_title_marks"]),
+            "keeps": tuple(m[0] for m in d["document_name_keeps_marks"]),
+            "frames": tuple((kind, re.compile(f.replace("{T}", title)))
+                            for kind, frames in d["document_title_frames"].items() for f in frames),
+            "heads": tuple(sorted(((h.lower(), kind) for kind, heads in d["document_title_heads"].items()
+                                   for h in heads), key=lambda hk: (-len(hk[0]), hk[0]))),
+            "not_heads": tuple(w.lower() for w in d["document_title_not_heads"]),
+            "gloss_before": frozenset(d["document_gloss_before"]), "gloss_after": frozenset(d["document_gloss_after"]),
+            "names": tuple((kind, re.compile(p)) for kind, names in d["document_names"].items() for p in names),
+            "join": re.compile(f"(?:{joiners})?" if joiners else ""),
+        }
+    return registry._cache["documents"]
+
+
+def _title_kind(title: str, rules: dict) -> str:
+    """The type a title's own last word gives it (…法案 a bill: initiative; …Technical Report: other), "" for none.
+    A title that is nothing but the head word (《框架》, 《报告》) is a short form of another title, and a title ending
+    in a common word that merely ends like a head (《…算法》 "algorithm", not a law 法) has none."""
+    low = title.lower().rstrip()
+    if low.endswith(rules["not_heads"]):
+        return ""
+    return next((kind for head, kind in rules["heads"] if low.endswith(head) and len(low) > len(head)), "")
+
+
+def sentence_documents(simp: str, rules: dict) -> list:
+    """(start, end, type) of the documents one simplified sentence names by their title, marks included: a title in
+    《》 whose last word names a kind of document (《…法案》, 《…声明》), a title a frame marks as a document (题为《X》,
+    论文《X》, 《X》一书), a title listed right after such a title (行政令：《A》《B》和《C》), and an official title
+    written without marks (可接受使用政策)."""
+    out, prev = [], ""
+    if any(mark in simp for mark in rules["opens"]):
+        framed = {}
+        for kind, rx in rules["frames"]:
+            for m in rx.finditer(simp):
+                framed.setdefault(m.start("t") - 1, kind)
+        last_end = -1
+        for m in rules["title"].finditer(simp):
+            kind = _title_kind(m.group("t"), rules) or framed.get(m.start(), "")
+            if not kind and prev and rules["join"].fullmatch(simp[last_end:m.start()]):
+                kind = prev
+            if kind:
+                out.append((m.start(), m.end(), kind))
+            prev, last_end = kind, m.end()
+    for kind, rx in rules["names"]:
+        out += [(m.start(), m.end(), kind) for m in rx.finditer(simp)]
+    return sorted(out)
+
+
+def _document_spans(sentences: pd.DataFrame, rules: dict) -> list:
+    """(article_id, sentence_id, start, end, type, surface, sentence start, sentence text) of every document named
+    by its title, in offsets of the article's clean text."""
+    found = []
+    for aid, sid, base, text in zip(sentences["article_id"].astype(str), sentences["sentence_id"],
+                                    sentences["start"], sentences["text"]):
+        text = text if isinstance(text, str) else ""
+        if not any(mark in text for mark in rules["opens"]) and not any(rx.search(text) for _k, rx in rules["names"]):
+            continue  # most sentences: no title, no untitled name (checked before the script conversion)
+        for s, e, kind in sentence_documents(to_simplified(text), rules):
+            found.append((aid, int(sid), int(base) + s, int(base) + e, kind, text[s:e], int(base), text))
+    return found
+
+
+def _glossed(s: int, e: int, spans: list, base: int, text: str, rules: dict) -> bool:
+    """The title at [s, e) and a mention of the same sentence name one thing: the title glosses the name before it
+    (SB 1047，即《前沿…法案》 "SB 1047, i.e. the … Act") or a name inside the brackets right after it glosses the title
+    (《赢得竞赛：美国人工智能行动计划》（Winning the Race: America's AI Action Plan）); the mention counts it once."""
+    after = text[e - base:]
+    opened = after.lstrip().startswith(tuple(rules["gloss_after"]))
+    close = e + min((k for k in (after.find("）"), after.find(")")) if k >= 0), default=0) if opened else e
+    return any(base <= me <= s and text[me - base:s - base].strip() in rules["gloss_before"]
+               or e < ms and me <= close for ms, me, _i in spans)
+
+
+def with_documents(mentions: pd.DataFrame, sentences: pd.DataFrame, registry: Registry,
+                   article_order: list | None = None) -> pd.DataFrame:
+    """The mentions with the documents the articles name by their title (`sentence_documents`), each one mention
+    under the title as written, 《》 included (《个人超级智能》), other marks not (〈X〉 is X), typed other or initiative. A name inside a counted
+    title is not counted again (the longest match wins: the Llama of 《Llama 2：…》 goes). A title that a mention
+    already covers whole (a registered law such as 《人工智能法》, an outlet 《财富》) or that a mention crosses is left
+    to that mention."""
+    rules = _document_rules(registry)
+    if not (rules["heads"] or rules["frames"] or rules["names"]) or sentences.empty:
+        return mentions
+    found = _document_spans(sentences, rules)
+    if not found:
+        return mentions
+    spans: dict = defaultdict(list)
+    for i, aid, s, e in zip(range(len(mentions)), mentions["article_id"].astype(str), mentions["start"], mentions["end"]):
+        spans[aid].append((int(s), int(e), i))
+    rows, drop = [], set()
+    for aid, sid, s, e, kind, surface, base, text in found:
+        inner = (s + 1, e - 1) if surface.startswith(rules["opens"]) else (s, e)
+        hits = [(ms, me, i) for ms, me, i in spans.get(aid, ()) if ms < e and s < me]
+        nested = [i for ms, me, i in hits if inner[0] <= ms and me <= inner[1] and (ms, me) != inner]
+        if len(nested) < len(hits) or _glossed(s, e, spans.get(aid, ()), base, text, rules):
+            continue  # a registered title, an outlet, a name crossing the marks, a gloss: that mention stands
+        drop.update(nested)
+        name = surface if inner == (s, e) or surface.startswith(rules["keeps"]) else surface[1:-1]
+        rows.append({"article_id": aid, "sentence_id": sid, "actor": name, "actor_type": kind, "surface": surface,
+                     "start": s, "end": e, "version": ""})
+    kept = mentions.drop(index=mentions.index[sorted(drop)]) if drop else mentions
+    docs = pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(_MENTION_DTYPES)
+    return with_promoted(kept, docs, article_order)
 
 
 def discover_unknown(sentences: pd.DataFrame, mentions: pd.DataFrame, registry: Registry | None = None,

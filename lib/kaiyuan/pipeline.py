@@ -478,9 +478,11 @@ def run(
     unknown = gather("unknown", actors.OCCURRENCE_COLUMNS)
     # unknown people the sentence marks as such count as mentions too, each at its place (provenance kept)
     promoted = actors.promoted_occurrences(unknown, actors.load_registry(registry))
+    order = list(pd.unique(sentences["article_id"].astype(str)))
     mentions = actors.with_promoted(gather("mentions", actors.MENTION_COLUMNS),
-                                    actors.promoted_mentions(promoted, sentences),
-                                    list(pd.unique(sentences["article_id"].astype(str))))
+                                    actors.promoted_mentions(promoted, sentences), order)
+    # documents named by their title (《个人超级智能》, 可接受使用政策) count once, their inner names not again
+    mentions = actors.with_documents(mentions, sentences, actors.load_registry(registry), order)
     tables = {
         "articles": articles,
         "load_report": corpus.load_report,
