@@ -370,6 +370,8 @@ def credit_rules(path: str | None = None) -> dict:
         "reporter_outlet": re.compile(spec.get("reporter_outlet", "(?!)")),
         "romanised_outlet": re.compile(spec.get("romanised_outlet", "(?!)")),
         "name_over_date": re.compile(spec.get("name_over_date", "(?!)")),
+        "link": re.compile(spec.get("credit_link", "(?!)"), re.IGNORECASE),
+        "domain": re.compile(spec.get("credit_domain", "(?!)"), re.IGNORECASE),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
         "not_outlets": frozenset(spec.get("not_outlets", ())),
         "not_names": frozenset(spec.get("not_names", ())),
@@ -409,8 +411,8 @@ def _credit_value(text: str, rules: dict) -> str:
     """The name right after a label: up to the next separator or space (a Latin name keeps its spaces),
     without a trailing 报道 (report)."""
     text = text.strip().strip("（）()【】〔〕[]?？").strip()
-    if re.match(r"(https?:|www\.)", text, re.IGNORECASE):  # a link is no name; a site's domain alone is ('www.某某.com')
-        host = re.match(r"www\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?=$|[\s|丨｜,，;；)）】])", text, re.IGNORECASE)
+    if rules["link"].match(text):  # a link is no name; a site's domain alone is ('www.某某.com')
+        host = rules["domain"].match(text)
         return host.group(0) if host else ""
     latin = re.match(r"[A-Za-z][A-Za-z .'\-]*[A-Za-z]", text)
     if latin and not re.search(r"[\u3400-\u9fff]", text[latin.end():latin.end() + 1]):
