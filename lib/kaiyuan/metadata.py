@@ -379,6 +379,18 @@ def credit_rules(path: str | None = None) -> dict:
         "column_then_name": re.compile(spec["column_then_name"]) if spec.get("column_then_name") else None,
         "label_end": re.compile("(?<=[\u3400-\u9fff]{2})(?:" + "|".join(sorted(
             (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")(?:$|(?=\\s*[:：]))"),
+        **_value_patterns(spec),
+    }
+
+
+def _value_patterns(spec: dict) -> dict:
+    """Patterns that read a credit's value or a byline's shape (metadata.yaml `credits`, issue 15 session 12)."""
+    return {
+        "spaced_needs_sep": frozenset(normalise_for_match(w) for w in spec.get("spaced_label_needs_separator", ())),
+        "bare_domain": re.compile(spec.get("credit_bare_domain", "(?!)"), re.IGNORECASE),
+        "book_title": re.compile(spec.get("credit_book_title", "(?!)")),
+        "column_strip": re.compile(spec.get("column_strip", "(?!)")),
+        "outlet_slash_name": re.compile(spec.get("outlet_slash_name", "(?!)")),
     }
 
 
@@ -411,6 +423,8 @@ def _credit_value(text: str, rules: dict) -> str:
     """The name right after a label: up to the next separator or space (a Latin name keeps its spaces),
     without a trailing 报道 (report)."""
     text = text.strip().strip("（）()【】〔〕[]?？").strip()
+    if (book := rules["book_title"].match(text)):  # '《某某学报》2019年第02期': the journal, not its issue
+        return book.group(1).strip()
     if rules["link"].match(text):  # a link is no name; a site's domain alone is ('www.某某.com')
         host = rules["domain"].match(text)
         return host.group(0) if host else ""
@@ -433,7 +447,7 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
     rules = rules or credit_rules()
     if "(" in line or "（" in line:  # '作者 |王戰(zhàn)新': a spam mirror's pinyin residue is no part of the name
         line = _pinyin_residue().sub("", line)
-    found = list(rules["label"].finditer(to_simplified(line)))  # same length: offsets carry over
+    found = [m for m in rules["label"].finditer(to_simplified(line)) if not _name_not_label(line, m, rules)]
     out: dict[str, str] = {}
     head = _credit_value(line[: found[0].start() if found else len(line)], rules)
     if head:
@@ -448,9 +462,19 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
             out.setdefault("author", pair.group(2))
             continue
         value = _credit_value(line[m.end():end], rules)
+        if kind in ("author", "compiler") and rules["bare_domain"].match(value):
+            kind = "outlet"  # 'Author: sspai.com': a site, not a person
         if value:
-            out.setdefault(rules["kind_of"][normalise_for_match(m.group(1))], value)
+            out.setdefault(kind, value)
     return out
+
+
+def _name_not_label(line: str, m: re.Match, rules: dict) -> bool:
+    """A one-character label after a plain space with no separator after it is part of a name: in '文 | 光子星球
+    文燁豪' the second 文 is the writer's surname (metadata.yaml `spaced_label_needs_separator`)."""
+    if normalise_for_match(m.group(1)) not in rules["spaced_needs_sep"] or m.start() == 0:
+        return False
+    return line[m.start() - 1].isspace() and not re.search(r"[:：|丨｜/／│]", m.group(0)[len(m.group(1)):])
 
 
 def dated_outlet(line: str, rules: dict) -> str:
@@ -532,6 +556,14 @@ def _bare_credits(reason: str, text: str, rules: dict) -> list[tuple[str, str]]:
     return [("bare", bare)] if reason == "byline" and rules["bare_name"].match(bare) else []
 
 
+def _shaped_name(reason: str, text: str, rules: dict) -> str:
+    """A writer named by a byline's shape rather than a label: a columnist's strip ('講港AI｜郭毅可教授專欄' -> '郭毅可',
+    a byline) or a paper and its writer on a date line ('2026-01-12 23:05 聯合報/ 周韻采(作者為…)' -> '周韻采'); or ''."""
+    norm = to_simplified(text.strip())  # same length: offsets carry over
+    m = rules["column_strip"].search(norm) if reason == "byline" else rules["outlet_slash_name"].search(norm)
+    return text.strip()[m.start(1):m.end(1)] if m else ""
+
+
 def _name_over_date(name: str, next_reason: str, rules: dict) -> str:
     """A writer's name alone on the line under the headline, right above the date line ('袁莉' over '2025年2月5日',
     a pen name over '发布2025-11-16 12:34:30'); '' for a masthead ('某某晨報' over its date), a section word ('科技'),
@@ -576,6 +608,9 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
         if reason in ("byline", "date_line"):
             for kind, value in _bare_credits(reason, text, rules):
                 add(kind, value)
+            add("author", _shaped_name(reason, text, rules))
+        if reason == "repost_notice":  # '本文来自微信公众号:某某(ID:…),作者:王小明': the writer of the original
+            add("author", credit_fields(text, rules).get("author", ""))
         if reason == "masthead":
             name = text.strip()
             add("bare", name[:-1] if name.endswith(("。", ".")) and rules["bare_name"].match(name[:-1]) else "")
