@@ -590,52 +590,70 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     when the page names none."""
     rules = credit_rules()
     by_kind: dict[str, list[str]] = {}
-
-    def add(kind: str, value: str) -> None:
-        key = normalise_for_match(value)
-        if kind not in NAME_KINDS and (key in rules["not_outlets"] or rules["not_outlet_pattern"].match(key)):
-            return  # '本文为作者原创', '即時新聞 · 2025-05-08', '简体中文 English': a word where an outlet would stand
-        if kind in NAME_KINDS and key in rules["not_names"]:
-            return  # '撰文:转载' (written by: reposted) names no one
-        if value and not (kind in NAME_KINDS and re.search(r"\d", value)):  # '王小明台北5日電' is no name
-            by_kind.setdefault(kind, []).append(value)
-
+    add = functools.partial(_add_credit, by_kind, rules)
     for i, (reason, text) in enumerate(removed):
-        if reason in ("byline", "date_line", "masthead"):
-            fields = credit_fields(text, rules)
-            for kind in ("author", "compiler", "outlet"):
-                add(kind, fields.get(kind, ""))
-        if reason in ("byline", "date_line"):
-            for kind, value in _bare_credits(reason, text, rules):
-                add(kind, value)
-            add("author", _shaped_name(reason, text, rules))
-        if reason == "repost_notice":  # '本文来自微信公众号:某某(ID:…),作者:王小明': the writer of the original
-            add("author", credit_fields(text, rules).get("author", ""))
-        if reason == "masthead":
-            name = text.strip()
-            add("bare", name[:-1] if name.endswith(("。", ".")) and rules["bare_name"].match(name[:-1]) else "")
-            add("bare", _name_over_date(name, removed[i + 1][0] if i + 1 < len(removed) else "", rules))
-            add("masthead", _outlet_line(text, rules))
-        if reason == "date_line":
-            add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
-            add("dated", dated_outlet(text, rules))
-        if reason == "column":  # '[某某新聞網]記者…': a bracketed tag that is an outlet's name (not '【專訪】', '【某報專訊】'),
-            # or names one with 讯 (news from: '【某某日報訊】')
-            tag = re.match(r"^[【\[]\s*([^】\]]+?)\s*[】\]]", text.strip())
-            name = tag.group(1) if tag else ""
-            if rules["outlet_name"].match(normalise_for_match(name)) and not re.search("[讯訊]$", name):
-                add("masthead", name)
-            elif rules["outlet_name"].match(normalise_for_match(name[:-1])) and re.search("[讯訊]$", name):
-                add("dated", name[:-1])  # '【某某日報訊】' (news from <paper>): the paper, as a wire dateline names it
-        if reason in ("byline", "dateline"):  # a wire dateline names its agency
-            add("dated", wire_agency(text, rules))
-        if reason in ("above_headline", "spam_links"):
-            add("chrome", _outlet_line(text, rules))
-        add("owner", owner_outlet(text, rules))
+        _line_credits(reason, text, removed[i + 1][0] if i + 1 < len(removed) else "", rules, add)
+    _suffix_credits(title_suffix, rules, add)
+    pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
+    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "dated", "suffix", "chrome", "owner")
+
+
+def _add_credit(by_kind: dict[str, list[str]], rules: dict, kind: str, value: str) -> None:
+    """Record `value` under `kind` unless it is a word where an outlet or a name would stand that is none."""
+    key = normalise_for_match(value)
+    if kind not in NAME_KINDS and (key in rules["not_outlets"] or rules["not_outlet_pattern"].match(key)):
+        return  # '本文为作者原创', '即時新聞 · 2025-05-08', '简体中文 English': a word where an outlet would stand
+    if kind in NAME_KINDS and key in rules["not_names"]:
+        return  # '撰文:转载' (written by: reposted) names no one
+    if value and not (kind in NAME_KINDS and re.search(r"\d", value)):  # '王小明台北5日電' is no name
+        by_kind.setdefault(kind, []).append(value)
+
+
+def _line_credits(reason: str, text: str, next_reason: str, rules: dict, add) -> None:
+    """What one line cleaning set aside names, passed to `add(kind, value)` in the order `find_credits` weighs them;
+    `next_reason` is the reason of the line after it."""
+    if reason in ("byline", "date_line", "masthead"):
+        fields = credit_fields(text, rules)
+        for kind in ("author", "compiler", "outlet"):
+            add(kind, fields.get(kind, ""))
+    if reason in ("byline", "date_line"):
+        for kind, value in _bare_credits(reason, text, rules):
+            add(kind, value)
+        add("author", _shaped_name(reason, text, rules))
+    if reason == "repost_notice":  # '本文来自微信公众号:某某(ID:…),作者:王小明': the writer of the original
+        add("author", credit_fields(text, rules).get("author", ""))
+    if reason == "masthead":
+        name = text.strip()
+        add("bare", name[:-1] if name.endswith(("。", ".")) and rules["bare_name"].match(name[:-1]) else "")
+        add("bare", _name_over_date(name, next_reason, rules))
+        add("masthead", _outlet_line(text, rules))
+    if reason == "date_line":
+        add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
+        add("dated", dated_outlet(text, rules))
+    if reason == "column":
+        _column_tag_credits(text, rules, add)
+    if reason in ("byline", "dateline"):  # a wire dateline names its agency
+        add("dated", wire_agency(text, rules))
+    if reason in ("above_headline", "spam_links"):
+        add("chrome", _outlet_line(text, rules))
+    add("owner", owner_outlet(text, rules))
+
+
+def _column_tag_credits(text: str, rules: dict, add) -> None:
+    """'[某某新聞網]記者…': a bracketed tag that is an outlet's name (not '【專訪】', '【某報專訊】'), or names one with 讯
+    (news from: '【某某日報訊】')."""
+    tag = re.match(r"^[【\[]\s*([^】\]]+?)\s*[】\]]", text.strip())
+    name = tag.group(1) if tag else ""
+    if rules["outlet_name"].match(normalise_for_match(name)) and not re.search("[讯訊]$", name):
+        add("masthead", name)
+    elif rules["outlet_name"].match(normalise_for_match(name[:-1])) and re.search("[讯訊]$", name):
+        add("dated", name[:-1])  # '【某某日報訊】' (news from <paper>): the paper, as a wire dateline names it
+
+
+def _suffix_credits(title_suffix: str, rules: dict, add) -> None:
+    """An opinion signature ('/程弘毅評') or a site ('_人工智能_某某网') appended to the headline."""
     suffix = re.split(r"[_|｜]", title_suffix.strip(" -|–—_｜/"))[-1].strip()  # '_人工智能_某某网': the site
     if (m := rules["opinion_by"].match(normalise_for_match(title_suffix.strip()))):
         add("opinion", suffix[: len(m.group(1))])
     elif suffix:
         add("suffix", suffix)
-    pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
-    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "dated", "suffix", "chrome", "owner")
