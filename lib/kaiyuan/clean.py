@@ -285,24 +285,38 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
     `dated`: raw line numbers of the page's date/source lines (removed as 'date_line')."""
     removed: list[Removed] = []
     repairs: list[Repair] = []
+    kept = _drop_junk_lines(lines, rules, dated, removed)
+    kept = _drop_page_footer(kept, rules, removed)
+    kept = _drop_head_credits(kept, lines, rules, removed)
+    kept = _repair_lines(kept, rules, removed, repairs)
+    kept, title = _find_headline(kept, rules, removed, repairs)
+    kept = _drop_repeats_and_closers(kept, rules, bool(title), removed)
+    return kept, title, removed, repairs
 
-    def drop(entries, reason):
-        for no, text in entries:
-            removed.append(Removed(no, text.strip(), reason))
 
-    # 1. whole-line rules
+def _drop(removed: list, entries, reason: str) -> None:
+    """Record (line number, text) entries as removed for `reason`."""
+    for no, text in entries:
+        removed.append(Removed(no, text.strip(), reason))
+
+
+def _drop_junk_lines(lines, rules: Rules, dated, removed: list) -> list[tuple[int, str]]:
+    """Step 1, whole-line rules: the non-blank lines no rule removes (stripped); date/source lines go."""
     kept = []
     for no, text in lines:
         if not text.strip():
             continue
         reason = memo.call(line_reason, text.strip(), rules) or ("date_line" if no in dated else None)
         if reason:
-            drop([(no, text)], reason)
+            _drop(removed, [(no, text)], reason)
         else:
             kept.append((no, text.strip()))
+    return kept
 
-    # 2. page footer: a tail marker and everything after it; a marker in the first half of the
-    #    article removes only its own line (and the scan goes on)
+
+def _drop_page_footer(kept, rules: Rules, removed: list) -> list[tuple[int, str]]:
+    """Step 2, page footer: a tail marker and everything after it (with the short unfinished lines just
+    above it); a marker in the first part of the article removes only its own line and the scan goes on."""
     total = sum(len(t) for _, t in kept) or 1
     seen = 0
     out = []
@@ -312,106 +326,139 @@ def _clean_pass(lines: list[tuple[int, str]], rules: Rules,
             start = len(out)
             while start > 0 and len(out[start - 1][1]) <= 16 and not has_terminal(out[start - 1][1]):
                 start -= 1
-            drop(out[start:], f"before_{reason}")
-            drop([kept[idx]], reason)
-            drop(kept[idx + 1 :], f"after_{reason}")
-            out = out[:start]
-            break
+            _drop(removed, out[start:], f"before_{reason}")
+            _drop(removed, [kept[idx]], reason)
+            _drop(removed, kept[idx + 1 :], f"after_{reason}")
+            return out[:start]
         if reason:
-            drop([kept[idx]], reason)
+            _drop(removed, [kept[idx]], reason)
             continue
         out.append((no, text))
         seen += len(text)
-    kept = out
+    return out
 
-    # 3. captions right above photo credits, bylines before the first body paragraph
+
+def _is_caption(idx: int, no: int, text: str, kept, credits: set, next_nonblank: dict, rules: Rules) -> bool:
+    """A caption is the line directly above a photo credit (blank lines aside), short and one sentence
+    at most; a headline opening the article stays even when a credit follows it (a photo without caption)."""
+    return (
+        next_nonblank.get(no) in credits
+        and len(text) <= rules.caption_max_chars
+        and len(re.findall("[，,；;]", text)) < rules.caption_max_clauses
+        and not any(c in TERMINALS for c in text.rstrip(CLOSERS)[:-1])  # one sentence at most
+        and not (idx == 0 and len(kept) > 1 and is_headline(text))
+    )
+
+
+def _head_credit_reason(idx: int, text: str, first_body: int, rules: Rules) -> str | None:
+    """Bylines and mastheads above the first body paragraph (the reason), or None."""
+    if idx < first_body and rules.byline_name.match(text):
+        return "byline"
+    if 0 < idx < first_body and rules.head_masthead and rules.head_masthead.search(normalise_for_match(text)):
+        return "masthead"
+    if idx == 1 < first_body and rules.head_category and rules.head_category.match(normalise_for_match(text)):
+        return "masthead"
+    return None
+
+
+def _drop_head_credits(kept, lines, rules: Rules, removed: list) -> list[tuple[int, str]]:
+    """Step 3: captions right above photo credits, bylines and mastheads before the first body paragraph."""
     credits = {r.line_no for r in removed if r.reason == "photo_credit" and not rules.no_caption_above.match(r.text)}
     nonblank = [no for no, t in lines if t.strip()]
     next_nonblank = dict(zip(nonblank, nonblank[1:]))
     first_body = next((i for i, (_, t) in enumerate(kept) if len(t) >= 40 and has_terminal(t)), len(kept))
     out = []
     for idx, (no, text) in enumerate(kept):
-        # a caption is the line directly above a credit (blank lines aside); a headline opening
-        # the article stays even when a credit follows it (a photo without caption)
-        is_caption = (
-            next_nonblank.get(no) in credits
-            and len(text) <= rules.caption_max_chars
-            and len(re.findall("[，,；;]", text)) < rules.caption_max_clauses
-            and not any(c in TERMINALS for c in text.rstrip(CLOSERS)[:-1])  # one sentence at most
-            and not (idx == 0 and len(kept) > 1 and is_headline(text))
-        )
-        if idx < first_body and rules.byline_name.match(text):
-            drop([(no, text)], "byline")
-        elif 0 < idx < first_body and rules.head_masthead and rules.head_masthead.search(normalise_for_match(text)):
-            drop([(no, text)], "masthead")
-        elif idx == 1 < first_body and rules.head_category and rules.head_category.match(normalise_for_match(text)):
-            drop([(no, text)], "masthead")
-        elif is_caption:
-            drop([(no, text)], "photo_caption")
+        reason = _head_credit_reason(idx, text, first_body, rules)
+        if reason is None and _is_caption(idx, no, text, kept, credits, next_nonblank, rules):
+            reason = "photo_caption"
+        if reason:
+            _drop(removed, [(no, text)], reason)
         else:
             out.append((no, text))
-    kept = out
+    return out
 
-    # 4. in-line repairs and teaser prefixes
+
+def _repair_lines(kept, rules: Rules, removed: list, repairs: list) -> list[tuple[int, str]]:
+    """Step 4: teaser prefixes and glued tail teasers cut, in-line repairs; a line left with no
+    letters or characters goes as 'artefact_only'."""
     out = []
     for no, text in kept:
         teaser, rest = split_teaser(text, rules)
         if teaser:
-            drop([(no, teaser)], "teaser")
+            _drop(removed, [(no, teaser)], "teaser")
             text = rest
         text, glued = memo.call(split_tail_teaser, text, rules)
         if glued:
-            drop([(no, glued)], "tail_teaser")
+            _drop(removed, [(no, glued)], "tail_teaser")
         fixed, records = memo.call(repair_line, text, rules)
         repairs.extend(Repair(no, rule, *change_snippet(b, a)) for rule, b, a in records)
         if fixed and _HAS_CONTENT.search(fixed):
             out.append((no, fixed))
         elif fixed or text:
-            drop([(no, text)], "artefact_only")
-    kept = out
+            _drop(removed, [(no, text)], "artefact_only")
+    return out
 
-    # 5. headline: the longest headline-like line above the first body paragraph; page chrome above it
-    #    goes (kickers, tickers, mastheads); strip an appended outlet name; drop later repeats
-    title = ""
-    at = headline_index(kept, rules)
+
+def _join_split_headline(kept, at, rules: Rules, repairs: list):
+    """(kept, at): a headline split over two lines (the first half ends with a colon, comma or dash) joined."""
     if at is not None and at > 0 and continues_headline(kept[at - 1][1], kept[at][1], rules):
-        # a headline split over two lines: the first half ends with a colon, comma or dash
         (no, first), (_, second) = kept[at - 1], kept[at]
         repairs.append(Repair(no, "headline_joined", first, first + second))
-        kept = kept[: at - 1] + [(no, first + second)] + kept[at + 1 :]
-        at -= 1
-    if at is not None:
-        drop(kept[:at], "above_headline")
-        kept = kept[at:]
-        no, text = kept[0]
-        text = _strip_wire_prefix(kept, rules, repairs)
-        counter = rules.title_counter_suffix.search(text) if rules.title_counter_suffix else None
-        if counter and counter.start() >= 6:  # '<headline> 阅读 1.2万': a view counter is no part of the title
-            repairs.append(Repair(no, "title_counter_suffix", text, text[: counter.start()]))
-            text = text[: counter.start()]
-            kept[0] = (no, text)
-        stripped = strip_outlet_suffix(text, rules)
-        if stripped != text:
-            repairs.append(Repair(no, "title_outlet_suffix", text, stripped))
-            kept[0] = (no, stripped)
-        title = kept[0][1]
-        if len(kept) > 2 and is_headline_translation(kept[1][1]):
-            drop([kept[1]], "headline_translation")
-            kept = [kept[0]] + kept[2:]
-        key = normalise_for_match(title)
-        is_repeat = lambda t: key in (normalise_for_match(t), normalise_for_match(strip_outlet_suffix(t, rules)))  # noqa: E731
-        repeat = [is_repeat(t) for _n, t in kept[1:]]  # also with the outlet appended
-        drop([line for line, r in zip(kept[1:], repeat) if r], "repeated_title")
-        kept = [kept[0]] + [line for line, r in zip(kept[1:], repeat) if not r]
+        return kept[: at - 1] + [(no, first + second)] + kept[at + 1 :], at - 1
+    return kept, at
 
+
+def _tidy_title(kept, rules: Rules, repairs: list) -> None:
+    """The headline line (kept[0]) without a wire prefix, a view counter or an appended outlet name."""
+    no, text = kept[0]
+    text = _strip_wire_prefix(kept, rules, repairs)
+    counter = rules.title_counter_suffix.search(text) if rules.title_counter_suffix else None
+    if counter and counter.start() >= 6:  # '<headline> 阅读 1.2万': a view counter is no part of the title
+        repairs.append(Repair(no, "title_counter_suffix", text, text[: counter.start()]))
+        text = text[: counter.start()]
+        kept[0] = (no, text)
+    stripped = strip_outlet_suffix(text, rules)
+    if stripped != text:
+        repairs.append(Repair(no, "title_outlet_suffix", text, stripped))
+        kept[0] = (no, stripped)
+
+
+def _drop_title_repeats(kept, title: str, rules: Rules, removed: list) -> list[tuple[int, str]]:
+    """The headline's translation on the next line and its later repeats (also with the outlet appended) go."""
+    if len(kept) > 2 and is_headline_translation(kept[1][1]):
+        _drop(removed, [kept[1]], "headline_translation")
+        kept = [kept[0]] + kept[2:]
+    key = normalise_for_match(title)
+    is_repeat = lambda t: key in (normalise_for_match(t), normalise_for_match(strip_outlet_suffix(t, rules)))  # noqa: E731
+    repeat = [is_repeat(t) for _n, t in kept[1:]]
+    _drop(removed, [line for line, r in zip(kept[1:], repeat) if r], "repeated_title")
+    return [kept[0]] + [line for line, r in zip(kept[1:], repeat) if not r]
+
+
+def _find_headline(kept, rules: Rules, removed: list, repairs: list) -> tuple[list[tuple[int, str]], str]:
+    """Step 5, (kept, title): the longest headline-like line above the first body paragraph; page chrome
+    above it goes (kickers, tickers, mastheads); an appended outlet name is cut; later repeats go."""
+    kept, at = _join_split_headline(kept, headline_index(kept, rules), rules, repairs)
+    if at is None:
+        return kept, ""
+    _drop(removed, kept[:at], "above_headline")
+    kept = kept[at:]
+    _tidy_title(kept, rules, repairs)
+    title = kept[0][1]
+    return _drop_title_repeats(kept, title, rules, removed), title
+
+
+def _drop_repeats_and_closers(kept, rules: Rules, has_title: bool, removed: list) -> list[tuple[int, str]]:
+    """Step 6: repeated paragraphs, an in-page table of contents, the outlet's name closing the page."""
     kept, repeats = drop_repeated_paragraphs(kept, rules.repeat_min_chars)
-    drop(repeats, "repeated_paragraph")
-    kept, contents = drop_contents_entries(kept, bool(title))
-    drop(contents, "contents_list")
+    _drop(removed, repeats, "repeated_paragraph")
+    kept, contents = drop_contents_entries(kept, has_title)
+    _drop(removed, contents, "contents_list")
     if len(kept) > 2 and rules.head_masthead and rules.head_masthead.search(normalise_for_match(kept[-1][1])):
-        drop([kept[-1]], "masthead")  # the outlet's name closing the page, above its link footer (J25, J9)
+        _drop(removed, [kept[-1]], "masthead")  # the outlet's name closing the page, above its link footer (J25, J9)
         kept = kept[:-1]
-    return kept, title, removed, repairs
+    return kept
 
 
 def drop_contents_entries(kept: list[tuple[int, str]], has_title: bool) -> tuple[list, list]:

@@ -379,6 +379,18 @@ def credit_rules(path: str | None = None) -> dict:
         "column_then_name": re.compile(spec["column_then_name"]) if spec.get("column_then_name") else None,
         "label_end": re.compile("(?<=[\u3400-\u9fff]{2})(?:" + "|".join(sorted(
             (w for w in labels if re.match("[\u3400-\u9fff]{2}", w)), key=len, reverse=True)) + ")(?:$|(?=\\s*[:：]))"),
+        **_value_patterns(spec),
+    }
+
+
+def _value_patterns(spec: dict) -> dict:
+    """Patterns that read a credit's value or a byline's shape (metadata.yaml `credits`, issue 15 session 12)."""
+    return {
+        "spaced_needs_sep": frozenset(normalise_for_match(w) for w in spec.get("spaced_label_needs_separator", ())),
+        "bare_domain": re.compile(spec.get("credit_bare_domain", "(?!)"), re.IGNORECASE),
+        "book_title": re.compile(spec.get("credit_book_title", "(?!)")),
+        "column_strip": re.compile(spec.get("column_strip", "(?!)")),
+        "outlet_slash_name": re.compile(spec.get("outlet_slash_name", "(?!)")),
     }
 
 
@@ -411,6 +423,8 @@ def _credit_value(text: str, rules: dict) -> str:
     """The name right after a label: up to the next separator or space (a Latin name keeps its spaces),
     without a trailing 报道 (report)."""
     text = text.strip().strip("（）()【】〔〕[]?？").strip()
+    if (book := rules["book_title"].match(text)):  # '《某某学报》2019年第02期': the journal, not its issue
+        return book.group(1).strip()
     if rules["link"].match(text):  # a link is no name; a site's domain alone is ('www.某某.com')
         host = rules["domain"].match(text)
         return host.group(0) if host else ""
@@ -433,7 +447,7 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
     rules = rules or credit_rules()
     if "(" in line or "（" in line:  # '作者 |王戰(zhàn)新': a spam mirror's pinyin residue is no part of the name
         line = _pinyin_residue().sub("", line)
-    found = list(rules["label"].finditer(to_simplified(line)))  # same length: offsets carry over
+    found = [m for m in rules["label"].finditer(to_simplified(line)) if not _name_not_label(line, m, rules)]
     out: dict[str, str] = {}
     head = _credit_value(line[: found[0].start() if found else len(line)], rules)
     if head:
@@ -448,9 +462,19 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
             out.setdefault("author", pair.group(2))
             continue
         value = _credit_value(line[m.end():end], rules)
+        if kind in ("author", "compiler") and rules["bare_domain"].match(value):
+            kind = "outlet"  # 'Author: sspai.com': a site, not a person
         if value:
-            out.setdefault(rules["kind_of"][normalise_for_match(m.group(1))], value)
+            out.setdefault(kind, value)
     return out
+
+
+def _name_not_label(line: str, m: re.Match, rules: dict) -> bool:
+    """A one-character label after a plain space with no separator after it is part of a name: in '文 | 光子星球
+    文燁豪' the second 文 is the writer's surname (metadata.yaml `spaced_label_needs_separator`)."""
+    if normalise_for_match(m.group(1)) not in rules["spaced_needs_sep"] or m.start() == 0:
+        return False
+    return line[m.start() - 1].isspace() and not re.search(r"[:：|丨｜/／│]", m.group(0)[len(m.group(1)):])
 
 
 def dated_outlet(line: str, rules: dict) -> str:
@@ -532,6 +556,14 @@ def _bare_credits(reason: str, text: str, rules: dict) -> list[tuple[str, str]]:
     return [("bare", bare)] if reason == "byline" and rules["bare_name"].match(bare) else []
 
 
+def _shaped_name(reason: str, text: str, rules: dict) -> str:
+    """A writer named by a byline's shape rather than a label: a columnist's strip ('講港AI｜郭毅可教授專欄' -> '郭毅可',
+    a byline) or a paper and its writer on a date line ('2026-01-12 23:05 聯合報/ 周韻采(作者為…)' -> '周韻采'); or ''."""
+    norm = to_simplified(text.strip())  # same length: offsets carry over
+    m = rules["column_strip"].search(norm) if reason == "byline" else rules["outlet_slash_name"].search(norm)
+    return text.strip()[m.start(1):m.end(1)] if m else ""
+
+
 def _name_over_date(name: str, next_reason: str, rules: dict) -> str:
     """A writer's name alone on the line under the headline, right above the date line ('袁莉' over '2025年2月5日',
     a pen name over '发布2025-11-16 12:34:30'); '' for a masthead ('某某晨報' over its date), a section word ('科技'),
@@ -558,49 +590,70 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     when the page names none."""
     rules = credit_rules()
     by_kind: dict[str, list[str]] = {}
-
-    def add(kind: str, value: str) -> None:
-        key = normalise_for_match(value)
-        if kind not in NAME_KINDS and (key in rules["not_outlets"] or rules["not_outlet_pattern"].match(key)):
-            return  # '本文为作者原创', '即時新聞 · 2025-05-08', '简体中文 English': a word where an outlet would stand
-        if kind in NAME_KINDS and key in rules["not_names"]:
-            return  # '撰文:转载' (written by: reposted) names no one
-        if value and not (kind in NAME_KINDS and re.search(r"\d", value)):  # '王小明台北5日電' is no name
-            by_kind.setdefault(kind, []).append(value)
-
+    add = functools.partial(_add_credit, by_kind, rules)
     for i, (reason, text) in enumerate(removed):
-        if reason in ("byline", "date_line", "masthead"):
-            fields = credit_fields(text, rules)
-            for kind in ("author", "compiler", "outlet"):
-                add(kind, fields.get(kind, ""))
-        if reason in ("byline", "date_line"):
-            for kind, value in _bare_credits(reason, text, rules):
-                add(kind, value)
-        if reason == "masthead":
-            name = text.strip()
-            add("bare", name[:-1] if name.endswith(("。", ".")) and rules["bare_name"].match(name[:-1]) else "")
-            add("bare", _name_over_date(name, removed[i + 1][0] if i + 1 < len(removed) else "", rules))
-            add("masthead", _outlet_line(text, rules))
-        if reason == "date_line":
-            add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
-            add("dated", dated_outlet(text, rules))
-        if reason == "column":  # '[某某新聞網]記者…': a bracketed tag that is an outlet's name (not '【專訪】', '【某報專訊】'),
-            # or names one with 讯 (news from: '【某某日報訊】')
-            tag = re.match(r"^[【\[]\s*([^】\]]+?)\s*[】\]]", text.strip())
-            name = tag.group(1) if tag else ""
-            if rules["outlet_name"].match(normalise_for_match(name)) and not re.search("[讯訊]$", name):
-                add("masthead", name)
-            elif rules["outlet_name"].match(normalise_for_match(name[:-1])) and re.search("[讯訊]$", name):
-                add("dated", name[:-1])  # '【某某日報訊】' (news from <paper>): the paper, as a wire dateline names it
-        if reason in ("byline", "dateline"):  # a wire dateline names its agency
-            add("dated", wire_agency(text, rules))
-        if reason in ("above_headline", "spam_links"):
-            add("chrome", _outlet_line(text, rules))
-        add("owner", owner_outlet(text, rules))
+        _line_credits(reason, text, removed[i + 1][0] if i + 1 < len(removed) else "", rules, add)
+    _suffix_credits(title_suffix, rules, add)
+    pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
+    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "dated", "suffix", "chrome", "owner")
+
+
+def _add_credit(by_kind: dict[str, list[str]], rules: dict, kind: str, value: str) -> None:
+    """Record `value` under `kind` unless it is a word where an outlet or a name would stand that is none."""
+    key = normalise_for_match(value)
+    if kind not in NAME_KINDS and (key in rules["not_outlets"] or rules["not_outlet_pattern"].match(key)):
+        return  # '本文为作者原创', '即時新聞 · 2025-05-08', '简体中文 English': a word where an outlet would stand
+    if kind in NAME_KINDS and key in rules["not_names"]:
+        return  # '撰文:转载' (written by: reposted) names no one
+    if value and not (kind in NAME_KINDS and re.search(r"\d", value)):  # '王小明台北5日電' is no name
+        by_kind.setdefault(kind, []).append(value)
+
+
+def _line_credits(reason: str, text: str, next_reason: str, rules: dict, add) -> None:
+    """What one line cleaning set aside names, passed to `add(kind, value)` in the order `find_credits` weighs them;
+    `next_reason` is the reason of the line after it."""
+    if reason in ("byline", "date_line", "masthead"):
+        fields = credit_fields(text, rules)
+        for kind in ("author", "compiler", "outlet"):
+            add(kind, fields.get(kind, ""))
+    if reason in ("byline", "date_line"):
+        for kind, value in _bare_credits(reason, text, rules):
+            add(kind, value)
+        add("author", _shaped_name(reason, text, rules))
+    if reason == "repost_notice":  # '本文来自微信公众号:某某(ID:…),作者:王小明': the writer of the original
+        add("author", credit_fields(text, rules).get("author", ""))
+    if reason == "masthead":
+        name = text.strip()
+        add("bare", name[:-1] if name.endswith(("。", ".")) and rules["bare_name"].match(name[:-1]) else "")
+        add("bare", _name_over_date(name, next_reason, rules))
+        add("masthead", _outlet_line(text, rules))
+    if reason == "date_line":
+        add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
+        add("dated", dated_outlet(text, rules))
+    if reason == "column":
+        _column_tag_credits(text, rules, add)
+    if reason in ("byline", "dateline"):  # a wire dateline names its agency
+        add("dated", wire_agency(text, rules))
+    if reason in ("above_headline", "spam_links"):
+        add("chrome", _outlet_line(text, rules))
+    add("owner", owner_outlet(text, rules))
+
+
+def _column_tag_credits(text: str, rules: dict, add) -> None:
+    """'[某某新聞網]記者…': a bracketed tag that is an outlet's name (not '【專訪】', '【某報專訊】'), or names one with 讯
+    (news from: '【某某日報訊】')."""
+    tag = re.match(r"^[【\[]\s*([^】\]]+?)\s*[】\]]", text.strip())
+    name = tag.group(1) if tag else ""
+    if rules["outlet_name"].match(normalise_for_match(name)) and not re.search("[讯訊]$", name):
+        add("masthead", name)
+    elif rules["outlet_name"].match(normalise_for_match(name[:-1])) and re.search("[讯訊]$", name):
+        add("dated", name[:-1])  # '【某某日報訊】' (news from <paper>): the paper, as a wire dateline names it
+
+
+def _suffix_credits(title_suffix: str, rules: dict, add) -> None:
+    """An opinion signature ('/程弘毅評') or a site ('_人工智能_某某网') appended to the headline."""
     suffix = re.split(r"[_|｜]", title_suffix.strip(" -|–—_｜/"))[-1].strip()  # '_人工智能_某某网': the site
     if (m := rules["opinion_by"].match(normalise_for_match(title_suffix.strip()))):
         add("opinion", suffix[: len(m.group(1))])
     elif suffix:
         add("suffix", suffix)
-    pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
-    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "dated", "suffix", "chrome", "owner")
