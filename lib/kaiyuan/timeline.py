@@ -375,8 +375,8 @@ def _folded(fields: dict, rules: dict) -> dict:
     if "y_roc" in fields:
         fields["y_abs"] = str(parse_number(re.sub(r"^(?:中华)?民国[ \u3000]?", "", fields.pop("y_roc")), rules)
                               + lex["minguo_offset"])
-    if "y_short" in fields:
-        yy = int(fields.pop("y_short")[1:])
+    if "y_short" in fields or "y_listed" in fields:  # '24年, and 18年 listed after 2017年
+        yy = int(fields.pop("y_short")[1:] if "y_short" in fields else fields.pop("y_listed"))
         fields["y_abs"] = str((1900 if yy > lex.get("two_digit_year_pivot", 50) else 2000) + yy)
     if "y_rel_short" in fields:  # 今夏 = 今年夏
         fields["y_rel"] = lex["year_relative_short"][fields.pop("y_rel_short")]["word"]
@@ -676,11 +676,15 @@ def _month_fn(spec: dict, f: dict, rules: dict):
 
 
 def _day_fn(spec: dict, f: dict):
-    """Interval function of 昨天 / 次日 / 前一日（26日）: the day `offset` days from ref."""
+    """Interval function of 昨天 / 次日 / 前一日（26日）: the day `offset` days from ref; a span of `days` days or
+    `months` months from that day for 首周 / 首月 (the first week, month of a launch)."""
     def fn(ref):
         day = ref + dt.timedelta(days=spec["offset"])
         if "d_rel_day" in f:  # 前一日（26日）: the bracketed day number wins, in the nearest month
             day = nearest_day_number(day, int(f["d_rel_day"]))
+        if spec.get("days") or spec.get("months"):
+            last = add_months(day, spec["months"]) if spec.get("months") else day + dt.timedelta(days=spec["days"])
+            return day, last - dt.timedelta(days=1), "days"
         return day, day, "day"
     return fn
 
@@ -940,6 +944,10 @@ def _offset(found: Found, ctx: Context, low: int, high: int, unit: str, directio
     sign = -1 if direction == "back" else 1
     kind = "publication" if direction == "back" or ctx.previous is None else "previous"
     if found.fields.get("gap"):  # 时隔三天 counts from the date just told, never from publication
+        told = gap_event_date(found, ctx)
+        if told is not None:  # "2024年报显示，……时隔两年重回" = 2024: told back from its own sentence's date
+            return Resolution(told.start, told.end, told.granularity, "previous", rules["confidence"]["offset"]["exact"],
+                              f"interval told back from its sentence's date '{told.label}'", "rule")
         if ctx.previous is None:
             return _unresolved(_missing_anchor("previous", ctx), anchor="previous")
         kind = "previous"
@@ -955,6 +963,40 @@ def _offset(found: Found, ctx: Context, low: int, high: int, unit: str, directio
     eligible = shape in rules["jionlp"]["shapes"]
     return _build(found, ctx, fn, kind, base, f"offset {sign * low}..{sign * high} {unit}", (),
                   shape if eligible else None)
+
+
+def gap_counts_forward(found: Found, norm: str, rules: dict) -> bool:
+    """Whether an interval word (时隔三年) counts forward from an earlier date: the text right before it, or the rest
+    of its clause, ends with one of `anchoring.gap_counts_after` ("2019年离开后，时隔五年"; "时隔五年重回OpenAI后，……")."""
+    words = rules.get("anchoring", {}).get("gap_counts_after", [])
+    before = norm[:found.start].rstrip(" \u3000" + rules["events"]["clause_delimiters"])
+    _, ce = clause_bounds(norm, found.start, found.end, rules)
+    rest = norm[found.end:ce].rstrip(" \u3000。")
+    return any(before.endswith(w) for w in words) or any(rest.endswith(w) for w in words)
+
+
+def gap_event_date(found: Found, ctx: Context) -> Anchor | None:
+    """The date an interval word is told back from: the latest date told earlier in its own sentence ("2024年报显示，
+    ……时隔两年重回双位数增长" = 2024), unless it counts forward (`gap_counts_forward`); None otherwise."""
+    if not found.fields.get("gap") or gap_counts_forward(found, normalise(ctx.text), ctx.rules):
+        return None
+    return next((a for a in reversed(ctx.history)
+                 if a.sentence == ctx.sentence and 0 <= a.end_offset <= found.start), None)
+
+
+def gap_restated(items: list[tuple[Found, Resolution]], text: str, rules: dict) -> list[tuple[Found, Resolution]]:
+    """An interval word whose own sentence tells its event's date after it takes that date ("时隔三天，上周六（26日），
+    李强提议" = the 26th; "时隔三年后，这家公司昨天再次开源" = 昨天), unless it counts forward (`gap_counts_forward`)."""
+    out, norm = list(items), normalise(text)
+    for i, (f, r) in enumerate(out):
+        if not f.fields.get("gap") or r.reason.startswith("interval told back") or gap_counts_forward(f, norm, rules):
+            continue
+        later = next(((fb, rb) for fb, rb in out[i + 1:] if rb.resolved and not fb.fields.get("gap")
+                      and not span_opening_at(norm, fb.start, fb.end, rules)), None)
+        if later is not None:
+            out[i] = (f, replace(later[1], anchor="previous",
+                                 reason=f"interval told back from its sentence's date '{later[0].text}'; was {r.reason}"))
+    return out
 
 
 def resolve_offset(found: Found, ctx: Context) -> Resolution:
@@ -1173,6 +1215,8 @@ def resolve_fuzzy(found: Found, ctx: Context) -> Resolution:
             notes.append(f"widened: anchor has {pub.granularity} precision")
         return Resolution(prev.start, pub.end, span_granularity(prev.start, pub.end, rules), "previous",
                           round(conf, 3), "; ".join(notes), "rule")
+    if rule == "window" and future_window(found, ctx, spec):  # "将于近日推出" = the coming days
+        spec, note = {**spec, "back": None, "forward": spec["future"]["forward"]}, note + "; future cue: ahead"
     fns = {
         "window": lambda ref: (_delta(ref, spec.get("back"), -1), _delta(ref, spec.get("forward"), 1), gran),
         "year_to_date": lambda ref: (dt.date(ref.year, 1, 1), ref, gran),
@@ -1183,6 +1227,22 @@ def resolve_fuzzy(found: Found, ctx: Context) -> Resolution:
                                      dt.date(ref.year // 100 * 100 + spec["half_width_years"], 12, 31), gran),
     }
     return _build(found, ctx, fns[rule], "publication", conf, note)
+
+
+@functools.lru_cache(maxsize=None)
+def _future_cues(word: str, path: str | None = None) -> tuple[re.Pattern, re.Pattern] | None:
+    """The compiled (before, after) future-cue regexes of a fuzzy window word (`fuzzy.<word>.future_cue`), or None."""
+    cue = load_rules(path)["fuzzy"].get(word, {}).get("future_cue")
+    return (re.compile(cue["before"]), re.compile(cue["after"])) if cue else None
+
+
+def future_window(found: Found, ctx: Context, spec: dict) -> bool:
+    """Whether a window word stands right after or before a future cue (`fuzzy.<word>.future_cue`: "将于近日推出")."""
+    cues = _future_cues(found.fields.get("word", "")) if spec.get("future") else None
+    if cues is None:
+        return False
+    norm = normalise(ctx.text)
+    return bool(cues[0].search(norm[max(0, found.start - 4):found.start]) or cues[1].search(norm[found.end:found.end + 2]))
 
 
 def resolve_generic(found: Found, ctx: Context) -> Resolution:
@@ -1617,6 +1677,8 @@ def at_speech_date(found: Found, res: Resolution, ctx: Context, speech: Anchor) 
                    for day in (speech.start, speech.end))
     if not first.resolved or (first.start, first.end) != (last.start, last.end):
         return res  # a speech date coarser than the word needs ("今年6月……解释说：「下周」") does not pin it
+    if first.end < speech.start and clause_tense(found, ctx) == "future":
+        return res  # a plan a report tells lies after it: "去年12月有报道称，……计划今年一季度推出" in January = this year's
     return replace(first, anchor="previous", reason=f"{first.reason}; speech date '{speech.label}'")
 
 
@@ -1672,7 +1734,8 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
             if not heading:
                 chain = (len(history) > since and speech_told(norm, history[since:], pub, sp)) or carried
             depth = quote_depth(text, depth, sp)
-            for found, res in role_dates(restated(join_ranges(items, text, rules), text), pub, rules):
+            for found, res in role_dates(gap_restated(restated(join_ranges(items, text, rules), text), text, rules),
+                                         pub, rules):
                 rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
                              res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
                              bool(res.resolved), res.reason, res.source])
