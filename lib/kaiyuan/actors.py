@@ -402,65 +402,91 @@ def _guarded_letter(key: str, rules: tuple) -> bool:
             and any(r.case_sensitive and r.has_require for r in rules))
 
 
-def build_registry(data, path: str = "<memory>") -> Registry:
-    """Validate parsed YAML and index every alias variant by its normalised key."""
+def _check_top(data, path: str) -> None:
+    """The top level is a mapping with an `actors:` list and only known keys."""
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise RegistryError(f"{path}: top level must be a mapping with an `actors:` list")
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise RegistryError(f"{path}: unknown top-level key(s) {sorted(unknown)}")
-    settings = {**_DEFAULT_SETTINGS, **(data.get("settings") or {})}
-    discovery = {**_DEFAULT_DISCOVERY, **(data.get("discovery") or {})}
+
+
+def _build_discovery(raw, path: str) -> dict:
+    """Validate the `discovery:` block over its defaults (lists, typed lists, charsets, integers)."""
+    discovery = {**_DEFAULT_DISCOVERY, **(raw or {})}
+    where = f"{path}: discovery"
     unknown = set(discovery) - set(_DEFAULT_DISCOVERY)
     if unknown:
-        raise RegistryError(f"{path}: discovery: unknown key(s) {sorted(unknown)}")
+        raise RegistryError(f"{where}: unknown key(s) {sorted(unknown)}")
     for field in _DISCOVERY_LISTS:
-        discovery[field] = _str_list(discovery[field], f"{path}: discovery", field) if discovery[field] else ()
+        discovery[field] = _str_list(discovery[field], where, field) if discovery[field] else ()
     for field in _DISCOVERY_TYPED:
-        discovery[field] = _typed_lists(discovery[field], f"{path}: discovery", field)
+        discovery[field] = _typed_lists(discovery[field], where, field)
     if any(len(m) != 2 for m in discovery["document_title_marks"]):
-        raise RegistryError(f"{path}: discovery: `document_title_marks` must be pairs like 《》, got "
+        raise RegistryError(f"{where}: `document_title_marks` must be pairs like 《》, got "
                             f"{list(discovery['document_title_marks'])!r}")
     for field in (*_DISCOVERY_CHARSETS, "versioned_model_pattern"):
         if not isinstance(discovery[field], str):
-            raise RegistryError(f"{path}: discovery: `{field}` must be a string of characters")
+            raise RegistryError(f"{where}: `{field}` must be a string of characters")
     for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq", "promote_next_word_min_freq",
                   "document_title_max_chars"):
         if not isinstance(discovery[field], int):
-            raise RegistryError(f"{path}: discovery: `{field}` must be an integer")
-    stop_keys = {normalise(w) for w in discovery["latin_stoplist"]}
+            raise RegistryError(f"{where}: `{field}` must be an integer")
+    return discovery
 
+
+def _actor_name(raw, where: str) -> str:
+    """The `name` of one raw actor entry, which must be a non-empty string inside a mapping."""
+    if not isinstance(raw, dict):
+        raise RegistryError(f"{where}: must be a mapping, got {raw!r}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise RegistryError(f"{where}: missing or empty `name`")
+    return name
+
+
+def _check_actor_fields(raw: dict, where: str) -> None:
+    """A name_zh, a known type and a string parent."""
+    if not isinstance(raw.get("name_zh"), str) or not raw["name_zh"].strip():
+        raise RegistryError(f"{where}: missing or empty `name_zh`")
+    if raw.get("type") not in ACTOR_TYPES:
+        raise RegistryError(f"{where}: unknown type {raw.get('type')!r}; expected one of {ACTOR_TYPES}")
+    if raw.get("parent") is not None and not isinstance(raw["parent"], str):
+        raise RegistryError(f"{where}: `parent` must be an actor name, got {raw['parent']!r}")
+
+
+def _build_actor(raw: dict, name: str, where: str, default_window: int) -> Actor:
+    """One validated Actor (its canonical name always among its aliases) with its context rules."""
+    _check_actor_fields(raw, where)
+    aliases = _str_list(raw.get("aliases"), where, "aliases")
+    if not aliases:
+        raise RegistryError(f"{where}: `aliases` must be a list of non-empty strings (at least one)")
+    aliases = tuple(dict.fromkeys((name,) + aliases))  # the canonical name always matches
+    rules = raw.get("context") or []
+    if not isinstance(rules, list):
+        raise RegistryError(f"{where}: `context` must be a list of rules")
+    rules = tuple(_build_rule(r, name, aliases, default_window) for r in rules)
+    return Actor(name=name, name_zh=raw["name_zh"], type=raw["type"], parent=raw.get("parent"),
+                 aliases=aliases, rules=rules, note=str(raw.get("note") or ""))
+
+
+def _build_actors(raws: list, path: str, default_window: int) -> dict:
+    """Every actor entry by canonical name, in file order; names are unique."""
     actors: dict = {}
-    for i, raw in enumerate(data["actors"]):
-        where = f"{path}: actors[{i}]"
-        if not isinstance(raw, dict):
-            raise RegistryError(f"{where}: must be a mapping, got {raw!r}")
-        name = raw.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise RegistryError(f"{where}: missing or empty `name`")
+    for i, raw in enumerate(raws):
+        name = _actor_name(raw, f"{path}: actors[{i}]")
         where = f"{path}: actor {name!r}"
         unknown = set(raw) - _ACTOR_KEYS
         if unknown:
             raise RegistryError(f"{where}: unknown key(s) {sorted(unknown)}; allowed {sorted(_ACTOR_KEYS)}")
         if name in actors:
             raise RegistryError(f"{where}: duplicate actor name")
-        if not isinstance(raw.get("name_zh"), str) or not raw["name_zh"].strip():
-            raise RegistryError(f"{where}: missing or empty `name_zh`")
-        if raw.get("type") not in ACTOR_TYPES:
-            raise RegistryError(f"{where}: unknown type {raw.get('type')!r}; expected one of {ACTOR_TYPES}")
-        if raw.get("parent") is not None and not isinstance(raw["parent"], str):
-            raise RegistryError(f"{where}: `parent` must be an actor name, got {raw['parent']!r}")
-        aliases = _str_list(raw.get("aliases"), where, "aliases")
-        if not aliases:
-            raise RegistryError(f"{where}: `aliases` must be a list of non-empty strings (at least one)")
-        aliases = tuple(dict.fromkeys((name,) + aliases))  # the canonical name always matches
-        rules = raw.get("context") or []
-        if not isinstance(rules, list):
-            raise RegistryError(f"{where}: `context` must be a list of rules")
-        rules = tuple(_build_rule(r, name, aliases, settings["default_window"]) for r in rules)
-        actors[name] = Actor(name=name, name_zh=raw["name_zh"], type=raw["type"], parent=raw.get("parent"),
-                             aliases=aliases, rules=rules, note=str(raw.get("note") or ""))
+        actors[name] = _build_actor(raw, name, where, default_window)
+    return actors
 
+
+def _check_parents(actors: dict, path: str) -> None:
+    """Every parent is a known actor and no chain of parents loops."""
     for a in actors.values():
         if a.parent is not None and a.parent not in actors:
             raise RegistryError(f"{path}: actor {a.name!r}: unknown parent {a.parent!r}")
@@ -471,6 +497,18 @@ def build_registry(data, path: str = "<memory>") -> Registry:
             seen.add(cur)
             cur = actors[cur].parent
 
+
+def _check_alias_key(key: str, alias: str, a: Actor, rules: tuple, stop_keys: set, path: str) -> None:
+    """An alias key is at least two characters (or a guarded letter) and not a stoplisted generic term."""
+    if len(key) < 2 and not _guarded_letter(key, rules):
+        raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is shorter than 2 characters "
+                            "(a single Latin letter needs a case_sensitive rule with a require_* key)")
+    if key in stop_keys:
+        raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is a stoplisted generic term")
+
+
+def _alias_variants_by_key(actors: dict, stop_keys: set, path: str) -> tuple:
+    """(owners, variants): each normalised key's single owning actor and its matchable variants."""
     owners: dict = {}
     variants: dict = defaultdict(list)
     for a in actors.values():
@@ -478,11 +516,7 @@ def build_registry(data, path: str = "<memory>") -> Registry:
             rules = a.rules_for(alias)
             for exact in alias_variants(alias):
                 key = normalise(exact)
-                if len(key) < 2 and not _guarded_letter(key, rules):
-                    raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is shorter than 2 characters "
-                                        "(a single Latin letter needs a case_sensitive rule with a require_* key)")
-                if key in stop_keys:
-                    raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is a stoplisted generic term")
+                _check_alias_key(key, alias, a, rules, stop_keys, path)
                 prev = owners.get(key)
                 if prev and prev[0] != a.name:
                     raise RegistryError(
@@ -490,12 +524,29 @@ def build_registry(data, path: str = "<memory>") -> Registry:
                         f"both normalise to {key!r}")
                 owners[key] = (a.name, alias)
                 variants[key].append(_Variant(alias=alias, exact=exact, rules=rules))
+    return owners, variants
+
+
+def _alias_index(actors: dict, stop_keys: set, path: str) -> dict:
+    """The automaton payload: one _Entry per normalised alias key."""
+    owners, variants = _alias_variants_by_key(actors, stop_keys, path)
     index = {}
     for key, vs in variants.items():
         a = actors[owners[key][0]]
         index[key] = _Entry(key=key, actor=a.name, actor_type=a.type, latin_start=_is_alnum(key[0]),
-                              latin_end=_is_alnum(key[-1]), variants=tuple(dict.fromkeys(vs)))
-    return Registry(actors, index, settings, discovery, path)
+                            latin_end=_is_alnum(key[-1]), variants=tuple(dict.fromkeys(vs)))
+    return index
+
+
+def build_registry(data, path: str = "<memory>") -> Registry:
+    """Validate parsed YAML and index every alias variant by its normalised key."""
+    _check_top(data, path)
+    settings = {**_DEFAULT_SETTINGS, **(data.get("settings") or {})}
+    discovery = _build_discovery(data.get("discovery"), path)
+    stop_keys = {normalise(w) for w in discovery["latin_stoplist"]}
+    actors = _build_actors(data["actors"], path, settings["default_window"])
+    _check_parents(actors, path)
+    return Registry(actors, _alias_index(actors, stop_keys, path), settings, discovery, path)
 
 
 # --------------------------------------------------------------------------- matching
