@@ -18,7 +18,7 @@ import pytest
 
 from kaiyuan.actors import (_document_rules, find_mentions, load_registry, promoted_mentions, promoted_occurrences,
                             sentence_documents, unknown_occurrences, with_documents)
-from test_actors import corpus_of
+from test_actors import corpus_of, found
 from test_actors11 import _with, promoted
 
 
@@ -129,3 +129,20 @@ def test_without_the_noun_list_the_speech_counts_again():
     rules = _document_rules(registry)
     simp = "董事长在题为《让智能回到人间》的演讲中指出。"
     assert [simp[s + 1:e - 1] for s, e, _k in sentence_documents(simp, rules)] == ["让智能回到人间"]
+
+
+# --------------------------------------------------------------------------- session-12 registry entries
+
+@pytest.mark.parametrize("sentence, actors", [
+    ("莱克斯·弗里德曼在播客里问：谁在赢？", ["Lex Fridman"]),
+    ("Raschka表示，架构没有根本变化。", ["Sebastian Raschka"]),
+    ("raschka这个词出现在网址里。", []),                                   # the bare surname is case-sensitive
+    ("经济学家弗里德曼主张自由市场。", []),                                 # 弗里德曼 alone is not Lex Fridman
+    ("一名员工告诉《智能涌现》，团队很紧张。", ["Intelligent Emergence"]),
+    ("“人工智能+”的本质是智能涌现。", []),                                 # the words, not the outlet
+    ("TBD Lab正在训练代号酪梨的新模型。", ["TBD Lab", "Avocado"]),
+    ("早餐吃了一个酪梨。", []),
+    ("Ai2推出OlmoTrace，把输出追溯到训练数据。", ["Allen Institute for AI", "OlmoTrace"]),
+])
+def test_session_12_registry_entries(sentence, actors):
+    assert [a for a, _s, _v in found(sentence)] == actors
