@@ -65,6 +65,12 @@ def test_a_surname_shared_by_two_full_names_is_left_alone():
                                                   (1, "Maria Kowalski", "person", "Maria Kowalski")]
 
 
+def test_a_word_of_a_registered_name_is_left_alone():
+    # Mark is also Mark Zuckerberg's given name: the bare Mark may be either, so it is not counted; Ostrowski still is
+    assert promoted("研究员Mark Ostrowski认为开源会赢。", "Mark补充说，这只是开始。", "Ostrowski表示同意。") == [
+        (0, "Mark Ostrowski", "person", "Mark Ostrowski"), (2, "Mark Ostrowski", "person", "Ostrowski")]
+
+
 # --------------------------------------------------------------------------- versioned unknown models as written
 
 def test_a_versioned_unknown_model_keeps_its_written_name():

@@ -1660,23 +1660,33 @@ def framed_titles(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame
 _SHORT_FORM_WORD = {"last": -1, "first": 0}
 
 
-def _short_form_owners(promoted: pd.DataFrame, forms: tuple) -> dict:
+def _alias_words(registry: Registry) -> frozenset:
+    """Every word of the registry's Latin aliases (Mark, Sam, Wang, Zuckerberg), cached per registry."""
+    if "alias_words" not in registry._cache:
+        registry._cache["alias_words"] = frozenset(w for a in registry for alias in a.aliases
+                                                   for w in alias.split(" ") if w.isascii())
+    return registry._cache["alias_words"]
+
+
+def _short_form_owners(promoted: pd.DataFrame, forms: tuple, taken: frozenset = frozenset()) -> dict:
     """(article_id, word) -> the promoted Latin full name whose last (or first) word it is, for the words that point to
-    one full name of their article only (two Smiths in one article leave Smith to nobody)."""
+    one full name of their article only (two Smiths in one article leave Smith to nobody) and are no word of a
+    registered name (`taken`: Mark could be Mark Zuckerberg, Wang Alexandr Wang)."""
     owners: dict = defaultdict(set)
     for aid, name in zip(promoted["article_id"].astype(str), promoted["candidate"]):
         words = str(name).split(" ")
         for form in forms:
-            if len(words) > 1 and form in _SHORT_FORM_WORD:
+            if len(words) > 1 and form in _SHORT_FORM_WORD and words[_SHORT_FORM_WORD[form]] not in taken:
                 owners[(aid, words[_SHORT_FORM_WORD[form]])].add(name)
     return {k: next(iter(v)) for k, v in sorted(owners.items()) if len(v) == 1}
 
 
-def latin_short_forms(occurrences: pd.DataFrame, promoted: pd.DataFrame, forms) -> pd.DataFrame:
+def latin_short_forms(occurrences: pd.DataFrame, promoted: pd.DataFrame, registry: Registry) -> pd.DataFrame:
     """The article's bare Latin surname (or given name) of an unknown full name the article marks as a person, counted
     under that full name (首席科学家Darren Kowalski…… Kowalski表示 "Kowalski said": one actor, two mentions), column
-    `actor`. `forms` (discovery.promote_latin_short_forms): "last" = the surname, "first" = the given name."""
-    owners = _short_form_owners(promoted, tuple(forms)) if forms and not promoted.empty else {}
+    `actor`. `discovery.promote_latin_short_forms`: "last" = the surname, "first" = the given name."""
+    forms = tuple(registry.discovery["promote_latin_short_forms"])
+    owners = _short_form_owners(promoted, forms, _alias_words(registry)) if forms and not promoted.empty else {}
     if not owners:
         return occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object))
     actor = [owners.get((str(a), c), "") if tag in ("latin", "speaker") else ""
@@ -1698,7 +1708,7 @@ def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = 
     keep = [tag in ("latin", "speaker") and marked_person(c, ex, titles, verbs)
             for tag, c, ex in zip(occurrences["tag"], occurrences["candidate"], occurrences["example"])]
     latin = occurrences[keep]
-    short = latin_short_forms(occurrences, latin, registry.discovery["promote_latin_short_forms"])
+    short = latin_short_forms(occurrences, latin, registry)
     both = pd.concat([latin.assign(actor=latin["candidate"]), short, glossed_occurrences(occurrences),
                       chinese_promoted(occurrences, registry), versioned_promoted(occurrences, registry),
                       framed_titles(occurrences, registry)])
