@@ -58,13 +58,14 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "document_title_heads": {}, "document_title_frames": {}, "document_list_joiners": [],
                       "document_title_not_heads": [], "document_title_marks": ["《》"],
                       "document_title_max_chars": 30, "document_name_keeps_marks": ["《》"], "document_gloss_before": [], "document_gloss_after": [],
-                      "document_names": {}}
+                      "document_names": {}, "promote_latin_short_forms": [], "document_not_nouns": [],
+                      "versioned_model_name": "family"}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
                     "promote_titles", "promote_verbs", "promote_name_followers", "promote_title_frames",
                     "document_list_joiners", "document_title_not_heads", "document_title_marks", "document_name_keeps_marks",
                     "document_gloss_before",
-                    "document_gloss_after")
+                    "document_gloss_after", "promote_latin_short_forms", "document_not_nouns")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 _DISCOVERY_TYPED = ("document_title_heads", "document_title_frames", "document_names")
 
@@ -402,65 +403,93 @@ def _guarded_letter(key: str, rules: tuple) -> bool:
             and any(r.case_sensitive and r.has_require for r in rules))
 
 
-def build_registry(data, path: str = "<memory>") -> Registry:
-    """Validate parsed YAML and index every alias variant by its normalised key."""
+def _check_top(data, path: str) -> None:
+    """The top level is a mapping with an `actors:` list and only known keys."""
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise RegistryError(f"{path}: top level must be a mapping with an `actors:` list")
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise RegistryError(f"{path}: unknown top-level key(s) {sorted(unknown)}")
-    settings = {**_DEFAULT_SETTINGS, **(data.get("settings") or {})}
-    discovery = {**_DEFAULT_DISCOVERY, **(data.get("discovery") or {})}
+
+
+def _build_discovery(raw, path: str) -> dict:
+    """Validate the `discovery:` block over its defaults (lists, typed lists, charsets, integers)."""
+    discovery = {**_DEFAULT_DISCOVERY, **(raw or {})}
+    where = f"{path}: discovery"
     unknown = set(discovery) - set(_DEFAULT_DISCOVERY)
     if unknown:
-        raise RegistryError(f"{path}: discovery: unknown key(s) {sorted(unknown)}")
+        raise RegistryError(f"{where}: unknown key(s) {sorted(unknown)}")
     for field in _DISCOVERY_LISTS:
-        discovery[field] = _str_list(discovery[field], f"{path}: discovery", field) if discovery[field] else ()
+        discovery[field] = _str_list(discovery[field], where, field) if discovery[field] else ()
     for field in _DISCOVERY_TYPED:
-        discovery[field] = _typed_lists(discovery[field], f"{path}: discovery", field)
+        discovery[field] = _typed_lists(discovery[field], where, field)
     if any(len(m) != 2 for m in discovery["document_title_marks"]):
-        raise RegistryError(f"{path}: discovery: `document_title_marks` must be pairs like 《》, got "
+        raise RegistryError(f"{where}: `document_title_marks` must be pairs like 《》, got "
                             f"{list(discovery['document_title_marks'])!r}")
+    if discovery["versioned_model_name"] not in ("family", "written"):
+        raise RegistryError(f"{where}: `versioned_model_name` must be family or written")
     for field in (*_DISCOVERY_CHARSETS, "versioned_model_pattern"):
         if not isinstance(discovery[field], str):
-            raise RegistryError(f"{path}: discovery: `{field}` must be a string of characters")
+            raise RegistryError(f"{where}: `{field}` must be a string of characters")
     for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq", "promote_next_word_min_freq",
                   "document_title_max_chars"):
         if not isinstance(discovery[field], int):
-            raise RegistryError(f"{path}: discovery: `{field}` must be an integer")
-    stop_keys = {normalise(w) for w in discovery["latin_stoplist"]}
+            raise RegistryError(f"{where}: `{field}` must be an integer")
+    return discovery
 
+
+def _actor_name(raw, where: str) -> str:
+    """The `name` of one raw actor entry, which must be a non-empty string inside a mapping."""
+    if not isinstance(raw, dict):
+        raise RegistryError(f"{where}: must be a mapping, got {raw!r}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise RegistryError(f"{where}: missing or empty `name`")
+    return name
+
+
+def _check_actor_fields(raw: dict, where: str) -> None:
+    """A name_zh, a known type and a string parent."""
+    if not isinstance(raw.get("name_zh"), str) or not raw["name_zh"].strip():
+        raise RegistryError(f"{where}: missing or empty `name_zh`")
+    if raw.get("type") not in ACTOR_TYPES:
+        raise RegistryError(f"{where}: unknown type {raw.get('type')!r}; expected one of {ACTOR_TYPES}")
+    if raw.get("parent") is not None and not isinstance(raw["parent"], str):
+        raise RegistryError(f"{where}: `parent` must be an actor name, got {raw['parent']!r}")
+
+
+def _build_actor(raw: dict, name: str, where: str, default_window: int) -> Actor:
+    """One validated Actor (its canonical name always among its aliases) with its context rules."""
+    _check_actor_fields(raw, where)
+    aliases = _str_list(raw.get("aliases"), where, "aliases")
+    if not aliases:
+        raise RegistryError(f"{where}: `aliases` must be a list of non-empty strings (at least one)")
+    aliases = tuple(dict.fromkeys((name,) + aliases))  # the canonical name always matches
+    rules = raw.get("context") or []
+    if not isinstance(rules, list):
+        raise RegistryError(f"{where}: `context` must be a list of rules")
+    rules = tuple(_build_rule(r, name, aliases, default_window) for r in rules)
+    return Actor(name=name, name_zh=raw["name_zh"], type=raw["type"], parent=raw.get("parent"),
+                 aliases=aliases, rules=rules, note=str(raw.get("note") or ""))
+
+
+def _build_actors(raws: list, path: str, default_window: int) -> dict:
+    """Every actor entry by canonical name, in file order; names are unique."""
     actors: dict = {}
-    for i, raw in enumerate(data["actors"]):
-        where = f"{path}: actors[{i}]"
-        if not isinstance(raw, dict):
-            raise RegistryError(f"{where}: must be a mapping, got {raw!r}")
-        name = raw.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise RegistryError(f"{where}: missing or empty `name`")
+    for i, raw in enumerate(raws):
+        name = _actor_name(raw, f"{path}: actors[{i}]")
         where = f"{path}: actor {name!r}"
         unknown = set(raw) - _ACTOR_KEYS
         if unknown:
             raise RegistryError(f"{where}: unknown key(s) {sorted(unknown)}; allowed {sorted(_ACTOR_KEYS)}")
         if name in actors:
             raise RegistryError(f"{where}: duplicate actor name")
-        if not isinstance(raw.get("name_zh"), str) or not raw["name_zh"].strip():
-            raise RegistryError(f"{where}: missing or empty `name_zh`")
-        if raw.get("type") not in ACTOR_TYPES:
-            raise RegistryError(f"{where}: unknown type {raw.get('type')!r}; expected one of {ACTOR_TYPES}")
-        if raw.get("parent") is not None and not isinstance(raw["parent"], str):
-            raise RegistryError(f"{where}: `parent` must be an actor name, got {raw['parent']!r}")
-        aliases = _str_list(raw.get("aliases"), where, "aliases")
-        if not aliases:
-            raise RegistryError(f"{where}: `aliases` must be a list of non-empty strings (at least one)")
-        aliases = tuple(dict.fromkeys((name,) + aliases))  # the canonical name always matches
-        rules = raw.get("context") or []
-        if not isinstance(rules, list):
-            raise RegistryError(f"{where}: `context` must be a list of rules")
-        rules = tuple(_build_rule(r, name, aliases, settings["default_window"]) for r in rules)
-        actors[name] = Actor(name=name, name_zh=raw["name_zh"], type=raw["type"], parent=raw.get("parent"),
-                             aliases=aliases, rules=rules, note=str(raw.get("note") or ""))
+        actors[name] = _build_actor(raw, name, where, default_window)
+    return actors
 
+
+def _check_parents(actors: dict, path: str) -> None:
+    """Every parent is a known actor and no chain of parents loops."""
     for a in actors.values():
         if a.parent is not None and a.parent not in actors:
             raise RegistryError(f"{path}: actor {a.name!r}: unknown parent {a.parent!r}")
@@ -471,6 +500,18 @@ def build_registry(data, path: str = "<memory>") -> Registry:
             seen.add(cur)
             cur = actors[cur].parent
 
+
+def _check_alias_key(key: str, alias: str, a: Actor, rules: tuple, stop_keys: set, path: str) -> None:
+    """An alias key is at least two characters (or a guarded letter) and not a stoplisted generic term."""
+    if len(key) < 2 and not _guarded_letter(key, rules):
+        raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is shorter than 2 characters "
+                            "(a single Latin letter needs a case_sensitive rule with a require_* key)")
+    if key in stop_keys:
+        raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is a stoplisted generic term")
+
+
+def _alias_variants_by_key(actors: dict, stop_keys: set, path: str) -> tuple:
+    """(owners, variants): each normalised key's single owning actor and its matchable variants."""
     owners: dict = {}
     variants: dict = defaultdict(list)
     for a in actors.values():
@@ -478,11 +519,7 @@ def build_registry(data, path: str = "<memory>") -> Registry:
             rules = a.rules_for(alias)
             for exact in alias_variants(alias):
                 key = normalise(exact)
-                if len(key) < 2 and not _guarded_letter(key, rules):
-                    raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is shorter than 2 characters "
-                                        "(a single Latin letter needs a case_sensitive rule with a require_* key)")
-                if key in stop_keys:
-                    raise RegistryError(f"{path}: actor {a.name!r}: alias {alias!r} is a stoplisted generic term")
+                _check_alias_key(key, alias, a, rules, stop_keys, path)
                 prev = owners.get(key)
                 if prev and prev[0] != a.name:
                     raise RegistryError(
@@ -490,12 +527,29 @@ def build_registry(data, path: str = "<memory>") -> Registry:
                         f"both normalise to {key!r}")
                 owners[key] = (a.name, alias)
                 variants[key].append(_Variant(alias=alias, exact=exact, rules=rules))
+    return owners, variants
+
+
+def _alias_index(actors: dict, stop_keys: set, path: str) -> dict:
+    """The automaton payload: one _Entry per normalised alias key."""
+    owners, variants = _alias_variants_by_key(actors, stop_keys, path)
     index = {}
     for key, vs in variants.items():
         a = actors[owners[key][0]]
         index[key] = _Entry(key=key, actor=a.name, actor_type=a.type, latin_start=_is_alnum(key[0]),
-                              latin_end=_is_alnum(key[-1]), variants=tuple(dict.fromkeys(vs)))
-    return Registry(actors, index, settings, discovery, path)
+                            latin_end=_is_alnum(key[-1]), variants=tuple(dict.fromkeys(vs)))
+    return index
+
+
+def build_registry(data, path: str = "<memory>") -> Registry:
+    """Validate parsed YAML and index every alias variant by its normalised key."""
+    _check_top(data, path)
+    settings = {**_DEFAULT_SETTINGS, **(data.get("settings") or {})}
+    discovery = _build_discovery(data.get("discovery"), path)
+    stop_keys = {normalise(w) for w in discovery["latin_stoplist"]}
+    actors = _build_actors(data["actors"], path, settings["default_window"])
+    _check_parents(actors, path)
+    return Registry(actors, _alias_index(actors, stop_keys, path), settings, discovery, path)
 
 
 # --------------------------------------------------------------------------- matching
@@ -1558,7 +1612,8 @@ def versioned_family(candidate: str, registry: Registry) -> str:
 
 def versioned_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame:
     """Occurrences of unknown Latin model names written with a version (CogVideoX-5B), counted as model mentions
-    under their family (columns `actor`, `actor_type`). `discovery.promote_versioned_models`: "marked" counts the
+    under their family (columns `actor`, `actor_type`), or with `discovery.versioned_model_name: written` under the
+    name as written (Open-R1 stays Open-R1, MATH-500 stays MATH-500: the version may be part of the name). `discovery.promote_versioned_models`: "marked" counts the
     versioned occurrences only, "all" also the article's bare occurrences of a family once it is versioned there,
     "off" none. The family is left to the registry when the registry holds it (it is then a registered mention)."""
     mode = registry.discovery["promote_versioned_models"]
@@ -1573,6 +1628,8 @@ def versioned_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.Data
         family = [f or (c if tag == "latin" and (str(a), c) in seen else "") for f, (a, c, tag) in zip(family, zip(*cols))]
     keep = [bool(f) for f in family]
     kept = occurrences[keep]
+    if registry.discovery["versioned_model_name"] == "written":
+        family = [c if f else "" for f, c in zip(family, cols[1])]
     return kept.assign(actor=[f for f in family if f], actor_type="model") if keep.count(True) else empty
 
 
@@ -1600,6 +1657,44 @@ def framed_titles(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame
     return kept.assign(actor=["《%s》" % c for c in kept["candidate"]], actor_type="org") if len(kept) else empty
 
 
+_SHORT_FORM_WORD = {"last": -1, "first": 0}
+
+
+def _alias_words(registry: Registry) -> frozenset:
+    """Every word of the registry's Latin aliases (Mark, Sam, Wang, Zuckerberg), cached per registry."""
+    if "alias_words" not in registry._cache:
+        registry._cache["alias_words"] = frozenset(w for a in registry for alias in a.aliases
+                                                   for w in alias.split(" ") if w.isascii())
+    return registry._cache["alias_words"]
+
+
+def _short_form_owners(promoted: pd.DataFrame, forms: tuple, taken: frozenset = frozenset()) -> dict:
+    """(article_id, word) -> the promoted Latin full name whose last (or first) word it is, for the words that point to
+    one full name of their article only (two Smiths in one article leave Smith to nobody) and are no word of a
+    registered name (`taken`: Mark could be Mark Zuckerberg, Wang Alexandr Wang)."""
+    owners: dict = defaultdict(set)
+    for aid, name in zip(promoted["article_id"].astype(str), promoted["candidate"]):
+        words = str(name).split(" ")
+        for form in forms:
+            if len(words) > 1 and form in _SHORT_FORM_WORD and words[_SHORT_FORM_WORD[form]] not in taken:
+                owners[(aid, words[_SHORT_FORM_WORD[form]])].add(name)
+    return {k: next(iter(v)) for k, v in sorted(owners.items()) if len(v) == 1}
+
+
+def latin_short_forms(occurrences: pd.DataFrame, promoted: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """The article's bare Latin surname (or given name) of an unknown full name the article marks as a person, counted
+    under that full name (首席科学家Darren Kowalski…… Kowalski表示 "Kowalski said": one actor, two mentions), column
+    `actor`. `discovery.promote_latin_short_forms`: "last" = the surname, "first" = the given name."""
+    forms = tuple(registry.discovery["promote_latin_short_forms"])
+    owners = _short_form_owners(promoted, forms, _alias_words(registry)) if forms and not promoted.empty else {}
+    if not owners:
+        return occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object))
+    actor = [owners.get((str(a), c), "") if tag in ("latin", "speaker") else ""
+             for a, c, tag in zip(occurrences["article_id"], occurrences["candidate"], occurrences["tag"])]
+    keep = [bool(x) for x in actor]
+    return occurrences[keep].assign(actor=[x for x in actor if x])
+
+
 def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
     """Occurrences of unknown names that count as actor mentions without a registry entry: Latin full names
     the sentence marks as a person (`marked_person`, with `discovery.promote_titles` / `promote_verbs`), tagged
@@ -1613,7 +1708,8 @@ def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = 
     keep = [tag in ("latin", "speaker") and marked_person(c, ex, titles, verbs)
             for tag, c, ex in zip(occurrences["tag"], occurrences["candidate"], occurrences["example"])]
     latin = occurrences[keep]
-    both = pd.concat([latin.assign(actor=latin["candidate"]), glossed_occurrences(occurrences),
+    short = latin_short_forms(occurrences, latin, registry)
+    both = pd.concat([latin.assign(actor=latin["candidate"]), short, glossed_occurrences(occurrences),
                       chinese_promoted(occurrences, registry), versioned_promoted(occurrences, registry),
                       framed_titles(occurrences, registry)])
     return both.sort_index(kind="stable")
@@ -1672,6 +1768,7 @@ def _document_rules(registry: Registry) -> dict:
             "heads": tuple(sorted(((h.lower(), kind) for kind, heads in d["document_title_heads"].items()
                                    for h in heads), key=lambda hk: (-len(hk[0]), hk[0]))),
             "not_heads": tuple(w.lower() for w in d["document_title_not_heads"]),
+            "not_nouns": tuple(d["document_not_nouns"]),
             "gloss_before": frozenset(d["document_gloss_before"]), "gloss_after": frozenset(d["document_gloss_after"]),
             "names": tuple((kind, re.compile(p)) for kind, names in d["document_names"].items() for p in names),
             "join": re.compile(f"(?:{joiners})?" if joiners else ""),
@@ -1679,14 +1776,26 @@ def _document_rules(registry: Registry) -> dict:
     return registry._cache["documents"]
 
 
+_TRAILING_BRACKET = re.compile(r"\s*[（(][^（()）]*[)）]$")  # 《…规划(2020—2025年)》, 《…办法（征求意见稿）》
+
+
 def _title_kind(title: str, rules: dict) -> str:
     """The type a title's own last word gives it (…法案 a bill: initiative; …Technical Report: other), "" for none.
     A title that is nothing but the head word (《框架》, 《报告》) is a short form of another title, and a title ending
-    in a common word that merely ends like a head (《…算法》 "algorithm", not a law 法) has none."""
-    low = title.lower().rstrip()
+    in a common word that merely ends like a head (《…算法》 "algorithm", not a law 法) has none. A bracket at the end is
+    not the last word: 《…规划(2020—2025年)》 "plan (2020-2025)", 《…办法（征求意见稿）》 "measures (draft)"."""
+    low = _TRAILING_BRACKET.sub("", title.lower().rstrip())
     if low.endswith(rules["not_heads"]):
         return ""
     return next((kind for head, kind in rules["heads"] if low.endswith(head) and len(low) > len(head)), "")
+
+
+def _named_not_document(simp: str, start: int, end: int, rules: dict) -> bool:
+    """The noun right after the title (through 的) or right before it says it is no document: 题为《X》的演讲 "a speech
+    entitled X", 电影《X》 "the film X", 《X》节目 "the show X" (`discovery.document_not_nouns`)."""
+    nouns = rules["not_nouns"]
+    return bool(nouns) and (simp[end:end + 8].lstrip("的 ").startswith(nouns)
+                            or simp[max(0, start - 8):start].rstrip("：: ").endswith(nouns))
 
 
 def sentence_documents(simp: str, rules: dict) -> list:
@@ -1702,7 +1811,8 @@ def sentence_documents(simp: str, rules: dict) -> list:
                 framed.setdefault(m.start("t") - 1, kind)
         last_end = -1
         for m in rules["title"].finditer(simp):
-            kind = _title_kind(m.group("t"), rules) or framed.get(m.start(), "")
+            kind = "" if _named_not_document(simp, m.start(), m.end(), rules) else (
+                _title_kind(m.group("t"), rules) or framed.get(m.start(), ""))
             if not kind and prev and rules["join"].fullmatch(simp[last_end:m.start()]):
                 kind = prev
             if kind:
@@ -1714,8 +1824,8 @@ def sentence_documents(simp: str, rules: dict) -> list:
 
 
 def _document_spans(sentences: pd.DataFrame, rules: dict) -> list:
-    """(article_id, sentence_id, start, end, type, surface, sentence start, sentence text) of every document named
-    by its title, in offsets of the article's clean text."""
+    """(article_id, sentence_id, start, end, type, surface, sentence start, sentence text, actor name) of every document
+    named by its title, in offsets of the article's clean text."""
     found = []
     for aid, sid, base, text in zip(sentences["article_id"].astype(str), sentences["sentence_id"],
                                     sentences["start"], sentences["text"]):
@@ -1723,8 +1833,54 @@ def _document_spans(sentences: pd.DataFrame, rules: dict) -> list:
         if not any(mark in text for mark in rules["opens"]) and not any(rx.search(text) for _k, rx in rules["names"]):
             continue  # most sentences: no title, no untitled name (checked before the script conversion)
         for s, e, kind in sentence_documents(to_simplified(text), rules):
-            found.append((aid, int(sid), int(base) + s, int(base) + e, kind, text[s:e], int(base), text))
+            surface = text[s:e]
+            found.append((aid, int(sid), int(base) + s, int(base) + e, kind, surface, int(base), text,
+                           _document_name(surface, rules)))
     return found
+
+
+def _document_name(surface: str, rules: dict) -> str:
+    """A counted title's actor name: as written, 《》 kept (《个人超级智能》), other marks dropped (〈X〉 is X)."""
+    if not surface.startswith(rules["opens"]) or surface.startswith(rules["keeps"]):
+        return surface
+    return surface[1:-1]
+
+
+def _earlier_title(found: list, short: str, at: int) -> tuple | None:
+    """The last counted title before offset `at` whose words end with `short` (and say more): 《框架》 after
+    《人工智能风险管理框架》 "the AI risk management framework", 以下简称《意见》 "hereafter the Opinions"."""
+    fulls = [f for f in found if f[2] < at and to_simplified(f[5][1:-1]).endswith(short)
+             and len(f[5]) - 2 > len(short)]
+    return fulls[-1] if fulls else None
+
+
+def _bracket_gloss(full: tuple, at: int, text: str, base: int, rules: dict) -> bool:
+    """The short title at `at` sits in the brackets opened right after the full title (《…的意见》（以下简称《意见》）
+    "hereafter the Opinions"): the pair is one mention, as a gloss is."""
+    between = text[full[3] - base:at - base] if full[6] == base else ""
+    return between.lstrip().startswith(tuple(rules["gloss_after"])) and not any(c in between for c in "）)")
+
+
+def _short_titles(sentences: pd.DataFrame, found: list, rules: dict) -> list:
+    """Rows like `_document_spans`' for a title that repeats the last words of a counted title earlier in its article
+    (`_earlier_title`): the same document, counted under that title's name and type. A short title of one character,
+    or of no earlier title, is none."""
+    by_article: dict = defaultdict(list)
+    for f in found:
+        if f[5].startswith(rules["opens"]):
+            by_article[f[0]].append(f)
+    out = []
+    for aid, sid, base, text in zip(sentences["article_id"].astype(str), sentences["sentence_id"],
+                                    sentences["start"], sentences["text"]):
+        if aid not in by_article or not isinstance(text, str) or not any(m in text for m in rules["opens"]):
+            continue
+        for m in rules["title"].finditer(to_simplified(text)):
+            short, at = m.group("t").strip(), int(base) + m.start()
+            full = _earlier_title(by_article[aid], short, at) if len(short) >= 2 else None
+            if full and at not in {f[2] for f in by_article[aid]} and not _bracket_gloss(full, at, text, int(base), rules):
+                out.append((aid, int(sid), at, int(base) + m.end(), full[4], text[m.start():m.end()], int(base), text,
+                            full[8]))
+    return out
 
 
 def _glossed(s: int, e: int, spans: list, base: int, text: str, rules: dict) -> bool:
@@ -1755,14 +1911,13 @@ def with_documents(mentions: pd.DataFrame, sentences: pd.DataFrame, registry: Re
     for i, aid, s, e in zip(range(len(mentions)), mentions["article_id"].astype(str), mentions["start"], mentions["end"]):
         spans[aid].append((int(s), int(e), i))
     rows, drop = [], set()
-    for aid, sid, s, e, kind, surface, base, text in found:
+    for aid, sid, s, e, kind, surface, base, text, name in found + _short_titles(sentences, found, rules):
         inner = (s + 1, e - 1) if surface.startswith(rules["opens"]) else (s, e)
         hits = [(ms, me, i) for ms, me, i in spans.get(aid, ()) if ms < e and s < me]
         nested = [i for ms, me, i in hits if inner[0] <= ms and me <= inner[1] and (ms, me) != inner]
         if len(nested) < len(hits) or _glossed(s, e, spans.get(aid, ()), base, text, rules):
             continue  # a registered title, an outlet, a name crossing the marks, a gloss: that mention stands
         drop.update(nested)
-        name = surface if inner == (s, e) or surface.startswith(rules["keeps"]) else surface[1:-1]
         rows.append({"article_id": aid, "sentence_id": sid, "actor": name, "actor_type": kind, "surface": surface,
                      "start": s, "end": e, "version": ""})
     kept = mentions.drop(index=mentions.index[sorted(drop)]) if drop else mentions
