@@ -38,6 +38,7 @@ from .corpus import (
     plan_files,
     process_file,
 )
+from .frames import column_list
 
 # What each per-article stage depends on: its cache key includes the hashes of these data files
 # and of these source modules, so a change to either re-runs exactly the stages that read it.
@@ -166,7 +167,7 @@ class _Part:
 def _split(table: pd.DataFrame, ids: list[str]) -> dict[str, _Part]:
     """Each article's rows of a multi-article table, in table order (no rows: empty lists)."""
     columns, dtypes = tuple(table.columns), tuple(table.dtypes)
-    values = [table[c].tolist() for c in columns]
+    values = [column_list(table, c) for c in columns]
     rows_of: dict[str, list[int]] = {aid: [] for aid in ids}
     for i, aid in enumerate(table["article_id"].tolist() if len(table) else []):
         rows_of[str(aid)].append(i)
