@@ -38,6 +38,7 @@ from .corpus import (
     plan_files,
     process_file,
 )
+from .frames import column_list
 
 # What each per-article stage depends on: its cache key includes the hashes of these data files
 # and of these source modules, so a change to either re-runs exactly the stages that read it.
@@ -166,7 +167,7 @@ class _Part:
 def _split(table: pd.DataFrame, ids: list[str]) -> dict[str, _Part]:
     """Each article's rows of a multi-article table, in table order (no rows: empty lists)."""
     columns, dtypes = tuple(table.columns), tuple(table.dtypes)
-    values = [table[c].tolist() for c in columns]
+    values = [column_list(table, c) for c in columns]
     rows_of: dict[str, list[int]] = {aid: [] for aid in ids}
     for i, aid in enumerate(table["article_id"].tolist() if len(table) else []):
         rows_of[str(aid)].append(i)
@@ -193,25 +194,11 @@ def _chunk_table(parts: list[_Part], joined: pd.DataFrame | None) -> pd.DataFram
     return _join(parts, keep_empty=False)
 
 
-def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
-    """Per-article work for a chunk of files, each step cached on disk per article under its own key
-    (see STAGE_DATA / STAGE_CODE): load, clean and split; actor mentions and unknown-name occurrences;
-    time expressions; events; stance (model and hand labels) and the article's stance; quotes.
-
-    Articles missing a step's cache entry are computed together in one call per step (the analysis
-    functions take multi-article tables), which spreads pandas' fixed costs over the chunk.  Runs in
-    worker processes and on Dask workers, so it takes and returns plain picklable data.
-    """
-    from . import actors, quotes, stance, timeline
-
-    if not jobs:
-        return ChunkOutput([], [], {})
-    jobs = [Job(*j) for j in jobs]
-    cache_dir, registry, labels = jobs[0].cache_dir, jobs[0].registry, jobs[0].labels
-    cache = DiskCache(Path(cache_dir) if cache_dir else None)
+def _load_jobs(jobs: list[Job], cache: DiskCache, envs: dict[str, str]) -> tuple[list, dict[str, dict]]:
+    """Each job's article, or its rejected file's load-report row, from the cache or loaded now (in job
+    order), and each loaded article's cache key per stage (see _article_keys)."""
     results: list = []
     keys: dict[str, dict] = {}
-    envs = {stage: stage_env(stage, registry, labels) for stage in STAGE_DATA}
     for job in jobs:
         p, root = Path(job.path), Path(job.root)
         rel, raw = p.relative_to(root).as_posix(), p.read_bytes()
@@ -226,48 +213,63 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
         if not isinstance(article, dict):
             keys[article.row["article_id"]] = k
         results.append(article)
-    articles = [a for a in results if not isinstance(a, dict)]
-    rejected = [a for a in results if isinstance(a, dict)]
-    if not articles:
-        return ChunkOutput([], rejected, {})
-    ids = [a.row["article_id"] for a in articles]
-    by_id = {a.row["article_id"]: a for a in articles}
-    rows = {a.row["article_id"]: a.row for a in articles}
-    reg = actors.load_registry(registry)
-    done: dict[str, dict] = {aid: {} for aid in ids}
+    return results, keys
 
-    def step(stage: str, names: tuple[str, ...], compute) -> None:
+
+class _ChunkSteps:
+    """The cached per-article steps of one chunk: each article's values by table name (`done`), and the
+    chunk's sentence frame and joined tables, built once (several steps read them)."""
+
+    def __init__(self, articles: list[Article], keys: dict[str, dict], cache: DiskCache) -> None:
+        self.ids = [a.row["article_id"] for a in articles]
+        self.by_id = {a.row["article_id"]: a for a in articles}
+        self.rows = {a.row["article_id"]: a.row for a in articles}
+        self.keys, self.cache = keys, cache
+        self.done: dict[str, dict] = {aid: {} for aid in self.ids}
+        self.frames: dict = {}
+
+    def step(self, stage: str, names: tuple[str, ...], compute) -> None:
         """Fill done[aid][name] from the cache, computing every miss of the chunk in one call."""
         missing = []
-        for aid in ids:
-            value = cache.get(keys[aid][stage])
+        for aid in self.ids:
+            value = self.cache.get(self.keys[aid][stage])
             if value is None:
                 missing.append(aid)
             else:
-                done[aid].update(zip(names, value))
+                self.done[aid].update(zip(names, value))
         if not missing:
             return
-        sub = sentences_of(missing)  # built only when a step has something to compute
+        sub = self.sentences_of(missing)  # built only when a step has something to compute
         tables = compute(missing, sub)
         split = [_split(t, missing) for t in tables]
         for aid in missing:
             value = tuple(part[aid] for part in split)
-            cache.put(keys[aid][stage], value)
-            done[aid].update(zip(names, value))
+            self.cache.put(self.keys[aid][stage], value)
+            self.done[aid].update(zip(names, value))
 
-    frames: dict = {}  # the chunk's sentence frame and joined tables, built once: several steps read them
-
-    def sentences_of(aids):
+    def sentences_of(self, aids: list[str]) -> pd.DataFrame:
         key = ("sentences", tuple(aids))
-        if key not in frames:
-            frames[key] = _sentences_df([by_id[a] for a in aids])
-        return frames[key]
+        if key not in self.frames:
+            self.frames[key] = _sentences_df([self.by_id[a] for a in aids])
+        return self.frames[key]
 
-    def of(aids, name):
+    def of(self, aids: list[str], name: str) -> pd.DataFrame:
         key = (name, tuple(aids))
-        if key not in frames:
-            frames[key] = _join([done[a][name] for a in aids], keep_empty=True)
-        return frames[key]
+        if key not in self.frames:
+            self.frames[key] = _join([self.done[a][name] for a in aids], keep_empty=True)
+        return self.frames[key]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One per-article table over the whole chunk (see _chunk_table)."""
+        return _chunk_table([self.done[a][name] for a in self.ids], self.frames.get((name, tuple(self.ids))))
+
+
+def _run_steps(steps: _ChunkSteps, reg, labels: str | None, cache_dir: str | None) -> None:
+    """The chunk's per-article steps in order: actor mentions and unknown-name occurrences; time
+    expressions; events; quotes; stance (model and hand labels) and the article's stance."""
+    from . import actors, quotes, stance, timeline
+
+    of, by_id, rows = steps.of, steps.by_id, steps.rows
 
     def find_actors(aids, sub):
         identified = actors.identified_by_removed([r for a in aids for r in by_id[a].removed], reg)
@@ -280,15 +282,40 @@ def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
         pred = stance.sort_rows(_concat([pred, stance.hand_rows(sub, labels)], stance.STANCE_COLUMNS))
         return pred, stance.article_stance(pred, sub, of(aids, "quotes"))
 
-    step("actors", ("mentions", "unknown"), find_actors)
-    step("time", ("expressions",),
-         lambda aids, sub: (timeline.extract_expressions(sub, pd.DataFrame([rows[a] for a in aids])),))
-    step("events", ("events",), lambda aids, sub: (timeline.build_events(of(aids, "expressions"), sub,
-                                                                          of(aids, "mentions"), of(aids, "unknown")),))
-    step("quotes", ("quotes",), lambda aids, sub: (quotes.extract_quotes(sub, of(aids, "mentions"), reg),))
-    step("stance", ("stance", "article_stance"), predict_stance)
-    tables = {name: _chunk_table([done[a][name] for a in ids], frames.get((name, tuple(ids))))
-              for name in ARTICLE_TABLES}
+    steps.step("actors", ("mentions", "unknown"), find_actors)
+    steps.step("time", ("expressions",),
+               lambda aids, sub: (timeline.extract_expressions(sub, pd.DataFrame([rows[a] for a in aids])),))
+    steps.step("events", ("events",), lambda aids, sub: (timeline.build_events(
+        of(aids, "expressions"), sub, of(aids, "mentions"), of(aids, "unknown")),))
+    steps.step("quotes", ("quotes",), lambda aids, sub: (quotes.extract_quotes(sub, of(aids, "mentions"), reg),))
+    steps.step("stance", ("stance", "article_stance"), predict_stance)
+
+
+def chunk_stage(jobs: list[tuple]) -> ChunkOutput:
+    """Per-article work for a chunk of files, each step cached on disk per article under its own key
+    (see STAGE_DATA / STAGE_CODE): load, clean and split; actor mentions and unknown-name occurrences;
+    time expressions; events; stance (model and hand labels) and the article's stance; quotes.
+
+    Articles missing a step's cache entry are computed together in one call per step (the analysis
+    functions take multi-article tables), which spreads pandas' fixed costs over the chunk.  Runs in
+    worker processes and on Dask workers, so it takes and returns plain picklable data.
+    """
+    from . import actors, quotes, stance
+
+    if not jobs:
+        return ChunkOutput([], [], {})
+    jobs = [Job(*j) for j in jobs]
+    cache_dir, registry, labels = jobs[0].cache_dir, jobs[0].registry, jobs[0].labels
+    cache = DiskCache(Path(cache_dir) if cache_dir else None)
+    envs = {stage: stage_env(stage, registry, labels) for stage in STAGE_DATA}
+    results, keys = _load_jobs(jobs, cache, envs)
+    articles = [a for a in results if not isinstance(a, dict)]
+    rejected = [a for a in results if isinstance(a, dict)]
+    if not articles:
+        return ChunkOutput([], rejected, {})
+    steps = _ChunkSteps(articles, keys, cache)
+    _run_steps(steps, actors.load_registry(registry), labels, cache_dir)
+    tables = {name: steps.table(name) for name in ARTICLE_TABLES}
     tables["quote_stance"] = quotes.quote_stance(tables["quotes"], tables["stance"], stance.load_quote_labels())
     return ChunkOutput(articles, rejected, tables)
 
@@ -419,6 +446,121 @@ def _concat(frames: list[pd.DataFrame], columns: list[str] | None = None) -> pd.
     return pd.concat(frames, ignore_index=True)
 
 
+def _corpus_root(corpus_dir: str | Path) -> Path:
+    """The corpus folder, resolved; FileNotFoundError (one line) for a file or a missing folder."""
+    root = Path(corpus_dir).resolve()
+    if root.is_file():
+        raise FileNotFoundError(f"{corpus_dir} is a file; give the folder that holds the articles")
+    if not root.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+    return root
+
+
+class _Plan(NamedTuple):
+    """What a run reads: one Job per candidate file, the files rejected before loading, the cache folder
+    (None: no cache) and the resolved registry and label files (None: the packaged ones)."""
+
+    jobs: list[Job]
+    rejected: list[dict]
+    cache_dir: str | None
+    registry: str | None
+    labels: str | None
+
+
+def _plan(root: Path, cache: bool | str | Path, registry: str | Path | None, labels: str | Path | None,
+          max_article_chars: int | None) -> _Plan:
+    """Check the configuration (ConfigError, one line, before anything is read or cached), then list the jobs."""
+    from .config import validate
+
+    validate(registry, labels)
+    cache_dir = None if cache is False else str(default_cache_dir() if cache is True else cache)
+    candidates, rejected, meta = plan_files(root)
+    registry = str(Path(registry).resolve()) if registry else None
+    labels = str(Path(labels).resolve()) if labels else None
+    jobs = [Job(str(p), str(root), aid, meta.get(aid), cache_dir, registry, labels, max_article_chars)
+            for p, aid in candidates]
+    return _Plan(jobs, rejected, cache_dir, registry, labels)
+
+
+def _gather(outputs: list[ChunkOutput], rank: dict[str, int], name: str, columns: list[str]) -> pd.DataFrame:
+    """Concatenate one per-article table over the chunks and release the parts (halves the peak memory)."""
+    return _in_order(_concat([o.tables.pop(name, None) for o in outputs], columns), rank)
+
+
+def _actor_tables(corpus: Corpus, gather, registry: str | None) -> dict[str, pd.DataFrame]:
+    """The corpus tables and the actor tables: mentions (with promoted unknown people and named documents),
+    counts, co-occurrence and the ranked unknown names."""
+    from . import actors
+
+    sentences, articles = corpus.sentences, corpus.articles
+    unknown = gather("unknown", actors.OCCURRENCE_COLUMNS)
+    # unknown people the sentence marks as such count as mentions too, each at its place (provenance kept)
+    promoted = actors.promoted_occurrences(unknown, actors.load_registry(registry))
+    order = list(pd.unique(sentences["article_id"].astype(str)))
+    mentions = actors.with_promoted(gather("mentions", actors.MENTION_COLUMNS),
+                                    actors.promoted_mentions(promoted, sentences), order)
+    # documents named by their title (《个人超级智能》, 可接受使用政策) count once, their inner names not again
+    mentions = actors.with_documents(mentions, sentences, actors.load_registry(registry), order)
+    return {
+        "articles": articles,
+        "load_report": corpus.load_report,
+        "removed_lines": corpus.removed,
+        "repairs": corpus.repairs,
+        "sentences": sentences,
+        "mentions": mentions,
+        "actor_counts": actors.actor_counts(mentions, articles),
+        "cooccurrence": actors.cooccurrence(mentions),
+        "unknown_actors": actors.rank_unknown(unknown),
+    }
+
+
+def _stance_tables(gather) -> dict[str, pd.DataFrame]:
+    """Sentence and article stance, quotes, each quote's stance and each actor's."""
+    from . import quotes, stance
+
+    found_quotes = gather("quotes", quotes.QUOTE_COLUMNS)
+    quote_stance = gather("quote_stance", quotes.QUOTE_STANCE_COLUMNS)
+    return {
+        "stance_sentences": gather("stance", stance.STANCE_COLUMNS),
+        "stance_articles": gather("article_stance", stance.ARTICLE_COLUMNS),
+        "quotes": found_quotes,
+        "quote_stance": quote_stance,
+        "actor_stance": stance.actor_stance(found_quotes, quote_stance),
+    }
+
+
+def _timeline_tables(gather) -> dict[str, pd.DataFrame]:
+    """Temporal expressions, events and the merged timeline."""
+    from . import timeline
+
+    events = gather("events", timeline.EVENT_COLUMNS)
+    return {
+        "temporal_expressions": gather("expressions", timeline.EXPRESSION_COLUMNS),
+        "events": events,
+        "timeline": timeline.merge_timeline(events),
+    }
+
+
+def _aggregate(outputs: list[ChunkOutput], rejected: list[dict], registry: str | None, t0: float
+               ) -> tuple[Corpus, dict[str, pd.DataFrame], dict[str, float]]:
+    """The corpus and every output table from the chunks' outputs, with the time of each corpus-level stage
+    (and of the per-article stage: from t0 to here)."""
+    rejected = rejected + [r for o in outputs for r in o.rejected]
+    corpus = assemble([a for o in outputs for a in o.articles], rejected)
+    for o in outputs:
+        o.articles = []  # their rows now live in the corpus tables; free the per-article copies
+    rank = {aid: i for i, aid in enumerate(corpus.articles["article_id"])}
+    gather = functools.partial(_gather, outputs, rank)
+    timings = {"articles": time.perf_counter() - t0}
+    tables: dict[str, pd.DataFrame] = {}
+    for stage, build in (("actors", lambda: _actor_tables(corpus, gather, registry)),
+                         ("stance", lambda: _stance_tables(gather)), ("timeline", lambda: _timeline_tables(gather))):
+        t = time.perf_counter()
+        tables.update(build())
+        timings[stage] = time.perf_counter() - t
+    return corpus, tables, timings
+
+
 def run(
     corpus_dir: str | Path,
     progress: bool | None = None,
@@ -434,88 +576,22 @@ def run(
     `registry` and `labels` replace the packaged actor registry and stance label file (e.g. a
     researcher's extended copies); `cache=False` or a folder; `workers` processes or a Dask `scheduler`.
     """
-    from . import actors, quotes, stance, timeline
-
-    from .config import validate
+    from . import stance
 
     t0 = time.perf_counter()
-    timings: dict[str, float] = {}
-    root = Path(corpus_dir).resolve()
-    if root.is_file():
-        raise FileNotFoundError(f"{corpus_dir} is a file; give the folder that holds the articles")
-    if not root.is_dir():
-        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    validate(registry, labels)  # ConfigError (one line) before anything is read or cached
-    cache_dir = None if cache is False else str(default_cache_dir() if cache is True else cache)
-    candidates, rejected, meta = plan_files(root)
-    registry = str(Path(registry).resolve()) if registry else None
-    labels = str(Path(labels).resolve()) if labels else None
-    jobs = [Job(str(p), str(root), aid, meta.get(aid), cache_dir, registry, labels, max_article_chars)
-            for p, aid in candidates]
-    whole = DiskCache(cache_dir)
-    key = result_key(jobs, rejected, [f for f in (registry, labels) if f])
+    plan = _plan(_corpus_root(corpus_dir), cache, registry, labels, max_article_chars)
+    jobs, labels = plan.jobs, plan.labels
+    whole = DiskCache(plan.cache_dir)
+    key = result_key(jobs, plan.rejected, [f for f in (plan.registry, labels) if f])
     cached = whole.get(key)
     if cached is not None:
         cached.timings = {"cached": time.perf_counter() - t0}
         return cached
     show = progress if progress is not None else len(jobs) >= 200
     if jobs and stance.label_paths(labels):
-        stance.model_for(labels, cache_dir)  # train once here; worker processes load it from the disk cache
+        stance.model_for(labels, plan.cache_dir)  # train once here; worker processes load it from the disk cache
     outputs = _run_articles(jobs, workers, scheduler, bool(show))
-    rejected += [r for o in outputs for r in o.rejected]
-    corpus = assemble([a for o in outputs for a in o.articles], rejected)
-    for o in outputs:
-        o.articles = []  # their rows now live in the corpus tables; free the per-article copies
-    rank = {aid: i for i, aid in enumerate(corpus.articles["article_id"])}
-    timings["articles"] = time.perf_counter() - t0
-
-    def gather(name: str, columns: list[str]) -> pd.DataFrame:
-        """Concatenate one per-article table over the chunks and release the parts (halves the peak memory)."""
-        return _in_order(_concat([o.tables.pop(name, None) for o in outputs], columns), rank)
-
-    t = time.perf_counter()
-    sentences, articles = corpus.sentences, corpus.articles
-    unknown = gather("unknown", actors.OCCURRENCE_COLUMNS)
-    # unknown people the sentence marks as such count as mentions too, each at its place (provenance kept)
-    promoted = actors.promoted_occurrences(unknown, actors.load_registry(registry))
-    order = list(pd.unique(sentences["article_id"].astype(str)))
-    mentions = actors.with_promoted(gather("mentions", actors.MENTION_COLUMNS),
-                                    actors.promoted_mentions(promoted, sentences), order)
-    # documents named by their title (《个人超级智能》, 可接受使用政策) count once, their inner names not again
-    mentions = actors.with_documents(mentions, sentences, actors.load_registry(registry), order)
-    tables = {
-        "articles": articles,
-        "load_report": corpus.load_report,
-        "removed_lines": corpus.removed,
-        "repairs": corpus.repairs,
-        "sentences": sentences,
-        "mentions": mentions,
-        "actor_counts": actors.actor_counts(mentions, articles),
-        "cooccurrence": actors.cooccurrence(mentions),
-        "unknown_actors": actors.rank_unknown(unknown),
-    }
-    timings["actors"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    found_quotes = gather("quotes", quotes.QUOTE_COLUMNS)
-    quote_stance = gather("quote_stance", quotes.QUOTE_STANCE_COLUMNS)
-    tables.update({
-        "stance_sentences": gather("stance", stance.STANCE_COLUMNS),
-        "stance_articles": gather("article_stance", stance.ARTICLE_COLUMNS),
-        "quotes": found_quotes,
-        "quote_stance": quote_stance,
-        "actor_stance": stance.actor_stance(found_quotes, quote_stance),
-    })
-    timings["stance"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    events = gather("events", timeline.EVENT_COLUMNS)
-    tables.update({
-        "temporal_expressions": gather("expressions", timeline.EXPRESSION_COLUMNS),
-        "events": events,
-        "timeline": timeline.merge_timeline(events),
-    })
-    timings["timeline"] = time.perf_counter() - t
+    corpus, tables, timings = _aggregate(outputs, plan.rejected, plan.registry, t0)
     timings["total"] = time.perf_counter() - t0
     result = Result(corpus=corpus, tables=tables, timings=timings)
     whole.put(key, result)

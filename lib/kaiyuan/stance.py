@@ -374,7 +374,8 @@ def transform_texts(vectorizer, texts: list[str]):
         inside = word[:len(keys)] == word[n - 1:]
         keys, where = keys[inside], word[:len(keys)][inside]
         vkeys, vcols = vocab[n]
-        pos = np.minimum(np.searchsorted(vkeys, keys), len(vkeys) - 1)
+        distinct, inverse = np.unique(keys, return_inverse=True)  # look each distinct n-gram up once
+        pos = np.minimum(np.searchsorted(vkeys, distinct), len(vkeys) - 1)[inverse]
         hit = vkeys[pos] == keys
         rows.append(doc[where[hit]])
         cols.append(vcols[pos[hit]])
@@ -442,9 +443,10 @@ def cue_features(texts_simplified: list[str], cues: dict) -> np.ndarray:
     """Supportive and critical cue weight per target (2 columns per target), scaled by cue_feature_weight."""
     w = float(cues["model"]["cue_feature_weight"])
     cols = []
+    lowered = [x.lower() for x in texts_simplified]  # once, not once per target
     for t in TARGETS:
         spec = cues["targets"][t]
-        sc = np.array([_cue_score(x.lower(), spec, cues)[0] for x in texts_simplified], dtype=float)
+        sc = np.array([_cue_score(x, spec, cues)[0] for x in lowered], dtype=float)
         cols += [np.clip(sc, 0, None), np.clip(-sc, 0, None)]
     return w * np.column_stack(cols) if cols else np.zeros((len(texts_simplified), 0))
 
