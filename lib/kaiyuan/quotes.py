@@ -92,7 +92,8 @@ _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abb
                       "_issue_frame": "issue_frame", "_subject_issue_gap": "subject_issue_gap", "_joint": "joint_subject", "_data_shows": "data_shows",
                       "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
                       "_subordinate": "subordinate_openers",
-                      "_term_after": "term_after", "_subject_tail": "subject_tail", "_org_unit": "org_unit"}
+                      "_term_after": "term_after", "_subject_tail": "subject_tail", "_org_unit": "org_unit",
+                      "_words_frame": "words_frame"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -919,6 +920,10 @@ class _Resolver:
     def _unregistered_speaker(self, cs: int, va: int, seg_end: int) -> tuple[str, str, str]:
         """No registry actor in the subject: an unregistered person or organisation as written, else an
         unnamed speaker ("unnamed developers") from the subject's words."""
+        if (fm := self.rules["_words_frame"].fullmatch(self.masked[cs:va].strip(" \u3000"))) is not None:
+            at = self.masked.index(fm.group(), cs) + fm.start("who")  # 用刘某的话说 "in Liu's words": Liu, as written
+            if (bare := self.bare_name(at, at + len(fm.group("who")))) is not None:
+                return bare[1], "", bare[1]
         # an unregistered person is the speaker as written ("研究员 Luca Soldaini 在博文里写道")
         named = self._unregistered_name(cs, va)
         if named is not None:
@@ -1218,8 +1223,11 @@ class _Resolver:
             return self._titled_name(lo, hi, first)
         name = next(g for g in nm.groups() if g)
         surface = between[nm.start():nm.end()].strip()
-        if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…)
-            name = surface = _name_tail_cut(name[_front_title_end(name, self.rules):], self.rules)
+        if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…), also one the match
+            # starts inside (专利分析经理克里斯托弗·哈里森: the match 理克里斯托弗·… begins in 经理)
+            ctx = between[max(0, nm.start() - 3):nm.start()]
+            cut = max(_front_title_end(ctx + name, self.rules) - len(ctx), _front_title_end(name, self.rules), 0)
+            name = surface = _name_tail_cut(name[cut:], self.rules)
         return name, surface
 
     def _glosses_org(self, b: int) -> bool:
@@ -1363,6 +1371,24 @@ def _colon_line_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote)
     return spk if spk[0] else None
 
 
+def _lead_quote_speaker(art: _Article, res: "_Resolver", q: _Quote) -> tuple[str, str, str] | None:
+    """Speaker of a quoted sentence that is a whole paragraph (“我们在攀岩馆聊吧。”), with no speaker before it: the
+    person who is the subject of the first clause of the next paragraph (53岁的360集团创始人周鸿祎…), if any."""
+    first, final = q.rows[0], q.rows[-1]
+    nxt = final + 1
+    if (nxt >= len(art.ids) or art.kinds[nxt] != "body" or art.para_ends[final] != art.ends[final]
+            or (first > 0 and art.para_ends[first - 1] != art.ends[first - 1]) or not _only_quote(art, q)
+            or art.text[q.open + 1:q.close].rstrip()[-1:] not in _END_PUNCT):
+        return None  # not a paragraph of its own, or a quoted title or term (no sentence end inside the marks)
+    lo = art.starts[nxt]
+    hi = lo + len(re.split(f"[{_CLAUSE}]", res.masked[lo:art.ends[nxt]], maxsplit=1)[0])
+    people = [m for m in res.between(lo, hi) if res._usable(m) and m.kind == "person"]
+    if people:
+        return people[0].actor, res.org_of(people[0].actor, people[0].kind, lo, people[0].start), people[0].surface
+    named = res._unregistered_name(lo, hi, first=True)
+    return (named[0], "", named[1]) if named is not None else None
+
+
 def _sids(art: _Article, rows: list[int]) -> str:
     return ";".join(str(art.ids[r]) for r in rows)
 
@@ -1446,6 +1472,9 @@ def _direct_speaker(ps: _Pass, q: _Quote, last) -> tuple[str, str, str]:
     # (e) continuation of the previous quote's speaker
     if spk is None and last is not None and q.rows[0] - last[0] <= rules["continuation_window"]:
         spk = last[1]
+    # (e') a lead quote, a paragraph of its own, before its speaker is named: the person the next paragraph opens with
+    if spk is None:
+        spk = _lead_quote_speaker(art, res, q)
     # (f) a quote with no attribution of its own: whoever speaks nearest around it (the next
     #     sentence, else before)
     if spk is None:
