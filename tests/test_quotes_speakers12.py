@@ -90,3 +90,10 @@ def test_a_quoted_heading_without_a_sentence_end_takes_no_lead_speaker():
     s = make_sentences(["“超级智能已进入视野”", "扎克伯格周三发布了一封公开信。"], new_paragraph=(1,))
     q = extract_quotes(s, make_mentions(s, PEOPLE), registry=registry())
     assert "Mark Zuckerberg" not in speakers(q, "超级智能")
+
+
+# ---------------------------------------------------------------- 据该报报道 "according to this paper": the paper named before
+def test_according_to_this_paper_is_the_outlet_named_before():
+    actors = PEOPLE + [("南华早报", "South China Morning Post", "media"), ("李开复", "Kai-Fu Lee", "person")]
+    q = run(["李开复日前接受南华早报采访时表示，开源模型会越来越强。", "据该报报道，零一万物目前约有200名员工。"], actors)
+    assert speakers(q, "200名员工") == ["South China Morning Post"]

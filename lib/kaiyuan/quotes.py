@@ -93,7 +93,7 @@ _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abb
                       "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
                       "_subordinate": "subordinate_openers",
                       "_term_after": "term_after", "_subject_tail": "subject_tail", "_org_unit": "org_unit",
-                      "_words_frame": "words_frame"}
+                      "_words_frame": "words_frame", "_outlet_anaphor": "outlet_anaphor"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -920,6 +920,8 @@ class _Resolver:
     def _unregistered_speaker(self, cs: int, va: int, seg_end: int) -> tuple[str, str, str]:
         """No registry actor in the subject: an unregistered person or organisation as written, else an
         unnamed speaker ("unnamed developers") from the subject's words."""
+        if (outlet := self.outlet_referent(cs, va)) is not None:
+            return outlet  # 该报称 / 据该报报道 "this paper reports": the outlet named before
         if (fm := self.rules["_words_frame"].fullmatch(self.masked[cs:va].strip(" \u3000"))) is not None:
             at = self.masked.index(fm.group(), cs) + fm.start("who")  # 用刘某的话说 "in Liu's words": Liu, as written
             if (bare := self.bare_name(at, at + len(fm.group("who")))) is not None:
@@ -940,6 +942,16 @@ class _Resolver:
             surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
+
+    def outlet_referent(self, a: int, b: int) -> tuple[str, str, str] | None:
+        """The outlet an anaphor (该报, 该媒体; `outlet_anaphor`, after an optional 据) in masked[a:b] stands for: the
+        last outlet named before it; None when the text is no such anaphor or no outlet was named."""
+        om = self.rules["_outlet_anaphor"].fullmatch(re.sub(r"^(?:根据|据)", "", self.masked[a:b].strip(" \u3000")))
+        if om is None:
+            return None
+        k = bisect.bisect_left(self._m_starts, a)
+        m = next((x for x in reversed(self.art.mentions[:k]) if x.kind == "media" and x.end <= a), None)
+        return (m.actor, m.actor, self.art.text[a:b].strip(" \u3000")) if m is not None else None
 
     def unit_after(self, m: _Mention) -> str:
         """A unit of organisation `m` written right after it (`org_unit`: 华为诺亚方舟实验室), as written; "" if none,
@@ -1799,6 +1811,8 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     for words in res.rules["pronouns"].values():
         if any(src.startswith(w) for w in words):
             return res.speaker(a, a + len(next(w for w in words if src.startswith(w))))
+    if (outlet := res.outlet_referent(a, b)) is not None:
+        return outlet  # 据该报报道 "according to this paper": the outlet named before
     cands = [m for m in res.between(a, b) if res._usable(m)]
     if cands:
         m = cands[0]
