@@ -94,6 +94,6 @@ def test_a_quoted_heading_without_a_sentence_end_takes_no_lead_speaker():
 
 # ---------------------------------------------------------------- 据该报报道 "according to this paper": the paper named before
 def test_according_to_this_paper_is_the_outlet_named_before():
-    actors = PEOPLE + [("南华早报", "South China Morning Post", "media"), ("李开复", "Kai-Fu Lee", "person")]
+    actors = PEOPLE + [("南华早报", "South China Morning Post", "org"), ("李开复", "Kai-Fu Lee", "person")]  # outlets are registry orgs
     q = run(["李开复日前接受南华早报采访时表示，开源模型会越来越强。", "据该报报道，零一万物目前约有200名员工。"], actors)
     assert speakers(q, "200名员工") == ["South China Morning Post"]

@@ -93,7 +93,8 @@ _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abb
                       "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
                       "_subordinate": "subordinate_openers",
                       "_term_after": "term_after", "_subject_tail": "subject_tail", "_org_unit": "org_unit",
-                      "_words_frame": "words_frame", "_outlet_anaphor": "outlet_anaphor"}
+                      "_words_frame": "words_frame", "_outlet_anaphor": "outlet_anaphor",
+                      "_outlet_name": "outlet_name"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -945,12 +946,14 @@ class _Resolver:
 
     def outlet_referent(self, a: int, b: int) -> tuple[str, str, str] | None:
         """The outlet an anaphor (该报, 该媒体; `outlet_anaphor`, after an optional 据) in masked[a:b] stands for: the
-        last outlet named before it; None when the text is no such anaphor or no outlet was named."""
+        last outlet (an outlet mention, or an organisation written as an outlet, `outlet_name`) named before it; None
+        when the text is no such anaphor or no outlet was named."""
         om = self.rules["_outlet_anaphor"].fullmatch(re.sub(r"^(?:根据|据)", "", self.masked[a:b].strip(" \u3000")))
         if om is None:
             return None
         k = bisect.bisect_left(self._m_starts, a)
-        m = next((x for x in reversed(self.art.mentions[:k]) if x.kind == "media" and x.end <= a), None)
+        m = next((x for x in reversed(self.art.mentions[:k]) if x.end <= a and (x.kind == "media" or (
+            x.kind == "org" and self.rules["_outlet_name"].search(to_simplified(x.surface))))), None)
         return (m.actor, m.actor, self.art.text[a:b].strip(" \u3000")) if m is not None else None
 
     def unit_after(self, m: _Mention) -> str:
