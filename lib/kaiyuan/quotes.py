@@ -92,7 +92,9 @@ _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abb
                       "_issue_frame": "issue_frame", "_subject_issue_gap": "subject_issue_gap", "_joint": "joint_subject", "_data_shows": "data_shows",
                       "_appositive": "appositive_title", "_possessive_org": "possessive_org", "_location": "location_frame",
                       "_subordinate": "subordinate_openers",
-                      "_term_after": "term_after", "_subject_tail": "subject_tail", "_org_unit": "org_unit"}
+                      "_term_after": "term_after", "_subject_tail": "subject_tail", "_org_unit": "org_unit",
+                      "_words_frame": "words_frame", "_outlet_anaphor": "outlet_anaphor",
+                      "_outlet_name": "outlet_name"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -734,13 +736,44 @@ class _Resolver:
     # -- main entry: who speaks with the verb at [va, vb), looking back to `lo`
     def speaker(self, lo: int, va: int) -> tuple[str, str, str]:
         """(speaker, speaker_org, speaker_surface) for a speech verb at va whose subject lies in [lo, va)."""
-        masked = self.masked
-        seg = masked[lo:va].rstrip(" \u3000")
-        seg_end = lo + len(seg)
+        seg = self.masked[lo:va].rstrip(" \u3000")
         # 1. role nouns right before the verb ("Meta 发言人告诉我", "声明中写道", "新闻稿如是说")
+        role_m = self._role_match(seg, lo, va)
+        title = self.rules["_document_title"].search(seg)
+        if title is not None and self._outlet_subject(lo + title.start("title"), lo + title.end("title")):
+            title = None  # 《纽约时报》指…: the outlet itself speaks (step 3)
+        if role_m is None and title is not None:  # 《X技术报告》里这样解释道: a document speaks
+            return self._document_speaker(lo, title)
+        if role_m is not None:
+            return self._role_speaker(lo, va, role_m)
+        # 2. pronouns / anaphora immediately before the verb, or opening the verb's clause
+        #    ("她在论文中指出"); a bare 公司 as the whole subject is an organisation anaphor
+        cs0 = _clause_start(self.masked, lo, va)
+        if (group := self.group_speaker(cs0, va)) is not None:
+            return group  # 两位参议员批评… "the two senators criticised": the senators named before
+        hit = self._pronoun_hit(seg, lo, va, cs0)
+        if hit is not None:
+            return self._anaphor_speaker(*hit)
+        # 3. nearest usable mention in the clause before the verb; if the verb opens the clause,
+        #    the subject of the nearest earlier clause (its first mention; clauses opening with a
+        #    pronoun such as 它们 are skipped)
+        cs = _clause_start(self.masked, lo, va)
+        relay = self.rules["_relay"].search(self.masked, cs, va)
+        cs = relay.end() if relay is not None else cs  # 彭博引述消息来源报导 "Bloomberg, citing sources, reported": the sources
+        cands = [m for m in self.between(cs, va) if self._usable(m)]
+        if not cands and self.rules["_connective"].match(self.masked[cs:va].strip(" \u3000")):
+            found, cands = self._earlier_clause_subject(lo, cs)
+            if found is not None:
+                return found
+        if cands:
+            return self._candidate_speaker(cands, cs, va)
+        return self._unregistered_speaker(cs, va, lo + len(seg))
+
+    def _role_match(self, seg: str, lo: int, va: int) -> re.Match | None:
+        """The role noun (发言人, 声明, 报告…) that is the subject of the verb at va, if any."""
         tail = re.sub(r"(中|里|上)$", "", seg)
         role_m = None
-        cs_rel = _clause_start(masked, lo, va) - lo
+        cs_rel = _clause_start(self.masked, lo, va) - lo
         cs_rel += len(seg[cs_rel:]) - len(seg[cs_rel:].lstrip(self.rules["_subject_strip"]))
         for rm in self.rules["_role_re"].finditer(tail):
             # right before the verb, or opening the clause before a frame ("报告在执行摘要中指出")
@@ -751,42 +784,43 @@ class _Resolver:
             role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
         if role_m is not None and self.spokespeople and tail[:role_m.start()].endswith(("这位", "该")):
             role_m = None  # 这位发言人: the spokesperson named before (step 2)
-        title = self.rules["_document_title"].search(seg)
-        if title is not None and self._outlet_subject(lo + title.start("title"), lo + title.end("title")):
-            title = None  # 《纽约时报》指…: the outlet itself speaks (step 3)
-        if role_m is None and title is not None:  # 《X技术报告》里这样解释道: a document speaks
-            ra = lo + title.start()
-            org = self.maker_in(ra, lo + title.end("title"))  # 《DeepSeek-V3 技术报告》 -> DeepSeek
-            if not org:
-                m = self.subject_before(ra, ("org",), window=0)
-                org = m.actor if m is not None else self.context_org(ra)
-            return f"{org} document".strip(), org, self.art.text[ra:lo + title.end("title")]
-        if role_m is not None:
-            role = self.rules["roles"][role_m.group()]
-            ra = lo + role_m.start()
-            org_m = self.org_right_before(ra)  # org written right before the role ("Meta 发言人")
-            org = org_m.actor if org_m is not None else (self.written_role_org(lo, ra, role) or self.issuer(ra, role))
-            if role in self.rules["_person_issued"]:
-                return self._letter_writer(org, role, ra, lo + role_m.end())
-            if not org:
-                # whose statement: an organisation that is the subject of the role's own sentence,
-                # else the organisation the article is about
-                m = self.subject_before(ra, ("org",), window=0)
-                org = (self.unit_after(m) or m.actor) if m is not None else self.context_org(ra)
-            spk = f"{org} {role}".strip()
-            surface = self.art.text[(org_m.start if org_m else ra):lo + role_m.end()].strip(" ，,")
-            if org in self._units:
-                return org, org, surface  # a unit's statement speaks as the unit is written (华为诺亚方舟实验室)
-            if role == "spokesperson":
-                self.spokespeople.append((va, spk, org))
-            return spk, org, surface
-        # 2. pronouns / anaphora immediately before the verb, or opening the verb's clause
-        #    ("她在论文中指出"); a bare 公司 as the whole subject is an organisation anaphor
-        cs0 = _clause_start(masked, lo, va)
-        if (group := self.group_speaker(cs0, va)) is not None:
-            return group  # 两位参议员批评… "the two senators criticised": the senators named before
+        return role_m
+
+    def _document_speaker(self, lo: int, title: re.Match) -> tuple[str, str, str]:
+        """A document in 《》 speaks for its maker (《DeepSeek-V3 技术报告》 -> DeepSeek document)."""
+        ra = lo + title.start()
+        org = self.maker_in(ra, lo + title.end("title"))
+        if not org:
+            m = self.subject_before(ra, ("org",), window=0)
+            org = m.actor if m is not None else self.context_org(ra)
+        return f"{org} document".strip(), org, self.art.text[ra:lo + title.end("title")]
+
+    def _role_speaker(self, lo: int, va: int, role_m: re.Match) -> tuple[str, str, str]:
+        """A role noun speaks for its organisation ("Meta spokesperson"); a letter for its writer."""
+        role = self.rules["roles"][role_m.group()]
+        ra = lo + role_m.start()
+        org_m = self.org_right_before(ra)  # org written right before the role ("Meta 发言人")
+        org = org_m.actor if org_m is not None else (self.written_role_org(lo, ra, role) or self.issuer(ra, role))
+        if role in self.rules["_person_issued"]:
+            return self._letter_writer(org, role, ra, lo + role_m.end())
+        if not org:
+            # whose statement: an organisation that is the subject of the role's own sentence,
+            # else the organisation the article is about
+            m = self.subject_before(ra, ("org",), window=0)
+            org = (self.unit_after(m) or m.actor) if m is not None else self.context_org(ra)
+        spk = f"{org} {role}".strip()
+        surface = self.art.text[(org_m.start if org_m else ra):lo + role_m.end()].strip(" ，,")
+        if org in self._units:
+            return org, org, surface  # a unit's statement speaks as the unit is written (华为诺亚方舟实验室)
+        if role == "spokesperson":
+            self.spokespeople.append((va, spk, org))
+        return spk, org, surface
+
+    def _pronoun_hit(self, seg: str, lo: int, va: int, cs0: int) -> tuple[str, int, int] | None:
+        """(kind, position, length) of the pronoun or anaphor that is the verb's subject, if any."""
+        masked = self.masked
         subj = masked[cs0:va].strip(self.rules["_subject_strip"])
-        hit = None  # (kind, position, surface length)
+        hit = None
         opening = self.rules["_clause_opening"].match(subj).end()  # 去年他接受…访问时说 "last year he said": a time word first
         for kind, words in self.rules["pronouns"].items():
             for w in words:
@@ -803,87 +837,98 @@ class _Resolver:
             hit = None  # 不过该公司董事长刘某曾公开表示 "its chairman Liu said": the chairman speaks (step 3)
         if hit is None and subj in self.rules["bare_org_subjects"]:
             hit = ("org", cs0 + masked[cs0:va].index(subj), len(subj))
-        if hit is not None:
-            kind, pos, n = hit
-            surface = self.art.text[pos:pos + n]
-            if kind == "spokesperson":
-                if self.spokespeople:
-                    _, spk, org = self.spokespeople[-1]
-                    return spk, org, surface
-                return "", "", surface
-            if kind == "person" and (member := self._member_named_by_org(pos + n)) is not None:
-                return member.actor, self.org_of(member.actor, member.kind, pos, pos), surface  # 这位NTIA署长
-            # the subject of the text before; beyond the window, the last person named, or the
-            # organisation the article is about
-            kinds = {"person": ("person",), "group": ("org", "person")}.get(kind, ("org",))
-            if kind == "group" and self._unnamed_group_before(pos):
-                return "", "", surface  # 有些人持不同意见，他们认为…: they are those people
-            if kind == "group" and (group := self.group_before(pos)) is not None:
-                return group[0], group[1], surface  # 两位参议员批评…。他们还举例称…: the senators
-            want = self.rules.get("pronoun_gender", {}).get(self.masked[pos:pos + n], "")
-            # an organisation anaphor (该公司, 公司, 团队) takes an organisation that opened a clause, else the one
-            # the article is about: 该公司 after "…在飞桨星河社区、Hugging Face等平台下载" is not Hugging Face
-            m = (self.subject_before(pos, kinds, gender=want, opening=kind == "org")
-                 or (self._last_person(pos, want) if kind == "person" else None))
-            if m is not None and not self._gender_fits(m, want):
-                m = None
-            if m is None and kind == "org" and (org := self.context_org(pos)):
-                return org, org, surface
-            if m is not None and (unit := self.unit_after(m)):
-                return unit, unit, surface  # 阿里通义团队开源了…，官方称… "officially": the team, not Alibaba
-            if m is not None:
-                return m.actor, self.org_of(m.actor, m.kind, _clause_start(masked, self.sent_lo(m.start), m.start),
-                                            m.start), surface
+        return hit
+
+    def _anaphor_speaker(self, kind: str, pos: int, n: int) -> tuple[str, str, str]:
+        """Who a pronoun or anaphor at pos refers to: the subject of the text before; beyond the window, the
+        last person named, or the organisation the article is about."""
+        surface = self.art.text[pos:pos + n]
+        if kind == "spokesperson":
+            if self.spokespeople:
+                _, spk, org = self.spokespeople[-1]
+                return spk, org, surface
             return "", "", surface
-        # 3. nearest usable mention in the clause before the verb; if the verb opens the clause,
-        #    the subject of the nearest earlier clause (its first mention; clauses opening with a
-        #    pronoun such as 它们 are skipped)
-        cs = _clause_start(masked, lo, va)
-        relay = self.rules["_relay"].search(masked, cs, va)
-        cs = relay.end() if relay is not None else cs  # 彭博引述消息来源报导 "Bloomberg, citing sources, reported": the sources
-        cands = [m for m in self.between(cs, va) if self._usable(m)]
-        if not cands and self.rules["_connective"].match(masked[cs:va].strip(" \u3000")):
-            end = cs
-            while end > lo and not cands:
-                start = _clause_start(masked, lo, end - 1)
-                clause = masked[start:end - 1].strip(" \u3000")
-                pm = self.rules["_pronoun_clause"].match(clause)
-                if (group := self.group_speaker(start, end - 1)) is not None:
-                    return group  # 两位政客询问Meta…，并写道: the politicians, not Meta
-                if pm:  # "他感谢X…，并透露", "不过他也没有把话说死，承认…", "该公司…，当时强调": the pronoun, not X
-                    at = masked.index(clause, start) + pm.start("p")
-                    return self.speaker(at, at + len(pm.group("p")))
-                in_clause = [m for m in self.between(start, end) if self._usable(m)]
-                if self.rules["_object_verb"].match(clause):
-                    end = start  # 点名奥特曼…，指三人…: who is named is the object, the subject is further back
-                    continue
-                if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
-                    cands = [self.head(in_clause[0], end)]
-                elif not in_clause and (named := self._clause_person(start, end - 1)) is not None:
-                    return named  # 李某某同日在朋友圈转发说明，表示…: an unregistered person opened the clause before
-                elif (not in_clause and (org := self.unregistered_org(start, end - 1, whole=False)) is not None
-                      and to_simplified(org[1]).endswith(tuple(self.rules.get("lookback_org_suffixes", ())))):
-                    return org[1], org[1], org[1]  # 某国驻美国大使馆驳斥了报道，表示…: an unregistered body opened it
-                end = start
-        if cands:
-            # a headline drops its grammar (Meta拒签准则称“…”): its clause's first actor is the subject
-            headline = self.art.kinds[_sentence_at(self.art, va)] != "body"
-            m = self.head(cands[0], va) if headline else self.first_of_joint(cands)
-            if m.kind == "person" and self.masked[max(0, m.start - 4):m.start].rstrip().endswith(self.rules["_spokesperson_roles"]):
-                # a named spokesperson (Meta发言人Ashley Gabriel): a later 这位发言人 is this person
-                self.spokespeople.append((va, m.actor, self.org_of(m.actor, m.kind, cs, m.start)))
-            if m.kind == "org":
-                # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
-                named = self._unregistered_name(m.end, va)
-                if named is not None:
-                    gap = self.masked[m.end:va]
-                    role_at = min((k for r in self.rules["_spokesperson_roles"] if (k := gap.find(r)) >= 0), default=-1)
-                    if 0 <= role_at <= gap.find(to_simplified(named[1][:2])):  # the role names the person after it
-                        self.spokespeople.append((va, named[0], m.actor))  # Meta发言人X回应称…。这位发言人表示: X
-                    return named[0], m.actor, named[1]
-                if unit := self.unit_after(m):
-                    return unit, unit, unit  # 华为诺亚方舟实验室发布声明称: the lab as written, not Huawei
-            return m.actor, self.org_of(m.actor, m.kind, cs, m.start), m.surface
+        if kind == "person" and (member := self._member_named_by_org(pos + n)) is not None:
+            return member.actor, self.org_of(member.actor, member.kind, pos, pos), surface  # 这位NTIA署长
+        kinds = {"person": ("person",), "group": ("org", "person")}.get(kind, ("org",))
+        if kind == "group" and self._unnamed_group_before(pos):
+            return "", "", surface  # 有些人持不同意见，他们认为…: they are those people
+        if kind == "group" and (group := self.group_before(pos)) is not None:
+            return group[0], group[1], surface  # 两位参议员批评…。他们还举例称…: the senators
+        want = self.rules.get("pronoun_gender", {}).get(self.masked[pos:pos + n], "")
+        # an organisation anaphor (该公司, 公司, 团队) takes an organisation that opened a clause, else the one
+        # the article is about: 该公司 after "…在飞桨星河社区、Hugging Face等平台下载" is not Hugging Face
+        m = (self.subject_before(pos, kinds, gender=want, opening=kind == "org")
+             or (self._last_person(pos, want) if kind == "person" else None))
+        if m is not None and not self._gender_fits(m, want):
+            m = None
+        if m is None and kind == "org" and (org := self.context_org(pos)):
+            return org, org, surface
+        if m is not None and (unit := self.unit_after(m)):
+            return unit, unit, surface  # 阿里通义团队开源了…，官方称… "officially": the team, not Alibaba
+        if m is not None:
+            return m.actor, self.org_of(m.actor, m.kind, _clause_start(self.masked, self.sent_lo(m.start), m.start),
+                                        m.start), surface
+        return "", "", surface
+
+    def _earlier_clause_subject(self, lo: int, cs: int) -> tuple[tuple[str, str, str] | None, list[_Mention]]:
+        """A verb opening its clause after a connective (并且, 还): (speaker, []) when an earlier clause names who
+        speaks outright, else (None, [the subject mention of the nearest earlier clause]) or (None, [])."""
+        masked = self.masked
+        end = cs
+        while end > lo:
+            start = _clause_start(masked, lo, end - 1)
+            clause = masked[start:end - 1].strip(" \u3000")
+            pm = self.rules["_pronoun_clause"].match(clause)
+            if (group := self.group_speaker(start, end - 1)) is not None:
+                return group, []  # 两位政客询问Meta…，并写道: the politicians, not Meta
+            if pm:  # "他感谢X…，并透露", "不过他也没有把话说死，承认…", "该公司…，当时强调": the pronoun, not X
+                at = masked.index(clause, start) + pm.start("p")
+                return self.speaker(at, at + len(pm.group("p"))), []
+            in_clause = [m for m in self.between(start, end) if self._usable(m)]
+            if self.rules["_object_verb"].match(clause):
+                end = start  # 点名奥特曼…，指三人…: who is named is the object, the subject is further back
+                continue
+            if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
+                return None, [self.head(in_clause[0], end)]
+            if not in_clause and (named := self._clause_person(start, end - 1)) is not None:
+                return named, []  # 李某某同日在朋友圈转发说明，表示…: an unregistered person opened the clause before
+            if (not in_clause and (org := self.unregistered_org(start, end - 1, whole=False)) is not None
+                    and to_simplified(org[1]).endswith(tuple(self.rules.get("lookback_org_suffixes", ())))):
+                return (org[1], org[1], org[1]), []  # 某国驻美国大使馆驳斥了报道，表示…: an unregistered body opened it
+            end = start
+        return None, []
+
+    def _candidate_speaker(self, cands: list[_Mention], cs: int, va: int) -> tuple[str, str, str]:
+        """The speaker among registry mentions in the verb's clause (or the clause before)."""
+        # a headline drops its grammar (Meta拒签准则称“…”): its clause's first actor is the subject
+        headline = self.art.kinds[_sentence_at(self.art, va)] != "body"
+        m = self.head(cands[0], va) if headline else self.first_of_joint(cands)
+        if m.kind == "person" and self.masked[max(0, m.start - 4):m.start].rstrip().endswith(self.rules["_spokesperson_roles"]):
+            # a named spokesperson (Meta发言人Ashley Gabriel): a later 这位发言人 is this person
+            self.spokespeople.append((va, m.actor, self.org_of(m.actor, m.kind, cs, m.start)))
+        if m.kind == "org":
+            # an unregistered person named between the organisation and the verb ("X大学的Y·Z告诉我")
+            named = self._unregistered_name(m.end, va)
+            if named is not None:
+                gap = self.masked[m.end:va]
+                role_at = min((k for r in self.rules["_spokesperson_roles"] if (k := gap.find(r)) >= 0), default=-1)
+                if 0 <= role_at <= gap.find(to_simplified(named[1][:2])):  # the role names the person after it
+                    self.spokespeople.append((va, named[0], m.actor))  # Meta发言人X回应称…。这位发言人表示: X
+                return named[0], m.actor, named[1]
+            if unit := self.unit_after(m):
+                return unit, unit, unit  # 华为诺亚方舟实验室发布声明称: the lab as written, not Huawei
+        return m.actor, self.org_of(m.actor, m.kind, cs, m.start), m.surface
+
+    def _unregistered_speaker(self, cs: int, va: int, seg_end: int) -> tuple[str, str, str]:
+        """No registry actor in the subject: an unregistered person or organisation as written, else an
+        unnamed speaker ("unnamed developers") from the subject's words."""
+        if (outlet := self.outlet_referent(cs, va)) is not None:
+            return outlet  # 该报称 / 据该报报道 "this paper reports": the outlet named before
+        if (fm := self.rules["_words_frame"].fullmatch(self.masked[cs:va].strip(" \u3000"))) is not None:
+            at = self.masked.index(fm.group(), cs) + fm.start("who")  # 用刘某的话说 "in Liu's words": Liu, as written
+            if (bare := self.bare_name(at, at + len(fm.group("who")))) is not None:
+                return bare[1], "", bare[1]
         # an unregistered person is the speaker as written ("研究员 Luca Soldaini 在博文里写道")
         named = self._unregistered_name(cs, va)
         if named is not None:
@@ -900,6 +945,18 @@ class _Resolver:
             surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
         return _unnamed_speaker(surface[:at] if at >= 2 else surface, self.rules)
+
+    def outlet_referent(self, a: int, b: int) -> tuple[str, str, str] | None:
+        """The outlet an anaphor (该报, 该媒体; `outlet_anaphor`, after an optional 据) in masked[a:b] stands for: the
+        last outlet (an outlet mention, or an organisation written as an outlet, `outlet_name`) named before it; None
+        when the text is no such anaphor or no outlet was named."""
+        om = self.rules["_outlet_anaphor"].fullmatch(re.sub(r"^(?:根据|据)", "", self.masked[a:b].strip(" \u3000")))
+        if om is None:
+            return None
+        k = bisect.bisect_left(self._m_starts, a)
+        m = next((x for x in reversed(self.art.mentions[:k]) if x.end <= a and (x.kind == "media" or (
+            x.kind == "org" and self.rules["_outlet_name"].search(to_simplified(x.surface))))), None)
+        return (m.actor, m.actor, self.art.text[a:b].strip(" \u3000")) if m is not None else None
 
     def unit_after(self, m: _Mention) -> str:
         """A unit of organisation `m` written right after it (`org_unit`: 华为诺亚方舟实验室), as written; "" if none,
@@ -1183,8 +1240,11 @@ class _Resolver:
             return self._titled_name(lo, hi, first)
         name = next(g for g in nm.groups() if g)
         surface = between[nm.start():nm.end()].strip()
-        if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…)
-            name = surface = _name_tail_cut(name[_front_title_end(name, self.rules):], self.rules)
+        if nm.group(3):  # CJK transliteration: drop a title glued to its front (执行董事斯特拉·…), also one the match
+            # starts inside (专利分析经理克里斯托弗·哈里森: the match 理克里斯托弗·… begins in 经理)
+            ctx = between[max(0, nm.start() - 3):nm.start()]
+            cut = max(_front_title_end(ctx + name, self.rules) - len(ctx), _front_title_end(name, self.rules), 0)
+            name = surface = _name_tail_cut(name[cut:], self.rules)
         return name, surface
 
     def _glosses_org(self, b: int) -> bool:
@@ -1328,6 +1388,24 @@ def _colon_line_speaker(art: _Article, res: "_Resolver", masked: str, q: _Quote)
     return spk if spk[0] else None
 
 
+def _lead_quote_speaker(art: _Article, res: "_Resolver", q: _Quote) -> tuple[str, str, str] | None:
+    """Speaker of a quoted sentence that is a whole paragraph (“我们在攀岩馆聊吧。”), with no speaker before it: the
+    person who is the subject of the first clause of the next paragraph (53岁的360集团创始人周鸿祎…), if any."""
+    first, final = q.rows[0], q.rows[-1]
+    nxt = final + 1
+    if (nxt >= len(art.ids) or art.kinds[nxt] != "body" or art.para_ends[final] != art.ends[final]
+            or (first > 0 and art.para_ends[first - 1] != art.ends[first - 1]) or not _only_quote(art, q)
+            or art.text[q.open + 1:q.close].rstrip()[-1:] not in _END_PUNCT):
+        return None  # not a paragraph of its own, or a quoted title or term (no sentence end inside the marks)
+    lo = art.starts[nxt]
+    hi = lo + len(re.split(f"[{_CLAUSE}]", res.masked[lo:art.ends[nxt]], maxsplit=1)[0])
+    people = [m for m in res.between(lo, hi) if res._usable(m) and m.kind == "person"]
+    if people:
+        return people[0].actor, res.org_of(people[0].actor, people[0].kind, lo, people[0].start), people[0].surface
+    named = res._unregistered_name(lo, hi, first=True)
+    return (named[0], "", named[1]) if named is not None else None
+
+
 def _sids(art: _Article, rows: list[int]) -> str:
     return ";".join(str(art.ids[r]) for r in rows)
 
@@ -1340,112 +1418,159 @@ def _only_quote(art: _Article, q: _Quote) -> bool:
     return not re.sub(r"[\s，,。.！!？?：:；;（）()\-—…]", "", outside)
 
 
+@dataclass
+class _Pass:
+    """State shared by the two passes over one article: the resolver, the verbs used as attributions, the
+    sentences whose verb attributes a direct quote, and the direct quotes by sentence."""
+    art: _Article
+    rules: dict
+    masked: str
+    res: "_Resolver"
+    quotes: list
+    used: set = field(default_factory=set)             # positions of speech verbs / 据 phrases used as attributions
+    attributed_rows: set = field(default_factory=set)  # sentences whose verb attributes a direct quote
+    direct_rows: dict = field(default_factory=dict)
+    lead_ins: list = field(default_factory=list)       # reported speech between a verb and the quote it introduces
+
+    def __post_init__(self):
+        for q in self.quotes:
+            for r in q.rows:
+                self.direct_rows.setdefault(r, []).append(q)
+        self.opens = [q.open for q in self.quotes]    # quotes are found left to right and never overlap,
+        self.closes = [q.close for q in self.quotes]  # so both lists are sorted
+        self.starts = set(self.opens)
+
+
 def _article_quotes(art: _Article, rules: dict, registry: dict, is_name=None) -> list[dict]:
     quotes = _find_direct(art, rules)
     masked = _mask(art, quotes)
     res = _Resolver(art, masked, rules, registry, quotes, is_name)
-    used: set[int] = set()          # positions of speech verbs / 据 phrases used as attributions
-    attributed_rows: set[int] = set()  # sentences whose verb attributes a direct quote
-    direct_rows: dict[int, list[_Quote]] = {}
-    for q in quotes:
-        for r in q.rows:
-            direct_rows.setdefault(r, []).append(q)
-    opens = [q.open for q in quotes]            # quotes are found left to right and never overlap,
-    closes = [q.close for q in quotes]          # so both lists are sorted
-    starts = set(opens)
-
-    def bounds(r):
-        return art.starts[r], art.ends[r]
-
+    ps = _Pass(art, rules, masked, res, quotes)
     # pass 1: direct quotes, in reading order
     found: list[tuple[_Quote, tuple[str, str, str]]] = []
-    lead_ins: list[dict] = []  # reported speech between a verb and the quote it introduces
     last: tuple[int, tuple[str, str, str]] | None = None
     for q in quotes:
-        first, final = q.rows[0], q.rows[-1]
-        s_lo, _ = bounds(first)
-        _, e_hi = bounds(final)
-        spk = None
-        # (a) verb after the closing mark in the last sentence: “……”X说
-        k = bisect.bisect_right(opens, q.close)
-        later = opens[k] if k < len(opens) and opens[k] < e_hi else e_hi
-        v = [x for x in _verbs(masked, q.close + 1, later, rules) if x[0] not in used]
-        if v:
-            cand = res.speaker(q.close + 1, v[0][0])
-            if not cand[0] and rules["_connective"].match(masked[q.close + 1:v[0][0]].strip(" \u3000，,")):
-                cand = res.speaker(s_lo, v[0][0])  # X把…称为“…”，并且写道: X, before the quote
-            if (cand[0] or cand[2]) and _speaks(masked, v[0], cand, rules):
-                spk = cand
-                used.add(v[0][0])
-                attributed_rows.add(_sentence_at(art, v[0][0]))
-        # (b) verb (or 据X) before the opening mark in the first sentence: X告诉我:“……”
-        if spk is None:
-            k = bisect.bisect_left(closes, q.open) - 1
-            before_lo = closes[k] + 1 if k >= 0 and closes[k] >= s_lo else s_lo
-            v = _verbs(masked, before_lo, q.open, rules)
-            acc = list(rules["_according"].finditer(masked, before_lo, q.open))
-            cand = res.speaker(s_lo, v[-1][0]) if v else None
-            # a verb with nothing before it (说到当下的状态，X只用了一句话：“…” "speaking of…") names no one: it does not
-            # claim the quote, the colon frame or the sentence around it does
-            if cand is not None and (cand[0] or cand[2]) and _speaks(masked, v[-1], cand, rules):
-                used.add(v[-1][0])
-                attributed_rows.add(first)
-                spk = cand
-                # a clause of its own before the quote (not a subject running into it: X的方式“允许…”)
-                lead = art.text[v[-1][1]:q.open].lstrip(" ，,:：\u3000")
-                if (re.search(f"[{_CLAUSE}]", lead)
-                        and len(re.sub(r"\W", "", lead)) >= rules.get("min_reported_chars", 6)):
-                    lead = lead.rstrip(" ，,:：\u3000")
-                    lead_ins.append(_row(art, [first], spk, lead, "reported"))  # 他直言，X，“Y”: X is said too
-            elif acc and (cand := _according_speaker(res, acc[-1], art)) is not None:
-                used.add(acc[-1].start())
-                attributed_rows.add(first)
-                spk = cand
-        # (c) whole-sentence quote: attribution in the next sentence ("…如此说道", "这则新闻稿中写道")
-        if spk is None and _only_quote(art, q):
-            nxt = final + 1
-            if nxt < len(art.sents) and nxt not in direct_rows:
-                n_lo, n_hi = bounds(nxt)
-                v = _verbs(masked, n_lo, n_hi, rules)
-                if v and (v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这则|此|写道", masked[n_lo:v[0][1]])):
-                    cand = res.speaker(n_lo, v[0][0])
-                    if _speaks(masked, v[0], cand, rules):
-                        # "…如此说道" looks back at the quote; "他写道，X。" still says X
-                        if v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这样", masked[n_lo:v[0][1]]):
-                            used.add(v[0][0])
-                        if v[0][1] >= n_hi - 2:
-                            attributed_rows.add(nxt)
-                        spk = cand
-        # (d) a named person right before the opening mark (a translation dropped the verb)
-        if spk is None:
-            cands = [m for m in res.between(s_lo, q.open) if res._usable(m)]
-            people = [m for m in cands if m.kind == "person"]
-            m = people[-1] if people else (cands[-1] if cands and q.open - cands[-1].end <= 4 else None)
-            if m is not None:
-                spk = (m.actor, res.org_of(m.actor, m.kind, s_lo, m.start), m.surface)
-        # (d') a colon before the quote (in its sentence) without a verb: the subject before the colon
-        #      ("Meta在博客中很自信：「…」")
-        colon = max(masked.rfind("：", s_lo, q.open), masked.rfind(":", s_lo, q.open))
-        if spk is None and colon >= 0:
-            cand = res.speaker(s_lo, colon)
-            spk = cand if cand[0] else None
-        # (d'') a quote opening its sentence after a sentence that ends with a colon ("他的判断很直接：" / "“…”")
-        if spk is None:
-            spk = _colon_line_speaker(art, res, masked, q)
-        # (e) continuation of the previous quote's speaker
-        if spk is None and last is not None and first - last[0] <= rules["continuation_window"]:
-            spk = last[1]
-        # (f) a quote with no attribution of its own: whoever speaks nearest around it (the next
-        #     sentence, else before)
-        if spk is None:
-            spk = _nearby_speaker(art, res, masked, q, rules)
-        spk = spk or ("", "", "")
+        spk = _direct_speaker(ps, q, last)
         found.append((q, spk))
         if spk[0]:
-            last = (final, spk)
+            last = (q.rows[-1], spk)
+    rows_out = _merged_direct(art, found)
+    rows_out.extend(ps.lead_ins)
+    # pass 2: reported speech in sentences (text outside direct quotes only)
+    for r in art.sents.index:
+        rows_out.extend(_sentence_reported(ps, r))
+    for row in rows_out:
+        row.pop("_rows", None)
+    # a verb whose clause ends right after it (接受…专访。 "gave an interview", 进行了批评。 "criticised") says nothing
+    return [row for row in rows_out if row["kind"] != "reported" or _WORD.search(row["quote"])]
 
+
+def _direct_speaker(ps: _Pass, q: _Quote, last) -> tuple[str, str, str]:
+    """The speaker of a direct quote, trying the attributions in order (a) to (f)."""
+    art, rules, masked, res = ps.art, ps.rules, ps.masked, ps.res
+    s_lo = art.starts[q.rows[0]]
+    spk = _verb_after(ps, q) or _verb_before(ps, q) or _next_sentence_attribution(ps, q)
+    # (d) a named person right before the opening mark (a translation dropped the verb)
+    if spk is None:
+        cands = [m for m in res.between(s_lo, q.open) if res._usable(m)]
+        people = [m for m in cands if m.kind == "person"]
+        m = people[-1] if people else (cands[-1] if cands and q.open - cands[-1].end <= 4 else None)
+        if m is not None:
+            spk = (m.actor, res.org_of(m.actor, m.kind, s_lo, m.start), m.surface)
+    # (d') a colon before the quote (in its sentence) without a verb: the subject before the colon
+    #      ("Meta在博客中很自信：「…」")
+    colon = max(masked.rfind("：", s_lo, q.open), masked.rfind(":", s_lo, q.open))
+    if spk is None and colon >= 0:
+        cand = res.speaker(s_lo, colon)
+        spk = cand if cand[0] else None
+    # (d'') a quote opening its sentence after a sentence that ends with a colon ("他的判断很直接：" / "“…”")
+    if spk is None:
+        spk = _colon_line_speaker(art, res, masked, q)
+    # (e) continuation of the previous quote's speaker
+    if spk is None and last is not None and q.rows[0] - last[0] <= rules["continuation_window"]:
+        spk = last[1]
+    # (e') a lead quote, a paragraph of its own, before its speaker is named: the person the next paragraph opens with
+    if spk is None:
+        spk = _lead_quote_speaker(art, res, q)
+    # (f) a quote with no attribution of its own: whoever speaks nearest around it (the next
+    #     sentence, else before)
+    if spk is None:
+        spk = _nearby_speaker(art, res, masked, q, rules)
+    return spk or ("", "", "")
+
+
+def _verb_after(ps: _Pass, q: _Quote) -> tuple[str, str, str] | None:
+    """(a) a verb after the closing mark in the last sentence: “……”X说."""
+    art, rules, masked, res = ps.art, ps.rules, ps.masked, ps.res
+    s_lo, e_hi = art.starts[q.rows[0]], art.ends[q.rows[-1]]
+    k = bisect.bisect_right(ps.opens, q.close)
+    later = ps.opens[k] if k < len(ps.opens) and ps.opens[k] < e_hi else e_hi
+    v = [x for x in _verbs(masked, q.close + 1, later, rules) if x[0] not in ps.used]
+    if not v:
+        return None
+    cand = res.speaker(q.close + 1, v[0][0])
+    if not cand[0] and rules["_connective"].match(masked[q.close + 1:v[0][0]].strip(" \u3000，,")):
+        cand = res.speaker(s_lo, v[0][0])  # X把…称为“…”，并且写道: X, before the quote
+    if (cand[0] or cand[2]) and _speaks(masked, v[0], cand, rules):
+        ps.used.add(v[0][0])
+        ps.attributed_rows.add(_sentence_at(art, v[0][0]))
+        return cand
+    return None
+
+
+def _verb_before(ps: _Pass, q: _Quote) -> tuple[str, str, str] | None:
+    """(b) a verb (or 据X) before the opening mark in the first sentence: X告诉我:“……”."""
+    art, rules, masked, res = ps.art, ps.rules, ps.masked, ps.res
+    first = q.rows[0]
+    s_lo = art.starts[first]
+    k = bisect.bisect_left(ps.closes, q.open) - 1
+    before_lo = ps.closes[k] + 1 if k >= 0 and ps.closes[k] >= s_lo else s_lo
+    v = _verbs(masked, before_lo, q.open, rules)
+    acc = list(rules["_according"].finditer(masked, before_lo, q.open))
+    cand = res.speaker(s_lo, v[-1][0]) if v else None
+    # a verb with nothing before it (说到当下的状态，X只用了一句话：“…” "speaking of…") names no one: it does not
+    # claim the quote, the colon frame or the sentence around it does
+    if cand is not None and (cand[0] or cand[2]) and _speaks(masked, v[-1], cand, rules):
+        ps.used.add(v[-1][0])
+        ps.attributed_rows.add(first)
+        # a clause of its own before the quote (not a subject running into it: X的方式“允许…”)
+        lead = art.text[v[-1][1]:q.open].lstrip(" ，,:：\u3000")
+        if (re.search(f"[{_CLAUSE}]", lead)
+                and len(re.sub(r"\W", "", lead)) >= rules.get("min_reported_chars", 6)):
+            lead = lead.rstrip(" ，,:：\u3000")
+            ps.lead_ins.append(_row(art, [first], cand, lead, "reported"))  # 他直言，X，“Y”: X is said too
+        return cand
+    if acc and (cand := _according_speaker(res, acc[-1], art)) is not None:
+        ps.used.add(acc[-1].start())
+        ps.attributed_rows.add(first)
+        return cand
+    return None
+
+
+def _next_sentence_attribution(ps: _Pass, q: _Quote) -> tuple[str, str, str] | None:
+    """(c) a whole-sentence quote attributed in the next sentence ("…如此说道", "这则新闻稿中写道")."""
+    art, rules, masked, res = ps.art, ps.rules, ps.masked, ps.res
+    nxt = q.rows[-1] + 1
+    if not _only_quote(art, q) or nxt >= len(art.sents) or nxt in ps.direct_rows:
+        return None
+    n_lo, n_hi = art.starts[nxt], art.ends[nxt]
+    v = _verbs(masked, n_lo, n_hi, rules)
+    if not (v and (v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这则|此|写道", masked[n_lo:v[0][1]]))):
+        return None
+    cand = res.speaker(n_lo, v[0][0])
+    if not _speaks(masked, v[0], cand, rules):
+        return None
+    # "…如此说道" looks back at the quote; "他写道，X。" still says X
+    if v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这样", masked[n_lo:v[0][1]]):
+        ps.used.add(v[0][0])
+    if v[0][1] >= n_hi - 2:
+        ps.attributed_rows.add(nxt)
+    return cand
+
+
+def _merged_direct(art: _Article, found: list) -> list[dict]:
+    """Rows of the direct quotes; fragments of one sentence run that share a speaker merge: “加速…” … “确保…” -> one row."""
     rows_out: list[dict] = []
-    # merge fragments of one sentence run that share a speaker: “加速…” … “确保…” -> one row
     for q, spk in found:
         content = art.text[q.open + 1:q.close].strip()
         prev = rows_out[-1] if rows_out else None
@@ -1456,78 +1581,82 @@ def _article_quotes(art: _Article, rules: dict, registry: dict, is_name=None) ->
             prev["sentence_ids"] = _sids(art, prev["_rows"])
             continue
         rows_out.append(_row(art, q.rows, spk, content, "direct"))
+    return rows_out
 
-    rows_out.extend(lead_ins)
 
-    # pass 2: reported speech in sentences (text outside direct quotes only)
-    for r in art.sents.index:
-        if art.kinds[r] != "body":
-            if r not in direct_rows and (row := _heading_speech(art, res, masked, r, rules)) is not None:
-                rows_out.append(row)
+def _sentence_reported(ps: _Pass, r: int) -> list[dict]:
+    """Reported speech found in sentence r (outside its direct quotes)."""
+    art, rules, masked, res = ps.art, ps.rules, ps.masked, ps.res
+    if art.kinds[r] != "body":
+        row = _heading_speech(art, res, masked, r, rules) if r not in ps.direct_rows else None
+        return [row] if row is not None else []
+    if r not in ps.direct_rows and (row := _interview_line(art, res, masked, r, rules)) is not None:
+        return [row]
+    if r in ps.attributed_rows:
+        return _reported_before_attribution(art, res, masked, r, ps.used, ps.opens, rules)
+    out, row = _verb_reported(ps, r)
+    if row is None:
+        row = _unverbed_reported(ps, r)
+    return out + [row] if row is not None else out
+
+
+def _verb_reported(ps: _Pass, r: int) -> tuple[list[dict], dict | None]:
+    """The first unused speech verb of sentence r that says something: (rows of a first speaker when a second
+    takes over, the row)."""
+    art, rules, masked, res = ps.art, ps.rules, ps.masked, ps.res
+    lo, hi = art.starts[r], art.ends[r]
+    for v_a, v_b in _verbs(masked, lo, hi, rules):
+        if v_a in ps.used:
             continue
-        if r not in direct_rows and (row := _interview_line(art, res, masked, r, rules)) is not None:
-            rows_out.append(row)
+        rest = masked[v_b:hi]
+        stripped = rest.lstrip(" \u3000:：，,")
+        if (hi - len(stripped)) in ps.starts or not rest.strip(" \u3000。.，,:：;；)）"):
+            continue   # X说:“…” is a direct quote; nothing said after the verb
+        cs = _clause_start(masked, lo, v_a)
+        subj = masked[cs:v_a].strip(" \u3000")
+        if rules["_skip"].search(subj):
             continue
-        if r in attributed_rows:
-            rows_out.extend(_reported_before_attribution(art, res, masked, r, used, opens, rules))
+        if masked[v_a:v_b] in rules["_frame_verbs"] and _relays(res, masked, lo, hi, v_b, rules):
+            continue  # 星岛网报导，发言人郭某表示…: the outlet relays who speaks
+        spk = res.speaker(lo, v_a)
+        if not spk[0] and (not spk[2] or len(spk[2]) > rules["max_unresolved_subject"]):
             continue
-        lo, hi = bounds(r)
-        row = None
-        for v_a, v_b in _verbs(masked, lo, hi, rules):
-            if v_a in used:
+        if not _speaks(masked, (v_a, v_b), spk, rules):
+            continue
+        second = _second_speaker(res, masked, lo, hi, v_b, spk, ps.used, rules)
+        end = second[0] if second else hi
+        content = re.sub(r"^的[，,]", "", art.text[v_b:end].strip(" ，,:：\u3000"))  # 正如X所解释的，…
+        row = _row(art, [r], spk, content, "reported")
+        if second:
+            return [row], _row(art, [r], second[2], art.text[second[1]:hi].strip(" ，,:：\u3000"), "reported")
+        return [], row
+    return [], None
+
+
+def _unverbed_reported(ps: _Pass, r: int) -> dict | None:
+    """Reported speech of sentence r without a usable speech verb: 据X, an interview, a colon, 正如X所言,
+    published figures, 据悉, a subheading kept as a body line."""
+    art, rules, masked, res = ps.art, ps.rules, ps.masked, ps.res
+    lo, hi = art.starts[r], art.ends[r]
+    free = r not in ps.direct_rows
+    if free:
+        for am in rules["_according"].finditer(masked, lo, hi):
+            if am.start() in ps.used or (spk := _according_speaker(res, am, art)) is None:
                 continue
-            rest = masked[v_b:hi]
-            stripped = rest.lstrip(" \u3000:：，,")
-            if (hi - len(stripped)) in starts or not rest.strip(" \u3000。.，,:：;；)）"):
-                continue   # X说:“…” is a direct quote; nothing said after the verb
-            cs = _clause_start(masked, lo, v_a)
-            subj = masked[cs:v_a].strip(" \u3000")
-            if rules["_skip"].search(subj):
-                continue
-            if masked[v_a:v_b] in rules["_frame_verbs"] and _relays(res, masked, lo, hi, v_b, rules):
-                continue  # 星岛网报导，发言人郭某表示…: the outlet relays who speaks
-            spk = res.speaker(lo, v_a)
-            if not spk[0] and (not spk[2] or len(spk[2]) > rules["max_unresolved_subject"]):
-                continue
-            if not _speaks(masked, (v_a, v_b), spk, rules):
-                continue
-            second = _second_speaker(res, masked, lo, hi, v_b, spk, used, rules)
-            end = second[0] if second else hi
-            content = re.sub(r"^的[，,]", "", art.text[v_b:end].strip(" ，,:：\u3000"))  # 正如X所解释的，…
-            row = _row(art, [r], spk, content, "reported")
-            if second:
-                rows_out.append(row)
-                row = _row(art, [r], second[2], art.text[second[1]:hi].strip(" ，,:：\u3000"), "reported")
-            break
-        if row is None and r not in direct_rows:
-            for am in rules["_according"].finditer(masked, lo, hi):
-                if am.start() in used or (spk := _according_speaker(res, am, art)) is None:
-                    continue
-                content = (art.text[lo:am.start()] + art.text[am.end():hi]).strip(" ，,:：\u3000")
-                row = _row(art, [r], spk, content, "reported")
-                break
-        if row is None and r not in direct_rows:
-            im = rules["_interview"].search(masked, lo, hi)
-            if im and (spk := res.speaker(lo, im.start()))[0]:
-                row = _row(art, [r], spk, art.text[im.end():hi].strip(" ，,:：\u3000"), "reported")
-        if row is None and r not in direct_rows:
-            cm = rules["_colon_speech"].search(masked, lo, hi)  # "他的理由是：…", "Ai2说得很明白：…"
-            if cm and (spk := res.speaker_or_subject(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
-                row = _row(art, [r], spk, art.text[cm.end():hi].strip(" ，,:：\u3000"), "reported")
-        if row is None:  # 正如X所言，企业需要解决“…”三大问题: the frame says whose view the whole sentence is
-            row = _viewpoint(art, res, masked, r, rules)
-        if row is None and r not in direct_rows:
-            row = _data_shows(art, res, masked, r, rules)
-        if row is None and r not in direct_rows:
-            row = _according_unnamed(art, masked, r, rules)
-        if row is None and r not in direct_rows and art.text[art.starts[r]:art.ends[r]].rstrip()[-1:] not in _END_PUNCT:
-            row = _heading_speech(art, res, masked, r, rules)  # a subheading kept as a body line
-        if row is not None:
-            rows_out.append(row)
-    for row in rows_out:
-        row.pop("_rows", None)
-    # a verb whose clause ends right after it (接受…专访。 "gave an interview", 进行了批评。 "criticised") says nothing
-    return [row for row in rows_out if row["kind"] != "reported" or _WORD.search(row["quote"])]
+            content = (art.text[lo:am.start()] + art.text[am.end():hi]).strip(" ，,:：\u3000")
+            return _row(art, [r], spk, content, "reported")
+        im = rules["_interview"].search(masked, lo, hi)
+        if im and (spk := res.speaker(lo, im.start()))[0]:
+            return _row(art, [r], spk, art.text[im.end():hi].strip(" ，,:：\u3000"), "reported")
+        cm = rules["_colon_speech"].search(masked, lo, hi)  # "他的理由是：…", "Ai2说得很明白：…"
+        if cm and (spk := res.speaker_or_subject(lo, cm.start()))[0] and art.text[cm.end():hi].strip():
+            return _row(art, [r], spk, art.text[cm.end():hi].strip(" ，,:：\u3000"), "reported")
+    row = _viewpoint(art, res, masked, r, rules)  # 正如X所言，企业需要解决“…”三大问题: the whole sentence is X's view
+    if row is None and free:
+        row = _data_shows(art, res, masked, r, rules) or _according_unnamed(art, masked, r, rules)
+    if row is None and free and art.text[lo:hi].rstrip()[-1:] not in _END_PUNCT:
+        row = _heading_speech(art, res, masked, r, rules)  # a subheading kept as a body line
+    return row
 
 
 def _reported_before_attribution(art: _Article, res: "_Resolver", masked: str, r: int, used: set, opens: list,
@@ -1687,6 +1816,8 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     for words in res.rules["pronouns"].values():
         if any(src.startswith(w) for w in words):
             return res.speaker(a, a + len(next(w for w in words if src.startswith(w))))
+    if (outlet := res.outlet_referent(a, b)) is not None:
+        return outlet  # 据该报报道 "according to this paper": the outlet named before
     cands = [m for m in res.between(a, b) if res._usable(m)]
     if cands:
         m = cands[0]
