@@ -169,6 +169,10 @@ def load_cues(path: str | None = None) -> dict:
     cues["negator_exceptions"] = [norm(n) for n in raw["negator_exceptions"]]
     cues["targets"] = {}
     for t, spec in raw["targets"].items():
+        names = registry_terms(spec.get("registry_actors") or [])
+        spec = {**spec, "relevance": [*spec["relevance"], *names]}
+        if "about" in spec:
+            spec["about"] = [*spec["about"], *names]
         weights = {}
         for w, v in (spec.get("supportive") or {}).items():
             weights[norm(w)] = float(v)
@@ -183,6 +187,23 @@ def load_cues(path: str | None = None) -> dict:
                               "with_any": sorted({norm(r) for r in spec.get("with_any", [])}, key=len, reverse=True),
                               "article_min": int(spec.get("article_min", 0))}
     return cues
+
+
+def registry_terms(names: list[str], registry=None) -> list[str]:
+    """Relevance terms from the actor registry: every alias (with its spellings, `actors.alias_variants`) of
+    the named actors, simplified and lower-cased, leaving out any term that contains a shorter one (it adds
+    no match). Sorted. A name missing from the registry raises KeyError.
+
+    >>> terms = registry_terms(["Mark Zuckerberg"])
+    >>> "祖克柏" in terms and "扎克伯格" in terms and "马克·扎克伯格" not in terms
+    True
+    """
+    from .actors import alias_variants, load_registry
+
+    reg = registry if registry is not None else load_registry()
+    terms = {_simplified([v])[0].lower().strip() for n in names for a in reg[n].aliases for v in alias_variants(a)}
+    terms.discard("")
+    return sorted(t for t in terms if not any(o != t and o in t for o in terms))
 
 
 _PUNCT = re.compile(r"[，,。；;：:！!？?、（）()“”「」『』\"]")
@@ -647,7 +668,7 @@ def label_path(labels: str | Path | None = None) -> Path:
 def _model(paths: tuple, stamps: tuple, cache_dir: str | None) -> StanceModel:
     from .cache import DiskCache, make_key
 
-    key = make_key("stance-model", data=["stance_cues.yaml"], code=["stance.py"], files=list(paths))
+    key = make_key("stance-model", data=["stance_cues.yaml", "actors.yaml"], code=["stance.py"], files=list(paths))
     disk = DiskCache(cache_dir)
     model = disk.get(key)
     if model is None:
