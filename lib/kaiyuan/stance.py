@@ -26,7 +26,10 @@ Methods (column ``method``)
                  LogisticRegression(class_weight="balanced", random_state=0), one per target,
                  trained on the seed and development labels; a polar label needs probability >=
                  `model.polar_threshold`; deterministic;
-    ``hand``     the hand label.
+    ``hand``     the hand label;
+    ``voice rule`` a model row whose label a target's `voice` rule gave (`apply_voice_rules`: a Meta person
+                 making the case for open models is meta_openness supportive); in the sentence table and
+                 quote stance, not article evidence.
 
 Every row carries ``relevant`` (the sentence is about the target) and ``score`` (the probability of
 its label; 1 for sentences not about the target). Targets are data: each entry under ``targets`` in
@@ -62,6 +65,7 @@ DEV_LABELS_PATH = DATA / "stance_labels_dev.csv"  # copy of evaluation/dev/gold/
 QUOTE_LABELS_PATH = DATA / "quote_labels.csv"  # labelled quotes of seeds + dev gold (speaker priors)
 QUOTE_LABEL_COLUMNS = ["article_id", "speaker", "target", "label"]
 PRIOR_BASIS = "speaker prior"
+VOICE_METHOD = "voice rule"  # a label a `voice` rule gave (apply_voice_rules): in the sentence table, not article evidence
 LABELS = ("supportive", "neutral", "critical")          # confusion-matrix order
 SENTENCE_LABELS = set(LABELS)
 ARTICLE_LABELS = SENTENCE_LABELS | {"mixed"}
@@ -169,6 +173,10 @@ def load_cues(path: str | None = None) -> dict:
     cues["negator_exceptions"] = [norm(n) for n in raw["negator_exceptions"]]
     cues["targets"] = {}
     for t, spec in raw["targets"].items():
+        names = registry_terms(spec.get("registry_actors") or [])
+        spec = {**spec, "relevance": [*spec["relevance"], *names]}
+        if "about" in spec:
+            spec["about"] = [*spec["about"], *names]
         weights = {}
         for w, v in (spec.get("supportive") or {}).items():
             weights[norm(w)] = float(v)
@@ -181,8 +189,36 @@ def load_cues(path: str | None = None) -> dict:
                               "order": sorted(weights, key=lambda w: (-len(w), w)),
                               "about": sorted({norm(r) for r in spec.get("about", spec["relevance"])}, key=len, reverse=True),
                               "with_any": sorted({norm(r) for r in spec.get("with_any", [])}, key=len, reverse=True),
-                              "article_min": int(spec.get("article_min", 0))}
+                              "article_min": int(spec.get("article_min", 0)),
+                              "voice": _voice_spec(spec.get("voice"), norm)}
     return cues
+
+
+def _voice_spec(raw: dict | None, norm) -> dict | None:
+    """A target's `voice` rule (stance_cues.yaml): the names (registry aliases of `actors` plus `terms`),
+    the target whose label it borrows (`from`) and the sentence window."""
+    if not raw:
+        return None
+    names = registry_terms(raw.get("actors") or []) + [norm(w) for w in raw.get("terms") or []]
+    return {"from": str(raw["from"]), "names": sorted(set(names), key=lambda w: (-len(w), w)),
+            "window": int(raw.get("window", 0)), "sides": [str(x) for x in raw.get("sides") or ["supportive", "critical"]]}
+
+
+def registry_terms(names: list[str], registry=None) -> list[str]:
+    """Relevance terms from the actor registry: every alias (with its spellings, `actors.alias_variants`) of
+    the named actors, simplified and lower-cased, leaving out any term that contains a shorter one (it adds
+    no match). Sorted. A name missing from the registry raises KeyError.
+
+    >>> terms = registry_terms(["Mark Zuckerberg"])
+    >>> "祖克柏" in terms and "扎克伯格" in terms and "马克·扎克伯格" not in terms
+    True
+    """
+    from .actors import alias_variants, load_registry
+
+    reg = registry if registry is not None else load_registry()
+    terms = {_simplified([v])[0].lower().strip() for n in names for a in reg[n].aliases for v in alias_variants(a)}
+    terms.discard("")
+    return sorted(t for t in terms if not any(o != t and o in t for o in terms))
 
 
 _PUNCT = re.compile(r"[，,。；;：:！!？?、（）()“”「」『』\"]")
@@ -409,6 +445,45 @@ def _near(flags: np.ndarray, groups: np.ndarray, window: int) -> np.ndarray:
     return out
 
 
+def _ordered(sentences: pd.DataFrame) -> tuple[np.ndarray, pd.Series, np.ndarray]:
+    """(order by article and sentence, lower-cased simplified texts in that order, their article ids)."""
+    order = np.lexsort((sentences["sentence_id"].astype(int).to_numpy(), sentences["article_id"].astype(str).to_numpy()))
+    texts = sentences["text_simplified"].astype(str).str.lower().iloc[order].reset_index(drop=True)
+    return order, texts, sentences["article_id"].astype(str).to_numpy()[order]
+
+
+def voice_names_near(sentences: pd.DataFrame, voice: dict) -> np.ndarray:
+    """Whether one of a voice rule's names is within its window of each sentence (rows in the given order)."""
+    order, texts, groups = _ordered(sentences)
+    back = np.empty(len(order), dtype=bool)
+    back[order] = _near(_has_any(texts, voice["names"]), groups, voice["window"])
+    return back
+
+
+def apply_voice_rules(labels: dict, rel: dict, sentences: pd.DataFrame, cues: dict) -> dict:
+    """target -> True where a `voice` rule gives the label: a sentence about the target that the model
+    leaves neutral takes the side the `from` target's label gives (one of the rule's `sides`) when one of
+    the rule's names is near (a Meta person making the case for open models is Meta's case: codebook
+    4.1). Changes `labels` (target -> label array) in place. Such labels are not article evidence
+    (`article_stance`, method VOICE_METHOD), as a speaker prior is not counted in the voices table.
+
+    >>> s = pd.DataFrame({"article_id": "a", "sentence_id": [0, 1], "text_simplified": ["扎克伯格说开源更好。", "开源更好。"]})
+    >>> lab = {"open_source_ai": np.array(["supportive"] * 2, dtype=object), "meta_openness": np.array(["neutral"] * 2, dtype=object)}
+    >>> apply_voice_rules(lab, {"meta_openness": np.array([True, True])}, s, load_cues())["meta_openness"].tolist()
+    [True, False]
+    """
+    out = {}
+    for t, spec in cues["targets"].items():
+        voice = spec.get("voice")
+        if not voice or voice["from"] not in labels or t not in labels:
+            continue
+        side = labels[voice["from"]]
+        hit = rel[t] & (labels[t] == "neutral") & np.isin(side, voice["sides"]) & voice_names_near(sentences, voice)
+        labels[t] = np.where(hit, side, labels[t])
+        out[t] = hit
+    return out
+
+
 def relevance(sentences: pd.DataFrame, cues: dict | None = None) -> dict[str, np.ndarray]:
     """Per target, whether each sentence is about it (rows in the given order; see `relevance_rule`
     in stance_cues.yaml): an `about` term within `window` sentences of the same article, and, for a
@@ -421,9 +496,7 @@ def relevance(sentences: pd.DataFrame, cues: dict | None = None) -> dict[str, np
     [True, True, True]
     """
     cues = cues or load_cues()
-    order = np.lexsort((sentences["sentence_id"].astype(int).to_numpy(), sentences["article_id"].astype(str).to_numpy()))
-    texts = sentences["text_simplified"].astype(str).str.lower().iloc[order].reset_index(drop=True)
-    groups = sentences["article_id"].astype(str).to_numpy()[order]
+    order, texts, groups = _ordered(sentences)
     out = {}
     for t, spec in cues["targets"].items():
         about = _has_any(texts, spec["about"])
@@ -526,18 +599,20 @@ class StanceModel:
             return pd.DataFrame(columns=STANCE_COLUMNS)
         rel = relevance(sentences, cues)
         proba = self.probabilities(texts, cues, x)
-        frames = []
+        labels, probs, margins = {}, {}, {}
         for t in TARGETS:
             p, classes = proba[t]
             lab, prob = decide(p, classes, float(cues["model"]["polar_threshold"]))
-            prob = self.calibrated(t, lab, prob)
+            labels[t], probs[t] = np.where(rel[t], lab, "neutral"), self.calibrated(t, lab, prob)
             srt = np.sort(p, axis=1)
-            margin = srt[:, -1] - (srt[:, -2] if p.shape[1] > 1 else 0.0)
-            frames.append(pd.DataFrame({
-                "article_id": sentences["article_id"].astype(str).to_numpy(),
-                "sentence_id": sentences["sentence_id"].astype(int).to_numpy(), "target": t,
-                "label": np.where(rel[t], lab, "neutral"), "score": np.round(np.where(rel[t], prob, 1.0), 4),
-                "method": "model", "margin": np.round(np.where(rel[t], margin, 1.0), 4), "relevant": rel[t]}))
+            margins[t] = srt[:, -1] - (srt[:, -2] if p.shape[1] > 1 else 0.0)
+        voiced = apply_voice_rules(labels, rel, sentences, cues)
+        frames = [pd.DataFrame({
+            "article_id": sentences["article_id"].astype(str).to_numpy(),
+            "sentence_id": sentences["sentence_id"].astype(int).to_numpy(), "target": t,
+            "label": labels[t], "score": np.round(np.where(rel[t], probs[t], 1.0), 4),
+            "method": np.where(voiced.get(t, False), VOICE_METHOD, "model"),
+            "margin": np.round(np.where(rel[t], margins[t], 1.0), 4), "relevant": rel[t]}) for t in TARGETS]
         return sort_rows(pd.concat(frames, ignore_index=True))[STANCE_COLUMNS]
 
 
@@ -647,7 +722,7 @@ def label_path(labels: str | Path | None = None) -> Path:
 def _model(paths: tuple, stamps: tuple, cache_dir: str | None) -> StanceModel:
     from .cache import DiskCache, make_key
 
-    key = make_key("stance-model", data=["stance_cues.yaml"], code=["stance.py"], files=list(paths))
+    key = make_key("stance-model", data=["stance_cues.yaml", "actors.yaml"], code=["stance.py"], files=list(paths))
     disk = DiskCache(cache_dir)
     model = disk.get(key)
     if model is None:
@@ -929,6 +1004,7 @@ def article_stance(stance_sentences: pd.DataFrame, sentences: pd.DataFrame | Non
         return pd.DataFrame(columns=ARTICLE_COLUMNS)
     rule = rule or load_cues()["article_rule"]
     best = evidence_labels(stance_sentences).assign(article_id=lambda d: d["article_id"].astype(str))
+    best = best.assign(label=best["label"].where(best["method"] != VOICE_METHOD, "neutral"))
     quoted = _quoted_sentences(quotes)
     lead, close = _positions(sentences, rule)
     keys = list(zip(best["article_id"].tolist(), best["sentence_id"].astype(int).tolist()))
