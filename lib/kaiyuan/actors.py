@@ -59,13 +59,15 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "document_title_not_heads": [], "document_title_marks": ["《》"],
                       "document_title_max_chars": 30, "document_name_keeps_marks": ["《》"], "document_gloss_before": [], "document_gloss_after": [],
                       "document_names": {}, "promote_latin_short_forms": [], "document_not_nouns": [],
-                      "versioned_model_name": "family"}
+                      "versioned_model_name": "family", "promote_recurring_latin": 0,
+                      "latin_name_tails": [], "recurring_not_before": []}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
                     "promote_titles", "promote_verbs", "promote_name_followers", "promote_title_frames",
                     "document_list_joiners", "document_title_not_heads", "document_title_marks", "document_name_keeps_marks",
                     "document_gloss_before",
-                    "document_gloss_after", "promote_latin_short_forms", "document_not_nouns")
+                    "document_gloss_after", "promote_latin_short_forms", "document_not_nouns", "latin_name_tails",
+                    "recurring_not_before")
 _DISCOVERY_CHARSETS = ("surnames", "transliteration_chars", "non_name_suffixes")
 _DISCOVERY_TYPED = ("document_title_heads", "document_title_frames", "document_names")
 
@@ -432,7 +434,7 @@ def _build_discovery(raw, path: str) -> dict:
         if not isinstance(discovery[field], str):
             raise RegistryError(f"{where}: `{field}` must be a string of characters")
     for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq", "promote_next_word_min_freq",
-                  "document_title_max_chars"):
+                  "document_title_max_chars", "promote_recurring_latin"):
         if not isinstance(discovery[field], int):
             raise RegistryError(f"{where}: `{field}` must be an integer")
     return discovery
@@ -1080,12 +1082,16 @@ _LATIN_NAME = re.compile(rf"[A-Za-z{_ACCENTED}][A-Za-z{_ACCENTED}.'\- ]*")  # Lu
 _NOUNISH_FLAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"}
 
 
-def _latin_candidates(text: str, stop: set) -> list:
-    """Runs of capitalised / CamelCase / acronym words, split at stoplisted generic words."""
+def _latin_candidates(text: str, stop: set, tails: set = frozenset()) -> list:
+    """Runs of capitalised / CamelCase / acronym words, split at stoplisted generic words; a stoplisted word of
+    `tails` right after a name word stays in the name (Reflection AI, Current AI, RHEL AI; AI alone is no name)."""
     out = []
     for m in _LATIN_RUN.finditer(text):
         run: list = []
         for w in re.finditer(r"[^ \-&]+", m.group()):
+            if run and normalise(w.group()) in tails:
+                run += [m.start() + w.start(), m.start() + w.end()]
+                continue
             if normalise(w.group()) in stop:
                 if run:
                     out.append((run[0], run[-1]))
@@ -1139,6 +1145,7 @@ def _discovery_config(registry: Registry) -> dict:
     simp = lambda words: {normalise(to_simplified(w)) for w in words}  # noqa: E731
     return {"verbs": set(d["speech_verbs"]), "bridges": set(d["speech_bridges"]),
             "stop_latin": {normalise(w) for w in d["latin_stoplist"]}, "stopwords": simp(d["stopwords"]),
+            "latin_tails": {normalise(w) for w in d["latin_name_tails"]},
             "org_suffixes": tuple(simp(d["org_suffixes"])), "org_units": simp(d["org_unit_suffixes"]),
             "compound_surnames": tuple(d["compound_surnames"]),
             "org_heads": tuple(sorted(simp(d["org_suffixes"]) | simp(d["dictionary_org_heads"]),
@@ -1294,7 +1301,7 @@ def _sentence_candidates(seg: FastTagger, text: str, spans: list, cfg: dict) -> 
         found += [(s, tokens[i + 1][3], "nr") for i, (w, _f, s, _e) in enumerate(tokens[:-1])
                   if w in cfg["compound_surnames"] and tokens[i + 1][1].startswith("nr")]
     if _ASCII_UPPER.search(text):  # a Latin name needs a capital letter (see _LATIN_WORD)
-        found += _latin_candidates(text, cfg["stop_latin"])
+        found += _latin_candidates(text, cfg["stop_latin"], cfg["latin_tails"])
         found += [(m.start("l"), m.end("l"), "letter") for rx in cfg["letters"] for m in rx.finditer(text)]
     found += _speaker_candidates(tokens, found, cfg["verbs"], cfg["bridges"], cfg["surnames"])
     freq, org_words = seg.FREQ, getattr(seg, "ORG_WORDS", frozenset())
@@ -1695,6 +1702,35 @@ def latin_short_forms(occurrences: pd.DataFrame, promoted: pd.DataFrame, registr
     return occurrences[keep].assign(actor=[x for x in actor if x])
 
 
+def _names_no_actor(name: str, sentence: str, nouns: tuple) -> bool:
+    """Whether a noun right after the name in the sentence makes it a name of no actor (GTC大会 "the GTC
+    conference", WWDC开发者大会)."""
+    text = to_simplified(sentence)
+    return any(text[m.end():].lstrip(" ").startswith(nouns) for m in re.finditer(re.escape(name), text)) if nouns else False
+
+
+def recurring_latin(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """Occurrences of an unknown Latin name without digits (tagged latin, or speaker before a speech verb) that its
+    article writes at least `discovery.promote_recurring_latin` times (DBRX, Airbnb, Granite, GSA), counted under the
+    name as written, typed by its shape (`guess_type`): a name an article keeps repeating is what it is about, not a stray English word.
+    0 = off. A name with a version is left to `versioned_promoted`."""
+    least = registry.discovery["promote_recurring_latin"]
+    empty = occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object), actor_type=pd.Series(dtype=object))
+    if least <= 0 or occurrences.empty:
+        return empty
+    keys = list(zip(occurrences["article_id"].astype(str), occurrences["candidate"].astype(str)))
+    latin = [(tag == "latin" or tag == "speaker" and c.isascii() and _ASCII_UPPER.search(c) is not None)
+             and not any(ch.isdigit() for ch in c) for (_a, c), tag in zip(keys, occurrences["tag"])]
+    seen = Counter(k for k, ok in zip(keys, latin) if ok)
+    named = {k for k, ok, ex in zip(keys, latin, occurrences["example"])
+             if ok and seen[k] >= least and _names_no_actor(k[1], str(ex), registry.discovery["recurring_not_before"])}
+    keep = [ok and seen[k] >= least and k not in named for k, ok in zip(keys, latin)]
+    kept = occurrences[keep]
+    if kept.empty:
+        return empty
+    return kept.assign(actor=kept["candidate"], actor_type=[guess_type(c, "latin") for c in kept["candidate"]])
+
+
 def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
     """Occurrences of unknown names that count as actor mentions without a registry entry: Latin full names
     the sentence marks as a person (`marked_person`, with `discovery.promote_titles` / `promote_verbs`), tagged
@@ -1712,6 +1748,8 @@ def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = 
     both = pd.concat([latin.assign(actor=latin["candidate"]), short, glossed_occurrences(occurrences),
                       chinese_promoted(occurrences, registry), versioned_promoted(occurrences, registry),
                       framed_titles(occurrences, registry)])
+    recurring = recurring_latin(occurrences, registry)
+    both = pd.concat([both, recurring[~recurring.index.isin(both.index)]])
     return both.sort_index(kind="stable")
 
 
