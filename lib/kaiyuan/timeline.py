@@ -1543,7 +1543,10 @@ def speech_patterns(path: str | None = None) -> dict:
             "media": [(re.compile(m["mention"]), re.compile(m["told"])) for m in spec["media"]],
             # pre-filters (run once per sentence): a medium named; a quote mark anywhere
             "any_medium": re.compile(first_char_guard("|".join(f"(?:{m['mention']})" for m in spec["media"]))),
-            "marks": re.compile("[" + "".join(openers) + "".join(quotes["quote_marks"][m] for m in openers) + "]")}
+            "marks": re.compile("[" + "".join(openers) + "".join(quotes["quote_marks"][m] for m in openers) + "]"),
+            # a quote opened and closed again (标榜「完全开放」, 称作“历史性胜利”): a label or scare quote, no speech
+            "closed": re.compile("|".join(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}]*{re.escape(c)}"
+                                          for o, c in ((o, quotes["quote_marks"][o]) for o in openers)))}
 
 
 def speech_date_anchor(anchor: Anchor, publication: Anchor | None, sp: dict) -> bool:
@@ -1557,10 +1560,12 @@ def speech_date_anchor(anchor: Anchor, publication: Anchor | None, sp: dict) -> 
 def same_sentence_speech(found: Found, norm: str, own: list[Anchor], publication: Anchor | None, sp: dict) -> Anchor | None:
     """The date of a speech told earlier in the same sentence: the last date before the expression with a speech
     verb, occasion word, colon or quote mark between them ("上周一（11日），马斯克发帖预告：「本周……」"), itself
-    not inside speech ("外界认为，今年1月……「作战室」……周末" is no speech of January)."""
+    not inside speech ("外界认为，今年1月……「作战室」……周末" is no speech of January).  A quote that closes before the
+    expression is a label, not the speech it sits in ("去年11月推出的OLMo 2，当时已标榜「完全开放」，但在……的今年": this year)."""
+    between = sp["closed"].sub(lambda m: " " * len(m.group()), norm[:found.start]) if sp["marks"].search(norm) else norm
     for a in reversed(own):
         if a.end_offset <= found.start and speech_date_anchor(a, publication, sp) and sp["cue"].search(
-                norm, a.end_offset, found.start) and not sp["said"].search(norm, 0, a.end_offset - len(a.label)):
+                between, a.end_offset, found.start) and not sp["said"].search(norm, 0, a.end_offset - len(a.label)):
             return a
     return None
 
