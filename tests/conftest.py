@@ -81,3 +81,15 @@ def _passage_frame(texts: list[str]) -> pd.DataFrame:
 def passage():
     """passage(texts) -> the sentence table of a one-article passage (shared by the timeline tests of sessions 10-11)."""
     return _passage_frame
+
+
+@pytest.fixture(scope="session")
+def resolved_last(passage):
+    """resolved_last(texts, published) -> {expression: (start, end, anchor)} for a one-article passage with its
+    publication date (the last reading of a repeated word); shared by the timeline tests of session 12."""
+    from kaiyuan import timeline as tl
+
+    def run(texts: list[str], published: str) -> dict:
+        rows = tl.extract_expressions(passage(texts), pd.DataFrame({"article_id": ["a"], "published": [published]}))
+        return {r.expression: (r.start, r.end, r.anchor) for r in rows.itertuples()}
+    return run

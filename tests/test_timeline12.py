@@ -2,19 +2,13 @@
 
 Each case is a short passage (one string per sentence) written for these tests, with a publication date in and the
 hand-worked interval out.  The classes and their counts are in lib/kaiyuan/data/TIMELINE.md (section 12, session 12)."""
-import pandas as pd
 import pytest
-
-from kaiyuan import timeline as tl
 
 
 @pytest.fixture
-def resolved(passage):
-    def run(texts: list[str], published: str) -> dict:
-        """expression -> (start, end, anchor) for a passage of one article (the last reading of a repeated word)."""
-        rows = tl.extract_expressions(passage(texts), pd.DataFrame({"article_id": ["a"], "published": [published]}))
-        return {r.expression: (r.start, r.end, r.anchor) for r in rows.itertuples()}
-    return run
+def resolved(resolved_last):
+    """expression -> (start, end, anchor) for a passage of one article (conftest.resolved_last)."""
+    return resolved_last
 
 
 # ---------------------------------------------------------------- the first day / week / month of a launch
