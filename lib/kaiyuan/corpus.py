@@ -351,6 +351,85 @@ def article_id_for(path: Path, corpus_dir: Path) -> str:
 MAX_ARTICLE_CHARS = 5_000_000  # default --max-article-chars: about 15 MB of Chinese UTF-8, ~2 GB peak memory
 
 
+def _decoded(data: bytes, max_chars: int | None) -> tuple[str, str]:
+    """(text, encoding) of a file's bytes; Rejected when it is longer than `max_chars` characters."""
+    if max_chars and len(data) > 4 * max_chars:  # more bytes than max_chars characters can take
+        raise Rejected(f"too long: {len(data):,} bytes, over the limit of {max_chars:,} characters "
+                       "(--max-article-chars); split the file or raise the limit")
+    text, encoding = decode_bytes(data)
+    if max_chars and len(text) > max_chars:
+        raise Rejected(f"too long: {len(text):,} characters, over the limit of {max_chars:,} "
+                       "(--max-article-chars); split the file or raise the limit")
+    return text, encoding
+
+
+def _without_nul(text: str, article_id: str) -> tuple[str, list[dict]]:
+    """NUL bytes would reach every CSV: dropped from the analysed text and recorded as a repair."""
+    if "\x00" not in text:
+        return text, []
+    return text.replace("\x00", ""), [{"article_id": article_id, "line_no": 0, "rule": "nul_bytes_removed",
+                                       "before": f"{text.count(chr(0))} NUL character(s)", "after": ""}]
+
+
+def _page_body(text: str, fmt: str, article_id: str) -> tuple[str, dict, list[dict]]:
+    """(body text, the page's <meta> values, removed HTML elements) of a decoded file. Markdown may carry raw HTML
+    (<script>, <style>): what the parser drops is recorded either way."""
+    if fmt not in ("html", "markdown"):
+        return text, {}, []
+    body, html_meta, dropped = html_to_text(text if fmt == "html" else markdown_to_html(text))
+    if fmt == "markdown":
+        html_meta = {}
+    return body, html_meta, [{"article_id": article_id, "line_no": 0, "text": d, "reason": "html_element"}
+                             for d in dropped]
+
+
+def _publication(meta: dict, html_meta: dict, body: str) -> tuple[str, str, object]:
+    """(published, basis, the date line shown or None): metadata.csv first, then the page's <meta> date, the page's
+    date line, its <time datetime=…>; the date line is also read for a repost's original outlet."""
+    published, basis = parse_date(meta.get("published", "")), meta.get("published_basis", "") or "metadata"
+    if not published and html_meta.get("published"):
+        # a date string in another shape ('Fri, 03 Jan 2025 08:42:00 +0800') is read with the date shapes of the
+        # text's metadata lines
+        published, basis = parse_date(html_meta["published"]) or date_in_string(html_meta["published"]), "metadata"
+    need_outlet = not (meta.get("outlet") or html_meta.get("outlet"))
+    shown = find_published(body.split("\n")) if not published or need_outlet else None
+    if not published and shown is not None:
+        published, basis = shown.date, f"text: line {shown.line_no} 「{shown.line[:60]}」"
+    if not published and html_meta.get("time_element"):
+        published, basis = parse_date(html_meta["time_element"]), "metadata"
+    if not published:
+        basis = "unknown"
+    return published, basis, shown
+
+
+def _credit_lines(cleaned: Cleaned) -> list[tuple[str, str]]:
+    """(reason, text) of every line or part of a line cleaning took as a credit, in line order."""
+    lines = sorted([(r.line_no, r.reason, r.text) for r in cleaned.removed]
+                   + [(r.line_no, "byline", r.before) for r in cleaned.repairs
+                      if r.rule in ("byline_prefix", "outlet_prefix")]
+                   + [(r.line_no, "dateline", r.before) for r in cleaned.repairs
+                      if r.rule in ("dateline_prefix", "editor_note_prefix")]
+                   # a closing credit cut from the last paragraph: the cut part only ('(记者 刘超)')
+                   + [(r.line_no, "byline", r.before[len(r.after):]) for r in cleaned.repairs
+                      if r.rule == "byline_suffix" and r.before.startswith(r.after)]
+                   + [(r.line_no, "column", r.before) for r in cleaned.repairs if r.rule == "column_label_prefix"])
+    return [(reason, text) for _, reason, text in lines]
+
+
+def _sentences(cleaned: Cleaned, article_id: str) -> tuple[list[dict], str]:
+    """(sentence records with their simplified text, the simplified clean text) of one article."""
+    sents = split_sentences(cleaned.text, cleaned.title)
+    simplified = to_simplified(cleaned.text)
+    for s in sents:
+        s["article_id"] = article_id
+        s["text_simplified"] = simplified[s["start"]:s["end"]]
+    return sents, simplified
+
+
+def _script_warnings(script: str) -> list[str]:
+    return {"mixed": ["mixed simplified/traditional script"], "none": ["no Chinese characters"]}.get(script, [])
+
+
 def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: bytes | None = None,
                  article_id: str | None = None, max_chars: int | None = MAX_ARTICLE_CHARS) -> Article:
     """Load, clean and split one file (raises Rejected); pure apart from reading the file.
@@ -360,92 +439,40 @@ def process_file(path: Path, corpus_dir: Path, meta: dict | None = None, data: b
     data = path.read_bytes() if data is None else data
     rel = path.relative_to(corpus_dir).as_posix()
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
-    if max_chars and len(data) > 4 * max_chars:  # more bytes than max_chars characters can take
-        raise Rejected(f"too long: {len(data):,} bytes, over the limit of {max_chars:,} characters "
-                       "(--max-article-chars); split the file or raise the limit")
-    text, encoding = decode_bytes(data)
-    if max_chars and len(text) > max_chars:
-        raise Rejected(f"too long: {len(text):,} characters, over the limit of {max_chars:,} "
-                       "(--max-article-chars); split the file or raise the limit")
+    text, encoding = _decoded(data, max_chars)
     article_id = article_id or article_id_for(path, corpus_dir)
-    warnings, html_meta, pre_removed = [], {}, []
-    nul_repairs = []
-    if "\x00" in text:  # NUL bytes would reach every CSV: dropped from the analysed text and recorded
-        nul_repairs = [{"article_id": article_id, "line_no": 0, "rule": "nul_bytes_removed",
-                        "before": f"{text.count(chr(0))} NUL character(s)", "after": ""}]
-        text = text.replace("\x00", "")
-    if fmt in ("html", "markdown"):
-        # Markdown may carry raw HTML (<script>, <style>): what the parser drops is recorded either way
-        body, html_meta, dropped = html_to_text(text if fmt == "html" else markdown_to_html(text))
-        if fmt == "markdown":
-            html_meta = {}
-        pre_removed = [{"article_id": article_id, "line_no": 0, "text": d, "reason": "html_element"} for d in dropped]
-    else:
-        body = text
-    if "\ufffd" in body:
-        warnings.append("replacement characters in source (lost characters)")
+    text, nul_repairs = _without_nul(text, article_id)
+    body, html_meta, pre_removed = _page_body(text, fmt, article_id)
+    warnings = ["replacement characters in source (lost characters)"] if "\ufffd" in body else []
     cleaned: Cleaned = clean_text(body, load_rules())
     if not cleaned.text.strip():
         raise Rejected("no article text left after cleaning (only boilerplate)")
+    meta = meta or {}
+    title = meta.get("title", "") or html_meta.get("title") or cleaned.title
+    published, basis, shown = _publication(meta, html_meta, body)
+    warnings += ["no publication date: relative dates stay unresolved"] if not published else []
+    warnings += ["no title found"] if not title else []
+    text_author, text_outlet = find_credits(_credit_lines(cleaned), title_suffix(cleaned))
+    # on a repost page the original's date line names the article's source, before the reposting site's own
+    text_outlet = original_outlet(shown) or text_outlet
+    warnings += [meta[key] for key in ("_warning", "_id_note") if meta.get(key)]
+    warnings += [f"{nul_repairs[0]['before']} removed"] if nul_repairs else []
+    script = detect_script(cleaned.text)
+    warnings += _script_warnings(script)
+    sents, simplified = _sentences(cleaned, article_id)
+    row = {
+        "article_id": article_id, "source_path": rel, "title": title,
+        "outlet": meta.get("outlet", "") or outlet_name(html_meta.get("outlet", "")) or text_outlet,
+        "author": meta.get("author", "") or html_meta.get("author", "") or text_author,
+        "published": published, "published_basis": basis, "script": script, "encoding": encoding,
+        "n_chars_raw": len(text), "n_chars_clean": len(cleaned.text), "n_sentences": len(sents), "duplicate_of": "",
+        "warnings": "; ".join(warnings),
+    }
     removed = pre_removed + [
         {"article_id": article_id, "line_no": r.line_no, "text": r.text, "reason": r.reason} for r in cleaned.removed
     ]
     repairs = nul_repairs + [{"article_id": article_id, "line_no": r.line_no, "rule": r.rule, "before": r.before,
                               "after": r.after} for r in cleaned.repairs]
-    meta = meta or {}
-    title = meta.get("title", "") or html_meta.get("title") or cleaned.title
-    published, basis = parse_date(meta.get("published", "")), meta.get("published_basis", "") or "metadata"
-    if not published and html_meta.get("published"):
-        # the page's own <meta> date; a date string in another shape ('Fri, 03 Jan 2025 08:42:00 +0800') is read
-        # with the date shapes of the text's metadata lines
-        published, basis = parse_date(html_meta["published"]) or date_in_string(html_meta["published"]), "metadata"
-    # the page's date line: for the date when no metadata gives it, and for a repost's original outlet
-    need_outlet = not (meta.get("outlet") or html_meta.get("outlet"))
-    shown = find_published(body.split("\n")) if not published or need_outlet else None
-    if not published and shown is not None:
-        published, basis = shown.date, f"text: line {shown.line_no} 「{shown.line[:60]}」"
-    if not published and html_meta.get("time_element"):
-        published, basis = parse_date(html_meta["time_element"]), "metadata"  # the article's <time datetime=…>
-    if not published:
-        basis = "unknown"
-        warnings.append("no publication date: relative dates stay unresolved")
-    if not title:
-        warnings.append("no title found")
-    credit_lines = sorted([(r.line_no, r.reason, r.text) for r in cleaned.removed]
-                          + [(r.line_no, "byline", r.before) for r in cleaned.repairs
-                             if r.rule in ("byline_prefix", "outlet_prefix")]
-                          + [(r.line_no, "dateline", r.before) for r in cleaned.repairs
-                             if r.rule in ("dateline_prefix", "editor_note_prefix")]
-                          # a closing credit cut from the last paragraph: the cut part only ('(记者 刘超)')
-                          + [(r.line_no, "byline", r.before[len(r.after):]) for r in cleaned.repairs
-                             if r.rule == "byline_suffix" and r.before.startswith(r.after)]
-                          + [(r.line_no, "column", r.before) for r in cleaned.repairs if r.rule == "column_label_prefix"])
-    text_author, text_outlet = find_credits([(reason, text) for _, reason, text in credit_lines], title_suffix(cleaned))
-    author = meta.get("author", "") or html_meta.get("author", "") or text_author
-    # on a repost page the original's date line names the article's source, before the reposting site's own
-    text_outlet = original_outlet(shown) or text_outlet
-    outlet = meta.get("outlet", "") or outlet_name(html_meta.get("outlet", "")) or text_outlet
-    for key in ("_warning", "_id_note"):
-        if meta.get(key):
-            warnings.append(meta[key])
-    if nul_repairs:
-        warnings.append(f"{nul_repairs[0]['before']} removed")
-    script = detect_script(cleaned.text)
-    if script == "mixed":
-        warnings.append("mixed simplified/traditional script")
-    if script == "none":
-        warnings.append("no Chinese characters")
-    sents = split_sentences(cleaned.text, cleaned.title)
-    simplified = to_simplified(cleaned.text)
-    for s in sents:
-        s["article_id"] = article_id
-        s["text_simplified"] = simplified[s["start"]:s["end"]]
-    row = {
-        "article_id": article_id, "source_path": rel, "title": title, "outlet": outlet,
-        "author": author, "published": published, "published_basis": basis, "script": script, "encoding": encoding,
-        "n_chars_raw": len(text), "n_chars_clean": len(cleaned.text), "n_sentences": len(sents), "duplicate_of": "",
-        "warnings": "; ".join(warnings),
-    }
     key = re.sub(r"[\W_]+", "", normalise_for_match(cleaned.text))
     return Article(
         row=row, clean=cleaned.text, clean_simplified=simplified, sentences=sents, removed=removed, repairs=repairs,
