@@ -103,18 +103,29 @@ def test_a_latin_full_name_is_marked_as_a_person_by_its_sentence(candidate, sent
 
 
 def test_marked_unknown_people_count_in_actor_counts_and_stay_in_discovery():
-    # each marked occurrence counts; an unmarked one (Tom Rivers的博客) does not, even after a marked one
-    sents, text = corpus_of("研究员Tom Rivers在博客中批评了这一决定。", "Tom Rivers说，开放权重不等于开源。",
-                            "Tom Rivers的博客很受欢迎。", "这个项目叫Open Model，由Meta资助。")
+    # each marked occurrence counts; an unmarked one (Tom Rivers的博客) does not, even after a marked one, while the
+    # name is written fewer than `discovery.promote_recurring_latin` (3) times (session 12: from 3 on, every
+    # occurrence counts; tests/test_actors12b.py)
+    sents, text = corpus_of("研究员Tom Rivers在博客中批评了这一决定。", "Tom Rivers的博客很受欢迎。",
+                            "这个项目叫Open Model，由Meta资助。")
     registry = load_registry()
     mentions = find_mentions(sents, registry)
     occ = unknown_occurrences(sents, mentions, registry)
     promoted = promoted_occurrences(occ, registry)
-    assert list(promoted.candidate) == ["Tom Rivers", "Tom Rivers"]
+    assert list(promoted.candidate) == ["Tom Rivers"]
     articles = pd.DataFrame([{"article_id": "a1", "n_chars_clean": len(text)}])
     counts = actor_counts(mentions, articles, promoted)
-    assert sorted(zip(counts.actor, counts.actor_type, counts["count"])) == [("Meta", "org", 1), ("Tom Rivers", "person", 2)]
+    assert sorted(zip(counts.actor, counts.actor_type, counts["count"])) == [("Meta", "org", 1), ("Tom Rivers", "person", 1)]
     assert "Tom Rivers" in set(occ.candidate)  # still proposed for the registry
+
+
+def test_an_unknown_name_written_three_times_counts_each_time_once_one_is_marked():
+    sents, text = corpus_of("研究员Tom Rivers在博客中批评了这一决定。", "Tom Rivers说，开放权重不等于开源。",
+                            "Tom Rivers的博客很受欢迎。")
+    registry = load_registry()
+    mentions = find_mentions(sents, registry)
+    promoted = promoted_occurrences(unknown_occurrences(sents, mentions, registry), registry)
+    assert list(promoted.candidate) == ["Tom Rivers"] * 3
 
 
 def test_no_promotion_without_titles_or_verbs():
