@@ -102,6 +102,13 @@ def test_a_latin_full_name_is_marked_as_a_person_by_its_sentence(candidate, sent
     assert marked_person(candidate, sentence, TITLES, VERBS) is expected
 
 
+def promoted_in(sents):
+    """(registry mentions, promoted unknown-name occurrences) of a sentence table, with the packaged registry."""
+    registry = load_registry()
+    mentions = find_mentions(sents, registry)
+    return mentions, promoted_occurrences(unknown_occurrences(sents, mentions, registry), registry)
+
+
 def test_marked_unknown_people_count_in_actor_counts_and_stay_in_discovery():
     # each marked occurrence counts; an unmarked one (Tom Rivers的博客) does not, even after a marked one, while the
     # name is written fewer than `discovery.promote_recurring_latin` (3) times (session 12: from 3 on, every
@@ -122,10 +129,7 @@ def test_marked_unknown_people_count_in_actor_counts_and_stay_in_discovery():
 def test_an_unknown_name_written_three_times_counts_each_time_once_one_is_marked():
     sents, text = corpus_of("研究员Tom Rivers在博客中批评了这一决定。", "Tom Rivers说，开放权重不等于开源。",
                             "Tom Rivers的博客很受欢迎。")
-    registry = load_registry()
-    mentions = find_mentions(sents, registry)
-    promoted = promoted_occurrences(unknown_occurrences(sents, mentions, registry), registry)
-    assert list(promoted.candidate) == ["Tom Rivers"] * 3
+    assert list(promoted_in(sents)[1].candidate) == ["Tom Rivers"] * 3
 
 
 def test_no_promotion_without_titles_or_verbs():
@@ -144,9 +148,7 @@ def test_promoted_people_are_mentions_at_their_place_so_counts_trace_to_sentence
     # the two marked occurrences of Tom Rivers become mention rows with their sentence and offsets
     sents, text = corpus_of("研究员Tom Rivers在博客中批评了这一决定。", "Tom Rivers说，开放权重不等于开源。",
                             "这个项目由Meta资助。")
-    registry = load_registry()
-    mentions = find_mentions(sents, registry)
-    promoted = promoted_occurrences(unknown_occurrences(sents, mentions, registry), registry)
+    mentions, promoted = promoted_in(sents)
     rows = promoted_mentions(promoted, sents)
     assert [(r.sentence_id, r.surface, text[r.start:r.end]) for r in rows.itertuples()] == [
         (0, "Tom Rivers", "Tom Rivers"), (1, "Tom Rivers", "Tom Rivers")]
