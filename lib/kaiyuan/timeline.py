@@ -1695,55 +1695,94 @@ def _iso(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
+def _publications(articles: pd.DataFrame | None) -> dict:
+    """Each article's publication anchor by article_id (None when its date is missing or unreadable)."""
+    if articles is None or not len(articles):
+        return {}
+    return {str(a): parse_publication(p) for a, p in zip(articles["article_id"], articles["published"])}
+
+
+@dataclass
+class _Discourse:
+    """What one article's reading carries from sentence to sentence."""
+    pub: Anchor | None
+    year: int | None
+    texts: list
+    rules: dict
+    use_jionlp: bool
+    history: list = field(default_factory=list)  # the anchors set so far, oldest first
+    told: list = field(default_factory=list)  # (sentence_id, text) of the sentences read so far
+    chain: Anchor | None = None  # the running speech's date (C1)
+    depth: int = 0  # the quote marks open before the sentence
+
+    def context(self, sid: int, text: str) -> Context:
+        """The context an expression of sentence `sid` is resolved in, given the anchors set so far."""
+        previous = self.history[-1] if self.history else None
+        return Context(self.pub, previous, self.rules, self.use_jionlp, sid, tuple(self.history), text, self.told,
+                       self.year)
+
+
+def _speech_frame(d: _Discourse, i: int, sid: int, text: str, norm: str, heading: bool, founds: list[Found],
+                  sp: dict) -> tuple:
+    """The speech dates a publication-anchored expression of sentence i may take instead: the speech carried from
+    earlier sentences and where it opens, and the attribution of a sentence that opens with a quote."""
+    quiet = d.chain is None and not d.depth and norm[:1] not in sp["open"] and not sp["any_medium"].search(norm)
+    carried = None if heading or quiet else \
+        carried_speech(norm, d.depth, d.chain, d.history, d.texts[i + 1:i + 4], d.pub, sp)
+    opens = speech_start(norm, d.depth, sp) if carried is not None else 0
+    attributed = None if heading or norm[:1] not in sp["open"] else quote_attribution(
+        norm, founds, d.context(sid, text), sp, d.texts[i + 1:i + 2])
+    return carried, opens, attributed
+
+
+def _sentence_items(d: _Discourse, i: int, sid: int, text: str, kind, sp: dict) -> list[tuple[Found, Resolution]]:
+    """Resolve sentence i's expressions in order, each one that moves the story becoming an anchor for the next."""
+    rules, items, norm, heading = d.rules, [], normalise(text), is_heading(text, kind)
+    since, founds = len(d.history), find_expressions(text)
+    carried, opens, attributed = _speech_frame(d, i, sid, text, norm, heading, founds, sp)
+    for found in founds:
+        ctx = d.context(sid, text)
+        res = resolve(found, ctx)
+        if res.anchor == "publication" and not heading:
+            speech = same_sentence_speech(found, norm, d.history[since:], d.pub, sp) or (
+                attributed[1] if attributed and found.end <= attributed[0] else None) or (
+                carried if found.start >= opens else None)
+            res = res if speech is None else at_speech_date(found, res, ctx, speech)
+        items.append((found, res))
+        if can_anchor(res, rules) and moves_story(found, res, text, rules):
+            cs, ce = clause_bounds(norm, found.start, found.end, rules)
+            d.history.append(Anchor(res.start, res.end, res.granularity, found.text, sid, found.end, norm[cs:ce], norm))
+    d.told.append((sid, text))
+    if not heading:
+        d.chain = (len(d.history) > since and speech_told(norm, d.history[since:], d.pub, sp)) or carried
+    d.depth = quote_depth(text, d.depth, sp)
+    return role_dates(gap_restated(restated(join_ranges(items, text, rules), text), text, rules), d.pub, rules)
+
+
+def _article_rows(article_id, group: pd.DataFrame, pub: Anchor | None, text_col: str, rules: dict, sp: dict,
+                  use_jionlp: bool) -> list[list]:
+    """The expression rows of one article's sentences (in sentence order)."""
+    texts = [t if isinstance(t, str) else "" for t in group[text_col]]
+    d = _Discourse(pub, story_year(texts) if pub is None else None, texts, rules, use_jionlp)
+    kinds = group["kind"].tolist() if "kind" in group.columns else [None] * len(texts)
+    rows = []
+    for i, (sid, base, text, kind) in enumerate(zip(group["sentence_id"], group["start"], texts, kinds)):
+        for found, res in _sentence_items(d, i, int(sid), text, kind, sp):
+            rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
+                         res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
+                         bool(res.resolved), res.reason, res.source])
+    return rows
+
+
 def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jionlp: bool = True) -> pd.DataFrame:
     """Every temporal expression in the sentences' text_simplified, resolved to an interval (or a reason)."""
     rules, sp = load_rules(), speech_patterns()
-    pubs = {}
-    if articles is not None and len(articles):
-        pubs = {str(a): parse_publication(p) for a, p in zip(articles["article_id"], articles["published"])}
-    rows = []
+    pubs = _publications(articles)
     ordered = sentences.sort_values(["article_id", "sentence_id"], kind="stable")
     text_col = "text_simplified" if "text_simplified" in ordered.columns else "text"
+    rows = []
     for article_id, group in ordered.groupby("article_id", sort=True):
-        history, pub, told = [], pubs.get(str(article_id)), []
-        chain, depth = None, 0  # the running speech's date (C1) and the quote marks open before the sentence
-        texts = [t if isinstance(t, str) else "" for t in group[text_col]]
-        year = story_year(texts) if pub is None else None
-        kinds = group["kind"].tolist() if "kind" in group.columns else [None] * len(texts)
-        for i, (sid, base, text, kind) in enumerate(zip(group["sentence_id"], group["start"], texts, kinds)):
-            items, norm, heading = [], normalise(text), is_heading(text, kind)
-            quiet = chain is None and not depth and norm[:1] not in sp["open"] and not sp["any_medium"].search(norm)
-            carried = None if heading or quiet else \
-                carried_speech(norm, depth, chain, history, texts[i + 1:i + 4], pub, sp)
-            opens = speech_start(norm, depth, sp) if carried is not None else 0
-            since, founds = len(history), find_expressions(text)
-            attributed = None if heading or norm[:1] not in sp["open"] else quote_attribution(
-                norm, founds, Context(pub, history[-1] if history else None, rules, use_jionlp, int(sid),
-                                      tuple(history), text, told, year), sp, texts[i + 1:i + 2])
-            for found in founds:
-                previous = history[-1] if history else None
-                ctx = Context(pub, previous, rules, use_jionlp, int(sid), tuple(history), text, told, year)
-                res = resolve(found, ctx)
-                if res.anchor == "publication" and not heading:
-                    speech = same_sentence_speech(found, norm, history[since:], pub, sp) or (
-                        attributed[1] if attributed and found.end <= attributed[0] else None) or (
-                        carried if found.start >= opens else None)
-                    res = res if speech is None else at_speech_date(found, res, ctx, speech)
-                items.append((found, res))
-                if can_anchor(res, rules) and moves_story(found, res, text, rules):
-                    norm = normalise(text)
-                    cs, ce = clause_bounds(norm, found.start, found.end, rules)
-                    history.append(Anchor(res.start, res.end, res.granularity, found.text, int(sid), found.end,
-                                          norm[cs:ce], norm))
-            told.append((int(sid), text))
-            if not heading:
-                chain = (len(history) > since and speech_told(norm, history[since:], pub, sp)) or carried
-            depth = quote_depth(text, depth, sp)
-            for found, res in role_dates(gap_restated(restated(join_ranges(items, text, rules), text), text, rules),
-                                         pub, rules):
-                rows.append([article_id, int(sid), found.text, _iso(res.start), _iso(res.end), res.granularity,
-                             res.anchor, float(res.confidence), int(base) + found.start, int(base) + found.end,
-                             bool(res.resolved), res.reason, res.source])
+        rows += _article_rows(article_id, group, pubs.get(str(article_id)), text_col, rules, sp, use_jionlp)
     df = pd.DataFrame(rows, columns=EXPRESSION_COLUMNS).astype(
         {"sentence_id": int, "confidence": float, "offset_start": int, "offset_end": int, "resolved": bool})
     return df.sort_values(["article_id", "sentence_id", "offset_start"], kind="stable").reset_index(drop=True)
