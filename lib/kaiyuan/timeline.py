@@ -271,7 +271,8 @@ def _lexicon_atoms(rules: dict) -> dict:
         "SEASON": "|".join(seasons),
         "FEW": _alternation(rules["numerals"]["few"]["words"]),
         "UNIT": _alternation(lex["units"]),
-        "DIR": _alternation(lex["directions"]),
+        "DIR": _alternation(lex["directions"]) if not lex.get("direction_not_after") else
+               f"(?:{_alternation(lex['directions'])})(?![{re.escape(lex['direction_not_after'])}])",
         "FUZZY": _alternation(rules["fuzzy"]),
         "GENERIC": _alternation({w: spec for w, (_, spec) in _generic_words(rules).items()}),
         "GAP": _alternation(lex.get("interval_words", {})),
@@ -651,7 +652,8 @@ def attributive_year(anchor: Anchor | None, rules: dict) -> bool:
     spec = rules.get("anchoring", {})
     rx, month = spec.get("attributive_year"), spec.get("year_of_month")
     after = anchor.sentence_text[anchor.end_offset:] if anchor is not None and anchor.end_offset >= 0 else ""
-    return bool(anchor is not None and rx and anchor.granularity == "year" and anchor.end_offset >= 0
+    return bool(anchor is not None and rx and anchor.granularity in spec.get("attributive_granularities", ["year"])
+                and _single_year(anchor) and anchor.end_offset >= 0
                 and re.match(rx, after) and not (month and re.match(month, after)))
 
 
@@ -1756,7 +1758,8 @@ def _sentence_items(d: _Discourse, i: int, sid: int, text: str, kind, sp: dict) 
     if not heading:
         d.chain = (len(d.history) > since and speech_told(norm, d.history[since:], d.pub, sp)) or carried
     d.depth = quote_depth(text, d.depth, sp)
-    return role_dates(gap_restated(restated(join_ranges(items, text, rules), text), text, rules), d.pub, rules)
+    joined = deadline_window(join_ranges(items, text, rules), text, rules)
+    return role_dates(gap_restated(restated(joined, text), text, rules), d.pub, rules)
 
 
 def _article_rows(article_id, group: pd.DataFrame, pub: Anchor | None, text_col: str, rules: dict, sp: dict,
@@ -1786,6 +1789,39 @@ def extract_expressions(sentences: pd.DataFrame, articles: pd.DataFrame, use_jio
     df = pd.DataFrame(rows, columns=EXPRESSION_COLUMNS).astype(
         {"sentence_id": int, "confidence": float, "offset_start": int, "offset_end": int, "resolved": bool})
     return df.sort_values(["article_id", "sentence_id", "offset_start"], kind="stable").reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=None)
+def _window_regex(path: str | None = None) -> re.Pattern | None:
+    """The words after a deadline that make it the end of a window (`deadline_windows.regex`), compiled once."""
+    spec = load_rules(path).get("deadline_windows")
+    return re.compile(spec["regex"]) if spec else None
+
+
+def _window_granularity(n: int, unit: str) -> str:
+    """A window's granularity: one year (1 year or 12 months) is a year, anything else several units."""
+    return "year" if (unit, n) in (("year", 1), ("month", 12)) else PLURAL[unit]
+
+
+def deadline_window(items: list[tuple[Found, Resolution]], text: str, rules: dict) -> list[tuple[Found, Resolution]]:
+    """A window of N years or months that ends at a deadline ("截至今年8月的一年里" = 2024-08-01..2025-08-31): the
+    deadline's start moved N units back to its end, the window words joined to the expression (and any expression
+    inside them, "过去12个月", dropped)."""
+    rx, norm, out, stop = _window_regex(), normalise(text), [], -1
+    units = rules["deadline_windows"]["units"] if rx else {}
+    for found, res in items:
+        if found.start < stop:
+            continue
+        m = rx.match(norm, found.end) if rx and found.fields.get("by") and res.resolved and found.pattern != "range" \
+            else None
+        n = parse_number(m["n"], rules) if m else None
+        if n:
+            unit, stop = units[m["unit"]], m.end()
+            found = replace(found, end=stop, text=text[found.start:stop], norm=norm[found.start:stop])
+            res = replace(res, start=shift(res.start, unit, -n), granularity=_window_granularity(n, unit),
+                          reason=f"{res.reason}; a {n}-{unit} window up to the deadline")
+        out.append((found, res))
+    return out
 
 
 def _range_pair(a: tuple[Found, Resolution], b: tuple[Found, Resolution], text: str, rules: dict) -> bool:
