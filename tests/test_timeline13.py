@@ -78,3 +78,45 @@ def test_almost_a_year_ago_is_an_offset_not_a_span(resolved):
 def test_a_span_of_recent_years_is_still_a_span(resolved):
     got = resolved(["近两年，公司营收翻番；在过去几年前，它还很小。"], "2026-01-06")
     assert got["近两年"][:2] == ("2024-01-01", "2026-01-06")
+
+
+# ---------------------------------------------------------------- an event whose subject is a description
+
+def _events(texts: list[str], published: str, named: list[tuple[int, str, str, str]]):
+    """build_events of a one-article passage; named = (sentence, actor, actor_type, surface) mentions."""
+    import pandas as pd
+    from kaiyuan import timeline as tl
+
+    recs, pos = [], 0
+    for i, t in enumerate(texts):
+        recs.append({"article_id": "a", "sentence_id": i, "start": pos, "end": pos + len(t), "text": t,
+                     "text_simplified": t, "kind": "body"})
+        pos += len(t) + 1
+    sents = pd.DataFrame(recs)
+    ments = pd.DataFrame([{"article_id": "a", "sentence_id": i, "actor": actor, "actor_type": kind, "surface": s,
+                           "start": recs[i]["start"] + texts[i].index(s),
+                           "end": recs[i]["start"] + texts[i].index(s) + len(s), "version": ""}
+                          for i, actor, kind, s in named])
+    x = tl.extract_expressions(sents, pd.DataFrame({"article_id": ["a"], "published": [published]}))
+    return tl.build_events(x, sents, ments)
+
+
+def test_a_company_described_acts_through_the_company_named_before():
+    texts = ["英伟达在官方博客中介绍了这个模型家族。", "该公司早于今年1月6日的CES展上已预告Nemotron这个名字。"]
+    ev = _events(texts, "2025-03-19", [(0, "Nvidia", "org", "英伟达"), (1, "Nemotron", "model", "Nemotron")])
+    assert ev.set_index("expression").loc["今年1月6日", "main_actor"] == "Nvidia"
+
+
+def test_a_plan_described_acts_through_the_plan_named_before_not_the_last_topic():
+    texts = ["美国业界本周启动了ATOM计划。", "Artificial Analysis发现，中国实验室7月发布了四个模型。",
+             "报道称，Meta在4月推出Llama 4。", "这项计划于8月4日正式启动，已获业界领袖支持。"]
+    named = [(0, "ATOM Project", "initiative", "ATOM计划"), (1, "Artificial Analysis", "org", "Artificial Analysis"),
+             (2, "Meta", "org", "Meta"), (2, "Llama", "model", "Llama 4")]
+    ev = _events(texts, "2025-08-07", named)
+    assert ev.set_index("expression").loc["8月4日", "main_actor"] == "ATOM Project"
+
+
+def test_a_name_between_the_description_and_its_verb_acts_itself():
+    texts = ["Meta发布了新模型。", "该公司的对手OpenAI于8月5日发布gpt-oss。"]
+    ev = _events(texts, "2025-08-07", [(0, "Meta", "org", "Meta"), (1, "OpenAI", "org", "OpenAI")])
+    assert ev.set_index("expression").loc["8月5日", "main_actor"] == "OpenAI"

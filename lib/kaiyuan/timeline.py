@@ -2215,6 +2215,7 @@ class _Sentence:
     unknown: list = field(default_factory=list)  # names the registry does not hold (discovery), as mentions
     subjects: bool = True  # actors were looked for (a mentions table was given): a clause's own subject may act
     person: str = ""  # the person of a recent sentence, for a clause whose subject is 他/她
+    earlier: tuple = ()  # the mentions of the sentences just before (`events.description_subject.sentences`), in order
 
 
 class _Named(NamedTuple):
@@ -2274,7 +2275,10 @@ def _event_row(e, sent: _Sentence, rules: dict) -> dict | None:
     person = pronoun_person(text, cs, trigger, mentions, sent, rules)
     if person:  # "他推翻了拜登政府的政策": the person told last acts, not the party named after the verb
         m, actor, actors = None, person, sorted(set(actors) | {person})
-    if not mentions and sent.topic and not person:  # a sentence without names is about the recent topic
+    described = "" if person else description_referent(text, cs, trigger[1] if trigger else start, mentions, sent)
+    if described:  # "这项计划于8月4日正式启动": the plan named before acts
+        m, actor, actors = None, described, sorted(set(actors) | {described})
+    if not mentions and sent.topic and not person and not described:  # a sentence without names: the recent topic
         actor, actors = sent.topic, [sent.topic]
     elif actor and actor not in actors:  # the acting party is an actor of its event, even outside the clause
         actors = sorted(actors + [actor])
@@ -2324,6 +2328,29 @@ def pronoun_person(text: str, cs: int, trigger: tuple[str, int] | None, mentions
     return str(max(earlier, key=lambda x: x.start).actor) if earlier else sent.person
 
 
+@functools.lru_cache(maxsize=4)
+def _description_regexes(path: str | None = None) -> tuple:
+    """(actor type, compiled description) pairs of `events.description_subject.kinds`."""
+    kinds = load_rules(path)["events"].get("description_subject", {}).get("kinds", {})
+    return tuple((kind, re.compile(rx)) for kind, rx in sorted(kinds.items()))
+
+
+def description_referent(text: str, cs: int, stop: int, mentions: list, sent: _Sentence) -> str:
+    """The party a description subject refers to ("这项计划于8月4日正式启动" -> the plan named before, "该公司" -> the
+    company): the nearest actor of the description's type named before it, in its sentence or the sentences just
+    before (`events.description_subject`); '' when the clause has no description before `stop` (its trigger, else
+    its date) or a name stands between them."""
+    hits = [(d.start(), d.end(), kind) for kind, rx in _description_regexes() for d in rx.finditer(text, cs, stop)]
+    if not hits:
+        return ""
+    start, end, kind = max(hits)
+    if any(sent.base + end <= x.start < sent.base + stop for x in mentions):
+        return ""
+    before = sorted((x for x in mentions if x.end <= sent.base + start), key=lambda x: x.start)
+    pool = [x for x in list(sent.earlier) + before if getattr(x, "actor_type", "") == kind]
+    return str(pool[-1].actor) if pool else ""
+
+
 def subject_name(text: str, cs: int, stop: int, date: tuple[int, int], base: int, rules: dict):
     """The subject of a clause in a sentence that names no actor the registry or the discovery layer knows: the first
     word before the trigger that jieba tags as an organisation, person or place (`events.subject_flags`: "华为宣布开源
@@ -2358,8 +2385,16 @@ def _event_sentences(keys: set, sentences: pd.DataFrame, mentions, rules: dict, 
             out[key] = _Sentence(int(b), t, o if isinstance(o, str) and len(o) == len(t) else t, ments.get(key, []),
                                  discourse_topic(key, ments, rules),
                                  unknown_names(t, int(b), unknown_by[key], rules) if key in unknown_by else [],
-                                 mentions is not None, discourse_topic(key, ments, rules, ("person",)))
+                                 mentions is not None, discourse_topic(key, ments, rules, ("person",)),
+                                 _earlier_mentions(key, ments, rules))
     return out
+
+
+def _earlier_mentions(key: tuple, mentions: dict, rules: dict) -> tuple:
+    """The mentions of the sentences just before `key` (`events.description_subject.sentences`), oldest first."""
+    article, sid = key
+    back = rules["events"].get("description_subject", {}).get("sentences", 0)
+    return tuple(x for b in range(back, 0, -1) for x in sorted(mentions.get((article, sid - b), []), key=lambda x: x.start))
 
 
 def discourse_topic(key: tuple, mentions: dict, rules: dict, person: tuple = ()) -> str:
