@@ -21,10 +21,6 @@ from .config import load_yaml
 from .script import normalise_for_match, to_simplified
 
 RULES_PATH = Path(__file__).parent / "data" / "metadata.yaml"
-# what parts a section or reading-time strip: a bar or a bullet, or a middle dot with a space beside it or at an end
-# (a middle dot between two words is a name dot: '马克·扎克伯格')
-_STRIP_SEPARATOR = re.compile(r"[|｜丨•]|\s[・·]|[・·]\s|^[・·]|[・·]$")
-_SENTENCE_END = re.compile(r"[。！？!?](?![^（(【\[]*[）)】\]])")
 
 
 @dataclass(frozen=True)
@@ -52,6 +48,9 @@ def load_rules(path: str | None = None) -> dict:
     rules["_markup_tag"] = re.compile(rules.get("markup_tag", "(?!)"), re.IGNORECASE)
     rules["_source_tail"] = re.compile(rules.get("source_tail", "(?!)"))
     rules["_url"] = re.compile(rules.get("url", "(?!)"))
+    rules["_strip_separator"] = re.compile(rules["strip_separator"])  # '某某網｜AI趨勢｜': a strip, no headline
+    rules["_sentence_end"] = re.compile(rules["sentence_end"])
+    rules["_label_with_colon"] = re.compile(rules["label_with_colon"])
     return rules
 
 
@@ -123,7 +122,7 @@ def _is_metadata_line(norm: str, spans: list[tuple[int, int, str]], rules: dict)
     """Short, no sentence end outside brackets, and little left once the date and the usual
     metadata words (time, weekday, source, byline, labels, separators) are taken out."""
     length = len(rules["_url"].sub("", norm)) if "//" in norm else len(norm)  # a source link does not count
-    if length > rules["max_line_chars"] or _SENTENCE_END.search(norm):
+    if length > rules["max_line_chars"] or rules["_sentence_end"].search(norm):
         return False
     rest = norm
     for a, b, _ in reversed(spans):
@@ -274,9 +273,9 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
         rest = normalise_for_match(_converter_residue(piece))  # a mirror's residue makes no piece a headline
         for pattern in rules["_strip"] + [rules["_label_words"]]:
             rest = pattern.sub(" ", rest)
-        labels = len(re.findall(r"[^\s:：]{1,8}\s*[:：]", piece))  # '作者：… 来源：…': a metadata strip
+        labels = len(rules["_label_with_colon"].findall(piece))  # '作者：… 来源：…': a metadata strip
         if (len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"]
-                and not _STRIP_SEPARATOR.search(piece.strip()) and labels <= rules.get("fused_headline_max_labels", 99)
+                and not rules["_strip_separator"].search(piece.strip()) and labels <= rules.get("fused_headline_max_labels", 99)
                 and not _names_writer(piece)):
             head = piece.strip().rstrip("(（【[ ")  # '<headline>(2025年7月26日)': the bracket opens the date
             return head, line.replace(piece, " ", 1).strip()
@@ -337,7 +336,7 @@ def credit_rules(path: str | None = None) -> dict:
     spec = load_rules(path)["credits"]
     kinds = {k: spec[f"{k}_labels"] for k in ("author", "compiler", "outlet", "other")}
     labels = sorted({w for words in kinds.values() for w in words}, key=len, reverse=True)
-    sep = r"\s*[:：|丨｜/／│]?\s*"
+    sep = spec["label_separator"]
     # a label of two characters or more may follow an outlet's name with no space ('某某網編譯王小明', '某某日报记者…')
     glued = "|".join(w for w in labels if len(w) >= 2 and re.match("[\u3400-\u9fff]", w))
     # '撰文：本报记者 王小明': a reporter label right after another label's colon
@@ -350,7 +349,7 @@ def credit_rules(path: str | None = None) -> dict:
                             + r"))|(?<=[:：])(?=(?:" + after_colon + r")))("
                             + "|".join(labels) + r")(?!" + spec.get("label_not_before", "(?!)") + r")(?=" + sep + r"\S)"
                             + sep, re.IGNORECASE),
-        "stop": re.compile(r"[|丨｜/／│,，、;；()（）【】〔〕\[\]<>]|\s"),
+        "stop": re.compile(spec["value_stop"]),
         "report": re.compile(spec["report_suffix"]),
         "outlet_name": re.compile(spec["outlet_name"]),
         "edition": re.compile(spec["outlet_edition"]),
@@ -391,6 +390,10 @@ def _value_patterns(spec: dict) -> dict:
         "book_title": re.compile(spec.get("credit_book_title", "(?!)")),
         "column_strip": re.compile(spec.get("column_strip", "(?!)")),
         "outlet_slash_name": re.compile(spec.get("outlet_slash_name", "(?!)")),
+        "token_split": re.compile(spec["date_line_token_split"]),
+        "bracket_tag": re.compile(spec["bracket_tag"]),
+        "news_from_end": re.compile(spec["news_from_end"]),
+        "title_suffix_split": re.compile(spec["title_suffix_split"]),
     }
 
 
@@ -483,7 +486,7 @@ def dated_outlet(line: str, rules: dict) -> str:
     13:56' -> 'Jing Ji Guan Cha Bao', a romanised name on an aggregator's source strip), or ''."""
     if (m := rules["romanised_outlet"].match(line.strip())):
         return m.group(1)
-    for token in re.split(r"[\s|｜/／·•・,，]+", line.strip()):
+    for token in rules["token_split"].split(line.strip()):
         if not token or re.search(r"\d", token):
             continue
         norm = normalise_for_match(token)
@@ -642,17 +645,17 @@ def _line_credits(reason: str, text: str, next_reason: str, rules: dict, add) ->
 def _column_tag_credits(text: str, rules: dict, add) -> None:
     """'[某某新聞網]記者…': a bracketed tag that is an outlet's name (not '【專訪】', '【某報專訊】'), or names one with 讯
     (news from: '【某某日報訊】')."""
-    tag = re.match(r"^[【\[]\s*([^】\]]+?)\s*[】\]]", text.strip())
+    tag = rules["bracket_tag"].match(text.strip())
     name = tag.group(1) if tag else ""
-    if rules["outlet_name"].match(normalise_for_match(name)) and not re.search("[讯訊]$", name):
+    if rules["outlet_name"].match(normalise_for_match(name)) and not rules["news_from_end"].search(name):
         add("masthead", name)
-    elif rules["outlet_name"].match(normalise_for_match(name[:-1])) and re.search("[讯訊]$", name):
+    elif rules["outlet_name"].match(normalise_for_match(name[:-1])) and rules["news_from_end"].search(name):
         add("dated", name[:-1])  # '【某某日報訊】' (news from <paper>): the paper, as a wire dateline names it
 
 
 def _suffix_credits(title_suffix: str, rules: dict, add) -> None:
     """An opinion signature ('/程弘毅評') or a site ('_人工智能_某某网') appended to the headline."""
-    suffix = re.split(r"[_|｜]", title_suffix.strip(" -|–—_｜/"))[-1].strip()  # '_人工智能_某某网': the site
+    suffix = rules["title_suffix_split"].split(title_suffix.strip(" -|–—_｜/"))[-1].strip()  # '_人工智能_某某网': the site
     if (m := rules["opinion_by"].match(normalise_for_match(title_suffix.strip()))):
         add("opinion", suffix[: len(m.group(1))])
     elif suffix:
