@@ -165,6 +165,8 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 spans = [s for s in spans if not any(a <= s[0] < b for a, b in links)]
             if not spans or rules["_reference_fact"].search(norm):  # '2023年3月14日 [33]': an encyclopedia fact
                 continue
+            if _is_bio(line):  # '（作者系某某日报评论员，2025年1月3日）': the writer's date, never the page's
+                continue
             if heading and no > heading and _list_entry(norm, spans, rules):  # '相关文章' over '• <title> 2024-07-24'
                 continue
             if not _is_metadata_line(norm, spans, rules):
@@ -177,6 +179,14 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 found.append(DateLine(iso, _label(norm[prev_end:a], rules) or where, no, line.strip()))
                 prev_end = b
     return found
+
+
+def _is_bio(line: str) -> bool:
+    """A writer's bio ('（作者系某某大学教授，…）', the cleaner's `author_bio` line rule, boilerplate.yaml): a date on it is
+    the writer's, never the page's, and the name in it is no outlet."""
+    from .clean import line_reason, load_rules as clean_rules
+
+    return line_reason(line, clean_rules()) == "author_bio"
 
 
 def _related_heading(tail: list[tuple[int, str]], numbered: list[tuple[int, str]]) -> int:
@@ -358,6 +368,7 @@ def credit_rules(path: str | None = None) -> dict:
         "owner_lines": [(o["kind"], re.compile(o["pattern"], re.IGNORECASE)) for o in spec.get("owner_lines", ())],
         "bare_name": re.compile(spec["bare_name"]),
         "glued_name": re.compile(spec["glued_name"]),
+        "account_date_line": re.compile(spec.get("account_date_line", "(?!)")),
         "opinion_by": re.compile(spec["opinion_by"]),
         "self_reference": re.compile(spec.get("self_reference", "(?!)")),
         "section_name": re.compile(spec.get("section_name", "(?!)")),
@@ -495,6 +506,18 @@ def dated_outlet(line: str, rules: dict) -> str:
     return ""
 
 
+def account_name(line: str, rules: dict) -> str:
+    """The account a WeChat-style head line names before its date ('某某观察室 2025年04月09日 08:30 北京' -> '某某观察室',
+    metadata.yaml `account_date_line`), or ''; a label ('北京时间'), a section or a word where no outlet stands is none."""
+    m = rules["account_date_line"].match(to_simplified(line.strip()))  # same length: offsets carry over
+    if not m:
+        return ""
+    key = normalise_for_match(m.group("name"))
+    if load_rules()["_label_words"].search(key) or key in rules["not_outlets"] or rules["section_name"].match(key):
+        return ""
+    return line.strip()[m.start("name"):m.end("name")]
+
+
 def _outlet_line(line: str, rules: dict) -> str:
     """An outlet name alone on a masthead line, before its section words ('澳聲晨報', '某某日報電子版｜科技'
     -> '某某日報', '濠鏡晨報　國際版' -> '濠鏡晨報', '數位前線 DigiFront｜AI趨勢' -> '數位前線 DigiFront'), or ''."""
@@ -588,7 +611,8 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     Author: a labelled author, else a compiler, else an unlabelled byline or masthead name, else a
     name glued to a date line, else an opinion signature on the headline ('/程弘毅評'). Outlet: a
     labelled source, else a masthead, else an outlet named on the date line without a label
-    ('2025-03-02 10:31 新华社'), else the headline's outlet suffix, else a masthead above the headline or
+    ('2025-03-02 10:31 新华社'), else a WeChat-style account before its date ('某某观察室 2025年04月09日 08:30'), else
+    the headline's outlet suffix, else a masthead above the headline or
     in the navigation, else the owner a copyright, follow or repost line names (`owner_outlet`). ''
     when the page names none."""
     rules = credit_rules()
@@ -598,7 +622,8 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
         _line_credits(reason, text, removed[i + 1][0] if i + 1 < len(removed) else "", rules, add)
     _suffix_credits(title_suffix, rules, add)
     pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
-    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "dated", "suffix", "chrome", "owner")
+    return (pick("author", "compiler", "bare", "glued", "opinion"),
+            pick("outlet", "masthead", "dated", "account", "suffix", "chrome", "owner"))
 
 
 def _add_credit(by_kind: dict[str, list[str]], rules: dict, kind: str, value: str) -> None:
@@ -631,8 +656,11 @@ def _line_credits(reason: str, text: str, next_reason: str, rules: dict, add) ->
         add("bare", _name_over_date(name, next_reason, rules))
         add("masthead", _outlet_line(text, rules))
     if reason == "date_line":
-        add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
+        glued = m.group(1) if (m := rules["glued_name"].search(text.strip())) else ""
+        # '2025-05-02 05:02:02大公報': a paper's name glued to the time is the outlet, not a writer
+        add("dated" if rules["outlet_name"].match(normalise_for_match(glued)) else "glued", glued)
         add("dated", dated_outlet(text, rules))
+        add("account", account_name(text, rules))
     if reason == "column":
         _column_tag_credits(text, rules, add)
     if reason in ("byline", "dateline"):  # a wire dateline names its agency
