@@ -369,6 +369,7 @@ def credit_rules(path: str | None = None) -> dict:
         "bare_name": re.compile(spec["bare_name"]),
         "glued_name": re.compile(spec["glued_name"]),
         "account_date_line": re.compile(spec.get("account_date_line", "(?!)")),
+        "account_not_name": re.compile(spec.get("account_not_name", "(?!)")),
         "opinion_by": re.compile(spec["opinion_by"]),
         "self_reference": re.compile(spec.get("self_reference", "(?!)")),
         "section_name": re.compile(spec.get("section_name", "(?!)")),
@@ -513,7 +514,8 @@ def account_name(line: str, rules: dict) -> str:
     if not m:
         return ""
     key = normalise_for_match(m.group("name"))
-    if load_rules()["_label_words"].search(key) or key in rules["not_outlets"] or rules["section_name"].match(key):
+    if (load_rules()["_label_words"].search(key) or key in rules["not_outlets"] or rules["section_name"].match(key)
+            or rules["account_not_name"].search(key)):  # '科技专栏 2024-10-03': a column of the site
         return ""
     return line.strip()[m.start("name"):m.end("name")]
 
@@ -611,10 +613,9 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     Author: a labelled author, else a compiler, else an unlabelled byline or masthead name, else a
     name glued to a date line, else an opinion signature on the headline ('/程弘毅評'). Outlet: a
     labelled source, else a masthead, else an outlet named on the date line without a label
-    ('2025-03-02 10:31 新华社'), else a WeChat-style account before its date ('某某观察室 2025年04月09日 08:30'), else
-    the headline's outlet suffix, else a masthead above the headline or
-    in the navigation, else the owner a copyright, follow or repost line names (`owner_outlet`). ''
-    when the page names none."""
+    ('2025-03-02 10:31 新华社'), else the headline's outlet suffix, else a masthead above the headline or
+    in the navigation, else the owner a copyright, follow or repost line names (`owner_outlet`), else a WeChat-style
+    account before its date ('某某观察室 2025年04月09日 08:30'). '' when the page names none."""
     rules = credit_rules()
     by_kind: dict[str, list[str]] = {}
     add = functools.partial(_add_credit, by_kind, rules)
@@ -623,7 +624,7 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     _suffix_credits(title_suffix, rules, add)
     pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
     return (pick("author", "compiler", "bare", "glued", "opinion"),
-            pick("outlet", "masthead", "dated", "account", "suffix", "chrome", "owner"))
+            pick("outlet", "masthead", "dated", "suffix", "chrome", "owner", "account"))
 
 
 def _add_credit(by_kind: dict[str, list[str]], rules: dict, kind: str, value: str) -> None:
