@@ -51,6 +51,7 @@ def test_an_e_paper_head_with_column_and_writer_gives_headline_and_author(tmp_pa
     ("硅基研究所· 2025-04-09 00:03", "硅基研究所"),          # an aggregator's account strip with a dot
     ("王小明 2025-04-09 12:00", ""),                        # a two- or three-character name is a writer's, no account
     ("北京时间 2025-04-09 12:00", ""),                      # a label is no account
+    ("科技专栏 2025-04-09 09:30 台北", ""),                 # a column of the site is no account
 ])
 def test_an_account_before_the_date_is_the_outlet(tmp_path, line, outlet):
     row, clean = read(tmp_path, TITLE, line, *BODY)
@@ -59,6 +60,12 @@ def test_an_account_before_the_date_is_the_outlet(tmp_path, line, outlet):
 
 
 # ---------------------------------------------------------------- 4. bios name no outlet and no date
+def test_an_owner_line_names_the_outlet_over_an_account_line(tmp_path):
+    # '<column> <date> <place>' under the headline, a follow prompt naming the account at the foot: the account
+    row, _ = read(tmp_path, TITLE, "AI观察 2025-04-09 21:30 浙江", *BODY, '点击下方卡片，关注"某某边疆"公众号')
+    assert (row["published"], row["outlet"]) == ("2025-04-09", "某某边疆")
+
+
 def test_a_bio_with_a_career_clause_is_junk_and_names_no_outlet_or_date(tmp_path):
     row, clean = read(tmp_path, TITLE, *BODY, "（作者系某某日报评论员，2025年1月3日起任某某研究院院长）")
     assert head(row) == (TITLE, "", "", "")
