@@ -87,6 +87,8 @@ class Rules:
     subtitle_openers: tuple[str, ...] = ()
     section_heading_opener: re.Pattern | None = None
     pinyin_residue: re.Pattern | None = None
+    headline_reference_mark: re.Pattern | None = None
+    title_writer: tuple[re.Pattern, ...] = ()
 
 
 @functools.lru_cache(maxsize=8)
@@ -131,6 +133,9 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         headline_near_longest=float(spec.get("headline_near_longest", 1.0)),
         teaser_body_opener=(re.compile("|".join(f"(?:{p})" for p in spec["teaser_body_openers"]))
                             if spec.get("teaser_body_openers") else None),
+        headline_reference_mark=(re.compile(spec["headline_reference_mark"]) if spec.get("headline_reference_mark")
+                                 else None),
+        title_writer=tuple(re.compile(p) for p in spec.get("title_writer", ())),
         tail_teaser=(re.compile("(?<=[。！？!?”」』])\\s*(?:" + "|".join(spec["tail_teaser_labels"]) + ")")
                      if spec.get("tail_teaser_labels") else None),
     )
@@ -208,6 +213,17 @@ def split_tail_teaser(line: str, rules: Rules) -> tuple[str, str]:
     if m is None:
         return line, ""
     return line[:m.start()].rstrip(), line[m.start():].strip()
+
+
+def split_title_writer(line: str, rules: Rules) -> tuple[str, str]:
+    """(headline, writer) of a headline line that names its writer (boilerplate.yaml `title_writer`: '【來論】<name>:
+    <headline>' on an opinion page, '<column>/<headline>\\<name>' on an e-paper); (line, '') for any other line."""
+    if len(line) > 80 or not rules.title_writer:
+        return line, ""
+    for pattern in rules.title_writer:
+        if (m := pattern.match(line.strip())):
+            return m.group("keep").strip(), "".join(m.group("name").split())  # '沈 金': a spaced name is one
+    return line, ""
 
 
 def split_teaser(line: str, rules: Rules) -> tuple[str, str]:
@@ -384,6 +400,10 @@ def _repair_lines(kept, rules: Rules, removed: list, repairs: list) -> list[tupl
     letters or characters goes as 'artefact_only'."""
     out = []
     for no, text in kept:
+        text, writer = split_title_writer(text, rules)
+        if writer:  # '【來論】<name>:<headline>': the writer is a byline, the headline stays
+            _drop(removed, [(no, writer)], "byline")
+            repairs.append(Repair(no, "title_writer", writer, ""))
         teaser, rest = split_teaser(text, rules)
         if teaser:
             _drop(removed, [(no, teaser)], "teaser")
@@ -521,7 +541,8 @@ def headline_index(kept: list[tuple[int, str]], rules: Rules) -> int | None:
             break
         counted += 1
         if is_headline(kept[i][1]) and not kept[i][1].startswith(rules.subtitle_openers) and not (
-                rules.section_heading_opener and rules.section_heading_opener.match(kept[i][1])):
+                rules.section_heading_opener and rules.section_heading_opener.match(kept[i][1])) and not (
+                rules.headline_reference_mark and rules.headline_reference_mark.search(kept[i][1])):
             window.append(i)  # a line opening with a dash is the subtitle under a headline ('——专访…')
     if not window:
         return None

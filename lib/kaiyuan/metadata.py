@@ -21,10 +21,6 @@ from .config import load_yaml
 from .script import normalise_for_match, to_simplified
 
 RULES_PATH = Path(__file__).parent / "data" / "metadata.yaml"
-# what parts a section or reading-time strip: a bar or a bullet, or a middle dot with a space beside it or at an end
-# (a middle dot between two words is a name dot: '马克·扎克伯格')
-_STRIP_SEPARATOR = re.compile(r"[|｜丨•]|\s[・·]|[・·]\s|^[・·]|[・·]$")
-_SENTENCE_END = re.compile(r"[。！？!?](?![^（(【\[]*[）)】\]])")
 
 
 @dataclass(frozen=True)
@@ -52,6 +48,9 @@ def load_rules(path: str | None = None) -> dict:
     rules["_markup_tag"] = re.compile(rules.get("markup_tag", "(?!)"), re.IGNORECASE)
     rules["_source_tail"] = re.compile(rules.get("source_tail", "(?!)"))
     rules["_url"] = re.compile(rules.get("url", "(?!)"))
+    rules["_strip_separator"] = re.compile(rules["strip_separator"])  # '某某網｜AI趨勢｜': a strip, no headline
+    rules["_sentence_end"] = re.compile(rules["sentence_end"])
+    rules["_label_with_colon"] = re.compile(rules["label_with_colon"])
     return rules
 
 
@@ -123,7 +122,7 @@ def _is_metadata_line(norm: str, spans: list[tuple[int, int, str]], rules: dict)
     """Short, no sentence end outside brackets, and little left once the date and the usual
     metadata words (time, weekday, source, byline, labels, separators) are taken out."""
     length = len(rules["_url"].sub("", norm)) if "//" in norm else len(norm)  # a source link does not count
-    if length > rules["max_line_chars"] or _SENTENCE_END.search(norm):
+    if length > rules["max_line_chars"] or rules["_sentence_end"].search(norm):
         return False
     rest = norm
     for a, b, _ in reversed(spans):
@@ -166,6 +165,8 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 spans = [s for s in spans if not any(a <= s[0] < b for a, b in links)]
             if not spans or rules["_reference_fact"].search(norm):  # '2023年3月14日 [33]': an encyclopedia fact
                 continue
+            if _is_bio(line):  # '（作者系某某日报评论员，2025年1月3日）': the writer's date, never the page's
+                continue
             if heading and no > heading and _list_entry(norm, spans, rules):  # '相关文章' over '• <title> 2024-07-24'
                 continue
             if not _is_metadata_line(norm, spans, rules):
@@ -178,6 +179,14 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 found.append(DateLine(iso, _label(norm[prev_end:a], rules) or where, no, line.strip()))
                 prev_end = b
     return found
+
+
+def _is_bio(line: str) -> bool:
+    """A writer's bio ('（作者系某某大学教授，…）', the cleaner's `author_bio` line rule, boilerplate.yaml): a date on it is
+    the writer's, never the page's, and the name in it is no outlet."""
+    from .clean import line_reason, load_rules as clean_rules
+
+    return line_reason(line, clean_rules()) == "author_bio"
 
 
 def _related_heading(tail: list[tuple[int, str]], numbered: list[tuple[int, str]]) -> int:
@@ -274,9 +283,9 @@ def fused_headline(line: str, rules: dict | None = None) -> tuple[str, str]:
         rest = normalise_for_match(_converter_residue(piece))  # a mirror's residue makes no piece a headline
         for pattern in rules["_strip"] + [rules["_label_words"]]:
             rest = pattern.sub(" ", rest)
-        labels = len(re.findall(r"[^\s:：]{1,8}\s*[:：]", piece))  # '作者：… 来源：…': a metadata strip
+        labels = len(rules["_label_with_colon"].findall(piece))  # '作者：… 来源：…': a metadata strip
         if (len(re.sub(r"\s+", "", rest)) >= rules["fused_headline_chars"]
-                and not _STRIP_SEPARATOR.search(piece.strip()) and labels <= rules.get("fused_headline_max_labels", 99)
+                and not rules["_strip_separator"].search(piece.strip()) and labels <= rules.get("fused_headline_max_labels", 99)
                 and not _names_writer(piece)):
             head = piece.strip().rstrip("(（【[ ")  # '<headline>(2025年7月26日)': the bracket opens the date
             return head, line.replace(piece, " ", 1).strip()
@@ -337,7 +346,7 @@ def credit_rules(path: str | None = None) -> dict:
     spec = load_rules(path)["credits"]
     kinds = {k: spec[f"{k}_labels"] for k in ("author", "compiler", "outlet", "other")}
     labels = sorted({w for words in kinds.values() for w in words}, key=len, reverse=True)
-    sep = r"\s*[:：|丨｜/／│]?\s*"
+    sep = spec["label_separator"]
     # a label of two characters or more may follow an outlet's name with no space ('某某網編譯王小明', '某某日报记者…')
     glued = "|".join(w for w in labels if len(w) >= 2 and re.match("[\u3400-\u9fff]", w))
     # '撰文：本报记者 王小明': a reporter label right after another label's colon
@@ -350,7 +359,7 @@ def credit_rules(path: str | None = None) -> dict:
                             + r"))|(?<=[:：])(?=(?:" + after_colon + r")))("
                             + "|".join(labels) + r")(?!" + spec.get("label_not_before", "(?!)") + r")(?=" + sep + r"\S)"
                             + sep, re.IGNORECASE),
-        "stop": re.compile(r"[|丨｜/／│,，、;；()（）【】〔〕\[\]<>]|\s"),
+        "stop": re.compile(spec["value_stop"]),
         "report": re.compile(spec["report_suffix"]),
         "outlet_name": re.compile(spec["outlet_name"]),
         "edition": re.compile(spec["outlet_edition"]),
@@ -359,6 +368,8 @@ def credit_rules(path: str | None = None) -> dict:
         "owner_lines": [(o["kind"], re.compile(o["pattern"], re.IGNORECASE)) for o in spec.get("owner_lines", ())],
         "bare_name": re.compile(spec["bare_name"]),
         "glued_name": re.compile(spec["glued_name"]),
+        "account_date_line": re.compile(spec.get("account_date_line", "(?!)")),
+        "account_not_name": re.compile(spec.get("account_not_name", "(?!)")),
         "opinion_by": re.compile(spec["opinion_by"]),
         "self_reference": re.compile(spec.get("self_reference", "(?!)")),
         "section_name": re.compile(spec.get("section_name", "(?!)")),
@@ -391,6 +402,10 @@ def _value_patterns(spec: dict) -> dict:
         "book_title": re.compile(spec.get("credit_book_title", "(?!)")),
         "column_strip": re.compile(spec.get("column_strip", "(?!)")),
         "outlet_slash_name": re.compile(spec.get("outlet_slash_name", "(?!)")),
+        "token_split": re.compile(spec["date_line_token_split"]),
+        "bracket_tag": re.compile(spec["bracket_tag"]),
+        "news_from_end": re.compile(spec["news_from_end"]),
+        "title_suffix_split": re.compile(spec["title_suffix_split"]),
     }
 
 
@@ -483,13 +498,26 @@ def dated_outlet(line: str, rules: dict) -> str:
     13:56' -> 'Jing Ji Guan Cha Bao', a romanised name on an aggregator's source strip), or ''."""
     if (m := rules["romanised_outlet"].match(line.strip())):
         return m.group(1)
-    for token in re.split(r"[\s|｜/／·•・,，]+", line.strip()):
+    for token in rules["token_split"].split(line.strip()):
         if not token or re.search(r"\d", token):
             continue
         norm = normalise_for_match(token)
         if (rules["outlet_name"].match(norm) and not rules["section_name"].match(norm)) or norm in rules["known_outlets"]:
             return token
     return ""
+
+
+def account_name(line: str, rules: dict) -> str:
+    """The account a WeChat-style head line names before its date ('某某观察室 2025年04月09日 08:30 北京' -> '某某观察室',
+    metadata.yaml `account_date_line`), or ''; a label ('北京时间'), a section or a word where no outlet stands is none."""
+    m = rules["account_date_line"].match(to_simplified(line.strip()))  # same length: offsets carry over
+    if not m:
+        return ""
+    key = normalise_for_match(m.group("name"))
+    if (load_rules()["_label_words"].search(key) or key in rules["not_outlets"] or rules["section_name"].match(key)
+            or rules["account_not_name"].search(key)):  # '科技专栏 2024-10-03': a column of the site
+        return ""
+    return line.strip()[m.start("name"):m.end("name")]
 
 
 def _outlet_line(line: str, rules: dict) -> str:
@@ -586,8 +614,8 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     name glued to a date line, else an opinion signature on the headline ('/程弘毅評'). Outlet: a
     labelled source, else a masthead, else an outlet named on the date line without a label
     ('2025-03-02 10:31 新华社'), else the headline's outlet suffix, else a masthead above the headline or
-    in the navigation, else the owner a copyright, follow or repost line names (`owner_outlet`). ''
-    when the page names none."""
+    in the navigation, else the owner a copyright, follow or repost line names (`owner_outlet`), else a WeChat-style
+    account before its date ('某某观察室 2025年04月09日 08:30'). '' when the page names none."""
     rules = credit_rules()
     by_kind: dict[str, list[str]] = {}
     add = functools.partial(_add_credit, by_kind, rules)
@@ -595,7 +623,8 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
         _line_credits(reason, text, removed[i + 1][0] if i + 1 < len(removed) else "", rules, add)
     _suffix_credits(title_suffix, rules, add)
     pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
-    return pick("author", "compiler", "bare", "glued", "opinion"), pick("outlet", "masthead", "dated", "suffix", "chrome", "owner")
+    return (pick("author", "compiler", "bare", "glued", "opinion"),
+            pick("outlet", "masthead", "dated", "suffix", "chrome", "owner", "account"))
 
 
 def _add_credit(by_kind: dict[str, list[str]], rules: dict, kind: str, value: str) -> None:
@@ -628,8 +657,11 @@ def _line_credits(reason: str, text: str, next_reason: str, rules: dict, add) ->
         add("bare", _name_over_date(name, next_reason, rules))
         add("masthead", _outlet_line(text, rules))
     if reason == "date_line":
-        add("glued", m.group(1) if (m := rules["glued_name"].search(text.strip())) else "")
+        glued = m.group(1) if (m := rules["glued_name"].search(text.strip())) else ""
+        # '2025-05-02 05:02:02大公報': a paper's name glued to the time is the outlet, not a writer
+        add("dated" if rules["outlet_name"].match(normalise_for_match(glued)) else "glued", glued)
         add("dated", dated_outlet(text, rules))
+        add("account", account_name(text, rules))
     if reason == "column":
         _column_tag_credits(text, rules, add)
     if reason in ("byline", "dateline"):  # a wire dateline names its agency
@@ -642,17 +674,17 @@ def _line_credits(reason: str, text: str, next_reason: str, rules: dict, add) ->
 def _column_tag_credits(text: str, rules: dict, add) -> None:
     """'[某某新聞網]記者…': a bracketed tag that is an outlet's name (not '【專訪】', '【某報專訊】'), or names one with 讯
     (news from: '【某某日報訊】')."""
-    tag = re.match(r"^[【\[]\s*([^】\]]+?)\s*[】\]]", text.strip())
+    tag = rules["bracket_tag"].match(text.strip())
     name = tag.group(1) if tag else ""
-    if rules["outlet_name"].match(normalise_for_match(name)) and not re.search("[讯訊]$", name):
+    if rules["outlet_name"].match(normalise_for_match(name)) and not rules["news_from_end"].search(name):
         add("masthead", name)
-    elif rules["outlet_name"].match(normalise_for_match(name[:-1])) and re.search("[讯訊]$", name):
+    elif rules["outlet_name"].match(normalise_for_match(name[:-1])) and rules["news_from_end"].search(name):
         add("dated", name[:-1])  # '【某某日報訊】' (news from <paper>): the paper, as a wire dateline names it
 
 
 def _suffix_credits(title_suffix: str, rules: dict, add) -> None:
     """An opinion signature ('/程弘毅評') or a site ('_人工智能_某某网') appended to the headline."""
-    suffix = re.split(r"[_|｜]", title_suffix.strip(" -|–—_｜/"))[-1].strip()  # '_人工智能_某某网': the site
+    suffix = rules["title_suffix_split"].split(title_suffix.strip(" -|–—_｜/"))[-1].strip()  # '_人工智能_某某网': the site
     if (m := rules["opinion_by"].match(normalise_for_match(title_suffix.strip()))):
         add("opinion", suffix[: len(m.group(1))])
     elif suffix:
