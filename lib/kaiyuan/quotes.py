@@ -99,57 +99,92 @@ _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abb
 
 @functools.lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> dict:
-    """Quote rules from quotes.yaml (cached)."""
+    """Quote rules from quotes.yaml (cached), with every pattern compiled once."""
     rules = load_yaml(path or DATA)
+    for part in (_speech_patterns, _optional_patterns, _subject_patterns, _name_patterns, _org_patterns, _role_patterns):
+        rules.update(part(rules))
+    rules.setdefault("outlet_not_after", "")
+    return rules
+
+
+def _speech_patterns(rules: dict) -> dict:
+    """Speech verbs, their exclusions, quote marks, and the according-to / interview frames."""
     verbs = sorted(set(rules["speech_verbs"]), key=len, reverse=True)
     told = rules.get("told_verb")  # 告诉法新社， "told AFP": the addressee is part of the verb
-    rules["_verb_re"] = re.compile("|".join(map(re.escape, verbs)) + (f"|{told}" if told else ""))
-    rules["_excl"] = [re.compile(p) for p in rules["verb_exclusions"]]
-    rules["_open_re"] = re.compile("[" + "".join(map(re.escape, rules["quote_marks"])) + "]")
-    # what a subject is stripped of: spaces and the closers of `quote_marks` (“…”他说 / 「…」她表示: the subject starts after ”)
-    rules["_subject_strip"] = " \u3000" + "".join(dict.fromkeys(rules["quote_marks"].values()))
-    rules["_skip"] = re.compile(rules["skip_subjects"])
-    rules["_according"] = re.compile(rules["according_to"])
-    rules["_interview"] = re.compile(rules["interview"])
-    for key, data_key in _OPTIONAL_PATTERNS.items():  # absent from a researcher's quotes.yaml: never matches
-        rules[key] = re.compile(rules.get(data_key, "(?!)"))
-    rules["_object_verb"] = re.compile("(?:" + _alternation(rules.get("clause_object_verbs", ())).pattern + ")")
-    rules["_people_group"] = re.compile(rules.get("people_group", "(?!)"))
-    rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)"))
-    rules["_connective"] = re.compile(rules.get("connectives", "^$"))
-    rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
-    rules["_frame_verbs"] = frozenset(rules.get("according_frame_verbs", ()))
-    rules["_unnamed_re"] = _alternation(rules.get("unnamed_speakers", {}))
-    rules["_according_unnamed"] = _alternation(rules.get("according_unnamed", {}))
+    return {
+        "_verb_re": re.compile("|".join(map(re.escape, verbs)) + (f"|{told}" if told else "")),
+        "_excl": [re.compile(p) for p in rules["verb_exclusions"]],
+        "_open_re": re.compile("[" + "".join(map(re.escape, rules["quote_marks"])) + "]"),
+        # what a subject is stripped of: spaces and the closers of `quote_marks` (“…”他说 / 「…」她表示: the subject starts after ”)
+        "_subject_strip": " \u3000" + "".join(dict.fromkeys(rules["quote_marks"].values())),
+        "_skip": re.compile(rules["skip_subjects"]),
+        "_according": re.compile(rules["according_to"]),
+        "_interview": re.compile(rules["interview"]),
+    }
+
+
+def _optional_patterns(rules: dict) -> dict:
+    """The optional patterns of `_OPTIONAL_PATTERNS`: absent from a researcher's quotes.yaml, they never match."""
+    return {key: re.compile(rules.get(data_key, "(?!)")) for key, data_key in _OPTIONAL_PATTERNS.items()}
+
+
+def _subject_patterns(rules: dict) -> dict:
+    """How a clause's subject is found: object verbs, groups, pronouns, connectives, viewpoints, relays."""
+    return {
+        "_object_verb": re.compile("(?:" + _alternation(rules.get("clause_object_verbs", ())).pattern + ")"),
+        "_people_group": re.compile(rules.get("people_group", "(?!)")),
+        "_pronoun_clause": re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)")),
+        "_connective": re.compile(rules.get("connectives", "^$")),
+        "_subject_verbs": frozenset(rules.get("subject_verbs", ())),
+        "_frame_verbs": frozenset(rules.get("according_frame_verbs", ())),
+        "_unnamed_re": _alternation(rules.get("unnamed_speakers", {})),
+        "_according_unnamed": _alternation(rules.get("according_unnamed", {})),
+        "_viewpoints": [re.compile(p) for p in rules.get("viewpoint_frames", ())],
+        "_pronoun_not": frozenset(rules.get("pronoun_not_in", ())),
+        "_subject_opener": re.compile(rules.get("subject_openers", "^$")),
+        "_relay": _alternation(rules.get("relay_verbs", ())),
+        "_clause_opening": re.compile(rules.get("clause_opening", ".*")),
+        "_gender_title": _alternation(rules.get("gender_titles", {})),
+    }
+
+
+def _name_patterns(rules: dict) -> dict:
+    """A personal name after a title (`name_titles`) and where a name's tail is cut (`name_cut_words`)."""
     titles = _alternation(rules.get("name_titles", ())).pattern
-    rules["_titled"] = re.compile(f"(?:{titles})\\s*(?P<name>[\u4e00-\u9fff·・]{{2,12}}(?:\\s?[·・]\\s?[\u4e00-\u9fff]{{1,8}})?"
-                                  f"|[A-Za-z][A-Za-z0-9_\\-]{{2,30}}(?: [A-Z][A-Za-z\\-']+){{0,3}})")
     cut = _alternation(rules.get("name_cut_words", ())).pattern
-    rules["_name_cut"] = re.compile(cut + (f"|{rules['name_cut_pattern']}" if rules.get("name_cut_pattern") else ""))
+    return {
+        "_titled": re.compile(f"(?:{titles})\\s*(?P<name>[\u4e00-\u9fff·・]{{2,12}}(?:\\s?[·・]\\s?[\u4e00-\u9fff]{{1,8}})?"
+                              f"|[A-Za-z][A-Za-z0-9_\\-]{{2,30}}(?: [A-Z][A-Za-z\\-']+){{0,3}})"),
+        "_name_cut": re.compile(cut + (f"|{rules['name_cut_pattern']}" if rules.get("name_cut_pattern") else "")),
+    }
+
+
+def _org_patterns(rules: dict) -> dict:
+    """Organisations written beside a role (`role_org`) and unregistered organisations and outlets."""
     role_org = rules.get("role_org", {})
-    rules["_role_org_run"] = re.compile(role_org.get("run", "(?!)"))
-    rules["_role_org_not"] = re.compile(role_org.get("not", "(?!)"))
-    rules["_role_org_tail"] = re.compile(role_org.get("tail", "(?!)"))
-    rules["_role_verb_gap"] = re.compile(rules.get("role_verb_gap", "(?!)"))
-    rules["_org_gloss_gap"] = re.compile(f"[\u4e00-\u9fff]{{0,{int(rules.get('org_gloss_gap', 8))}}}")
-    rules["_viewpoints"] = [re.compile(p) for p in rules.get("viewpoint_frames", ())]
-    rules["_pronoun_not"] = frozenset(rules.get("pronoun_not_in", ()))
-    rules["_subject_opener"] = re.compile(rules.get("subject_openers", "^$"))
-    rules["_relay"] = _alternation(rules.get("relay_verbs", ()))
-    rules["_clause_opening"] = re.compile(rules.get("clause_opening", ".*"))
-    rules["_gender_title"] = _alternation(rules.get("gender_titles", {}))
-    rules.setdefault("outlet_not_after", "")
-    rules["_unreg_outlet"] = re.compile(rules.get("unregistered_outlet", "(?!)"))
-    rules["_unreg_outlet_tail"] = re.compile(rules.get("unregistered_outlet_tail", "(?!)"))
-    rules["_unreg_org"] = re.compile(rules.get("unregistered_org", "(?!)"))
-    rules["_unreg_org_not"] = re.compile(rules.get("unregistered_org_not", "(?!)"))
-    rules["_unreg_org_rest"] = re.compile(rules.get("unregistered_org_rest", ""))
+    return {
+        "_role_org_run": re.compile(role_org.get("run", "(?!)")),
+        "_role_org_not": re.compile(role_org.get("not", "(?!)")),
+        "_role_org_tail": re.compile(role_org.get("tail", "(?!)")),
+        "_role_verb_gap": re.compile(rules.get("role_verb_gap", "(?!)")),
+        "_org_gloss_gap": re.compile(f"[\u4e00-\u9fff]{{0,{int(rules.get('org_gloss_gap', 8))}}}"),
+        "_unreg_outlet": re.compile(rules.get("unregistered_outlet", "(?!)")),
+        "_unreg_outlet_tail": re.compile(rules.get("unregistered_outlet_tail", "(?!)")),
+        "_unreg_org": re.compile(rules.get("unregistered_org", "(?!)")),
+        "_unreg_org_not": re.compile(rules.get("unregistered_org_not", "(?!)")),
+        "_unreg_org_rest": re.compile(rules.get("unregistered_org_rest", "")),
+    }
+
+
+def _role_patterns(rules: dict) -> dict:
+    """Role words (发言人, 声明, 报告…), longest first, with their guards, and the roles issued by people."""
     roles = sorted(rules["roles"], key=len, reverse=True)
     guards = rules.get("role_guards", {})  # 信 "letter" not inside 自信 / 微信 / 信息
-    rules["_role_re"] = re.compile("|".join(guards.get(r) or re.escape(r) for r in roles))
-    rules["_person_issued"] = frozenset(rules.get("person_issued_roles", ()))
-    rules["_spokesperson_roles"] = tuple(r for r in roles if rules["roles"][r] == "spokesperson")  # 新闻发言人, 发言人
-    return rules
+    return {
+        "_role_re": re.compile("|".join(guards.get(r) or re.escape(r) for r in roles)),
+        "_person_issued": frozenset(rules.get("person_issued_roles", ())),
+        "_spokesperson_roles": tuple(r for r in roles if rules["roles"][r] == "spokesperson"),  # 新闻发言人, 发言人
+    }
 
 
 def _alternation(words) -> re.Pattern:
