@@ -76,7 +76,6 @@ QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_id", "sentence_ids", "speak
 QUOTE_STANCE_COLUMNS = ["quote_id", "article_id", "sentence_id", "speaker", "target", "label", "basis"]
 _END_PUNCT = set("。！？!?；;…")
 _CLAUSE = "，,；;：:。！？!?"
-_PLURAL = ("们",)
 _WORD = re.compile(r"[^\W_]")
 # Latin letters with the accents of European names (Martin Tisné, Jorge Alcántara, Łukasz): Latin-1 and Extended-A
 _UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
@@ -145,6 +144,11 @@ def _subject_patterns(rules: dict) -> dict:
         "_relay": _alternation(rules.get("relay_verbs", ())),
         "_clause_opening": re.compile(rules.get("clause_opening", ".*")),
         "_gender_title": _alternation(rules.get("gender_titles", {})),
+        "_pronoun_subject_skip": re.compile(rules.get("pronoun_subject_skip", "(?!)")),
+        "_plural": frozenset(rules.get("plural_markers", ())),
+        "_back_reference": re.compile(rules.get("next_sentence_back_reference", "(?!)")),
+        "_look_back": re.compile(rules.get("next_sentence_look_back", "(?!)")),
+        "_according_prefix": re.compile(rules.get("according_prefix", "(?!)")),
     }
 
 
@@ -184,6 +188,8 @@ def _role_patterns(rules: dict) -> dict:
         "_role_re": re.compile("|".join(guards.get(r) or re.escape(r) for r in roles)),
         "_person_issued": frozenset(rules.get("person_issued_roles", ())),
         "_spokesperson_roles": tuple(r for r in roles if rules["roles"][r] == "spokesperson"),  # 新闻发言人, 发言人
+        "_role_place_suffix": re.compile(rules.get("role_place_suffix", "(?!)")),
+        "_role_demonstratives": tuple(rules.get("role_demonstratives", ())),
     }
 
 
@@ -806,7 +812,7 @@ class _Resolver:
 
     def _role_match(self, seg: str, lo: int, va: int) -> re.Match | None:
         """The role noun (发言人, 声明, 报告…) that is the subject of the verb at va, if any."""
-        tail = re.sub(r"(中|里|上)$", "", seg)
+        tail = self.rules["_role_place_suffix"].sub("", seg)
         role_m = None
         cs_rel = _clause_start(self.masked, lo, va) - lo
         cs_rel += len(seg[cs_rel:]) - len(seg[cs_rel:].lstrip(self.rules["_subject_strip"]))
@@ -817,7 +823,7 @@ class _Resolver:
                 role_m = rm
         if role_m is not None and self.rules["_in_document"].search(tail[:role_m.start()]):
             role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
-        if role_m is not None and self.spokespeople and tail[:role_m.start()].endswith(("这位", "该")):
+        if role_m is not None and self.spokespeople and tail[:role_m.start()].endswith(self.rules["_role_demonstratives"]):
             role_m = None  # 这位发言人: the spokesperson named before (step 2)
         return role_m
 
@@ -860,7 +866,7 @@ class _Resolver:
         for kind, words in self.rules["pronouns"].items():
             for w in words:
                 k = seg.rfind(w)
-                if k < 0 or seg[k + len(w):k + len(w) + 1] in _PLURAL or seg[max(0, k - 1):k + len(w)] in self.rules["_pronoun_not"]:
+                if k < 0 or seg[k + len(w):k + len(w) + 1] in self.rules["_plural"] or seg[max(0, k - 1):k + len(w)] in self.rules["_pronoun_not"]:
                     continue
                 at_start = subj.startswith(w, opening) and lo + k >= cs0
                 if len(seg) - (k + len(w)) <= 3 or at_start:
@@ -924,7 +930,7 @@ class _Resolver:
             if self.rules["_object_verb"].match(clause):
                 end = start  # 点名奥特曼…，指三人…: who is named is the object, the subject is further back
                 continue
-            if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
+            if in_clause and not self.rules["_pronoun_subject_skip"].match(clause):
                 return None, [self.head(in_clause[0], end)]
             if not in_clause and (named := self._clause_person(start, end - 1)) is not None:
                 return named, []  # 李某某同日在朋友圈转发说明，表示…: an unregistered person opened the clause before
@@ -985,7 +991,7 @@ class _Resolver:
         """The outlet an anaphor (该报, 该媒体; `outlet_anaphor`, after an optional 据) in masked[a:b] stands for: the
         last outlet (an outlet mention, or an organisation written as an outlet, `outlet_name`) named before it; None
         when the text is no such anaphor or no outlet was named."""
-        om = self.rules["_outlet_anaphor"].fullmatch(re.sub(r"^(?:根据|据)", "", self.masked[a:b].strip(" \u3000")))
+        om = self.rules["_outlet_anaphor"].fullmatch(self.rules["_according_prefix"].sub("", self.masked[a:b].strip(" \u3000")))
         if om is None:
             return None
         k = bisect.bisect_left(self._m_starts, a)
@@ -1590,13 +1596,13 @@ def _next_sentence_attribution(ps: _Pass, q: _Quote) -> tuple[str, str, str] | N
         return None
     n_lo, n_hi = art.starts[nxt], art.ends[nxt]
     v = _verbs(masked, n_lo, n_hi, rules)
-    if not (v and (v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这则|此|写道", masked[n_lo:v[0][1]]))):
+    if not (v and (v[0][1] >= n_hi - 2 or rules["_back_reference"].search(masked, n_lo, v[0][1]))):
         return None
     cand = res.speaker(n_lo, v[0][0])
     if not _speaks(masked, v[0], cand, rules):
         return None
     # "…如此说道" looks back at the quote; "他写道，X。" still says X
-    if v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这样", masked[n_lo:v[0][1]]):
+    if v[0][1] >= n_hi - 2 or rules["_look_back"].search(masked, n_lo, v[0][1]):
         ps.used.add(v[0][0])
     if v[0][1] >= n_hi - 2:
         ps.attributed_rows.add(nxt)
