@@ -118,6 +118,8 @@ def _speech_patterns(rules: dict) -> dict:
         "_subject_strip": " \u3000" + "".join(dict.fromkeys(rules["quote_marks"].values())),
         "_skip": re.compile(rules["skip_subjects"]),
         "_according": re.compile(rules["according_to"]),
+        "_data_source_name": re.compile(rules.get("data_source_name", "(?!)")),
+        "_data_source_not": frozenset(rules.get("data_source_not", ())),
         "_interview": re.compile(rules["interview"]),
     }
 
@@ -191,6 +193,15 @@ def _role_patterns(rules: dict) -> dict:
         "_role_place_suffix": re.compile(rules.get("role_place_suffix", "(?!)")),
         "_role_demonstratives": tuple(rules.get("role_demonstratives", ())),
     }
+
+
+def _after_quotes(surface: str, rules: dict) -> str:
+    """A subject that opens with an earlier quote of its sentence starts after that quote's closing mark
+    (“…”一位投资人对记者坦白：“…” -> 一位投资人对记者)."""
+    if not rules["_open_re"].match(surface):
+        return surface
+    cut = max(surface.rfind(c) for c in rules["quote_marks"].values())
+    return surface[cut + 1:].strip(" ，,\u3000") if cut > 0 else surface
 
 
 def _alternation(words) -> re.Pattern:
@@ -490,7 +501,7 @@ class _Resolver:
         excluded = [m.span() for m in rules["_interview"].finditer(masked)]
         excluded += [m.span("inner") for m in rules["_addressee"].finditer(masked)]
         excluded += [m.span("inner") for m in rules["_letter_addressee"].finditer(masked)]  # 给扎克伯格的信: the recipient
-        excluded += [m.span(g) for m in rules["_location"].finditer(masked) for g in ("inner", "inner2", "inner3")
+        excluded += [m.span(g) for m in rules["_location"].finditer(masked) for g in ("inner", "inner2", "inner3", "inner4")
                      if m.group(g) is not None]
         excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked) if not self._outlet_subject(m.start(), m.end())]
         self._excl = _merged_spans(excluded)
@@ -981,7 +992,7 @@ class _Resolver:
             return self._noted_spokesperson(cs, va, (bare[1], "", bare[1]))
         if (org := self.unregistered_org(cs, seg_end)) is not None:  # Civitai在公告中写道: the organisation as written
             return org[1], org[1], org[1]
-        surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
+        surface = _after_quotes(self.art.text[cs:seg_end].strip(" ，,\u3000"), self.rules)
         if (tm := self.rules["_subject_tail"].search(to_simplified(surface))) and tm.start() >= 2:
             surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
@@ -1826,8 +1837,19 @@ def _data_shows(art: _Article, res: "_Resolver", masked: str, r: int, rules: dic
     a, b = m.span(g)
     a = _clause_start(masked, lo, b)
     spk = res.speaker(a, b)
+    if not spk[0]:
+        spk = _source_as_written(art.text[m.start(g):b], rules) or spk
     content = art.text[m.end():hi].strip(" ，,:：\u3000")
     return _row(art, [r], spk, content, "reported") if spk[0] and content else None
+
+
+def _source_as_written(src: str, rules: dict) -> tuple[str, str, str] | None:
+    """An unregistered data source named in Latin letters (据权威机构PitchBook最新数据显示 -> PitchBook, 根据研调机构CB
+    Insights一份报告显示 -> CB Insights; `data_source_name`): it publishes the figures, so it speaks (clarification 14)."""
+    for m in rules["_data_source_name"].finditer(src):
+        if m.group() not in rules["_data_source_not"]:
+            return m.group(), m.group(), m.group()
+    return None
 
 
 def _according_unnamed(art: _Article, masked: str, r: int, rules: dict) -> dict | None:
