@@ -83,5 +83,5 @@ def test_a_leak_as_a_noun_is_no_speech():
 
 
 def test_asking_back_is_speech():
-    q = run(["奥特曼反问：“如果我们不做，世界会建立在谁的模型上？”"], PEOPLE)
-    assert speakers(q, "世界会建立") == ["Sam Altman"]
+    q = run(["奥特曼反问，如果我们不做，世界会建立在谁的模型上？"], PEOPLE)
+    assert speakers(q, "世界会建立") == ["Sam Altman"]  # reported: the verb alone carries the attribution
