@@ -30,6 +30,7 @@ registry, so a speaker found as the article writes an unknown name (马克龙) s
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -301,23 +302,37 @@ def score_events(gold: Gold, result, namer: Namer) -> tuple[list, list]:
 
 
 # ---------------------------------------------------------------- quotes
-_UNNAMED_WORDS = re.compile(r"[a-z]+")
+_UNNAMED_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a hyphenated modifier is one word: open-source is no "source"
 _NOT_HEADS = {"unnamed", "the", "of", "a", "an", "and", "to", "with", "close", "familiar", "matter"}
+UNNAMED_DATA = Path(__file__).parent / "data" / "unnamed_equivalence.yaml"
+
+
+@functools.lru_cache(maxsize=1)
+def _unnamed_groups() -> tuple[tuple[str, re.Pattern], ...]:
+    """The wording groups of unnamed_equivalence.yaml, each as one whole-word pattern (singular or plural)."""
+    from .config import load_yaml
+    groups = load_yaml(UNNAMED_DATA).get("groups") or {}
+    return tuple((name, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                                   + r")s?(?![\w-])")) for name, words in sorted(groups.items()))
+
+
+def _unnamed_heads(text: str) -> set[str]:
+    """The nouns of an unnamed description (singular), and the wording groups it belongs to."""
+    nouns = {w.rstrip("s") for w in _UNNAMED_WORDS.findall(text) if w not in _NOT_HEADS}
+    return nouns | {f"group:{name}" for name, pattern in _unnamed_groups() if pattern.search(text)}
 
 
 def same_unnamed(gold_speaker: str, got: str) -> bool:
     """Two descriptions of an unnamed speaker agree when both say "unnamed" and share a noun, singular or
-    plural ("unnamed media reports" ~ "unnamed reports", "unnamed netizen" ~ "unnamed netizens"): the gold
-    format writes such speakers as free descriptions, so their wording varies between annotators.
+    plural ("unnamed media reports" ~ "unnamed reports", "unnamed netizen" ~ "unnamed netizens"), or a wording
+    group of unnamed_equivalence.yaml ("unnamed informed sources" ~ "unnamed people familiar with the matter"):
+    the gold format writes such speakers as free descriptions, so their wording varies between annotators.
 
     >>> same_unnamed("unnamed media reports", "unnamed reports"), same_unnamed("unnamed analyst", "OpenAI")
     (True, False)
     """
-    def nouns(text: str) -> set[str]:
-        return {w.rstrip("s") for w in _UNNAMED_WORDS.findall(text.lower()) if w not in _NOT_HEADS}
-
     a, b = gold_speaker.lower(), got.lower()
-    return "unnamed" in a and "unnamed" in b and bool(nouns(a) & nouns(b))
+    return "unnamed" in a and "unnamed" in b and bool(_unnamed_heads(a) & _unnamed_heads(b))
 
 def surface_key(text: str) -> str:
     """A name as compared across gold and tables: the registry's normalisation of its simplified form."""

@@ -76,7 +76,6 @@ QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_id", "sentence_ids", "speak
 QUOTE_STANCE_COLUMNS = ["quote_id", "article_id", "sentence_id", "speaker", "target", "label", "basis"]
 _END_PUNCT = set("。！？!?；;…")
 _CLAUSE = "，,；;：:。！？!?"
-_PLURAL = ("们",)
 _WORD = re.compile(r"[^\W_]")
 # Latin letters with the accents of European names (Martin Tisné, Jorge Alcántara, Łukasz): Latin-1 and Extended-A
 _UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
@@ -99,57 +98,110 @@ _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abb
 
 @functools.lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> dict:
-    """Quote rules from quotes.yaml (cached)."""
+    """Quote rules from quotes.yaml (cached), with every pattern compiled once."""
     rules = load_yaml(path or DATA)
+    for part in (_speech_patterns, _optional_patterns, _subject_patterns, _name_patterns, _org_patterns, _role_patterns):
+        rules.update(part(rules))
+    rules.setdefault("outlet_not_after", "")
+    return rules
+
+
+def _speech_patterns(rules: dict) -> dict:
+    """Speech verbs, their exclusions, quote marks, and the according-to / interview frames."""
     verbs = sorted(set(rules["speech_verbs"]), key=len, reverse=True)
     told = rules.get("told_verb")  # 告诉法新社， "told AFP": the addressee is part of the verb
-    rules["_verb_re"] = re.compile("|".join(map(re.escape, verbs)) + (f"|{told}" if told else ""))
-    rules["_excl"] = [re.compile(p) for p in rules["verb_exclusions"]]
-    rules["_open_re"] = re.compile("[" + "".join(map(re.escape, rules["quote_marks"])) + "]")
-    # what a subject is stripped of: spaces and the closers of `quote_marks` (“…”他说 / 「…」她表示: the subject starts after ”)
-    rules["_subject_strip"] = " \u3000" + "".join(dict.fromkeys(rules["quote_marks"].values()))
-    rules["_skip"] = re.compile(rules["skip_subjects"])
-    rules["_according"] = re.compile(rules["according_to"])
-    rules["_interview"] = re.compile(rules["interview"])
-    for key, data_key in _OPTIONAL_PATTERNS.items():  # absent from a researcher's quotes.yaml: never matches
-        rules[key] = re.compile(rules.get(data_key, "(?!)"))
-    rules["_object_verb"] = re.compile("(?:" + _alternation(rules.get("clause_object_verbs", ())).pattern + ")")
-    rules["_people_group"] = re.compile(rules.get("people_group", "(?!)"))
-    rules["_pronoun_clause"] = re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)"))
-    rules["_connective"] = re.compile(rules.get("connectives", "^$"))
-    rules["_subject_verbs"] = frozenset(rules.get("subject_verbs", ()))
-    rules["_frame_verbs"] = frozenset(rules.get("according_frame_verbs", ()))
-    rules["_unnamed_re"] = _alternation(rules.get("unnamed_speakers", {}))
-    rules["_according_unnamed"] = _alternation(rules.get("according_unnamed", {}))
+    return {
+        "_verb_re": re.compile("|".join(map(re.escape, verbs)) + (f"|{told}" if told else "")),
+        "_excl": [re.compile(p) for p in rules["verb_exclusions"]],
+        "_open_re": re.compile("[" + "".join(map(re.escape, rules["quote_marks"])) + "]"),
+        # what a subject is stripped of: spaces and the closers of `quote_marks` (“…”他说 / 「…」她表示: the subject starts after ”)
+        "_subject_strip": " \u3000" + "".join(dict.fromkeys(rules["quote_marks"].values())),
+        "_skip": re.compile(rules["skip_subjects"]),
+        "_according": re.compile(rules["according_to"]),
+        "_data_source_name": re.compile(rules.get("data_source_name", "(?!)")),
+        "_data_source_not": frozenset(rules.get("data_source_not", ())),
+        "_interview": re.compile(rules["interview"]),
+    }
+
+
+def _optional_patterns(rules: dict) -> dict:
+    """The optional patterns of `_OPTIONAL_PATTERNS`: absent from a researcher's quotes.yaml, they never match."""
+    return {key: re.compile(rules.get(data_key, "(?!)")) for key, data_key in _OPTIONAL_PATTERNS.items()}
+
+
+def _subject_patterns(rules: dict) -> dict:
+    """How a clause's subject is found: object verbs, groups, pronouns, connectives, viewpoints, relays."""
+    return {
+        "_object_verb": re.compile("(?:" + _alternation(rules.get("clause_object_verbs", ())).pattern + ")"),
+        "_people_group": re.compile(rules.get("people_group", "(?!)")),
+        "_pronoun_clause": re.compile(rules.get("pronoun_clause", r"^(?P<p>他|她)(?!们)")),
+        "_connective": re.compile(rules.get("connectives", "^$")),
+        "_subject_verbs": frozenset(rules.get("subject_verbs", ())),
+        "_frame_verbs": frozenset(rules.get("according_frame_verbs", ())),
+        "_unnamed_re": _alternation(rules.get("unnamed_speakers", {})),
+        "_according_unnamed": _alternation(rules.get("according_unnamed", {})),
+        "_viewpoints": [re.compile(p) for p in rules.get("viewpoint_frames", ())],
+        "_pronoun_not": frozenset(rules.get("pronoun_not_in", ())),
+        "_subject_opener": re.compile(rules.get("subject_openers", "^$")),
+        "_relay": _alternation(rules.get("relay_verbs", ())),
+        "_clause_opening": re.compile(rules.get("clause_opening", ".*")),
+        "_gender_title": _alternation(rules.get("gender_titles", {})),
+        "_pronoun_subject_skip": re.compile(rules.get("pronoun_subject_skip", "(?!)")),
+        "_plural": frozenset(rules.get("plural_markers", ())),
+        "_back_reference": re.compile(rules.get("next_sentence_back_reference", "(?!)")),
+        "_look_back": re.compile(rules.get("next_sentence_look_back", "(?!)")),
+        "_according_prefix": re.compile(rules.get("according_prefix", "(?!)")),
+    }
+
+
+def _name_patterns(rules: dict) -> dict:
+    """A personal name after a title (`name_titles`) and where a name's tail is cut (`name_cut_words`)."""
     titles = _alternation(rules.get("name_titles", ())).pattern
-    rules["_titled"] = re.compile(f"(?:{titles})\\s*(?P<name>[\u4e00-\u9fff·・]{{2,12}}(?:\\s?[·・]\\s?[\u4e00-\u9fff]{{1,8}})?"
-                                  f"|[A-Za-z][A-Za-z0-9_\\-]{{2,30}}(?: [A-Z][A-Za-z\\-']+){{0,3}})")
     cut = _alternation(rules.get("name_cut_words", ())).pattern
-    rules["_name_cut"] = re.compile(cut + (f"|{rules['name_cut_pattern']}" if rules.get("name_cut_pattern") else ""))
+    return {
+        "_titled": re.compile(f"(?:{titles})\\s*(?P<name>[\u4e00-\u9fff·・]{{2,12}}(?:\\s?[·・]\\s?[\u4e00-\u9fff]{{1,8}})?"
+                              f"|[A-Za-z][A-Za-z0-9_\\-]{{2,30}}(?: [A-Z][A-Za-z\\-']+){{0,3}})"),
+        "_name_cut": re.compile(cut + (f"|{rules['name_cut_pattern']}" if rules.get("name_cut_pattern") else "")),
+    }
+
+
+def _org_patterns(rules: dict) -> dict:
+    """Organisations written beside a role (`role_org`) and unregistered organisations and outlets."""
     role_org = rules.get("role_org", {})
-    rules["_role_org_run"] = re.compile(role_org.get("run", "(?!)"))
-    rules["_role_org_not"] = re.compile(role_org.get("not", "(?!)"))
-    rules["_role_org_tail"] = re.compile(role_org.get("tail", "(?!)"))
-    rules["_role_verb_gap"] = re.compile(rules.get("role_verb_gap", "(?!)"))
-    rules["_org_gloss_gap"] = re.compile(f"[\u4e00-\u9fff]{{0,{int(rules.get('org_gloss_gap', 8))}}}")
-    rules["_viewpoints"] = [re.compile(p) for p in rules.get("viewpoint_frames", ())]
-    rules["_pronoun_not"] = frozenset(rules.get("pronoun_not_in", ()))
-    rules["_subject_opener"] = re.compile(rules.get("subject_openers", "^$"))
-    rules["_relay"] = _alternation(rules.get("relay_verbs", ()))
-    rules["_clause_opening"] = re.compile(rules.get("clause_opening", ".*"))
-    rules["_gender_title"] = _alternation(rules.get("gender_titles", {}))
-    rules.setdefault("outlet_not_after", "")
-    rules["_unreg_outlet"] = re.compile(rules.get("unregistered_outlet", "(?!)"))
-    rules["_unreg_outlet_tail"] = re.compile(rules.get("unregistered_outlet_tail", "(?!)"))
-    rules["_unreg_org"] = re.compile(rules.get("unregistered_org", "(?!)"))
-    rules["_unreg_org_not"] = re.compile(rules.get("unregistered_org_not", "(?!)"))
-    rules["_unreg_org_rest"] = re.compile(rules.get("unregistered_org_rest", ""))
+    return {
+        "_role_org_run": re.compile(role_org.get("run", "(?!)")),
+        "_role_org_not": re.compile(role_org.get("not", "(?!)")),
+        "_role_org_tail": re.compile(role_org.get("tail", "(?!)")),
+        "_role_verb_gap": re.compile(rules.get("role_verb_gap", "(?!)")),
+        "_org_gloss_gap": re.compile(f"[\u4e00-\u9fff]{{0,{int(rules.get('org_gloss_gap', 8))}}}"),
+        "_unreg_outlet": re.compile(rules.get("unregistered_outlet", "(?!)")),
+        "_unreg_outlet_tail": re.compile(rules.get("unregistered_outlet_tail", "(?!)")),
+        "_unreg_org": re.compile(rules.get("unregistered_org", "(?!)")),
+        "_unreg_org_not": re.compile(rules.get("unregistered_org_not", "(?!)")),
+        "_unreg_org_rest": re.compile(rules.get("unregistered_org_rest", "")),
+    }
+
+
+def _role_patterns(rules: dict) -> dict:
+    """Role words (发言人, 声明, 报告…), longest first, with their guards, and the roles issued by people."""
     roles = sorted(rules["roles"], key=len, reverse=True)
     guards = rules.get("role_guards", {})  # 信 "letter" not inside 自信 / 微信 / 信息
-    rules["_role_re"] = re.compile("|".join(guards.get(r) or re.escape(r) for r in roles))
-    rules["_person_issued"] = frozenset(rules.get("person_issued_roles", ()))
-    rules["_spokesperson_roles"] = tuple(r for r in roles if rules["roles"][r] == "spokesperson")  # 新闻发言人, 发言人
-    return rules
+    return {
+        "_role_re": re.compile("|".join(guards.get(r) or re.escape(r) for r in roles)),
+        "_person_issued": frozenset(rules.get("person_issued_roles", ())),
+        "_spokesperson_roles": tuple(r for r in roles if rules["roles"][r] == "spokesperson"),  # 新闻发言人, 发言人
+        "_role_place_suffix": re.compile(rules.get("role_place_suffix", "(?!)")),
+        "_role_demonstratives": tuple(rules.get("role_demonstratives", ())),
+    }
+
+
+def _after_quotes(surface: str, rules: dict) -> str:
+    """A subject that opens with an earlier quote of its sentence starts after that quote's closing mark
+    (“…”一位投资人对记者坦白：“…” -> 一位投资人对记者)."""
+    if not rules["_open_re"].match(surface):
+        return surface
+    cut = max(surface.rfind(c) for c in rules["quote_marks"].values())
+    return surface[cut + 1:].strip(" ，,\u3000") if cut > 0 else surface
 
 
 def _alternation(words) -> re.Pattern:
@@ -449,7 +501,7 @@ class _Resolver:
         excluded = [m.span() for m in rules["_interview"].finditer(masked)]
         excluded += [m.span("inner") for m in rules["_addressee"].finditer(masked)]
         excluded += [m.span("inner") for m in rules["_letter_addressee"].finditer(masked)]  # 给扎克伯格的信: the recipient
-        excluded += [m.span(g) for m in rules["_location"].finditer(masked) for g in ("inner", "inner2", "inner3")
+        excluded += [m.span(g) for m in rules["_location"].finditer(masked) for g in ("inner", "inner2", "inner3", "inner4")
                      if m.group(g) is not None]
         excluded += [m.span() for m in re.finditer(r"《[^》]{0,30}》", masked) if not self._outlet_subject(m.start(), m.end())]
         self._excl = _merged_spans(excluded)
@@ -771,7 +823,7 @@ class _Resolver:
 
     def _role_match(self, seg: str, lo: int, va: int) -> re.Match | None:
         """The role noun (发言人, 声明, 报告…) that is the subject of the verb at va, if any."""
-        tail = re.sub(r"(中|里|上)$", "", seg)
+        tail = self.rules["_role_place_suffix"].sub("", seg)
         role_m = None
         cs_rel = _clause_start(self.masked, lo, va) - lo
         cs_rel += len(seg[cs_rel:]) - len(seg[cs_rel:].lstrip(self.rules["_subject_strip"]))
@@ -782,7 +834,7 @@ class _Resolver:
                 role_m = rm
         if role_m is not None and self.rules["_in_document"].search(tail[:role_m.start()]):
             role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
-        if role_m is not None and self.spokespeople and tail[:role_m.start()].endswith(("这位", "该")):
+        if role_m is not None and self.spokespeople and tail[:role_m.start()].endswith(self.rules["_role_demonstratives"]):
             role_m = None  # 这位发言人: the spokesperson named before (step 2)
         return role_m
 
@@ -825,7 +877,7 @@ class _Resolver:
         for kind, words in self.rules["pronouns"].items():
             for w in words:
                 k = seg.rfind(w)
-                if k < 0 or seg[k + len(w):k + len(w) + 1] in _PLURAL or seg[max(0, k - 1):k + len(w)] in self.rules["_pronoun_not"]:
+                if k < 0 or seg[k + len(w):k + len(w) + 1] in self.rules["_plural"] or seg[max(0, k - 1):k + len(w)] in self.rules["_pronoun_not"]:
                     continue
                 at_start = subj.startswith(w, opening) and lo + k >= cs0
                 if len(seg) - (k + len(w)) <= 3 or at_start:
@@ -889,7 +941,7 @@ class _Resolver:
             if self.rules["_object_verb"].match(clause):
                 end = start  # 点名奥特曼…，指三人…: who is named is the object, the subject is further back
                 continue
-            if in_clause and not re.match(r"^(它们|他们|她们|它|其)", clause):
+            if in_clause and not self.rules["_pronoun_subject_skip"].match(clause):
                 return None, [self.head(in_clause[0], end)]
             if not in_clause and (named := self._clause_person(start, end - 1)) is not None:
                 return named, []  # 李某某同日在朋友圈转发说明，表示…: an unregistered person opened the clause before
@@ -940,7 +992,7 @@ class _Resolver:
             return self._noted_spokesperson(cs, va, (bare[1], "", bare[1]))
         if (org := self.unregistered_org(cs, seg_end)) is not None:  # Civitai在公告中写道: the organisation as written
             return org[1], org[1], org[1]
-        surface = self.art.text[cs:seg_end].strip(" ，,\u3000")
+        surface = _after_quotes(self.art.text[cs:seg_end].strip(" ，,\u3000"), self.rules)
         if (tm := self.rules["_subject_tail"].search(to_simplified(surface))) and tm.start() >= 2:
             surface = surface[:tm.start()]  # 乌克兰外交部还告诉法新社: the subject is 乌克兰外交部
         at = surface.find("在")  # 有用户在Hugging Face讨论区指出: the subject is before where they spoke
@@ -950,7 +1002,7 @@ class _Resolver:
         """The outlet an anaphor (该报, 该媒体; `outlet_anaphor`, after an optional 据) in masked[a:b] stands for: the
         last outlet (an outlet mention, or an organisation written as an outlet, `outlet_name`) named before it; None
         when the text is no such anaphor or no outlet was named."""
-        om = self.rules["_outlet_anaphor"].fullmatch(re.sub(r"^(?:根据|据)", "", self.masked[a:b].strip(" \u3000")))
+        om = self.rules["_outlet_anaphor"].fullmatch(self.rules["_according_prefix"].sub("", self.masked[a:b].strip(" \u3000")))
         if om is None:
             return None
         k = bisect.bisect_left(self._m_starts, a)
@@ -1555,13 +1607,13 @@ def _next_sentence_attribution(ps: _Pass, q: _Quote) -> tuple[str, str, str] | N
         return None
     n_lo, n_hi = art.starts[nxt], art.ends[nxt]
     v = _verbs(masked, n_lo, n_hi, rules)
-    if not (v and (v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这则|此|写道", masked[n_lo:v[0][1]]))):
+    if not (v and (v[0][1] >= n_hi - 2 or rules["_back_reference"].search(masked, n_lo, v[0][1]))):
         return None
     cand = res.speaker(n_lo, v[0][0])
     if not _speaks(masked, v[0], cand, rules):
         return None
     # "…如此说道" looks back at the quote; "他写道，X。" still says X
-    if v[0][1] >= n_hi - 2 or re.search(r"如此|如是|这样", masked[n_lo:v[0][1]]):
+    if v[0][1] >= n_hi - 2 or rules["_look_back"].search(masked, n_lo, v[0][1]):
         ps.used.add(v[0][0])
     if v[0][1] >= n_hi - 2:
         ps.attributed_rows.add(nxt)
@@ -1785,8 +1837,19 @@ def _data_shows(art: _Article, res: "_Resolver", masked: str, r: int, rules: dic
     a, b = m.span(g)
     a = _clause_start(masked, lo, b)
     spk = res.speaker(a, b)
+    if not spk[0]:
+        spk = _source_as_written(art.text[m.start(g):b], rules) or spk
     content = art.text[m.end():hi].strip(" ，,:：\u3000")
     return _row(art, [r], spk, content, "reported") if spk[0] and content else None
+
+
+def _source_as_written(src: str, rules: dict) -> tuple[str, str, str] | None:
+    """An unregistered data source named in Latin letters (据权威机构PitchBook最新数据显示 -> PitchBook, 根据研调机构CB
+    Insights一份报告显示 -> CB Insights; `data_source_name`): it publishes the figures, so it speaks (clarification 14)."""
+    for m in rules["_data_source_name"].finditer(src):
+        if m.group() not in rules["_data_source_not"]:
+            return m.group(), m.group(), m.group()
+    return None
 
 
 def _according_unnamed(art: _Article, masked: str, r: int, rules: dict) -> dict | None:
