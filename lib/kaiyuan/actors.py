@@ -1075,7 +1075,9 @@ _SPEAKER_FALLBACK_FLAGS = {"nr", "nrt", "nrfg", "nt", "nz", "eng", "x", "j"}
 _ACCENTED = "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isalpha())
 _ACCENTED_UPPER = "".join(ch for ch in _ACCENTED if ch.isupper())
 _LATIN_WORD = rf"[A-Za-z0-9{_ACCENTED}]*[A-Z{_ACCENTED_UPPER}][A-Za-z0-9{_ACCENTED}]*"
-_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9{_ACCENTED}])(?:{_LATIN_WORD})(?:[ \-&](?:{_LATIN_WORD}))*"
+# words of one name are joined by a space, a hyphen, an ampersand, or an ampersand between spaces (LF AI & Data,
+# Weights & Biases: a name containing " & "; two registered names either side stay apart, as registered spans win)
+_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9{_ACCENTED}])(?:{_LATIN_WORD})(?:(?: & |[ \-&])(?:{_LATIN_WORD}))*"
                         rf"(?![A-Za-z0-9{_ACCENTED}])")
 _ASCII_UPPER = re.compile(f"[A-Z{_ACCENTED_UPPER}]")
 _LATIN_NAME = re.compile(rf"[A-Za-z{_ACCENTED}][A-Za-z{_ACCENTED}.'\- ]*")  # Luca Soldaini, Timothée Lacroix
@@ -1101,6 +1103,13 @@ def _latin_candidates(text: str, stop: set, tails: set = frozenset()) -> list:
         if run:
             out.append((run[0], run[-1]))
     return [(s, e, "latin") for s, e in out if sum(ch.isalpha() for ch in text[s:e]) >= 2]
+
+
+def _outside_urls(found: list, text: str) -> list:
+    """The candidates that are no part of a web address (pic.twitter.com/gmXgDw09qN, github.com/QwenLM): a path or
+    a host is no name, as `_candidates` reads it for registered names."""
+    urls = _url_spans(normalise(text)) if "." in text else []
+    return [c for c in found if _outside(urls, c[0], c[1])] if urls else found
 
 
 def _speaker_candidates(tokens: list, found: list, verbs: set, bridges: set, surnames: set = frozenset()) -> list:
@@ -1301,8 +1310,9 @@ def _sentence_candidates(seg: FastTagger, text: str, spans: list, cfg: dict) -> 
         found += [(s, tokens[i + 1][3], "nr") for i, (w, _f, s, _e) in enumerate(tokens[:-1])
                   if w in cfg["compound_surnames"] and tokens[i + 1][1].startswith("nr")]
     if _ASCII_UPPER.search(text):  # a Latin name needs a capital letter (see _LATIN_WORD)
-        found += _latin_candidates(text, cfg["stop_latin"], cfg["latin_tails"])
-        found += [(m.start("l"), m.end("l"), "letter") for rx in cfg["letters"] for m in rx.finditer(text)]
+        latin = _latin_candidates(text, cfg["stop_latin"], cfg["latin_tails"])
+        latin += [(m.start("l"), m.end("l"), "letter") for rx in cfg["letters"] for m in rx.finditer(text)]
+        found += _outside_urls(latin, text)
     found += _speaker_candidates(tokens, found, cfg["verbs"], cfg["bridges"], cfg["surnames"])
     freq, org_words = seg.FREQ, getattr(seg, "ORG_WORDS", frozenset())
     kept = [(s, e, t) for s, e, t in found
@@ -1622,13 +1632,15 @@ def versioned_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.Data
     under their family (columns `actor`, `actor_type`), or with `discovery.versioned_model_name: written` under the
     name as written (Open-R1 stays Open-R1, MATH-500 stays MATH-500: the version may be part of the name). `discovery.promote_versioned_models`: "marked" counts the
     versioned occurrences only, "all" also the article's bare occurrences of a family once it is versioned there,
-    "off" none. The family is left to the registry when the registry holds it (it is then a registered mention)."""
+    "off" none. A versioned name the sentence makes an event's is none (人工智能计算大会（AICC2023）, `_names_no_actor`). The family is left to the registry when the registry holds it (it is then a registered mention)."""
     mode = registry.discovery["promote_versioned_models"]
     empty = occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object), actor_type=pd.Series(dtype=object))
     if mode not in ("marked", "all") or occurrences.empty:
         return empty
     cols = [occurrences[c].tolist() for c in ("article_id", "candidate", "tag")]
-    family = [versioned_family(c, registry) if tag == "latin" else "" for _a, c, tag in zip(*cols)]
+    events = registry.discovery["recurring_not_before"]
+    family = [versioned_family(c, registry) if tag == "latin" and not _names_no_actor(c, str(ex), events) else ""
+              for (_a, c, tag), ex in zip(zip(*cols), occurrences["example"])]
     family = ["" if f and normalise(f) in registry.alias_index else f for f in family]
     if mode == "all":
         seen = {(str(a), f) for a, f in zip(cols[0], family) if f}
@@ -1702,18 +1714,55 @@ def latin_short_forms(occurrences: pd.DataFrame, promoted: pd.DataFrame, registr
     return occurrences[keep].assign(actor=[x for x in actor if x])
 
 
+_BRACKET_AFTER = re.compile(r" ?[(（]([^()（）\n]{1,30})[)）]")
+
+
+def _event_glossed(text: str, start: int, end: int, nouns: tuple) -> bool:
+    """The name at [start, end) and the bracket beside it name one event: the bracket after the name ends in an event
+    noun (WAIC（世界人工智能大会） "World AI Conference"), or the name is the bracket after a phrase that ends in one
+    (人工智能计算大会（AICC2023） "the AI computing conference")."""
+    after = _BRACKET_AFTER.match(text, end)
+    if after and after.group(1).rstrip(" ").endswith(nouns):
+        return True
+    before = text[:start].rstrip(" ")
+    return (before.endswith(("(", "（")) and before[:-1].rstrip(" ").endswith(nouns)
+            and text[end:].lstrip(" ").startswith((")", "）")))
+
+
 def _names_no_actor(name: str, sentence: str, nouns: tuple) -> bool:
-    """Whether a noun right after the name in the sentence makes it a name of no actor (GTC大会 "the GTC
-    conference", WWDC开发者大会)."""
+    """Whether the sentence makes the name one of no actor: a noun right after it names an event (GTC大会 "the GTC
+    conference", WWDC开发者大会), or a bracket beside it does (`_event_glossed`: WAIC（世界人工智能大会））."""
+    if not nouns:
+        return False
     text = to_simplified(sentence)
-    return any(text[m.end():].lstrip(" ").startswith(nouns) for m in re.finditer(re.escape(name), text)) if nouns else False
+    return any(text[m.end():].lstrip(" ").startswith(nouns) or _event_glossed(text, m.start(), m.end(), nouns)
+               for m in re.finditer(re.escape(name), text))
+
+
+_QUOTE_PAIRS = ("「」", "『』", "“”", "﹁﹂")
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """Position `at` of a sentence lies inside quote marks (more opened than closed before it; an odd number of ASCII
+    double quotes)."""
+    before = text[:at]
+    return any(before.count(o) > before.count(c) for o, c in _QUOTE_PAIRS) or before.count('"') % 2 == 1
+
+
+def _only_quoted(name: str, sentences: list) -> bool:
+    """Every occurrence of the name in its article's sentences is inside quote marks: a word the article quotes (a
+    nickname, 「改名ClosedAI就撤诉」 "rename it ClosedAI and I drop the suit"), never one its own words name."""
+    spots = [(t, m.start()) for t in sentences for m in re.finditer(re.escape(name), t)]
+    return bool(spots) and all(_inside_quotes(t, at) for t, at in spots)
 
 
 def recurring_latin(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame:
     """Occurrences of an unknown Latin name without digits (tagged latin, or speaker before a speech verb) that its
     article writes at least `discovery.promote_recurring_latin` times (DBRX, Airbnb, Granite, GSA), counted under the
     name as written, typed by its shape (`guess_type`): a name an article keeps repeating is what it is about, not a stray English word.
-    0 = off. A name with a version is left to `versioned_promoted`."""
+    0 = off. A name with a version is left to `versioned_promoted`. A name the sentence makes an event's
+    (`_names_no_actor`: GTC大会, WAIC（世界人工智能大会）) or that the article writes only inside quote marks (`_only_quoted`:
+    the nickname 「ClosedAI」) is left out."""
     least = registry.discovery["promote_recurring_latin"]
     empty = occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object), actor_type=pd.Series(dtype=object))
     if least <= 0 or occurrences.empty:
@@ -1724,6 +1773,11 @@ def recurring_latin(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFra
     seen = Counter(k for k, ok in zip(keys, latin) if ok)
     named = {k for k, ok, ex in zip(keys, latin, occurrences["example"])
              if ok and seen[k] >= least and _names_no_actor(k[1], str(ex), registry.discovery["recurring_not_before"])}
+    texts: dict = defaultdict(set)
+    for k, ok, ex in zip(keys, latin, occurrences["example"]):
+        if ok and seen[k] >= least:
+            texts[k].add(to_simplified(str(ex)))
+    named |= {k for k, ts in texts.items() if _only_quoted(k[1], sorted(ts))}
     keep = [ok and seen[k] >= least and k not in named for k, ok in zip(keys, latin)]
     kept = occurrences[keep]
     if kept.empty:
