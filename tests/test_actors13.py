@@ -102,3 +102,21 @@ def test_registry_people_keep_their_mainland_and_taiwan_spellings():
                               "克莱姆·德朗格表示权力集中是最大风险。"])
     got = list(actors.find_mentions(sents, REG)["actor"])
     assert got == ["Yann LeCun", "Mark Zuckerberg", "Andrew Bosworth", "Clem Delangue"]
+
+
+# --- Chinese organisation names with a suffix that an article keeps repeating ----------------------------------
+
+def test_a_chinese_company_name_written_three_times_counts_every_time():
+    # "Qinglan Intelligence released ... Qinglan Intelligence said ... Qinglan Intelligence's model": 3 org mentions
+    texts = ["青岚智能发布开源模型。", "青岚智能表示将继续开源。", "测试显示青岚智能的模型领先。"]
+    prom = actors.promoted_occurrences(_unknown(texts), REG)
+    assert list(prom["actor"]) == ["青岚智能"] * 3 and set(prom["actor_type"]) == {"org"}
+
+
+def test_a_chinese_company_name_written_twice_is_left_to_discovery():
+    assert _promoted(["青岚智能发布开源模型。", "青岚智能表示将继续开源。"]) == []
+
+
+def test_a_field_of_ai_ending_in_intelligence_is_no_company():
+    # "embodied intelligence is hot ... embodied-intelligence firms ... embodied intelligence needs data"
+    assert _promoted(["具身智能成为热点。", "具身智能公司很多。", "具身智能需要数据。"]) == []

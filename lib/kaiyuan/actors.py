@@ -60,7 +60,7 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "document_title_max_chars": 30, "document_name_keeps_marks": ["《》"], "document_gloss_before": [], "document_gloss_after": [],
                       "document_names": {}, "promote_latin_short_forms": [], "document_not_nouns": [],
                       "versioned_model_name": "family", "promote_recurring_latin": 0,
-                      "latin_name_tails": [], "recurring_not_before": []}
+                      "latin_name_tails": [], "recurring_not_before": [], "promote_recurring_org": 0}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
                     "promote_titles", "promote_verbs", "promote_name_followers", "promote_title_frames",
@@ -434,7 +434,7 @@ def _build_discovery(raw, path: str) -> dict:
         if not isinstance(discovery[field], str):
             raise RegistryError(f"{where}: `{field}` must be a string of characters")
     for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq", "promote_next_word_min_freq",
-                  "document_title_max_chars", "promote_recurring_latin"):
+                  "document_title_max_chars", "promote_recurring_latin", "promote_recurring_org"):
         if not isinstance(discovery[field], int):
             raise RegistryError(f"{where}: `{field}` must be an integer")
     return discovery
@@ -1785,6 +1785,24 @@ def recurring_latin(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFra
     return kept.assign(actor=kept["candidate"], actor_type=[guess_type(c, "latin") for c in kept["candidate"]])
 
 
+def recurring_org(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """Occurrences of an unknown Chinese organisation name that ends in an organisation suffix (百川智能, 稀宇科技,
+    X实验室; tagged nt, or speaker before a speech verb) and that its article writes at least
+    `discovery.promote_recurring_org` times, counted as organisation mentions under the name as written: the Chinese
+    counterpart of `recurring_latin`. 0 = off."""
+    least = registry.discovery["promote_recurring_org"]
+    empty = occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object), actor_type=pd.Series(dtype=object))
+    if least <= 0 or occurrences.empty:
+        return empty
+    suffixes = tuple(to_simplified(w) for w in registry.discovery["org_suffixes"])
+    keys = list(zip(occurrences["article_id"].astype(str), occurrences["candidate"].astype(str)))
+    org = [tag in ("nt", "speaker") and c.endswith(suffixes) and len(c) > 2 and all(map(_is_cjk, c))
+           for (_a, c), tag in zip(keys, occurrences["tag"])]
+    seen = Counter(k for k, ok in zip(keys, org) if ok)
+    kept = occurrences[[ok and seen[k] >= least for k, ok in zip(keys, org)]]
+    return kept.assign(actor=kept["candidate"], actor_type="org") if len(kept) else empty
+
+
 def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
     """Occurrences of unknown names that count as actor mentions without a registry entry: Latin full names
     the sentence marks as a person (`marked_person`, with `discovery.promote_titles` / `promote_verbs`), tagged
@@ -1802,7 +1820,7 @@ def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = 
     both = pd.concat([latin.assign(actor=latin["candidate"]), short, glossed_occurrences(occurrences),
                       chinese_promoted(occurrences, registry), versioned_promoted(occurrences, registry),
                       framed_titles(occurrences, registry)])
-    recurring = recurring_latin(occurrences, registry)
+    recurring = pd.concat([recurring_latin(occurrences, registry), recurring_org(occurrences, registry)])
     both = pd.concat([both, recurring[~recurring.index.isin(both.index)]])
     return both.sort_index(kind="stable")
 
