@@ -120,3 +120,23 @@ def test_a_chinese_company_name_written_twice_is_left_to_discovery():
 def test_a_field_of_ai_ending_in_intelligence_is_no_company():
     # "embodied intelligence is hot ... embodied-intelligence firms ... embodied intelligence needs data"
     assert _promoted(["具身智能成为热点。", "具身智能公司很多。", "具身智能需要数据。"]) == []
+
+
+# --- short titles of registered documents ----------------------------------------------------------------------
+
+def _with_documents(texts: list) -> list:
+    sents = _sentences("a1", texts)
+    return list(actors.with_documents(actors.find_mentions(sents, REG), sents, REG)["actor"])
+
+
+def test_a_bare_head_word_title_is_no_document_of_its_own():
+    # "the Measures take effect in August": 《办法》 alone names no document (办法 ends like 法 "law", but is a head word)
+    assert _with_documents(["《办法》自8月15日起施行。"]) == []
+
+
+def test_a_short_title_of_a_registered_document_counts_for_it():
+    # "… published the Interim Measures (hereafter 'the Measures') … the Measures have 24 articles": the bracket is
+    # part of the first mention, the later short title is a second mention of the same registered document
+    got = _with_documents(["网信办发布了《生成式人工智能服务管理暂行办法》（以下简称《办法》）。", "《办法》共24条。"])
+    doc = "Interim Measures for the Management of Generative AI Services"
+    assert got.count(doc) == 2 and "《办法》" not in got

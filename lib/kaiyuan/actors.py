@@ -1893,9 +1893,10 @@ def _title_kind(title: str, rules: dict) -> str:
     """The type a title's own last word gives it (…法案 a bill: initiative; …Technical Report: other), "" for none.
     A title that is nothing but the head word (《框架》, 《报告》) is a short form of another title, and a title ending
     in a common word that merely ends like a head (《…算法》 "algorithm", not a law 法) has none. A bracket at the end is
-    not the last word: 《…规划(2020—2025年)》 "plan (2020-2025)", 《…办法（征求意见稿）》 "measures (draft)"."""
+    not the last word: 《…规划(2020—2025年)》 "plan (2020-2025)", 《…办法（征求意见稿）》 "measures (draft)". A head word
+    that ends in a shorter head is still only a head word: 《办法》 "the Measures" is a short form, not a law (法)."""
     low = _TRAILING_BRACKET.sub("", title.lower().rstrip())
-    if low.endswith(rules["not_heads"]):
+    if low.endswith(rules["not_heads"]) or any(low == head for head, _kind in rules["heads"]):
         return ""
     return next((kind for head, kind in rules["heads"] if low.endswith(head) and len(low) > len(head)), "")
 
@@ -1993,6 +1994,19 @@ def _short_titles(sentences: pd.DataFrame, found: list, rules: dict) -> list:
     return out
 
 
+def _as_registered(found: list, mentions: pd.DataFrame) -> list:
+    """The found titles, each one that a registered mention covers whole (with or without its marks: the registered
+    《生成式人工智能服务管理暂行办法》 "Interim Measures on generative AI services") under that actor's name and type, so a
+    later short title (《办法》 "the Measures") counts for the registered document, not for a second one."""
+    cover = {(str(a), int(s), int(e)): (actor, kind) for a, s, e, actor, kind in
+             zip(mentions["article_id"], mentions["start"], mentions["end"], mentions["actor"], mentions["actor_type"])}
+    out = []
+    for f in found:
+        hit = cover.get((f[0], f[2], f[3])) or cover.get((f[0], f[2] + 1, f[3] - 1))
+        out.append(f[:4] + (hit[1],) + f[5:8] + (hit[0],) if hit else f)
+    return out
+
+
 def _glossed(s: int, e: int, spans: list, base: int, text: str, rules: dict) -> bool:
     """The title at [s, e) and a mention of the same sentence name one thing: the title glosses the name before it
     (SB 1047，即《前沿…法案》 "SB 1047, i.e. the … Act") or a name inside the brackets right after it glosses the title
@@ -2017,6 +2031,7 @@ def with_documents(mentions: pd.DataFrame, sentences: pd.DataFrame, registry: Re
     found = _document_spans(sentences, rules)
     if not found:
         return mentions
+    found = _as_registered(found, mentions)
     spans: dict = defaultdict(list)
     for i, aid, s, e in zip(range(len(mentions)), mentions["article_id"].astype(str), mentions["start"], mentions["end"]):
         spans[aid].append((int(s), int(e), i))
