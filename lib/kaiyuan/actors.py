@@ -60,7 +60,7 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "document_title_max_chars": 30, "document_name_keeps_marks": ["《》"], "document_gloss_before": [], "document_gloss_after": [],
                       "document_names": {}, "promote_latin_short_forms": [], "document_not_nouns": [],
                       "versioned_model_name": "family", "promote_recurring_latin": 0,
-                      "latin_name_tails": [], "recurring_not_before": []}
+                      "latin_name_tails": [], "recurring_not_before": [], "promote_recurring_org": 0}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
                     "promote_titles", "promote_verbs", "promote_name_followers", "promote_title_frames",
@@ -434,7 +434,7 @@ def _build_discovery(raw, path: str) -> dict:
         if not isinstance(discovery[field], str):
             raise RegistryError(f"{where}: `{field}` must be a string of characters")
     for field in ("max_dictionary_freq", "title_max_chars", "promote_titled_max_freq", "promote_next_word_min_freq",
-                  "document_title_max_chars", "promote_recurring_latin"):
+                  "document_title_max_chars", "promote_recurring_latin", "promote_recurring_org"):
         if not isinstance(discovery[field], int):
             raise RegistryError(f"{where}: `{field}` must be an integer")
     return discovery
@@ -1075,7 +1075,9 @@ _SPEAKER_FALLBACK_FLAGS = {"nr", "nrt", "nrfg", "nt", "nz", "eng", "x", "j"}
 _ACCENTED = "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isalpha())
 _ACCENTED_UPPER = "".join(ch for ch in _ACCENTED if ch.isupper())
 _LATIN_WORD = rf"[A-Za-z0-9{_ACCENTED}]*[A-Z{_ACCENTED_UPPER}][A-Za-z0-9{_ACCENTED}]*"
-_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9{_ACCENTED}])(?:{_LATIN_WORD})(?:[ \-&](?:{_LATIN_WORD}))*"
+# words of one name are joined by a space, a hyphen, an ampersand, or an ampersand between spaces (LF AI & Data,
+# Weights & Biases: a name containing " & "; two registered names either side stay apart, as registered spans win)
+_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9{_ACCENTED}])(?:{_LATIN_WORD})(?:(?: & |[ \-&])(?:{_LATIN_WORD}))*"
                         rf"(?![A-Za-z0-9{_ACCENTED}])")
 _ASCII_UPPER = re.compile(f"[A-Z{_ACCENTED_UPPER}]")
 _LATIN_NAME = re.compile(rf"[A-Za-z{_ACCENTED}][A-Za-z{_ACCENTED}.'\- ]*")  # Luca Soldaini, Timothée Lacroix
@@ -1101,6 +1103,13 @@ def _latin_candidates(text: str, stop: set, tails: set = frozenset()) -> list:
         if run:
             out.append((run[0], run[-1]))
     return [(s, e, "latin") for s, e in out if sum(ch.isalpha() for ch in text[s:e]) >= 2]
+
+
+def _outside_urls(found: list, text: str) -> list:
+    """The candidates that are no part of a web address (pic.twitter.com/gmXgDw09qN, github.com/QwenLM): a path or
+    a host is no name, as `_candidates` reads it for registered names."""
+    urls = _url_spans(normalise(text)) if "." in text else []
+    return [c for c in found if _outside(urls, c[0], c[1])] if urls else found
 
 
 def _speaker_candidates(tokens: list, found: list, verbs: set, bridges: set, surnames: set = frozenset()) -> list:
@@ -1301,8 +1310,9 @@ def _sentence_candidates(seg: FastTagger, text: str, spans: list, cfg: dict) -> 
         found += [(s, tokens[i + 1][3], "nr") for i, (w, _f, s, _e) in enumerate(tokens[:-1])
                   if w in cfg["compound_surnames"] and tokens[i + 1][1].startswith("nr")]
     if _ASCII_UPPER.search(text):  # a Latin name needs a capital letter (see _LATIN_WORD)
-        found += _latin_candidates(text, cfg["stop_latin"], cfg["latin_tails"])
-        found += [(m.start("l"), m.end("l"), "letter") for rx in cfg["letters"] for m in rx.finditer(text)]
+        latin = _latin_candidates(text, cfg["stop_latin"], cfg["latin_tails"])
+        latin += [(m.start("l"), m.end("l"), "letter") for rx in cfg["letters"] for m in rx.finditer(text)]
+        found += _outside_urls(latin, text)
     found += _speaker_candidates(tokens, found, cfg["verbs"], cfg["bridges"], cfg["surnames"])
     freq, org_words = seg.FREQ, getattr(seg, "ORG_WORDS", frozenset())
     kept = [(s, e, t) for s, e, t in found
@@ -1622,13 +1632,15 @@ def versioned_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.Data
     under their family (columns `actor`, `actor_type`), or with `discovery.versioned_model_name: written` under the
     name as written (Open-R1 stays Open-R1, MATH-500 stays MATH-500: the version may be part of the name). `discovery.promote_versioned_models`: "marked" counts the
     versioned occurrences only, "all" also the article's bare occurrences of a family once it is versioned there,
-    "off" none. The family is left to the registry when the registry holds it (it is then a registered mention)."""
+    "off" none. A versioned name the sentence makes an event's is none (人工智能计算大会（AICC2023）, `_names_no_actor`). The family is left to the registry when the registry holds it (it is then a registered mention)."""
     mode = registry.discovery["promote_versioned_models"]
     empty = occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object), actor_type=pd.Series(dtype=object))
     if mode not in ("marked", "all") or occurrences.empty:
         return empty
     cols = [occurrences[c].tolist() for c in ("article_id", "candidate", "tag")]
-    family = [versioned_family(c, registry) if tag == "latin" else "" for _a, c, tag in zip(*cols)]
+    events = registry.discovery["recurring_not_before"]
+    family = [versioned_family(c, registry) if tag == "latin" and not _names_no_actor(c, str(ex), events) else ""
+              for (_a, c, tag), ex in zip(zip(*cols), occurrences["example"])]
     family = ["" if f and normalise(f) in registry.alias_index else f for f in family]
     if mode == "all":
         seen = {(str(a), f) for a, f in zip(cols[0], family) if f}
@@ -1702,18 +1714,55 @@ def latin_short_forms(occurrences: pd.DataFrame, promoted: pd.DataFrame, registr
     return occurrences[keep].assign(actor=[x for x in actor if x])
 
 
+_BRACKET_AFTER = re.compile(r" ?[(（]([^()（）\n]{1,30})[)）]")
+
+
+def _event_glossed(text: str, start: int, end: int, nouns: tuple) -> bool:
+    """The name at [start, end) and the bracket beside it name one event: the bracket after the name ends in an event
+    noun (WAIC（世界人工智能大会） "World AI Conference"), or the name is the bracket after a phrase that ends in one
+    (人工智能计算大会（AICC2023） "the AI computing conference")."""
+    after = _BRACKET_AFTER.match(text, end)
+    if after and after.group(1).rstrip(" ").endswith(nouns):
+        return True
+    before = text[:start].rstrip(" ")
+    return (before.endswith(("(", "（")) and before[:-1].rstrip(" ").endswith(nouns)
+            and text[end:].lstrip(" ").startswith((")", "）")))
+
+
 def _names_no_actor(name: str, sentence: str, nouns: tuple) -> bool:
-    """Whether a noun right after the name in the sentence makes it a name of no actor (GTC大会 "the GTC
-    conference", WWDC开发者大会)."""
+    """Whether the sentence makes the name one of no actor: a noun right after it names an event (GTC大会 "the GTC
+    conference", WWDC开发者大会), or a bracket beside it does (`_event_glossed`: WAIC（世界人工智能大会））."""
+    if not nouns:
+        return False
     text = to_simplified(sentence)
-    return any(text[m.end():].lstrip(" ").startswith(nouns) for m in re.finditer(re.escape(name), text)) if nouns else False
+    return any(text[m.end():].lstrip(" ").startswith(nouns) or _event_glossed(text, m.start(), m.end(), nouns)
+               for m in re.finditer(re.escape(name), text))
+
+
+_QUOTE_PAIRS = ("「」", "『』", "“”", "﹁﹂")
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """Position `at` of a sentence lies inside quote marks (more opened than closed before it; an odd number of ASCII
+    double quotes)."""
+    before = text[:at]
+    return any(before.count(o) > before.count(c) for o, c in _QUOTE_PAIRS) or before.count('"') % 2 == 1
+
+
+def _only_quoted(name: str, sentences: list) -> bool:
+    """Every occurrence of the name in its article's sentences is inside quote marks: a word the article quotes (a
+    nickname, 「改名ClosedAI就撤诉」 "rename it ClosedAI and I drop the suit"), never one its own words name."""
+    spots = [(t, m.start()) for t in sentences for m in re.finditer(re.escape(name), t)]
+    return bool(spots) and all(_inside_quotes(t, at) for t, at in spots)
 
 
 def recurring_latin(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame:
     """Occurrences of an unknown Latin name without digits (tagged latin, or speaker before a speech verb) that its
     article writes at least `discovery.promote_recurring_latin` times (DBRX, Airbnb, Granite, GSA), counted under the
     name as written, typed by its shape (`guess_type`): a name an article keeps repeating is what it is about, not a stray English word.
-    0 = off. A name with a version is left to `versioned_promoted`."""
+    0 = off. A name with a version is left to `versioned_promoted`. A name the sentence makes an event's
+    (`_names_no_actor`: GTC大会, WAIC（世界人工智能大会）) or that the article writes only inside quote marks (`_only_quoted`:
+    the nickname 「ClosedAI」) is left out."""
     least = registry.discovery["promote_recurring_latin"]
     empty = occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object), actor_type=pd.Series(dtype=object))
     if least <= 0 or occurrences.empty:
@@ -1724,11 +1773,34 @@ def recurring_latin(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFra
     seen = Counter(k for k, ok in zip(keys, latin) if ok)
     named = {k for k, ok, ex in zip(keys, latin, occurrences["example"])
              if ok and seen[k] >= least and _names_no_actor(k[1], str(ex), registry.discovery["recurring_not_before"])}
+    texts: dict = defaultdict(set)
+    for k, ok, ex in zip(keys, latin, occurrences["example"]):
+        if ok and seen[k] >= least:
+            texts[k].add(to_simplified(str(ex)))
+    named |= {k for k, ts in texts.items() if _only_quoted(k[1], sorted(ts))}
     keep = [ok and seen[k] >= least and k not in named for k, ok in zip(keys, latin)]
     kept = occurrences[keep]
     if kept.empty:
         return empty
     return kept.assign(actor=kept["candidate"], actor_type=[guess_type(c, "latin") for c in kept["candidate"]])
+
+
+def recurring_org(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """Occurrences of an unknown Chinese organisation name that ends in an organisation suffix (百川智能, 稀宇科技,
+    X实验室; tagged nt, or speaker before a speech verb) and that its article writes at least
+    `discovery.promote_recurring_org` times, counted as organisation mentions under the name as written: the Chinese
+    counterpart of `recurring_latin`. 0 = off."""
+    least = registry.discovery["promote_recurring_org"]
+    empty = occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object), actor_type=pd.Series(dtype=object))
+    if least <= 0 or occurrences.empty:
+        return empty
+    suffixes = tuple(to_simplified(w) for w in registry.discovery["org_suffixes"])
+    keys = list(zip(occurrences["article_id"].astype(str), occurrences["candidate"].astype(str)))
+    org = [tag in ("nt", "speaker") and c.endswith(suffixes) and len(c) > 2 and all(map(_is_cjk, c))
+           for (_a, c), tag in zip(keys, occurrences["tag"])]
+    seen = Counter(k for k, ok in zip(keys, org) if ok)
+    kept = occurrences[[ok and seen[k] >= least for k, ok in zip(keys, org)]]
+    return kept.assign(actor=kept["candidate"], actor_type="org") if len(kept) else empty
 
 
 def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
@@ -1748,7 +1820,7 @@ def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = 
     both = pd.concat([latin.assign(actor=latin["candidate"]), short, glossed_occurrences(occurrences),
                       chinese_promoted(occurrences, registry), versioned_promoted(occurrences, registry),
                       framed_titles(occurrences, registry)])
-    recurring = recurring_latin(occurrences, registry)
+    recurring = pd.concat([recurring_latin(occurrences, registry), recurring_org(occurrences, registry)])
     both = pd.concat([both, recurring[~recurring.index.isin(both.index)]])
     return both.sort_index(kind="stable")
 
@@ -1821,9 +1893,10 @@ def _title_kind(title: str, rules: dict) -> str:
     """The type a title's own last word gives it (…法案 a bill: initiative; …Technical Report: other), "" for none.
     A title that is nothing but the head word (《框架》, 《报告》) is a short form of another title, and a title ending
     in a common word that merely ends like a head (《…算法》 "algorithm", not a law 法) has none. A bracket at the end is
-    not the last word: 《…规划(2020—2025年)》 "plan (2020-2025)", 《…办法（征求意见稿）》 "measures (draft)"."""
+    not the last word: 《…规划(2020—2025年)》 "plan (2020-2025)", 《…办法（征求意见稿）》 "measures (draft)". A head word
+    that ends in a shorter head is still only a head word: 《办法》 "the Measures" is a short form, not a law (法)."""
     low = _TRAILING_BRACKET.sub("", title.lower().rstrip())
-    if low.endswith(rules["not_heads"]):
+    if low.endswith(rules["not_heads"]) or any(low == head for head, _kind in rules["heads"]):
         return ""
     return next((kind for head, kind in rules["heads"] if low.endswith(head) and len(low) > len(head)), "")
 
@@ -1921,6 +1994,19 @@ def _short_titles(sentences: pd.DataFrame, found: list, rules: dict) -> list:
     return out
 
 
+def _as_registered(found: list, mentions: pd.DataFrame) -> list:
+    """The found titles, each one that a registered mention covers whole (with or without its marks: the registered
+    《生成式人工智能服务管理暂行办法》 "Interim Measures on generative AI services") under that actor's name and type, so a
+    later short title (《办法》 "the Measures") counts for the registered document, not for a second one."""
+    cover = {(str(a), int(s), int(e)): (actor, kind) for a, s, e, actor, kind in
+             zip(mentions["article_id"], mentions["start"], mentions["end"], mentions["actor"], mentions["actor_type"])}
+    out = []
+    for f in found:
+        hit = cover.get((f[0], f[2], f[3])) or cover.get((f[0], f[2] + 1, f[3] - 1))
+        out.append(f[:4] + (hit[1],) + f[5:8] + (hit[0],) if hit else f)
+    return out
+
+
 def _glossed(s: int, e: int, spans: list, base: int, text: str, rules: dict) -> bool:
     """The title at [s, e) and a mention of the same sentence name one thing: the title glosses the name before it
     (SB 1047，即《前沿…法案》 "SB 1047, i.e. the … Act") or a name inside the brackets right after it glosses the title
@@ -1945,6 +2031,7 @@ def with_documents(mentions: pd.DataFrame, sentences: pd.DataFrame, registry: Re
     found = _document_spans(sentences, rules)
     if not found:
         return mentions
+    found = _as_registered(found, mentions)
     spans: dict = defaultdict(list)
     for i, aid, s, e in zip(range(len(mentions)), mentions["article_id"].astype(str), mentions["start"], mentions["end"]):
         spans[aid].append((int(s), int(e), i))
