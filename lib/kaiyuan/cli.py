@@ -11,8 +11,8 @@ from .corpus import MAX_ARTICLE_CHARS
 from .pipeline import run, write_tables
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse arguments, run the pipeline, write tables; non-zero exit with a clear message on failure."""
+def _parser() -> argparse.ArgumentParser:
+    """The command line: run, report, evaluate, check-gold and agreement, with their options."""
     parser = argparse.ArgumentParser(prog="kaiyuan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p_run = sub.add_parser("run", help="analyse a corpus folder and write every table")
@@ -40,7 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     p_agr.add_argument("--a", required=True)
     p_agr.add_argument("--b", required=True)
     p_agr.add_argument("--out", default=None)
-    for p in (p_run, p_rep, p_ev):
+    _add_run_options((p_run, p_rep, p_ev), (p_run, p_ev))
+    return parser
+
+
+def _add_run_options(runners: tuple, limited: tuple) -> None:
+    """The pipeline's options on the commands that run it (`runners`); the article size limit on `limited`."""
+    for p in runners:
         p.add_argument("--registry", default=None, help="actor registry YAML (default: the packaged actors.yaml)")
         p.add_argument("--labels", default=None, help="stance label CSV (default: the packaged stance_labels.csv)")
         p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
@@ -49,30 +55,47 @@ def main(argv: list[str] | None = None) -> int:
 
         p.add_argument("--scheduler", default=None,
                        help="Dask scheduler address (tcp://host:8786) or 'local'; needs pip install 'kaiyuan[dask]'")
-    for p in (p_run, p_ev):
+    for p in limited:
         p.add_argument("--max-article-chars", type=int, default=MAX_ARTICLE_CHARS, metavar="N",
                        help=f"reject an article longer than N characters, with the reason (default {MAX_ARTICLE_CHARS:,}; 0: no limit)")
-    args = parser.parse_args(argv)
-    if args.command == "evaluate":
-        return _evaluate(args)
-    if args.command == "agreement":
-        from .agreement import main as agreement_main
 
-        return agreement_main(["--a", args.a, "--b", args.b] + (["--out", args.out] if args.out else []))
-    if args.command == "check-gold":
-        from .gold import main as gold_main
 
-        return gold_main(["check", "--gold", args.gold] + (["--corpus", args.corpus] if args.corpus else []))
-    if args.command == "report":
-        from .report import build_report
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, run the pipeline, write tables; non-zero exit with a clear message on failure."""
+    args = _parser().parse_args(argv)
+    command = {"evaluate": _evaluate, "agreement": _agreement, "check-gold": _check_gold, "report": _report}
+    return command.get(args.command, _run)(args)
 
-        try:
-            index = build_report(args.corpus, args.out, registry=args.registry, labels=args.labels,
-                                 workers=args.workers, cache=not args.no_cache, previous=args.previous)
-        except (FileNotFoundError, ValueError) as err:
-            return _input_error(err)
-        print(f"kaiyuan: report written to {index}")
-        return 0
+
+def _agreement(args) -> int:
+    """`kaiyuan agreement`: inter-annotator agreement of two gold folders."""
+    from .agreement import main as agreement_main
+
+    return agreement_main(["--a", args.a, "--b", args.b] + (["--out", args.out] if args.out else []))
+
+
+def _check_gold(args) -> int:
+    """`kaiyuan check-gold`: check a gold folder (and its snippets against --corpus)."""
+    from .gold import main as gold_main
+
+    return gold_main(["check", "--gold", args.gold] + (["--corpus", args.corpus] if args.corpus else []))
+
+
+def _report(args) -> int:
+    """`kaiyuan report`: run, execute every notebook, render the HTML report."""
+    from .report import build_report
+
+    try:
+        index = build_report(args.corpus, args.out, registry=args.registry, labels=args.labels,
+                             workers=args.workers, cache=not args.no_cache, previous=args.previous)
+    except (FileNotFoundError, ValueError) as err:
+        return _input_error(err)
+    print(f"kaiyuan: report written to {index}")
+    return 0
+
+
+def _run(args) -> int:
+    """`kaiyuan run`: analyse the corpus and write every table; exit 3 when no article could be loaded."""
     try:
         from .report import check_corpus
 

@@ -306,12 +306,7 @@ def _build_article(aid: str, sents: pd.DataFrame, mentions: pd.DataFrame, rules:
     in_order = order.is_monotonic_increasing and order.is_unique  # as the pipeline gives them: nothing to sort
     sents = (sents if in_order else sents.sort_values("sentence_id")).reset_index(drop=True)
     n = int(sents["end"].max()) if len(sents) else 0
-    text, simp = [" "] * n, [" "] * n
-    for start, t, s in zip(sents["start"].tolist(), sents["text"].tolist(), sents["text_simplified"].tolist()):
-        t = str(t)
-        s = str(s) if isinstance(s, str) and len(s) == len(t) else t
-        text[start:start + len(t)] = t
-        simp[start:start + len(s)] = s
+    text, simp = _article_texts(n, sents["start"].tolist(), sents["text"].tolist(), sents["text_simplified"].tolist())
     ms = []
     if mentions is not None and len(mentions):
         for m in records(mentions):
@@ -319,10 +314,34 @@ def _build_article(aid: str, sents: pd.DataFrame, mentions: pd.DataFrame, rules:
                                str(getattr(m, "surface", ""))))
     ms += _outlet_mentions("".join(text), "".join(simp), ms, rules)
     ms.sort(key=lambda m: (m.start, m.end))
-    kinds = [str(k or "body") for k in sents["kind"]] if "kind" in sents else ["body"] * len(sents)
-    starts, ends = [int(x) for x in sents["start"]], [int(x) for x in sents["end"]]
-    return _Article(aid, sents, "".join(text), "".join(simp), ms, starts=starts, ends=ends,
-                    ids=[int(x) for x in sents["sentence_id"]], kinds=kinds, para_ends=_paragraph_ends(starts, ends))
+    kinds = [str(k or "body") for k in sents["kind"].tolist()] if "kind" in sents else ["body"] * len(sents)
+    starts, ends = [int(x) for x in sents["start"].tolist()], [int(x) for x in sents["end"].tolist()]
+    return _Article(aid, sents, text, simp, ms, starts=starts, ends=ends,
+                    ids=[int(x) for x in sents["sentence_id"].tolist()], kinds=kinds,
+                    para_ends=_paragraph_ends(starts, ends))
+
+
+def _article_texts(n: int, starts: list, texts: list, simps: list) -> tuple[str, str]:
+    """The article's text and simplified text: each sentence at its offset, spaces between, `n` long at least
+    (a simplified form of another length is replaced by the text). Sentences in order without overlap, within
+    `n`, are joined in one pass; otherwise each is laid over a character list (the later one wins)."""
+    texts = [str(t) for t in texts]
+    simps = [str(s) if isinstance(s, str) and len(s) == len(t) else t for t, s in zip(texts, simps)]
+    pos, pieces, spieces = 0, [], []
+    for start, t, s in zip(starts, texts, simps):
+        if start < pos:
+            break
+        pieces += [" " * (start - pos), t]
+        spieces += [" " * (start - pos), s]
+        pos = start + len(t)
+    else:
+        if pos <= n:
+            return "".join(pieces) + " " * (n - pos), "".join(spieces) + " " * (n - pos)
+    text, simp = [" "] * n, [" "] * n
+    for start, t, s in zip(starts, texts, simps):
+        text[start:start + len(t)] = t
+        simp[start:start + len(s)] = s
+    return "".join(text), "".join(simp)
 
 
 def _outlet_mentions(text: str, simp: str, mentions: list[_Mention], rules: dict) -> list[_Mention]:

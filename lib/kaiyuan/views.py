@@ -440,23 +440,42 @@ def timeline_chart(result, output=None, recent_years: int = 3, max_rows: int = M
     The axis is broken in two: everything before the last `recent_years` years of coverage is drawn
     compressed on the left, so that the dense recent months stay readable on the right.
     """
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
-
     plotting.setup()
     tl = _timeline_frame(result, max_rows=max_rows)
     pubs = pd.to_datetime(result["articles"].loc[result["articles"]["published"] != "", "published"], format="ISO8601")
     ends = ([tl["end_d"].max()] if len(tl) else []) + list(pubs)
     last = max(ends) if ends else pd.Timestamp("2025-01-01")
     split = pd.Timestamp(year=last.year - recent_years + 1, month=1, day=1)
-    early = tl[tl["start_d"] < split]
     colours = _timeline_colours(tl)
-    height = 0.3 * max(len(tl), 4) + 2.5
-    widths = [1, 3] if len(early) else [0.001, 3]
-    fig, (ax0, ax1) = plt.subplots(1, 2, sharey=True, figsize=(12, height), gridspec_kw={"width_ratios": widths, "wspace": 0.04})
+    early = tl[tl["start_d"] < split]
+    fig, (ax0, ax1) = _timeline_axes(tl, early)
     for ax in (ax0, ax1):
         _draw_timeline_rows(ax, tl, colours, pubs)
-    lo = tl["start_d"].min() if len(early) else split
+    _timeline_time_axes(ax0, ax1, tl["start_d"].min() if len(early) else split, split, last)
+    ax0.set_yticks(range(len(tl)), _timeline_labels(tl))
+    ax0.invert_yaxis()
+    _timeline_legend(fig, tl, colours)
+    fig.suptitle(f"时间线 Timeline · {tl.attrs['kept']}\none row per merged event; (n) = number of merged sources")
+    if output is not None:
+        plotting.save(fig, tl.drop(columns=["start_d", "end_d"]), Path(output) / "figures" / "03_timeline")
+    return fig
+
+
+def _timeline_axes(tl: pd.DataFrame, early: pd.DataFrame):
+    """The figure and its two panels sharing the rows: the compressed early years (narrow; a sliver when
+    no entry starts before the split) and the recent years."""
+    import matplotlib.pyplot as plt
+
+    height = 0.3 * max(len(tl), 4) + 2.5
+    widths = [1, 3] if len(early) else [0.001, 3]
+    return plt.subplots(1, 2, sharey=True, figsize=(12, height), gridspec_kw={"width_ratios": widths, "wspace": 0.04})
+
+
+def _timeline_time_axes(ax0, ax1, lo, split, last) -> None:
+    """The panels' time ranges (early: from `lo`, recent: from `split` to `last`), year ticks on the early
+    panel, quarter ticks on the recent one, and the break between them."""
+    import matplotlib.dates as mdates
+
     ax0.set_xlim(lo - pd.Timedelta(days=200), split)
     ax1.set_xlim(split, last + pd.Timedelta(days=45))
     ax0.xaxis.set_major_locator(mdates.YearLocator(max(1, (split.year - lo.year) // 3 or 1)))
@@ -467,8 +486,12 @@ def timeline_chart(result, output=None, recent_years: int = 3, max_rows: int = M
     ax0.spines["right"].set_visible(False)
     ax1.spines["left"].set_visible(False)
     ax1.tick_params(axis="y", left=False)
-    ax0.set_yticks(range(len(tl)), _timeline_labels(tl))
-    ax0.invert_yaxis()
+
+
+def _timeline_legend(fig, tl: pd.DataFrame, colours: dict) -> None:
+    """Legend below the panels: the main actors' colours (grey 'others' only when drawn) and the mark kinds."""
+    import matplotlib.pyplot as plt
+
     handles = [plt.Line2D([], [], marker="s", ls="", color=c, label=a) for a, c in colours.items()
                if a != OTHER or (tl["colour_group"] == OTHER).any()]
     handles += [plt.Line2D([], [], marker="D", ls="", color="#555", label="确切日期 exact day"),
@@ -477,10 +500,6 @@ def timeline_chart(result, output=None, recent_years: int = 3, max_rows: int = M
     fig.legend(handles=handles, loc="lower center", ncol=min(4, len(handles)), frameon=False, fontsize=8,
                title="主要行为者 main actor (acting party; top 8, others grey)",
                bbox_to_anchor=(0.55, -0.02 - 0.012 * len(handles) / 4))
-    fig.suptitle(f"时间线 Timeline · {tl.attrs['kept']}\none row per merged event; (n) = number of merged sources")
-    if output is not None:
-        plotting.save(fig, tl.drop(columns=["start_d", "end_d"]), Path(output) / "figures" / "03_timeline")
-    return fig
 
 
 def timeline_sources(result, width: int = 60) -> pd.DataFrame:
