@@ -432,12 +432,13 @@ def _align_sentences(gold_rows: list[dict], sents: pd.DataFrame) -> dict[int, tu
     return out
 
 
-def _held_out_predictions(result, labels) -> tuple[pd.DataFrame, int]:
+def _held_out_predictions(result, labels, run_registry=None) -> tuple[pd.DataFrame, int]:
     """Model rows for every sentence; articles that are in the training labels are predicted by a
-    model trained without them (leave-one-article-out), so no score is in-sample."""
+    model trained without them (leave-one-article-out), so no score is in-sample. Relevance terms from
+    the registry the run used (`run_registry`; the blind one in a blind run)."""
     from .stance import predict_held_out
 
-    return predict_held_out(result["sentences"], labels)
+    return predict_held_out(result["sentences"], labels, run_registry)
 
 
 def score_sentence_stance(gold: Gold, result, held: tuple[pd.DataFrame, int]) -> tuple[list, list, dict]:
@@ -596,20 +597,21 @@ def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=Non
         run_registry, n_removed = write_blind_registry(raw, known, registry)
         note = f"registry-blind: {n_removed} entries named in one article only removed"
     result = run(corpus, workers=workers, cache=cache, registry=run_registry, labels=labels, **kwargs)
-    ev = _score_all(gold, result, raw, registry, labels)
+    ev = _score_all(gold, result, raw, registry, labels, run_registry)
     if note:
         ev.scores["note"] = [f"{n}; {note}" if n else note for n in ev.scores["note"].fillna("")]
     return ev
 
 
-def _score_all(gold: Gold, result, raw: dict[str, str], registry, labels) -> Evaluation:
-    """Every layer's scores and errors for one pipeline result (`raw`: the corpus's raw texts by article_id)."""
+def _score_all(gold: Gold, result, raw: dict[str, str], registry, labels, run_registry=None) -> Evaluation:
+    """Every layer's scores and errors for one pipeline result (`raw`: the corpus's raw texts by article_id;
+    names mapped through `registry`, stance relevance from `run_registry`, the registry the run used)."""
     from .quotes import quote_stance
     from .stance import load_quote_labels
 
     namer = Namer(registry)
     scores, errors = [], []
-    held = _held_out_predictions(result, labels)
+    held = _held_out_predictions(result, labels, run_registry if run_registry is not None else registry)
     # quote stance from the same held-out labels (the pipeline's own quotes prefer hand labels, in-sample here)
     held_quotes = {"quotes": result["quotes"], "quote_stance": quote_stance(result["quotes"], held[0], load_quote_labels())}
     for s, e in (score_metadata(gold, result), score_cleaning(gold, result, raw), score_actors(gold, result, namer),

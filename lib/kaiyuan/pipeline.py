@@ -277,9 +277,10 @@ def _run_steps(steps: _ChunkSteps, reg, labels: str | None, cache_dir: str | Non
         return mentions, actors.unknown_occurrences(sub, mentions, reg)
 
     def predict_stance(aids, sub):
+        cues = stance.load_cues(registry=reg.path)  # relevance terms from the run's registry
         model = stance.model_for(labels, cache_dir) if stance.label_paths(labels) else None
-        pred = model.predict(sub) if model is not None else stance.cue_predict(sub)
-        pred = stance.sort_rows(_concat([pred, stance.hand_rows(sub, labels)], stance.STANCE_COLUMNS))
+        pred = model.predict(sub, cues) if model is not None else stance.cue_predict(sub, cues)
+        pred = stance.sort_rows(_concat([pred, stance.hand_rows(sub, labels, cues)], stance.STANCE_COLUMNS))
         return pred, stance.article_stance(pred, sub, of(aids, "quotes"))
 
     steps.step("actors", ("mentions", "unknown"), find_actors)

@@ -159,9 +159,23 @@ def agreement(pass1: pd.DataFrame | str | Path, pass2: pd.DataFrame | str | Path
 
 
 # --------------------------------------------------------------------------- cue baseline
-@functools.lru_cache(maxsize=4)
-def load_cues(path: str | None = None) -> dict:
-    """The cue lists (stance_cues.yaml), lower-cased and converted to simplified script."""
+def load_cues(path: str | None = None, registry: str | Path | None = None) -> dict:
+    """The cue lists (stance_cues.yaml), lower-cased and converted to simplified script; the names a target
+    takes from the actor registry (`registry_actors`, a `voice` rule's `actors`) come from `registry` (a
+    registry YAML: the one the run uses; default the packaged actors.yaml). Cached per file version."""
+    from .actors import load_registry
+
+    reg = load_registry(registry) if registry is not None else None
+    stamp = (reg.path, Path(reg.path).stat().st_mtime_ns) if reg is not None else None
+    return _load_cues(path, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cues(path: str | None, registry_stamp: tuple | None) -> dict:
+    """load_cues for one cue file and one registry version ((path, mtime), None: the packaged registry)."""
+    from .actors import load_registry
+
+    reg = load_registry(registry_stamp[0]) if registry_stamp else None
     raw = load_yaml(path or CUES_PATH)
     norm = lambda w: _simplified([str(w)])[0].lower()  # noqa: E731
     cues = {k: raw[k] for k in ("threshold", "negation_window", "negated_relevance_weight")}
@@ -173,7 +187,7 @@ def load_cues(path: str | None = None) -> dict:
     cues["negator_exceptions"] = [norm(n) for n in raw["negator_exceptions"]]
     cues["targets"] = {}
     for t, spec in raw["targets"].items():
-        names = registry_terms(spec.get("registry_actors") or [])
+        names = registry_terms(_held(spec.get("registry_actors") or [], reg), reg)
         spec = {**spec, "relevance": [*spec["relevance"], *names]}
         if "about" in spec:
             spec["about"] = [*spec["about"], *names]
@@ -190,16 +204,22 @@ def load_cues(path: str | None = None) -> dict:
                               "about": sorted({norm(r) for r in spec.get("about", spec["relevance"])}, key=len, reverse=True),
                               "with_any": sorted({norm(r) for r in spec.get("with_any", [])}, key=len, reverse=True),
                               "article_min": int(spec.get("article_min", 0)),
-                              "voice": _voice_spec(spec.get("voice"), norm)}
+                              "voice": _voice_spec(spec.get("voice"), norm, reg)}
     return cues
 
 
-def _voice_spec(raw: dict | None, norm) -> dict | None:
-    """A target's `voice` rule (stance_cues.yaml): the names (registry aliases of `actors` plus `terms`),
+def _held(names: list[str], registry) -> list[str]:
+    """The names a user's registry holds (a registry that lacks an actor gives it no terms); every name
+    for the packaged registry (None), where a missing one is a mistake in stance_cues.yaml (KeyError)."""
+    return list(names) if registry is None else [n for n in names if n in registry]
+
+
+def _voice_spec(raw: dict | None, norm, registry=None) -> dict | None:
+    """A target's `voice` rule (stance_cues.yaml): the names (aliases in `registry` of `actors` plus `terms`),
     the target whose label it borrows (`from`) and the sentence window."""
     if not raw:
         return None
-    names = registry_terms(raw.get("actors") or []) + [norm(w) for w in raw.get("terms") or []]
+    names = registry_terms(_held(raw.get("actors") or [], registry), registry) + [norm(w) for w in raw.get("terms") or []]
     return {"from": str(raw["from"]), "names": sorted(set(names), key=lambda w: (-len(w), w)),
             "window": int(raw.get("window", 0)), "sides": [str(x) for x in raw.get("sides") or ["supportive", "critical"]]}
 
@@ -305,9 +325,10 @@ def cue_label(text: str, target: str, cues: dict | None = None) -> str:
     return "supportive" if s >= cues["threshold"] else "critical" if s <= -cues["threshold"] else "neutral"
 
 
-def cue_predict(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Cue-baseline stance rows (STANCE_COLUMNS, method "cue") for every sentence and target."""
-    cues = load_cues()
+def cue_predict(sentences: pd.DataFrame, cues: dict | None = None) -> pd.DataFrame:
+    """Cue-baseline stance rows (STANCE_COLUMNS, method "cue") for every sentence and target (`cues`:
+    `load_cues(registry=...)` of the run's registry; default the packaged one)."""
+    cues = cues or load_cues()
     texts = sentences["text_simplified"] if "text_simplified" in sentences else sentences["text"]
     rows = []
     if "text_simplified" not in sentences:
@@ -754,8 +775,10 @@ def _label_table(paths: tuple, stamps: tuple) -> pd.DataFrame:
     return pd.concat([load_labels(p) for p in paths], ignore_index=True)
 
 
-def hand_rows(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
-    """Method "hand" rows (score 1.0) for the sentences that have a hand label, matched on article_id + text."""
+def hand_rows(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame | None = None,
+              cues: dict | None = None) -> pd.DataFrame:
+    """Method "hand" rows (score 1.0) for the sentences that have a hand label, matched on article_id + text
+    (`relevant` from `cues`, default the packaged registry's)."""
     if sentences is None or len(sentences) == 0:
         return pd.DataFrame(columns=STANCE_COLUMNS)
     with warnings.catch_warnings():
@@ -773,11 +796,11 @@ def hand_rows(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame | None 
             if not paths:
                 return pd.DataFrame(columns=STANCE_COLUMNS)
             table = _label_table(tuple(str(p) for p in paths), tuple(p.stat().st_mtime_ns for p in paths))
-            return hand_rows(sentences, table[table["article_id"].isin(set(sentences["article_id"].astype(str)))])
+            return hand_rows(sentences, table[table["article_id"].isin(set(sentences["article_id"].astype(str)))], cues)
     if len(hand) == 0:  # no sentence has a hand label (any article outside the label files): no relevance to compute
         return pd.DataFrame([], columns=STANCE_COLUMNS)
     keys = set(zip(sentences["article_id"].astype(str), sentences["sentence_id"].astype(int)))
-    rel = relevance(sentences)
+    rel = relevance(sentences, cues)
     where = {k: i for i, k in enumerate(zip(sentences["article_id"].astype(str), sentences["sentence_id"].astype(int)))}
     rows = [(str(r.article_id), int(r.sentence_id), t, getattr(r, t), 1.0, "hand", 1.0,
              bool(rel[t][where[(str(r.article_id), int(r.sentence_id))]]) or getattr(r, t) != "neutral")
@@ -790,16 +813,18 @@ def sort_rows(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(["article_id", "sentence_id", "target", "method"], kind="stable").reset_index(drop=True)
 
 
-def predict(sentences: pd.DataFrame, labels: pd.DataFrame | str | Path | None = None) -> pd.DataFrame:
+def predict(sentences: pd.DataFrame, labels: pd.DataFrame | str | Path | None = None,
+            registry: str | Path | None = None) -> pd.DataFrame:
     """Sentence stance for every sentence and target (STANCE_COLUMNS).
 
     Model rows (method "model", trained on ALL of `labels`: a DataFrame or a label file; default: the
     packaged hand labels) for every sentence, plus method "hand" rows (score 1.0) for sentences that have
     a hand label (matched on article_id + sentence text). Without any labels the cue baseline is used
-    instead (method "cue").
+    instead (method "cue"). Relevance terms come from `registry` (the run's actor registry; default packaged).
     """
     if sentences is None or len(sentences) == 0:
         return pd.DataFrame(columns=STANCE_COLUMNS)
+    cues = load_cues(registry=registry)
     sentences = sentences.copy()
     if "text_simplified" not in sentences:
         sentences["text_simplified"] = _simplified(sentences["text"])
@@ -807,8 +832,8 @@ def predict(sentences: pd.DataFrame, labels: pd.DataFrame | str | Path | None = 
         model = train_model(labels) if len(labels) else None
     else:
         model = model_for(labels) if label_paths(labels) else None
-    out = model.predict(sentences) if model is not None else cue_predict(sentences)
-    hand = hand_rows(sentences, labels)
+    out = model.predict(sentences, cues) if model is not None else cue_predict(sentences, cues)
+    hand = hand_rows(sentences, labels, cues)
     if len(hand):
         out = pd.concat([out, hand], ignore_index=True)
     return sort_rows(out)
@@ -882,14 +907,15 @@ def held_out(labels: pd.DataFrame, cues: dict | None = None) -> pd.DataFrame:
     return sort_rows(pd.concat(frames, ignore_index=True)) if frames else pd.DataFrame(columns=STANCE_COLUMNS)
 
 
-def predict_held_out(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame | None = None) -> tuple[pd.DataFrame, int]:
+def predict_held_out(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame | None = None,
+                     registry: str | Path | None = None) -> tuple[pd.DataFrame, int]:
     """Model rows (no hand rows) for `sentences` with nothing in-sample: an article that is in the
     training labels is predicted by classifiers trained without its labels. Returns (rows, number of
-    such articles)."""
-    cues = load_cues()
+    such articles). Relevance terms from the run's `registry` (default: the packaged one)."""
+    cues = load_cues(registry=registry)
     train = load_training(labels).reset_index(drop=True)
     if len(train) == 0:
-        return cue_predict(sentences), 0
+        return cue_predict(sentences, cues), 0
     sentences = sentences if "text_simplified" in sentences else sentences.assign(text_simplified=_simplified(sentences["text"]))
     vectorizer, x = _vectorise(train, cues)
     aids = sentences["article_id"].astype(str)
