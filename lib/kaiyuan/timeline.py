@@ -33,7 +33,7 @@ EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "expression", "start",
 TIMELINE_COLUMNS = ["timeline_id", "start", "end", "granularity", "label", "main_actor", "actors", "article_ids",
                     "n_sources", "event_ids", "sentences", "conflict", "conflict_with"]
 HAN = "\u4e00-\u9fff"
-PLURAL = {"year": "years", "month": "months", "week": "days", "day": "days"}
+PLURAL = {"year": "years", "quarter": "quarter", "month": "months", "week": "days", "day": "days"}
 
 Span = tuple[dt.date, dt.date, str]          # start, end, granularity
 
@@ -111,18 +111,21 @@ def add_months(day: dt.date, n: int) -> dt.date:
 
 
 def shift(day: dt.date, unit: str, n: int) -> dt.date:
-    """Move a date by n calendar units (year / month / week / day)."""
-    if unit == "year":
-        return add_months(day, 12 * n)
+    """Move a date by n calendar units (year / quarter / month / week / day)."""
+    if unit in ("year", "quarter"):
+        return add_months(day, (12 if unit == "year" else 3) * n)
     if unit == "month":
         return add_months(day, n)
     return day + dt.timedelta(days=7 * n if unit == "week" else n)
 
 
 def unit_span(day: dt.date, unit: str) -> tuple[dt.date, dt.date]:
-    """The calendar year / month / Monday-Sunday week / day that contains a date."""
+    """The calendar year / quarter / month / Monday-Sunday week / day that contains a date."""
     if unit == "year":
         return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if unit == "quarter":
+        first = 3 * ((day.month - 1) // 3) + 1
+        return month_span(day.year, first)[0], month_span(day.year, first + 2)[1]
     if unit == "month":
         return month_span(day.year, day.month)
     if unit == "week":
@@ -401,6 +404,8 @@ def _acceptable(rule: str, fields: dict, rules: dict) -> bool:
             return True
         rng = number_range(fields.get("n", ""), rules)
         if rng is None or rng[0] < 1:
+            return False
+        if fields.get("hours") and rng[1] >= 24:  # "48小时后" may be days on: only hours within a day stay on it
             return False
         if fields.get("prefix") == "这" and rng == (1, 1):
             return False
@@ -1803,6 +1808,26 @@ def _window_granularity(n: int, unit: str) -> str:
     return "year" if (unit, n) in (("year", 1), ("month", 12)) else PLURAL[unit]
 
 
+def _window_size(m: re.Match | None, rules: dict, units: dict) -> tuple[int, str] | None:
+    """(count, unit) of the window words after a deadline: "的一年里" (1, year), "的季度" (1, quarter); None if none."""
+    if m is None:
+        return None
+    if m["quarter"]:
+        return 1, "quarter"
+    n = parse_number(m["n"], rules)
+    return (n, units[m["unit"]]) if n else None
+
+
+def _window_span(res: Resolution, n: int, unit: str) -> Resolution:
+    """A deadline's reading widened to the window that ends at it: N units back from its start ("截至今年8月的一年里"
+    = 2024-08-01..2025-08-31), or a quarter the three months up to its end ("截至4月的季度" = 02-01..04-30)."""
+    if unit == "quarter":
+        start, granularity = add_months(res.end + dt.timedelta(days=1), -3), "quarter"
+    else:
+        start, granularity = shift(res.start, unit, -n), _window_granularity(n, unit)
+    return replace(res, start=start, granularity=granularity, reason=f"{res.reason}; a {n}-{unit} window up to the deadline")
+
+
 def deadline_window(items: list[tuple[Found, Resolution]], text: str, rules: dict) -> list[tuple[Found, Resolution]]:
     """A window of N years or months that ends at a deadline ("截至今年8月的一年里" = 2024-08-01..2025-08-31): the
     deadline's start moved N units back to its end, the window words joined to the expression (and any expression
@@ -1814,12 +1839,11 @@ def deadline_window(items: list[tuple[Found, Resolution]], text: str, rules: dic
             continue
         m = rx.match(norm, found.end) if rx and found.fields.get("by") and res.resolved and found.pattern != "range" \
             else None
-        n = parse_number(m["n"], rules) if m else None
-        if n:
-            unit, stop = units[m["unit"]], m.end()
+        size = _window_size(m, rules, units)
+        if size:
+            (n, unit), stop = size, m.end()
             found = replace(found, end=stop, text=text[found.start:stop], norm=norm[found.start:stop])
-            res = replace(res, start=shift(res.start, unit, -n), granularity=_window_granularity(n, unit),
-                          reason=f"{res.reason}; a {n}-{unit} window up to the deadline")
+            res = _window_span(res, n, unit)
         out.append((found, res))
     return out
 
