@@ -57,3 +57,16 @@ def test_a_taiwan_byline_with_full_width_slashes(tmp_path):
     row, clean = read(tmp_path, TITLE_TW, "某某時報／ 記者林文彬／台北報導", *BODY_TW)
     assert (row["author"], row["outlet"]) == ("林文彬", "某某時報")
     assert "林文彬" not in clean
+
+
+# ---------------------------------------------------------------- 3. a bar of article controls; a labelled lead-in
+@pytest.mark.parametrize("bar", ["收藏 分享", "分享　收藏　列印"])
+def test_a_bar_of_article_controls_is_junk(tmp_path, bar):
+    _, clean = read(tmp_path, TITLE, *BODY[:2], bar, BODY[2])
+    assert bar not in clean and clean.splitlines()[-1] == BODY[2]
+
+
+def test_a_key_point_lead_in_under_the_headline_is_junk(tmp_path):
+    # 看点：… = key point: the account's summary of the article, not its text
+    _, clean = read(tmp_path, TITLE, "**看点：** 本周三，某团队一句话引发热议，几小时后又改口。", *BODY)
+    assert clean.splitlines()[1:] == BODY
