@@ -479,6 +479,8 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
         value = _credit_value(line[m.end():end], rules)
         if kind in ("author", "compiler") and rules["bare_domain"].match(value):
             kind = "outlet"  # 'Author: sspai.com': a site, not a person
+        if kind == "author" and i + 1 < len(found) and rules["outlet_name"].match(normalise_for_match(value)):
+            kind = "outlet"  # '文／某某日報 記者王小明': the writer label names the paper, its reporter follows
         if value:
             out.setdefault(kind, value)
     return out
