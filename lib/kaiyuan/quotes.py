@@ -232,10 +232,8 @@ def _front_title_end(name: str, rules: dict) -> int:
 def _unnamed_speaker(surface: str, rules: dict) -> tuple[str, str, str]:
     """An unregistered subject that is a speaking noun (有开发者 -> "unnamed developers", 知情人士 -> "unnamed
     people familiar with the matter", `unnamed_speakers`); any other subject stays unresolved ("")."""
-    simp = to_simplified(surface)
-    head = simp.rsplit("的", 1)[-1]  # 一位长期追踪中国模型的海外研究者: the modifier clause before 的 is no subject length
-    m = rules["_unnamed_re"].search(simp if len(simp) <= rules["max_unresolved_subject"] else head)
-    if m is None or not surface or len(head) > rules["max_unresolved_subject"]:
+    m = rules["_unnamed_re"].search(to_simplified(surface))
+    if m is None or not surface or len(surface) > rules["max_unresolved_subject"]:
         return "", "", surface
     return "unnamed " + rules["unnamed_speakers"][m.group()], "", surface
 
