@@ -1,21 +1,12 @@
 """Session 12b (reg12b): unknown Latin names an article keeps repeating, and `X AI` names kept whole."""
-import pandas as pd
-
+from actor_frames import sentences  # tests/actor_frames.py
 from kaiyuan import actors
 
 REG = actors.load_registry()
 
 
-def _sentences(aid: str, texts: list) -> pd.DataFrame:
-    rows, at = [], 0
-    for i, t in enumerate(texts):
-        rows.append({"article_id": aid, "sentence_id": i, "text": t, "start": at, "end": at + len(t)})
-        at += len(t) + 1
-    return pd.DataFrame(rows)
-
-
 def _promoted(texts: list) -> list:
-    sents = _sentences("a1", texts)
+    sents = sentences("a1", texts)
     mentions = actors.find_mentions(sents, REG)
     unknown = actors.unknown_occurrences(sents, mentions, REG)
     prom = actors.promoted_occurrences(unknown, REG)

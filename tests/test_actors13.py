@@ -2,21 +2,14 @@
 only ever quoted), names containing " & ", and registry transliterations."""
 import pandas as pd
 
+from actor_frames import sentences  # tests/actor_frames.py
 from kaiyuan import actors
 
 REG = actors.load_registry()
 
 
-def _sentences(aid: str, texts: list) -> pd.DataFrame:
-    rows, at = [], 0
-    for i, t in enumerate(texts):
-        rows.append({"article_id": aid, "sentence_id": i, "text": t, "start": at, "end": at + len(t)})
-        at += len(t) + 1
-    return pd.DataFrame(rows)
-
-
 def _unknown(texts: list) -> pd.DataFrame:
-    sents = _sentences("a1", texts)
+    sents = sentences("a1", texts)
     return actors.unknown_occurrences(sents, actors.find_mentions(sents, REG), REG)
 
 
@@ -89,7 +82,7 @@ def test_a_name_with_a_spaced_ampersand_is_one_name():
 
 def test_an_ampersand_between_two_registered_names_joins_nothing():
     # "Google & Microsoft both signed": two registered actors, no unknown name
-    sents = _sentences("a1", ["Google & Microsoft都签署了协议。"])
+    sents = sentences("a1", ["Google & Microsoft都签署了协议。"])
     mentions = actors.find_mentions(sents, REG)
     assert sorted(mentions["actor"]) == ["Google", "Microsoft"]
     assert actors.unknown_occurrences(sents, mentions, REG).empty
@@ -98,7 +91,7 @@ def test_an_ampersand_between_two_registered_names_joins_nothing():
 # --- transliterations of registry people ---------------------------------------------------------------------
 
 def test_registry_people_keep_their_mainland_and_taiwan_spellings():
-    sents = _sentences("a1", ["勒坤认为开源更安全。", "札克柏格宣布新实验室。", "技术长博斯沃斯表示模型表现好。",
+    sents = sentences("a1", ["勒坤认为开源更安全。", "札克柏格宣布新实验室。", "技术长博斯沃斯表示模型表现好。",
                               "克莱姆·德朗格表示权力集中是最大风险。"])
     got = list(actors.find_mentions(sents, REG)["actor"])
     assert got == ["Yann LeCun", "Mark Zuckerberg", "Andrew Bosworth", "Clem Delangue"]
@@ -125,7 +118,7 @@ def test_a_field_of_ai_ending_in_intelligence_is_no_company():
 # --- short titles of registered documents ----------------------------------------------------------------------
 
 def _with_documents(texts: list) -> list:
-    sents = _sentences("a1", texts)
+    sents = sentences("a1", texts)
     return list(actors.with_documents(actors.find_mentions(sents, REG), sents, REG)["actor"])
 
 
