@@ -1739,14 +1739,19 @@ def _names_no_actor(name: str, sentence: str, nouns: tuple) -> bool:
                for m in re.finditer(re.escape(name), text))
 
 
-_QUOTE_PAIRS = ("「」", "『』", "“”", "﹁﹂")
+@functools.lru_cache(maxsize=1)
+def _quote_marks() -> tuple:
+    """The (opener, closer) pairs of the quote layer's `quote_marks` (quotes.yaml): one list of quote marks."""
+    from .config import load_yaml
+
+    return tuple(load_yaml(Path(__file__).parent / "data" / "quotes.yaml")["quote_marks"].items())
 
 
 def _inside_quotes(text: str, at: int) -> bool:
-    """Position `at` of a sentence lies inside quote marks (more opened than closed before it; an odd number of ASCII
-    double quotes)."""
+    """Position `at` of a sentence lies inside quote marks (more opened than closed before it; for a mark that
+    opens and closes alike, the ASCII ", an odd number of them)."""
     before = text[:at]
-    return any(before.count(o) > before.count(c) for o, c in _QUOTE_PAIRS) or before.count('"') % 2 == 1
+    return any(before.count(o) % 2 == 1 if o == c else before.count(o) > before.count(c) for o, c in _quote_marks())
 
 
 def _only_quoted(name: str, sentences: list) -> bool:
