@@ -26,7 +26,13 @@ def column_list(df: pd.DataFrame, name) -> list:
     """`df[name].tolist()`: the column's values read straight from its array (the same list; building the
     Series first cost more than the list on a small frame). Duplicate names fall back to `df[name]`."""
     loc = df.columns.get_loc(name)
-    return df._get_column_array(loc).tolist() if isinstance(loc, int) else df[name].tolist()
+    return _column_array(df, loc).tolist() if isinstance(loc, int) else df[name].tolist()
+
+
+def _column_array(df: pd.DataFrame, i: int):
+    """Column `i`'s values as an array, through public pandas API (its NumPy array, or its extension array)."""
+    return df.iloc[:, i].array if isinstance(df.dtypes.iloc[i], pd.api.extensions.ExtensionDtype) \
+        else df.iloc[:, i].to_numpy()
 
 
 def records(df: pd.DataFrame, columns: list[str] | None = None) -> Iterator[tuple]:
@@ -64,7 +70,7 @@ def write_csv(df: pd.DataFrame, path, encoding: str = "utf-8-sig") -> None:
             not all(map(_plain_dtype, df.dtypes)):
         df.to_csv(path, index=False, encoding=encoding)
         return
-    columns = [_csv_cells(df._get_column_array(i)) for i in range(len(df.columns))]
+    columns = [_csv_cells(_column_array(df, i)) for i in range(len(df.columns))]
     with open(path, "w", encoding=encoding, newline="") as f:
         writer = csv.writer(f, lineterminator=os.linesep, quoting=csv.QUOTE_MINIMAL)
         writer.writerow([str(c) for c in df.columns])
