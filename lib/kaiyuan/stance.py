@@ -922,10 +922,53 @@ def predict_held_out(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame 
     taids = train["article_id"].astype(str).to_numpy()
     overlap = sorted(set(aids) & set(taids))
     frames = [_fit(vectorizer, x, train).predict(sentences[~aids.isin(overlap)], cues)] if (~aids.isin(overlap)).any() else []
+    fold = _fold_fitter(train, cues, vectorizer)
     for aid in overlap:
         keep = taids != aid
-        frames.append(_fit(vectorizer, x[keep], train[keep]).predict(sentences[aids == aid], cues))
+        frames.append(fold(aid, lambda: _fit(vectorizer, x[keep], train[keep])).predict(sentences[aids == aid], cues))
     return sort_rows(pd.concat(frames, ignore_index=True)), len(overlap)
+
+
+def _fold_fitter(train: pd.DataFrame, cues: dict, vectorizer):
+    """fit(left_out_article, make) -> the fold model without that article's labels, from the disk cache
+    (default cache folder) when the same fold was fitted before: keyed by the training labels' content
+    (texts and labels, which also fix the shared vectorizer), the article left out, the cue settings the
+    features read and the source of the fitting code, so editing the article rule or a comment keeps it."""
+    from .cache import DiskCache, default_cache_dir, make_key
+
+    base = _training_hash(train, cues)
+    disk = DiskCache(default_cache_dir())
+
+    def fit(aid: str, make):
+        key = make_key("stance-fold", base, aid)
+        got = disk.get(key)  # the classifiers only: the shared vectorizer is not stored once per fold
+        if got is None:
+            model = make()
+            disk.put(key, (model.classifiers, model.constant, model.n_train))
+            return model
+        return StanceModel(vectorizer=vectorizer, classifiers=got[0], constant=got[1], n_train=got[2])
+    return fit
+
+
+def _training_hash(train: pd.DataFrame, cues: dict) -> str:
+    """Hash of what a fold model depends on: the label table (article, text, label per target), the
+    feature settings of `cues` and the source of the feature and fitting functions."""
+    import hashlib
+    import inspect
+    import json
+
+    import sklearn
+
+    h = hashlib.sha256(sklearn.__version__.encode())
+    table = train[["article_id", *TARGETS]].astype(str).assign(text=_texts(train))
+    h.update(table.to_csv(index=False).encode("utf-8"))
+    settings = {k: cues[k] for k in ("negators", "negator_exceptions", "negation_window", "negated_relevance_weight")}
+    settings["model"] = cues["model"].get("cue_feature_weight")
+    settings["targets"] = {t: {k: spec[k] for k in ("relevance", "negatable", "weights")} for t, spec in cues["targets"].items()}
+    h.update(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    for fn in (_fit, _classifier, make_pipeline, _vectorise, features, cue_features, _cue_score, transform_texts):
+        h.update(inspect.getsource(fn).encode("utf-8"))
+    return h.hexdigest()
 
 
 def evaluate(labels: pd.DataFrame, sentences: pd.DataFrame | None = None) -> tuple[pd.DataFrame, dict]:
