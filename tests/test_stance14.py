@@ -44,3 +44,13 @@ def test_cached_folds_predict_as_refitted(tmp_path, monkeypatch):
     first, n = stance.predict_held_out(sentences, LABELS)
     again, _ = stance.predict_held_out(sentences, LABELS)  # every fold read back from the cache
     assert n == 6 and any(tmp_path.rglob("*")) and first.equals(again)
+
+
+def test_no_cache_fits_every_fold_and_writes_nothing(tmp_path, monkeypatch):
+    # `kaiyuan evaluate --no-cache`: the same held-out rows, and the cache folder stays empty
+    monkeypatch.setenv("KAIYUAN_CACHE", str(tmp_path))
+    sentences = LABELS[["article_id", "sentence_id", "text", "text_simplified"]]
+    uncached, n = stance.predict_held_out(sentences, LABELS, cache=False)
+    assert n == 6 and not any(tmp_path.rglob("*"))
+    cached, _ = stance.predict_held_out(sentences, LABELS)
+    assert uncached.equals(cached)

@@ -432,13 +432,14 @@ def _align_sentences(gold_rows: list[dict], sents: pd.DataFrame) -> dict[int, tu
     return out
 
 
-def _held_out_predictions(result, labels, run_registry=None) -> tuple[pd.DataFrame, int]:
+def _held_out_predictions(result, labels, run_registry=None, cache: bool = True) -> tuple[pd.DataFrame, int]:
     """Model rows for every sentence; articles that are in the training labels are predicted by a
     model trained without them (leave-one-article-out), so no score is in-sample. Relevance terms from
-    the registry the run used (`run_registry`; the blind one in a blind run)."""
+    the registry the run used (`run_registry`; the blind one in a blind run); `cache`: reuse and store
+    the fold models in the disk cache (off under `--no-cache`)."""
     from .stance import predict_held_out
 
-    return predict_held_out(result["sentences"], labels, run_registry)
+    return predict_held_out(result["sentences"], labels, run_registry, cache=cache)
 
 
 def score_sentence_stance(gold: Gold, result, held: tuple[pd.DataFrame, int]) -> tuple[list, list, dict]:
@@ -597,13 +598,14 @@ def evaluate(corpus: str | Path, gold_dir: str | Path, registry=None, labels=Non
         run_registry, n_removed = write_blind_registry(raw, known, registry)
         note = f"registry-blind: {n_removed} entries named in one article only removed"
     result = run(corpus, workers=workers, cache=cache, registry=run_registry, labels=labels, **kwargs)
-    ev = _score_all(gold, result, raw, registry, labels, run_registry)
+    ev = _score_all(gold, result, raw, registry, labels, run_registry, cache=cache)
     if note:
         ev.scores["note"] = [f"{n}; {note}" if n else note for n in ev.scores["note"].fillna("")]
     return ev
 
 
-def _score_all(gold: Gold, result, raw: dict[str, str], registry, labels, run_registry=None) -> Evaluation:
+def _score_all(gold: Gold, result, raw: dict[str, str], registry, labels, run_registry=None,
+               cache: bool = True) -> Evaluation:
     """Every layer's scores and errors for one pipeline result (`raw`: the corpus's raw texts by article_id;
     names mapped through `registry`, stance relevance from `run_registry`, the registry the run used)."""
     from .quotes import quote_stance
@@ -611,7 +613,7 @@ def _score_all(gold: Gold, result, raw: dict[str, str], registry, labels, run_re
 
     namer = Namer(registry)
     scores, errors = [], []
-    held = _held_out_predictions(result, labels, run_registry if run_registry is not None else registry)
+    held = _held_out_predictions(result, labels, run_registry if run_registry is not None else registry, cache)
     # quote stance from the same held-out labels (the pipeline's own quotes prefer hand labels, in-sample here)
     held_quotes = {"quotes": result["quotes"], "quote_stance": quote_stance(result["quotes"], held[0], load_quote_labels())}
     for s, e in (score_metadata(gold, result), score_cleaning(gold, result, raw), score_actors(gold, result, namer),

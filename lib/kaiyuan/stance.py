@@ -908,10 +908,11 @@ def held_out(labels: pd.DataFrame, cues: dict | None = None) -> pd.DataFrame:
 
 
 def predict_held_out(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame | None = None,
-                     registry: str | Path | None = None) -> tuple[pd.DataFrame, int]:
+                     registry: str | Path | None = None, cache: bool = True) -> tuple[pd.DataFrame, int]:
     """Model rows (no hand rows) for `sentences` with nothing in-sample: an article that is in the
     training labels is predicted by classifiers trained without its labels. Returns (rows, number of
-    such articles). Relevance terms from the run's `registry` (default: the packaged one)."""
+    such articles). Relevance terms from the run's `registry` (default: the packaged one); `cache`: the fold
+    models come from and go to the disk cache (False under `--no-cache`: every fold is fitted, nothing written)."""
     cues = load_cues(registry=registry)
     train = load_training(labels).reset_index(drop=True)
     if len(train) == 0:
@@ -922,7 +923,7 @@ def predict_held_out(sentences: pd.DataFrame, labels: str | Path | pd.DataFrame 
     taids = train["article_id"].astype(str).to_numpy()
     overlap = sorted(set(aids) & set(taids))
     frames = [_fit(vectorizer, x, train).predict(sentences[~aids.isin(overlap)], cues)] if (~aids.isin(overlap)).any() else []
-    fold = _fold_fitter(train, cues, vectorizer)
+    fold = _fold_fitter(train, cues, vectorizer) if cache else (lambda aid, make: make())
     for aid in overlap:
         keep = taids != aid
         frames.append(fold(aid, lambda: _fit(vectorizer, x[keep], train[keep])).predict(sentences[aids == aid], cues))
