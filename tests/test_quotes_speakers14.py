@@ -39,3 +39,8 @@ def test_naming_before_another_speech_verb_still_speaks():
 def test_a_nickname_is_no_speech():
     q = run(["这个被开发者昵称为「抱抱脸」的平台，如今几乎是所有开放模型的第一个落脚处。"], PEOPLE)
     assert all(not s for s in speakers(q, "抱抱脸"))
+
+
+def test_a_naming_explained_after_a_colon_is_said_by_the_unnamed_namer():
+    q = run(["有观察人士把这种做法概括为“双轨”：用开源吸引开发者，同时建设封闭的专有业务。"], PEOPLE)
+    assert speakers(q, "用开源吸引开发者") == ["unnamed observers"]

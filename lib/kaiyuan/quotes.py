@@ -1699,6 +1699,8 @@ def _naming_reported(ps: _Pass, r: int) -> list[dict]:
             end = m.end()
             while end < hi and masked[end] not in _CLAUSE:
                 end += 1
+            if masked[end:end + 1] in ("：", ":"):
+                end = hi  # X把Y概括为“双轨”：…: the explanation after the colon is the namer's too
             content = art.text[m.end():end].strip(" \u3000")
             if not ps.rules["_open_re"].search(content) or any(m.end() <= o < end for o in ps.opens):
                 continue  # no quoted name, or a direct quotation that has its own row
