@@ -141,6 +141,7 @@ def _subject_patterns(rules: dict) -> dict:
         "_unnamed_re": _alternation(rules.get("unnamed_speakers", {})),
         "_according_unnamed": _alternation(rules.get("according_unnamed", {})),
         "_viewpoints": [re.compile(p) for p in rules.get("viewpoint_frames", ())],
+        "_naming": [re.compile(p) for p in rules.get("naming_frames", ())],
         "_pronoun_not": frozenset(rules.get("pronoun_not_in", ())),
         "_subject_opener": re.compile(rules.get("subject_openers", "^$")),
         "_relay": _alternation(rules.get("relay_verbs", ())),
@@ -1540,7 +1541,7 @@ def _direct_speaker(ps: _Pass, q: _Quote, last) -> tuple[str, str, str]:
     """The speaker of a direct quote, trying the attributions in order (a) to (f)."""
     art, rules, masked, res = ps.art, ps.rules, ps.masked, ps.res
     s_lo = art.starts[q.rows[0]]
-    spk = _verb_after(ps, q) or _verb_before(ps, q) or _next_sentence_attribution(ps, q)
+    spk = _naming_speaker(ps, q) or _verb_after(ps, q) or _verb_before(ps, q) or _next_sentence_attribution(ps, q)
     # (d) a named person right before the opening mark (a translation dropped the verb)
     if spk is None:
         cands = [m for m in res.between(s_lo, q.open) if res._usable(m)]
@@ -1568,6 +1569,21 @@ def _direct_speaker(ps: _Pass, q: _Quote, last) -> tuple[str, str, str]:
     if spk is None:
         spk = _nearby_speaker(art, res, masked, q, rules)
     return spk or ("", "", "")
+
+
+def _naming_speaker(ps: _Pass, q: _Quote) -> tuple[str, str, str] | None:
+    """(a0) a naming frame running into the opening mark in its clause (`naming_frames`): X把Y称为“…” / Y被X称为「…」
+    -> X, whoever else speaks in the sentence."""
+    masked, res = ps.masked, ps.res
+    lo = _clause_start(masked, ps.art.starts[q.rows[0]], q.open)
+    for rx in ps.rules["_naming"]:
+        for m in rx.finditer(masked, lo, q.open):
+            if re.search(f"[{_CLAUSE}]", masked[m.end():q.open]):
+                continue
+            spk = res.speaker(m.start("src"), m.end("src"))
+            if spk[0]:
+                return spk
+    return None
 
 
 def _verb_after(ps: _Pass, q: _Quote) -> tuple[str, str, str] | None:
@@ -1663,12 +1679,35 @@ def _sentence_reported(ps: _Pass, r: int) -> list[dict]:
         return [row] if row is not None else []
     if r not in ps.direct_rows and (row := _interview_line(art, res, masked, r, rules)) is not None:
         return [row]
+    named = _naming_reported(ps, r)
     if r in ps.attributed_rows:
-        return _reported_before_attribution(art, res, masked, r, ps.used, ps.opens, rules)
+        return _reported_before_attribution(art, res, masked, r, ps.used, ps.opens, rules) + named
     out, row = _verb_reported(ps, r)
     if row is None:
         row = _unverbed_reported(ps, r)
-    return out + [row] if row is not None else out
+    return (out + [row] if row is not None else out) + named
+
+
+def _naming_reported(ps: _Pass, r: int) -> list[dict]:
+    """X把Y称为对创业公司的“累退税” (`naming_frames`): a quoted name after a naming verb that is no direct quotation of
+    its own (too short) is the namer's words, to the end of its clause."""
+    art, masked, res = ps.art, ps.masked, ps.res
+    lo, hi = art.starts[r], art.ends[r]
+    out = []
+    for rx in ps.rules["_naming"]:
+        for m in rx.finditer(masked, lo, hi):
+            end = m.end()
+            while end < hi and masked[end] not in _CLAUSE:
+                end += 1
+            if masked[end:end + 1] in ("：", ":"):
+                end = hi  # X把Y概括为“双轨”：…: the explanation after the colon is the namer's too
+            content = art.text[m.end():end].strip(" \u3000")
+            if not ps.rules["_open_re"].search(content) or any(m.end() <= o < end for o in ps.opens):
+                continue  # no quoted name, or a direct quotation that has its own row
+            spk = res.speaker(m.start("src"), m.end("src"))
+            if spk[0]:
+                out.append(_row(art, [r], spk, content, "reported"))
+    return out
 
 
 def _verb_reported(ps: _Pass, r: int) -> tuple[list[dict], dict | None]:
