@@ -113,3 +113,13 @@ def test_bare_tongyi_next_to_its_maker_is_qwen_but_other_apps_are_not():
     assert _actors(["以及国内的百川和阿里的通义等开源模型。"])[-1] == "Qwen"
     assert "Qwen" not in _actors(["阿里的通义灵码是一款编程助手。"])
     assert "Qwen" not in _actors(["这两个字通义，意思相近。"])
+
+
+def test_tsmc_people_and_supply_chain_firms_named_in_nvidia_coverage():
+    # "TSMC chairman C. C. Wei and Nvidia CEO Jensen Huang attended; founder Morris Chang did not"
+    got = _actors(["台積公司董事長魏哲家與輝達執行長黃仁勳一同出席，創辦人張忠謀未出席。"])
+    assert got == ["TSMC", "C. C. Wei", "Nvidia", "Jensen Huang", "Morris Chang"]
+    # "Nvidia asked suppliers such as Hon Hai to pause H20 production; Micron fell over 11%"
+    assert _actors(["輝達已要求鴻海等供應商暫停生產H20晶片，美光科技跌逾11%。"]) == ["Nvidia", "Foxconn", "H20", "Micron"]
+    # a lower-case micron is the unit
+    assert "Micron" not in _actors(["芯片线宽为 5 micron 左右。"])
