@@ -123,3 +123,8 @@ def test_tsmc_people_and_supply_chain_firms_named_in_nvidia_coverage():
     assert _actors(["輝達已要求鴻海等供應商暫停生產H20晶片，美光科技跌逾11%。"]) == ["Nvidia", "Foxconn", "H20", "Micron"]
     # a lower-case micron is the unit
     assert "Micron" not in _actors(["芯片线宽为 5 micron 左右。"])
+
+
+def test_a_ticker_with_its_market_glosses_the_company_once():
+    # "According to Business Insider, former Meta (META-US) chief AI scientist Yann LeCun ..."
+    assert _mentions(["前 Meta (META-US) 首席 AI 科學家楊立昆離職創業。"])[0] == ("Meta", "Meta (META-US)")

@@ -758,9 +758,11 @@ def _gloss_patterns(registry: Registry) -> tuple:
         words = sorted((normalise(to_simplified(w)) for w in registry.settings.get("gloss_introducers") or ()),
                        key=len, reverse=True)
         intro = "(?P<intro>%s)? ?" % "|".join(map(re.escape, words)) if words else "(?P<intro>)"
+        markets = "|".join(re.escape(normalise(m)) for m in registry.settings.get("ticker_markets") or ())
+        ticker = "(?:[-.](?:%s))?" % markets if markets else ""
         registry._cache["gloss_patterns"] = (re.compile(r" ?\( ?" + intro + "[\"“]?"),
                                              re.compile(r"[\"”]? ?[,，] ?" + intro + "[\"“]?"),
-                                             re.compile(r"[\"”]? ?\)"))
+                                             re.compile(r"[\"”]?" + ticker + r" ?\)"))
     return registry._cache["gloss_patterns"]
 
 
