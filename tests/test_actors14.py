@@ -128,3 +128,10 @@ def test_tsmc_people_and_supply_chain_firms_named_in_nvidia_coverage():
 def test_a_ticker_with_its_market_glosses_the_company_once():
     # "According to Business Insider, former Meta (META-US) chief AI scientist Yann LeCun ..."
     assert _mentions(["前 Meta (META-US) 首席 AI 科學家楊立昆離職創業。"])[0] == ("Meta", "Meta (META-US)")
+
+
+def test_the_packaged_registry_and_its_new_settings_pass_the_schema():
+    # the command line validates actors.yaml against data/schemas.yaml: every session-14 setting is declared
+    from kaiyuan import config
+    path = config.DATA_DIR / "actors.yaml"
+    config.check_schema(config.load_yaml(path), path, "actors.yaml")
