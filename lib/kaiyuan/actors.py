@@ -656,13 +656,27 @@ def _context_status(entry: _Entry, hay: str, exact: str, c: _Cand) -> str:
 
 
 def _match_settings(registry: Registry) -> tuple:
-    """(version words, credit markers, credit ends) from settings, folded like the text (built once)."""
+    """(version words, credit markers, credit ends, credit-bracket pattern) from settings, folded like the
+    text (built once)."""
     if "match_settings" not in registry._cache:
         st = registry.settings
         registry._cache["match_settings"] = (
             frozenset(normalise(w) for w in st["version_words"]),
-            tuple(normalise(to_simplified(w)) for w in st["credit_markers"]), normalise(st["credit_ends"]))
+            tuple(normalise(to_simplified(w)) for w in st["credit_markers"]), normalise(st["credit_ends"]),
+            _credit_bracket_pattern(st.get("credit_bracket_words") or (), int(st.get("credit_bracket_max", 20)),
+                                    st.get("credit_line_patterns") or ()))
     return registry._cache["match_settings"]
+
+
+def _credit_bracket_pattern(words, most: int, lines=()):
+    """A bracket holding a byline word (（央视记者刘旭）, 【环球时报报道记者杨沙沙】), or a whole sentence of one of
+    the credit-line shapes (综合 央视新闻、每日经济新闻 "compiled from …"): the span is a credit."""
+    parts = ["^(?:%s)$" % p for p in lines]
+    if words:
+        alt = "|".join(re.escape(normalise(to_simplified(w))) for w in sorted(words, key=len, reverse=True))
+        inner = r"[^()【】\[\]]{0,%d}" % most
+        parts.append(r"[(【\[]%s(?:%s)%s[)】\]]" % (inner, alt, inner))
+    return re.compile("|".join(parts)) if parts else None
 
 
 _IDENT_AFTER = re.compile(r"[-_./][a-z]")
@@ -687,8 +701,10 @@ def _candidates(hay: str, exact: str, registry: Registry, use_context: bool = Tr
     hits inside a web address or a photo/source credit are not mentions."""
     out = []
     entries = registry.alias_index
-    words, markers, ends = _match_settings(registry)
+    words, markers, ends, brackets = _match_settings(registry)
     skip = _url_spans(hay) + _credit_spans(hay, markers, ends)
+    if brackets is not None:
+        skip += [m.span() for m in brackets.finditer(hay)]
     for last, key in registry.automaton.iter(hay):
         entry = entries[key]
         start, alias_end = last - len(key) + 1, last + 1
@@ -735,17 +751,48 @@ def _select(cands: list, seen: set | None) -> list:
     return chosen
 
 
-def _merge_glosses(chosen: list, hay: str) -> list:
-    """Fold 'name (alias of the same actor)' into one mention spanning the parenthesis."""
+def _gloss_patterns(registry: Registry) -> tuple:
+    """(opening, next item, closing) patterns of a gloss bracket whose items may start with one of
+    settings.gloss_introducers (原名 "formerly", 前身为 "predecessor", 以下简称 "hereafter"), built once."""
+    if "gloss_patterns" not in registry._cache:
+        words = sorted((normalise(to_simplified(w)) for w in registry.settings.get("gloss_introducers") or ()),
+                       key=len, reverse=True)
+        intro = "(?P<intro>%s)? ?" % "|".join(map(re.escape, words)) if words else "(?P<intro>)"
+        markets = "|".join(re.escape(normalise(m)) for m in registry.settings.get("ticker_markets") or ())
+        ticker = "(?:[-.](?:%s))?" % markets if markets else ""
+        registry._cache["gloss_patterns"] = (re.compile(r" ?\( ?" + intro + "[\"“]?"),
+                                             re.compile(r"[\"”]? ?[,，] ?" + intro + "[\"“]?"),
+                                             re.compile(r"[\"”]?" + ticker + r" ?\)"))
+    return registry._cache["gloss_patterns"]
+
+
+def _same_owner(a: str, b: str, registry: Registry) -> bool:
+    """One actor, or one the other's parent (Meta and Facebook): a former name glosses its owner."""
+    actors = registry.actors
+    return a == b or getattr(actors.get(a), "parent", None) == b or getattr(actors.get(b), "parent", None) == a
+
+
+def _merge_glosses(chosen: list, hay: str, registry: Registry | None = None) -> list:
+    """Fold 'name (alias of the same actor)' into one mention spanning the parenthesis; with an introducer
+    word (Meta（前身为Facebook）, meta（原Facebook）, Meta Platforms Inc.（以下简称“Meta”，原名Facebook Inc.）)
+    the gloss may name the actor's owned former name and hold several items."""
     out: list = []
+    opening, nxt, closing = _gloss_patterns(registry) if registry is not None else (_GLOSS_OPEN, None, _GLOSS_CLOSE)
+    inside = False  # prev's span ends inside an unclosed gloss bracket, after an item
     for c in chosen:
         prev = out[-1] if out else None
-        if prev and prev.entry.actor == c.entry.actor and _GLOSS_OPEN.fullmatch(hay[prev.end:c.start]):
-            close = _GLOSS_CLOSE.match(hay, c.end)
-            if close:
-                prev.end = close.end()
+        gap = hay[prev.end:c.start] if prev else ""
+        m = prev and ((nxt.fullmatch(gap) if inside and nxt is not None else None) or opening.fullmatch(gap))
+        if m and (prev.entry.actor == c.entry.actor
+                  or (m.groupdict().get("intro") and _same_owner(prev.entry.actor, c.entry.actor, registry))):
+            close = closing.match(hay, c.end)
+            more = nxt.match(hay, c.end) if nxt is not None and not close else None
+            if close or more:
+                prev.end = close.end() if close else c.end
                 prev.version = prev.version or c.version
+                inside = not close
                 continue
+        inside = False
         out.append(c)
     return out
 
@@ -778,7 +825,7 @@ def _sentence_mentions(text: str, simplified: str | None, registry: Registry, se
     hay, cands = _matches(simplified, registry)
     chosen = _select(cands, seen)
     if registry.settings.get("merge_parenthetical_gloss", True):
-        chosen = _merge_glosses(chosen, hay)
+        chosen = _merge_glosses(chosen, hay, registry)
     return [(c.start, c.end, c.entry.actor, c.entry.actor_type, c.version) for c in chosen]
 
 
@@ -1827,7 +1874,20 @@ def promoted_occurrences(occurrences: pd.DataFrame, registry: Registry | None = 
                       framed_titles(occurrences, registry)])
     recurring = pd.concat([recurring_latin(occurrences, registry), recurring_org(occurrences, registry)])
     both = pd.concat([both, recurring[~recurring.index.isin(both.index)]])
-    return both.sort_index(kind="stable")
+    credited = [_only_in_credit(c, ex, registry) for c, ex in zip(both["candidate"], both["example"])]
+    return both[[not x for x in credited]].sort_index(kind="stable")
+
+
+def _only_in_credit(name: str, sentence: str, registry: Registry) -> bool:
+    """Every place of the name in its sentence lies inside a credit or byline (【环球时报报道记者杨沙沙】,
+    图片来源：…): like a registered name there, it is no mention."""
+    if not isinstance(sentence, str) or not isinstance(name, str) or not name:
+        return False
+    _words, markers, ends, brackets = _match_settings(registry)
+    hay, key = normalise(to_simplified(sentence)), normalise(to_simplified(name))
+    spans = _credit_spans(hay, markers, ends) + ([m.span() for m in brackets.finditer(hay)] if brackets else [])
+    places = [m.start() for m in re.finditer(re.escape(key), hay)]
+    return bool(places and spans) and all(not _outside(spans, p, p + len(key)) for p in places)
 
 
 def promoted_mentions(promoted: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
