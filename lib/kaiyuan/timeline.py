@@ -1147,6 +1147,74 @@ def resolve_year_range(found: Found, ctx: Context) -> Resolution:
                       ctx.rules["confidence"]["calendar"]["year"], f"year range {a}..{b}; absolute")
 
 
+@functools.lru_cache(maxsize=None)
+def _fiscal_aliases(path: str | None = None) -> tuple[re.Pattern | None, dict]:
+    """One regex over every company alias of `lexicon.fiscal_years` (longest first), and alias -> company."""
+    table = load_rules(path)["lexicon"].get("fiscal_years", {})
+    names = {alias.lower(): company for company, spec in table.items() for alias in spec["aliases"]}
+    if not names:
+        return None, {}
+    return re.compile(_alternation(sorted(names)), re.IGNORECASE), names
+
+
+def fiscal_company(found: Found, ctx: Context) -> str | None:
+    """The company whose fiscal year an expression names: the nearest alias before it in its sentence, else the
+    first after it, else the last one of the latest earlier sentence that names one."""
+    rx, names = _fiscal_aliases()
+    if rx is None:
+        return None
+    norm = normalise(ctx.text)
+    before = [m[0] for m in rx.finditer(norm[:found.start])]
+    after = [m[0] for m in rx.finditer(norm, found.end)]
+    if before or after:
+        return names[(before[-1] if before else after[0]).lower()]
+    for _, text in reversed(ctx.told):
+        told = [m[0] for m in rx.finditer(normalise(text))]
+        if told:
+            return names[told[-1].lower()]
+    return None
+
+
+def fiscal_span(fy: int, first: int, f: dict, rules: dict) -> tuple[dt.date, dt.date, str]:
+    """The months of fiscal year fy (starting in month `first`, of the year before unless January), or of its
+    quarter (fq) or half (fh)."""
+    begin = dt.date(fy if first == 1 else fy - 1, first, 1)
+    if f.get("fq"):
+        offset, months, gran = 3 * (parse_number(f["fq"], rules) - 1), 3, "quarter"
+    elif f.get("fh"):
+        offset, months, gran = (0 if f["fh"] == "上" else 6), 6, "months"
+    else:
+        offset, months, gran = 0, 12, "year"
+    start = add_months(begin, offset)
+    return start, add_months(start, months) - dt.timedelta(days=1), gran
+
+
+def nearest_fiscal_year(first: int, f: dict, ctx: Context) -> int:
+    """For a quarter told without its year ("第2季财报"): the fiscal year whose quarter lies nearest publication."""
+    pub = ctx.publication.start
+
+    def distance(fy: int) -> int:
+        start, end, _ = fiscal_span(fy, first, f, ctx.rules)
+        return 0 if start <= pub <= end else min(abs((start - pub).days), abs((end - pub).days))
+    return min(range(pub.year - 1, pub.year + 3), key=distance)
+
+
+def resolve_fiscal(found: Found, ctx: Context) -> Resolution:
+    """"2026财年第二季度": the months of that quarter (half, year) of the company's fiscal year (`lexicon.fiscal_years`);
+    "第2季" without a year: that quarter nearest publication."""
+    company = fiscal_company(found, ctx)
+    if company is None:
+        return _unresolved("fiscal year of a company with no known fiscal calendar (lexicon.fiscal_years)")
+    first, f = ctx.rules["lexicon"]["fiscal_years"][company]["first_month"], found.fields
+    if "fy" not in f and ctx.publication is None:
+        return _unresolved(_missing_anchor("publication", ctx) or "no publication date", anchor="publication")
+    fy = int(f["fy"]) if "fy" in f else nearest_fiscal_year(first, f, ctx)
+    start, end, gran = fiscal_span(fy, first, f, ctx.rules)
+    kind = "absolute" if "fy" in f else "publication"
+    return Resolution(start, end, gran, kind, ctx.rules["confidence"]["calendar"]["quarter"],
+                      f"fiscal {fy} of {company} (starts in month {first}); {kind}")
+
+
 def resolve_century(found: Found, ctx: Context) -> Resolution:
     """"20世纪末", "21世纪初", "上世纪90年代", "90年代": centuries, their parts and decades."""
     f, rules = found.fields, ctx.rules
@@ -1262,7 +1330,7 @@ RESOLVERS = {"calendar": resolve_calendar, "offset": resolve_offset, "offset_app
              "offset_event": resolve_offset_event, "recent_span": resolve_recent_span,
              "after_previous": resolve_after_previous, "century": resolve_century, "fuzzy": resolve_fuzzy,
              "year_range": resolve_year_range, "future_span": resolve_future_span,
-             "generic": resolve_generic}
+             "generic": resolve_generic, "fiscal": resolve_fiscal}
 
 
 def anaphor_precision(found: Found, rules: dict) -> str | None:
@@ -1285,7 +1353,7 @@ def anaphor_precision(found: Found, rules: dict) -> str | None:
     if found.rule == "offset_event":
         return "day" if f.get("hours") else lex["units"].get(f.get("unit", ""))
     if found.rule == "fuzzy" and rules["fuzzy"][f["word"]]["rule"] == "same_as_previous":
-        return "finer_than_year"
+        return rules["fuzzy"][f["word"]].get("precision", "finer_than_year")
     return None
 
 
