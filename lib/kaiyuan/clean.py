@@ -88,6 +88,8 @@ class Rules:
     section_heading_opener: re.Pattern | None = None
     pinyin_residue: re.Pattern | None = None
     headline_reference_mark: re.Pattern | None = None
+    headline_never: re.Pattern | None = None
+    title_programme_tag: re.Pattern | None = None
     title_writer: tuple[re.Pattern, ...] = ()
 
 
@@ -135,6 +137,9 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
                             if spec.get("teaser_body_openers") else None),
         headline_reference_mark=(re.compile(spec["headline_reference_mark"]) if spec.get("headline_reference_mark")
                                  else None),
+        headline_never=(re.compile("|".join(f"(?:{p})" for p in spec["headline_never"]))
+                        if spec.get("headline_never") else None),
+        title_programme_tag=re.compile(spec["title_programme_tag"]) if spec.get("title_programme_tag") else None,
         title_writer=tuple(re.compile(p) for p in spec.get("title_writer", ())),
         tail_teaser=(re.compile("(?<=[。！？!?”」』])\\s*(?:" + "|".join(spec["tail_teaser_labels"]) + ")")
                      if spec.get("tail_teaser_labels") else None),
@@ -438,6 +443,11 @@ def _tidy_title(kept, rules: Rules, repairs: list) -> None:
         repairs.append(Repair(no, "title_counter_suffix", text, text[: counter.start()]))
         text = text[: counter.start()]
         kept[0] = (no, text)
+    tag = rules.title_programme_tag.search(text) if rules.title_programme_tag else None
+    if tag and len(text) - len(tag.group(0)) >= 6:  # '<headline>【獨立特派員】', '「科技週報」<headline>': the tag goes
+        repairs.append(Repair(no, "title_programme_tag", tag.group(0).strip(), ""))
+        text = (text[: tag.start()] + text[tag.end():]).strip()
+        kept[0] = (no, text)
     stripped = strip_outlet_suffix(text, rules)
     if stripped != text:
         repairs.append(Repair(no, "title_outlet_suffix", text, stripped))
@@ -540,14 +550,22 @@ def headline_index(kept: list[tuple[int, str]], rules: Rules) -> int | None:
         if counted == rules.headline_window:
             break
         counted += 1
-        if is_headline(kept[i][1]) and not kept[i][1].startswith(rules.subtitle_openers) and not (
-                rules.section_heading_opener and rules.section_heading_opener.match(kept[i][1])) and not (
-                rules.headline_reference_mark and rules.headline_reference_mark.search(kept[i][1])):
-            window.append(i)  # a line opening with a dash is the subtitle under a headline ('——专访…')
+        if _headline_candidate(kept[i][1], rules):
+            window.append(i)
     if not window:
         return None
     longest = max(_headline_weight(kept[i][1]) for i in window)
     return max(i for i in window if _headline_weight(kept[i][1]) >= rules.headline_near_longest * longest)
+
+
+def _headline_candidate(line: str, rules: Rules) -> bool:
+    """`line` reads as a headline and is none of the lines that never are: a subtitle opening with a dash ('——专访…'),
+    a section heading or list item, a summary bullet closed by a citation mark, or a `headline_never` line (an abstract
+    sentence, an affiliation, a citation, a dateless strip)."""
+    return (is_headline(line) and not line.startswith(rules.subtitle_openers)
+            and not (rules.section_heading_opener and rules.section_heading_opener.match(line))
+            and not (rules.headline_reference_mark and rules.headline_reference_mark.search(line))
+            and not (rules.headline_never and rules.headline_never.search(line)))
 
 
 def continues_headline(first: str, second: str, rules: Rules) -> bool:
