@@ -56,7 +56,7 @@ def test_an_abstract_sentence_closed_by_a_latin_full_stop_is_no_title(tmp_path):
 
 
 def test_a_headline_over_its_abstract_stays_the_title(tmp_path):
-    article = read(tmp_path, "首页|" + TITLE, TITLE, "扫码查看", "开源大模型的出现标志着新时代的来临.基于海量数据的预训练,模型展现出适应性.",
+    article = read(tmp_path, "首页|" + TITLE, TITLE, "扫码查看", "开源大模型的出现标志着人工智能新时代的来临.基于海量数据集的预训练,模型展现出卓越的适应性和创造力.",
                    *BODY)
     assert article.row["title"] == TITLE
 
@@ -106,3 +106,20 @@ def test_a_name_bar_institute_line_names_the_writer(tmp_path, line, author):
 def test_a_name_opening_a_post_strip_is_the_writer(tmp_path, line, author, outlet):
     article = read(tmp_path, TITLE, line, *BODY)
     assert head(article.row) == (TITLE, "2024-07-15", outlet, author)
+
+
+# ---------------------------------------------------------------- 6. a paper's record lines on a journal page
+@pytest.mark.parametrize("line", [
+    "[基金项目]国家社会科学基金一般项目“开源模型治理的伦理问题研究”(19BZW026)。",   # funding, bracketed
+    "基 金:国家重点研发计划项目(2023YFB3308601);某某省科技计划项目(2024NSFJQ0035)",  # a database's spaced label
+    "[作者简介]王小明(1997-),男,某某大学传媒学院博士研究生(苏州 215127)。",          # about the author
+])
+def test_a_papers_funding_and_bio_lines_are_junk(tmp_path, line):
+    article = read(tmp_path, "开源大模型在政务信息管理中的应用模式分析", line, *BODY)
+    assert line not in article.clean
+    assert BODY[0] in article.clean
+
+
+def test_a_papers_received_date_is_no_publication_date(tmp_path):
+    article = read(tmp_path, "开源大模型在政务信息管理中的应用模式分析", "收稿日期:2023-01-05", *BODY)
+    assert article.row["published"] == ""

@@ -182,11 +182,12 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
 
 
 def _is_bio(line: str) -> bool:
-    """A writer's bio ('（作者系某某大学教授，…）', the cleaner's `author_bio` line rule, boilerplate.yaml): a date on it is
-    the writer's, never the page's, and the name in it is no outlet."""
+    """A writer's bio ('（作者系某某大学教授，…）', the cleaner's `author_bio` line rule, boilerplate.yaml) or a paper's record
+    line ('收稿日期:2023-01-05' received on, '基金项目:…' funding; `paper_metadata`): a date on it is the writer's or the
+    paper's history, never the page's, and the name in it is no outlet."""
     from .clean import line_reason, load_rules as clean_rules
 
-    return line_reason(line, clean_rules()) == "author_bio"
+    return line_reason(line, clean_rules()) in ("author_bio", "paper_metadata")
 
 
 def _related_heading(tail: list[tuple[int, str]], numbered: list[tuple[int, str]]) -> int:
