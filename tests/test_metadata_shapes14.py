@@ -123,3 +123,21 @@ def test_a_papers_funding_and_bio_lines_are_junk(tmp_path, line):
 def test_a_papers_received_date_is_no_publication_date(tmp_path):
     article = read(tmp_path, "开源大模型在政务信息管理中的应用模式分析", "收稿日期:2023-01-05", *BODY)
     assert article.row["published"] == ""
+
+
+# ---------------------------------------------------------------- 7. a paper's author row above its affiliation line
+@pytest.mark.parametrize("names, author", [
+    ("王小明 李华", "王小明"),
+    ("王小明,李华,张三", "王小明"),
+])
+def test_a_row_of_names_above_an_affiliation_is_the_byline(tmp_path, names, author):
+    affiliation = "(1.某某大学管理学院, 北京 100101;2.某某科学技术发展战略研究院,北京 100038)"
+    article = read(tmp_path, "开源大模型在政务信息管理中的应用模式分析", names, affiliation, *BODY)
+    assert head(article.row) == ("开源大模型在政务信息管理中的应用模式分析", "", "", author)
+    assert names not in article.clean and affiliation not in article.clean
+
+
+def test_a_row_of_short_words_without_an_affiliation_is_no_byline(tmp_path):
+    # a menu or a tag strip under the headline names no one
+    article = read(tmp_path, TITLE, "科技 财经 汽车 视频", *BODY)
+    assert article.row["author"] == ""
