@@ -88,7 +88,17 @@ class Rules:
     section_heading_opener: re.Pattern | None = None
     pinyin_residue: re.Pattern | None = None
     headline_reference_mark: re.Pattern | None = None
+    headline_never: re.Pattern | None = None
+    affiliation_line: re.Pattern | None = None
+    author_list: re.Pattern | None = None
+    title_programme_tag: re.Pattern | None = None
     title_writer: tuple[re.Pattern, ...] = ()
+
+
+def _line_patterns(reason: str, rule: dict, spec: dict) -> list[str]:
+    """A line rule's patterns; a paper's record lines (`paper_metadata`) also take the affiliation line."""
+    extra = [spec["affiliation_line"]] if reason == "paper_metadata" and spec.get("affiliation_line") else []
+    return list(rule["patterns"]) + extra
 
 
 @functools.lru_cache(maxsize=8)
@@ -96,7 +106,7 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
     """Read and compile the boilerplate rule file (cached per path)."""
     spec = load_yaml(path)
     line_rules = tuple(
-        (reason, int(rule.get("max_chars", 10_000)), re.compile("|".join(f"(?:{p})" for p in rule["patterns"])))
+        (reason, int(rule.get("max_chars", 10_000)), re.compile("|".join(f"(?:{p})" for p in _line_patterns(reason, rule, spec))))
         for reason, rule in spec["line_rules"].items()
     )
     tails = tuple(
@@ -135,6 +145,11 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
                             if spec.get("teaser_body_openers") else None),
         headline_reference_mark=(re.compile(spec["headline_reference_mark"]) if spec.get("headline_reference_mark")
                                  else None),
+        headline_never=(re.compile("|".join(f"(?:{p})" for p in spec.get("headline_never", []) + (
+            [spec["affiliation_line"]] if spec.get("affiliation_line") else []))) if spec.get("headline_never") else None),
+        affiliation_line=re.compile(spec["affiliation_line"]) if spec.get("affiliation_line") else None,
+        author_list=re.compile(spec["author_list"]) if spec.get("author_list") else None,
+        title_programme_tag=re.compile(spec["title_programme_tag"]) if spec.get("title_programme_tag") else None,
         title_writer=tuple(re.compile(p) for p in spec.get("title_writer", ())),
         tail_teaser=(re.compile("(?<=[。！？!?”」』])\\s*(?:" + "|".join(spec["tail_teaser_labels"]) + ")")
                      if spec.get("tail_teaser_labels") else None),
@@ -366,9 +381,13 @@ def _is_caption(idx: int, no: int, text: str, kept, credits: set, next_nonblank:
     )
 
 
-def _head_credit_reason(idx: int, text: str, first_body: int, rules: Rules) -> str | None:
-    """Bylines and mastheads above the first body paragraph (the reason), or None."""
+def _head_credit_reason(idx: int, text: str, first_body: int, rules: Rules, next_text: str = "") -> str | None:
+    """Bylines and mastheads above the first body paragraph (the reason), or None; `next_text` is the line under it
+    (a paper's row of author names is a byline right above its affiliation line)."""
     if idx < first_body and rules.byline_name.match(text):
+        return "byline"
+    if 0 < idx < first_body and rules.author_list and rules.author_list.match(text.strip()) and (
+            rules.affiliation_line and rules.affiliation_line.search(next_text)):
         return "byline"
     if 0 < idx < first_body and rules.head_masthead and rules.head_masthead.search(normalise_for_match(text)):
         return "masthead"
@@ -382,10 +401,11 @@ def _drop_head_credits(kept, lines, rules: Rules, removed: list) -> list[tuple[i
     credits = {r.line_no for r in removed if r.reason == "photo_credit" and not rules.no_caption_above.match(r.text)}
     nonblank = [no for no, t in lines if t.strip()]
     next_nonblank = dict(zip(nonblank, nonblank[1:]))
+    raw = dict(lines)
     first_body = next((i for i, (_, t) in enumerate(kept) if len(t) >= 40 and has_terminal(t)), len(kept))
     out = []
     for idx, (no, text) in enumerate(kept):
-        reason = _head_credit_reason(idx, text, first_body, rules)
+        reason = _head_credit_reason(idx, text, first_body, rules, raw.get(next_nonblank.get(no), ""))
         if reason is None and _is_caption(idx, no, text, kept, credits, next_nonblank, rules):
             reason = "photo_caption"
         if reason:
@@ -437,6 +457,11 @@ def _tidy_title(kept, rules: Rules, repairs: list) -> None:
     if counter and counter.start() >= 6:  # '<headline> 阅读 1.2万': a view counter is no part of the title
         repairs.append(Repair(no, "title_counter_suffix", text, text[: counter.start()]))
         text = text[: counter.start()]
+        kept[0] = (no, text)
+    tag = rules.title_programme_tag.search(text) if rules.title_programme_tag else None
+    if tag and len(text) - len(tag.group(0)) >= 6:  # '<headline>【獨立特派員】', '「科技週報」<headline>': the tag goes
+        repairs.append(Repair(no, "title_programme_tag", tag.group(0).strip(), ""))
+        text = (text[: tag.start()] + text[tag.end():]).strip()
         kept[0] = (no, text)
     stripped = strip_outlet_suffix(text, rules)
     if stripped != text:
@@ -540,14 +565,22 @@ def headline_index(kept: list[tuple[int, str]], rules: Rules) -> int | None:
         if counted == rules.headline_window:
             break
         counted += 1
-        if is_headline(kept[i][1]) and not kept[i][1].startswith(rules.subtitle_openers) and not (
-                rules.section_heading_opener and rules.section_heading_opener.match(kept[i][1])) and not (
-                rules.headline_reference_mark and rules.headline_reference_mark.search(kept[i][1])):
-            window.append(i)  # a line opening with a dash is the subtitle under a headline ('——专访…')
+        if _headline_candidate(kept[i][1], rules):
+            window.append(i)
     if not window:
         return None
     longest = max(_headline_weight(kept[i][1]) for i in window)
     return max(i for i in window if _headline_weight(kept[i][1]) >= rules.headline_near_longest * longest)
+
+
+def _headline_candidate(line: str, rules: Rules) -> bool:
+    """`line` reads as a headline and is none of the lines that never are: a subtitle opening with a dash ('——专访…'),
+    a section heading or list item, a summary bullet closed by a citation mark, or a `headline_never` line (an abstract
+    sentence, an affiliation, a citation, a dateless strip)."""
+    return (is_headline(line) and not line.startswith(rules.subtitle_openers)
+            and not (rules.section_heading_opener and rules.section_heading_opener.match(line))
+            and not (rules.headline_reference_mark and rules.headline_reference_mark.search(line))
+            and not (rules.headline_never and rules.headline_never.search(line)))
 
 
 def continues_headline(first: str, second: str, rules: Rules) -> bool:

@@ -182,11 +182,12 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
 
 
 def _is_bio(line: str) -> bool:
-    """A writer's bio ('（作者系某某大学教授，…）', the cleaner's `author_bio` line rule, boilerplate.yaml): a date on it is
-    the writer's, never the page's, and the name in it is no outlet."""
+    """A writer's bio ('（作者系某某大学教授，…）', the cleaner's `author_bio` line rule, boilerplate.yaml) or a paper's record
+    line ('收稿日期:2023-01-05' received on, '基金项目:…' funding; `paper_metadata`): a date on it is the writer's or the
+    paper's history, never the page's, and the name in it is no outlet."""
     from .clean import line_reason, load_rules as clean_rules
 
-    return line_reason(line, clean_rules()) == "author_bio"
+    return line_reason(line, clean_rules()) in ("author_bio", "paper_metadata")
 
 
 def _related_heading(tail: list[tuple[int, str]], numbered: list[tuple[int, str]]) -> int:
@@ -369,6 +370,7 @@ def credit_rules(path: str | None = None) -> dict:
         "bare_name": re.compile(spec["bare_name"]),
         "glued_name": re.compile(spec["glued_name"]),
         "account_date_line": re.compile(spec.get("account_date_line", "(?!)")),
+        "writer_date_line": re.compile(spec.get("writer_date_line", "(?!)")),
         "account_not_name": re.compile(spec.get("account_not_name", "(?!)")),
         "opinion_by": re.compile(spec["opinion_by"]),
         "self_reference": re.compile(spec.get("self_reference", "(?!)")),
@@ -522,6 +524,16 @@ def account_name(line: str, rules: dict) -> str:
     return line.strip()[m.start("name"):m.end("name")]
 
 
+def strip_writer(line: str, rules: dict) -> str:
+    """The writer a blog's post strip names before its date ('常耀斌 2024-07-15 14:31:02 阅读 99' -> '常耀斌', metadata.yaml
+    `writer_date_line`), or ''; a label, a section or an outlet name there is none."""
+    m = rules["writer_date_line"].match(to_simplified(line.strip()))  # same length: offsets carry over
+    key = normalise_for_match(m.group("name")) if m else ""
+    if not key or load_rules()["_label_words"].search(key) or rules["outlet_name"].match(key):
+        return ""
+    return line.strip()[m.start("name"):m.end("name")]
+
+
 def _outlet_line(line: str, rules: dict) -> str:
     """An outlet name alone on a masthead line, before its section words ('澳聲晨報', '某某日報電子版｜科技'
     -> '某某日報', '濠鏡晨報　國際版' -> '濠鏡晨報', '數位前線 DigiFront｜AI趨勢' -> '數位前線 DigiFront'), or ''."""
@@ -634,8 +646,8 @@ def _add_credit(by_kind: dict[str, list[str]], rules: dict, kind: str, value: st
     key = normalise_for_match(value)
     if kind not in NAME_KINDS and (key in rules["not_outlets"] or rules["not_outlet_pattern"].match(key)):
         return  # '本文为作者原创', '即時新聞 · 2025-05-08', '简体中文 English': a word where an outlet would stand
-    if kind in NAME_KINDS and key in rules["not_names"]:
-        return  # '撰文:转载' (written by: reposted) names no one
+    if kind in NAME_KINDS and (key in rules["not_names"] or rules["section_name"].match(key)):
+        return  # '撰文:转载' (written by: reposted), '科技│开源专栏' (a section, then a column) name no one
     if value and not (kind in NAME_KINDS and re.search(r"\d", value)):  # '王小明台北5日電' is no name
         by_kind.setdefault(kind, []).append(value)
 
@@ -664,6 +676,7 @@ def _line_credits(reason: str, text: str, next_reason: str, rules: dict, add) ->
         add("dated" if rules["outlet_name"].match(normalise_for_match(glued)) else "glued", glued)
         add("dated", dated_outlet(text, rules))
         add("account", account_name(text, rules))
+        add("glued", strip_writer(text, rules))
     if reason == "column":
         _column_tag_credits(text, rules, add)
     if reason in ("byline", "dateline"):  # a wire dateline names its agency
