@@ -193,6 +193,7 @@ def _role_patterns(rules: dict) -> dict:
         "_spokesperson_roles": tuple(r for r in roles if rules["roles"][r] == "spokesperson"),  # 新闻发言人, 发言人
         "_role_place_suffix": re.compile(rules.get("role_place_suffix", "(?!)")),
         "_role_demonstratives": tuple(rules.get("role_demonstratives", ())),
+        "_role_indefinite": re.compile(rules.get("role_indefinite", "(?!)")),
     }
 
 
@@ -856,7 +857,14 @@ class _Resolver:
             role_m = None  # "X在声明中说": X speaks, the statement is where (step 3)
         if role_m is not None and self.spokespeople and tail[:role_m.start()].endswith(self.rules["_role_demonstratives"]):
             role_m = None  # 这位发言人: the spokesperson named before (step 2)
+        if role_m is not None and self._indefinite_role(tail[:role_m.start()], role_m.group()):
+            role_m = None  # 有报道称 "there are reports": an unnamed source, not the report issued before
         return role_m
+
+    def _indefinite_role(self, before: str, word: str) -> bool:
+        """A document role after an indefinite determiner (有/一些/多篇 报道) names no issued document."""
+        return (self.rules["roles"].get(word) in self.rules.get("indefinite_roles", ())
+                and self.rules["_role_indefinite"].search(before) is not None)
 
     def _document_speaker(self, lo: int, title: re.Match) -> tuple[str, str, str]:
         """A document in 《》 speaks for its maker (《DeepSeek-V3 技术报告》 -> DeepSeek document)."""
