@@ -1,0 +1,44 @@
+"""Session 14b (reg14b, issue 16): new actors of Taiwan's, Hong Kong's and mainland AI coverage -- officials named
+after a government title that the discovery did not yet know (次长 "vice minister", 署长 "agency director-general",
+处长 "department head", 秘书 "secretary")."""
+import pandas as pd
+
+from actor_frames import sentences  # tests/actor_frames.py
+from kaiyuan import actors
+
+REG = actors.load_registry()
+
+
+def _promoted(texts: list) -> list:
+    sents = sentences("a1", texts)
+    unknown = actors.unknown_occurrences(sents, actors.find_mentions(sents, REG), REG)
+    prom = actors.promoted_occurrences(unknown, REG)
+    return sorted(prom["actor"]) if len(prom) else []
+
+
+# --- an official named after a government title is a person --------------------------------------------------
+
+def test_a_name_after_vice_minister_is_a_person():
+    # "Vice Minister of Education Liu Guowei said at the press conference ..."
+    assert _promoted(["教育部政务次长刘国伟在记者会上介绍了人工智能人才计划。"]) == ["刘国伟"]
+
+
+def test_a_name_after_agency_director_general_is_a_person():
+    # "Chen Guohua, director-general of the Administration for Digital Industries, explained at the meeting ..."
+    assert _promoted(["数位产业署署长陈国华在会上说明算力政策。"]) == ["陈国华"]
+
+
+def test_a_name_after_executive_secretary_is_a_person():
+    # "Yang Jialing, deputy executive secretary of the NSTC, said last year ..."
+    assert _promoted(["国科会副执行秘书杨佳玲在会上直言，训练资料以简体为主。"]) == ["杨佳玲"]
+
+
+def test_a_name_after_department_head_is_a_person():
+    # "Zhang Jianguo, head of the science and technology department, explained the plan at the meeting"
+    assert _promoted(["科技处处长张建国在会上说明计划。"]) == ["张建国"]
+
+
+def test_a_title_without_a_name_promotes_nothing():
+    # "the vice minister attended the forum": 次长 followed by a verb, no name
+    assert _promoted(["次长出席了论坛并致词。"]) == []
+
