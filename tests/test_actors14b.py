@@ -42,3 +42,22 @@ def test_a_title_without_a_name_promotes_nothing():
     # "the vice minister attended the forum": 次长 followed by a verb, no name
     assert _promoted(["次长出席了论坛并致词。"]) == []
 
+
+# --- Hong Kong's and Taiwan's AI programmes in the registry --------------------------------------------------
+
+def _registry(texts: list) -> list:
+    return list(actors.find_mentions(sentences("a1", texts), REG)["actor"])
+
+
+def test_hong_kong_ai_programme_actors_in_traditional_and_short_forms():
+    # "HKUST provost Guo Yike said ...", "the centre belongs to the InnoHK research platform", "ITIB said"
+    got = _registry(["香港科技大學首席副校長郭毅可表示，模型將開放。", "該中心隸屬「InnoHK 創新香港研發平台」。",
+                     "創科局回應稱會支持研發。", "港科大團隊負責訓練。"])
+    assert got == ["Hong Kong University of Science and Technology", "Guo Yike", "InnoHK",
+                   "Innovation, Technology and Industry Bureau", "Hong Kong University of Science and Technology"]
+
+
+def test_taiwan_supercomputing_centre_by_full_and_short_name():
+    # "the National Center for High-performance Computing (NCHC) trains the model; NCHC adds compute"
+    got = _registry(["國家高速網路與計算中心負責訓練模型。", "國網中心明年擴建算力。"])
+    assert got == ["National Center for High-performance Computing"] * 2
