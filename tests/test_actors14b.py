@@ -61,3 +61,15 @@ def test_taiwan_supercomputing_centre_by_full_and_short_name():
     # "the National Center for High-performance Computing (NCHC) trains the model; NCHC adds compute"
     got = _registry(["國家高速網路與計算中心負責訓練模型。", "國網中心明年擴建算力。"])
     assert got == ["National Center for High-performance Computing"] * 2
+
+
+# --- a three-character name jieba cut one character short after a title ---------------------------------------
+
+def test_a_name_cut_short_after_a_title_counts_whole():
+    # "associate research fellow Cai Miaoci explained on the programme": jieba tags 蔡妙 + 慈
+    assert _promoted(["前瞻及应用科技处副研究员蔡妙慈在节目中解释了训练方法。"]) == ["蔡妙慈"]
+
+
+def test_an_adverb_after_a_titled_name_is_not_part_of_it():
+    # "professor Zhang Jianguo is now at the lab": 正 "now" is no name character
+    assert "张建国正" not in _promoted(["实验室主任张建国正在实验室测试模型。"])
