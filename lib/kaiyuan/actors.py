@@ -52,7 +52,7 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "non_name_suffixes": "", "max_dictionary_freq": 100, "units": [], "letter_frames": [],
                       "dictionary_org_heads": [], "org_unit_suffixes": [], "title_max_chars": 0,
                       "promote_titles": [], "promote_verbs": [], "promote_chinese": "off",
-                      "promote_name_followers": [], "promote_titled_max_freq": 0,
+                      "promote_name_followers": [], "promote_name_tail_not": [], "promote_titled_max_freq": 0,
                       "promote_next_word_min_freq": 0, "promote_title_frames": [],
                       "promote_versioned_models": "off", "versioned_model_pattern": "",
                       "document_title_heads": {}, "document_title_frames": {}, "document_list_joiners": [],
@@ -63,7 +63,7 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "latin_name_tails": [], "recurring_not_before": [], "promote_recurring_org": 0}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
-                    "promote_titles", "promote_verbs", "promote_name_followers", "promote_title_frames",
+                    "promote_titles", "promote_verbs", "promote_name_followers", "promote_name_tail_not", "promote_title_frames",
                     "document_list_joiners", "document_title_not_heads", "document_title_marks", "document_name_keeps_marks",
                     "document_gloss_before",
                     "document_gloss_after", "promote_latin_short_forms", "document_not_nouns", "latin_name_tails",
@@ -1616,24 +1616,47 @@ def _common_word_next(rest: str, min_freq: int) -> bool:
     return min_freq > 0 and len(rest) >= 2 and _is_cjk(rest[1]) and dictionary_freq().get(rest[:2], 0) >= min_freq
 
 
+def _cut_given_name(text: str, at: int, name: str, marks: dict) -> str:
+    """The three-character name a two-character jieba person tag was cut from, when a title sits before it and
+    the one character after it ends the name (a follower, a verb or punctuation follows; a common word is not
+    enough: 副总理张立|清作为 stays unmarked): 副研究员黄瀚|萱在 ->
+    黄瀚萱; "" otherwise, or when that character is itself a follower, bridge or adverb (教授王明|等在)."""
+    end = at + len(name)
+    tail = text[end:end + 1]
+    if len(name) != 2 or not tail or not _is_cjk(tail) or tail in marks.get("tail_not", (tail,)):
+        return ""
+    rest = text[end + 1:end + 9].lstrip(" ")
+    ends = not rest or not _is_cjk(rest[0]) or rest.startswith(marks["followers"]) or rest.startswith(marks["verbs"])
+    return name + tail if ends and text[max(0, at - 8):at].rstrip(" ").endswith(marks["titles"]) else ""
+
+
 def marked_chinese_person(candidate: str, sentence: str, registry: Registry, marks: dict) -> bool:
-    """An unknown Chinese person name (2-4 characters, or a dotted transliteration) the sentence marks as a person
-    (`_chinese_mark`) and that has a person name's shape (`new_person_name`): 创始人王小川, 纳德拉表示 yes;
-    创始人贾扬 (of 贾扬清), 公司表示 no."""
+    """An unknown Chinese person name the sentence marks as a person (`marked_chinese_name` finds one)."""
+    return bool(marked_chinese_name(candidate, sentence, registry, marks))
+
+
+def marked_chinese_name(candidate: str, sentence: str, registry: Registry, marks: dict) -> str:
+    """The name as written of an unknown Chinese person name (2-4 characters, or a dotted transliteration) the
+    sentence marks as a person (`_chinese_mark`) and that has a person name's shape (`new_person_name`), "" when
+    unmarked: 创始人王小川 -> 王小川, 纳德拉表示 -> 纳德拉; 创始人贾扬 (of 贾扬清) and 公司表示 -> "". A name jieba cut one
+    character short after a title (副研究员黄瀚|萱在) is the whole name (`_cut_given_name`)."""
     if not _CHINESE_NAME.fullmatch(candidate):
-        return False
+        return ""
     text = to_simplified(sentence)
     for m in re.finditer(re.escape(candidate), text):
         mark = _chinese_mark(text, m.start(), candidate, marks)
         if mark and (new_person_name(candidate, registry)
                      or mark == "title" and new_person_name(candidate, registry, titled=marks["titled_freq"])):
-            return True
-    return False
+            return candidate
+        full = "" if mark else _cut_given_name(text, m.start(), candidate, marks)
+        if full and new_person_name(full, registry, titled=marks["titled_freq"]):
+            return full
+    return ""
 
 
 def chinese_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFrame:
     """Occurrences of unknown Chinese person names (jieba person tags or speakers) the sentence marks as a person
-    (`marked_chinese_person`), counted under the name as written (column `actor`). `discovery.promote_chinese`:
+    (`marked_chinese_name`), counted under the name as written (column `actor`). `discovery.promote_chinese`:
     "marked" counts the marked occurrences only, "all" every person-tagged occurrence of a name in the article
     once one is marked, "off" none. A name the article glosses in Latin is left to `glossed_occurrences`."""
     mode, d = registry.discovery["promote_chinese"], registry.discovery
@@ -1641,16 +1664,21 @@ def chinese_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFr
         return occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object))
     marks = {"titles": tuple(d["promote_titles"]), "verbs": tuple(d["promote_verbs"]),
              "bridges": tuple(d["speech_bridges"]), "followers": tuple(d["promote_name_followers"]),
-             "titled_freq": d["promote_titled_max_freq"], "next_freq": d["promote_next_word_min_freq"]}
+             "titled_freq": d["promote_titled_max_freq"], "next_freq": d["promote_next_word_min_freq"],
+             "tail_not": frozenset(w for w in (*d["promote_name_followers"], *d["speech_bridges"],
+                                               *d["promote_verbs"], *d["promote_name_tail_not"]) if len(w) == 1)}
     glossed = _person_glosses(occurrences)
     cols = [occurrences[c].tolist() for c in ("article_id", "candidate", "tag", "example")]
     person = [tag in _PERSON_TAGS and (str(a), c) not in glossed for a, c, tag, _ex in zip(*cols)]
-    marked = [ok and marked_chinese_person(c, ex, registry, marks) for ok, (_a, c, _t, ex) in zip(person, zip(*cols))]
+    written = [marked_chinese_name(c, ex, registry, marks) if ok else "" for ok, (_a, c, _t, ex) in zip(person, zip(*cols))]
+    names = {}
+    for name, a, c in zip(written, cols[0], cols[1]):
+        if name:
+            names.setdefault((str(a), c), name)
     if mode == "all":
-        names = {(str(a), c) for ok, a, c in zip(marked, cols[0], cols[1]) if ok}
-        marked = [ok and (str(a), c) in names for ok, a, c in zip(person, cols[0], cols[1])]
-    kept = occurrences[marked]
-    return kept.assign(actor=kept["candidate"])
+        written = [names.get((str(a), c), "") if ok else "" for ok, a, c in zip(person, cols[0], cols[1])]
+    kept = occurrences[[bool(w) for w in written]]
+    return kept.assign(actor=[w for w in written if w])
 
 
 def _versioned_pattern(registry: Registry):
