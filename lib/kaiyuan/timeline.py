@@ -1060,14 +1060,25 @@ def resolve_offset_approx(found: Found, ctx: Context) -> Resolution:
 def resolve_offset_event(found: Found, ctx: Context) -> Resolution:
     """"发布后短短几天" / "刊登后第二十日" / "发布后4小时": N units after the event just told (the previous
     anchor; publication when nothing is dated before); hours and minutes stay on the event's day.
-    "发布前六天": N units before it (counted back from the same date)."""
+    "发布前六天": N units before it (counted back from the same date); "发布几天内": within N units after it
+    (from the next unit to the last)."""
     f, rules = found.fields, ctx.rules
     if f.get("hours"):
         return _offset(found, ctx, 0, 0, "day", "forward")
     low, high = number_range(f["n"], rules)
     if f.get("before"):
         low, high = -high, -low
-    return _offset(found, ctx, low, high, rules["lexicon"]["units"][f["unit"]], "forward")
+    res = _offset(found, ctx, 1 if f.get("within") else low, high, rules["lexicon"]["units"][f["unit"]], "forward")
+    return _within_told(res, ctx) if f.get("within") else res
+
+
+def _within_told(res: Resolution, ctx: Context) -> Resolution:
+    """A span within N units after an event ends at publication when it would run past it: what "M2发布几天内就
+    冲上了前列" tells had happened by the time of writing."""
+    pub = ctx.publication
+    if not res.resolved or pub is None or res.end <= pub.end or res.start > pub.end:
+        return res
+    return replace(res, end=pub.end, reason=res.reason + "; within: ends at publication")
 
 
 def _duration(found: Found, rules: dict) -> Resolution | None:
