@@ -47,3 +47,9 @@ def test_within_a_few_days_of_a_release_ends_at_publication(resolved):
 def test_a_count_after_the_release_is_still_that_day(resolved):
     got = resolved(["7月11日，这家公司开源了新模型。", "新模型上线两天后调用量超过了对手。"], "2025-07-20")
     assert got["上线两天后"][:2] == ("2025-07-13", "2025-07-13")
+
+
+def test_within_days_of_a_week_is_no_date(resolved):
+    got = resolved(["9月29日，这家公司发布了新模型。", "至少在这一周，开发者的选择很明确——新模型发布几天内就冲上了前列。"],
+                   "2025-10-30")
+    assert "发布几天内" not in got or got["发布几天内"][:2] == ("", "")

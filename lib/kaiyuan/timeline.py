@@ -1074,8 +1074,13 @@ def resolve_offset_event(found: Found, ctx: Context) -> Resolution:
 
 def _within_told(res: Resolution, ctx: Context) -> Resolution:
     """A span within N units after an event ends at publication when it would run past it: what "M2发布几天内就
-    冲上了前列" tells had happened by the time of writing."""
-    pub = ctx.publication
+    冲上了前列" tells had happened by the time of writing.  Counted from a date coarser than its unit (a week for
+    几天内) it is left unresolved: within days of an unknown day is no date."""
+    pub, prev = ctx.publication, ctx.previous
+    allowed = ctx.rules.get("anchoring", {}).get("anaphor_precision", {}).get(res.granularity.rstrip("s"))
+    if res.resolved and res.anchor == "previous" and allowed and prev is not None and prev.granularity not in allowed:
+        return _unresolved(f"within: the date told before ('{prev.label}') is coarser than a {res.granularity.rstrip('s')}",
+                           anchor="previous")
     if not res.resolved or pub is None or res.end <= pub.end or res.start > pub.end:
         return res
     return replace(res, end=pub.end, reason=res.reason + "; within: ends at publication")
