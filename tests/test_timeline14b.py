@@ -53,3 +53,9 @@ def test_within_days_of_a_week_is_no_date(resolved):
     got = resolved(["9月29日，这家公司发布了新模型。", "至少在这一周，开发者的选择很明确——新模型发布几天内就冲上了前列。"],
                    "2025-10-30")
     assert "发布几天内" not in got or got["发布几天内"][:2] == ("", "")
+
+
+def test_dang_ji_after_other_dates_told_is_left_unresolved(resolved):
+    got = resolved(["公司公布第二季度财报，当季资本开支增长一倍。", "9月16日，公司高管在大会上透露新数据。",
+                    "在本周的电话会上，有分析师追问。", "财报显示，公司当季研发支出创下新高。"], "2025-11-16")
+    assert got["当季"][:2] == ("", "")

@@ -1279,6 +1279,13 @@ def _delta(day: dt.date, spec: dict | None, sign: int) -> dt.date:
     return day + dt.timedelta(days=sign * spec.get("days", 0))
 
 
+def _told_last(found: Found, ctx: Context) -> bool:
+    """Whether the anchor an anaphor took is the date told last before it (its own word's earlier readings aside):
+    "公布第二季度财报，当季资本开支……" is; a 当季 paragraphs later, after "9月16日" and "本周", is not."""
+    told = [a for a in ctx.history if a.label != found.text]
+    return not told or told[-1] is ctx.previous
+
+
 def resolve_fuzzy(found: Found, ctx: Context) -> Resolution:
     """Fixed fuzzy words (最近, 近年来, 世纪之交, 当时, 自那时以来, ...) by the rule named in the YAML."""
     rules = ctx.rules
@@ -1293,6 +1300,8 @@ def resolve_fuzzy(found: Found, ctx: Context) -> Resolution:
         if missing:
             return _unresolved(missing, anchor="previous")
         prev = ctx.previous
+        if spec.get("told_last") and not _told_last(found, ctx):
+            return _unresolved(f"{note}: the {prev.granularity} it refers to is not the date told last", anchor="previous")
         return Resolution(prev.start, prev.end, prev.granularity, "previous", conf,
                           f"{note}; {_anchor_note('previous', ctx)}", "rule")
     if rule == "since_previous":
