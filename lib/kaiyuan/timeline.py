@@ -1060,14 +1060,30 @@ def resolve_offset_approx(found: Found, ctx: Context) -> Resolution:
 def resolve_offset_event(found: Found, ctx: Context) -> Resolution:
     """"发布后短短几天" / "刊登后第二十日" / "发布后4小时": N units after the event just told (the previous
     anchor; publication when nothing is dated before); hours and minutes stay on the event's day.
-    "发布前六天": N units before it (counted back from the same date)."""
+    "发布前六天": N units before it (counted back from the same date); "发布几天内": within N units after it
+    (from the next unit to the last)."""
     f, rules = found.fields, ctx.rules
     if f.get("hours"):
         return _offset(found, ctx, 0, 0, "day", "forward")
     low, high = number_range(f["n"], rules)
     if f.get("before"):
         low, high = -high, -low
-    return _offset(found, ctx, low, high, rules["lexicon"]["units"][f["unit"]], "forward")
+    res = _offset(found, ctx, 1 if f.get("within") else low, high, rules["lexicon"]["units"][f["unit"]], "forward")
+    return _within_told(res, ctx) if f.get("within") else res
+
+
+def _within_told(res: Resolution, ctx: Context) -> Resolution:
+    """A span within N units after an event ends at publication when it would run past it: what "M2发布几天内就
+    冲上了前列" tells had happened by the time of writing.  Counted from a date coarser than its unit (a week for
+    几天内) it is left unresolved: within days of an unknown day is no date."""
+    pub, prev = ctx.publication, ctx.previous
+    allowed = ctx.rules.get("anchoring", {}).get("anaphor_precision", {}).get(res.granularity.rstrip("s"))
+    if res.resolved and res.anchor == "previous" and allowed and prev is not None and prev.granularity not in allowed:
+        return _unresolved(f"within: the date told before ('{prev.label}') is coarser than a {res.granularity.rstrip('s')}",
+                           anchor="previous")
+    if not res.resolved or pub is None or res.end <= pub.end or res.start > pub.end:
+        return res
+    return replace(res, end=pub.end, reason=res.reason + "; within: ends at publication")
 
 
 def _duration(found: Found, rules: dict) -> Resolution | None:
@@ -1263,6 +1279,13 @@ def _delta(day: dt.date, spec: dict | None, sign: int) -> dt.date:
     return day + dt.timedelta(days=sign * spec.get("days", 0))
 
 
+def _told_last(found: Found, ctx: Context) -> bool:
+    """Whether the anchor an anaphor took is the date told last before it (its own word's earlier readings aside):
+    "公布第二季度财报，当季资本开支……" is; a 当季 paragraphs later, after "9月16日" and "本周", is not."""
+    told = [a for a in ctx.history if a.label != found.text]
+    return not told or told[-1] is ctx.previous
+
+
 def resolve_fuzzy(found: Found, ctx: Context) -> Resolution:
     """Fixed fuzzy words (最近, 近年来, 世纪之交, 当时, 自那时以来, ...) by the rule named in the YAML."""
     rules = ctx.rules
@@ -1277,6 +1300,8 @@ def resolve_fuzzy(found: Found, ctx: Context) -> Resolution:
         if missing:
             return _unresolved(missing, anchor="previous")
         prev = ctx.previous
+        if spec.get("told_last") and not _told_last(found, ctx):
+            return _unresolved(f"{note}: the {prev.granularity} it refers to is not the date told last", anchor="previous")
         return Resolution(prev.start, prev.end, prev.granularity, "previous", conf,
                           f"{note}; {_anchor_note('previous', ctx)}", "rule")
     if rule == "since_previous":
