@@ -90,3 +90,15 @@ def test_a_swappable_date_is_read_as_the_weekday_confirms(tmp_path, strip, publi
 def test_a_swappable_date_without_a_weekday_stays_unread(tmp_path):
     row, _ = read(tmp_path, TITLE_TW, "04/03/2025", *BODY_TW)
     assert row["published"] == ""
+
+
+# ---------------------------------------------------------------- 5. a caption and its credit fused into a paragraph
+def test_a_caption_and_interviewee_credit_fused_mid_paragraph_are_cut(tmp_path):
+    _, clean = read(tmp_path, TITLE, BODY[0], "该公司称新模型已上线。林文彬 来源:受访者在随后的采访中，他表示会继续开源。", BODY[1])
+    assert clean.splitlines()[2] == "该公司称新模型已上线。在随后的采访中，他表示会继续开源。"
+
+
+def test_a_sentence_naming_an_interviewee_as_source_stays(tmp_path):
+    line = "该公司称新模型已上线。消息来源是多位受访者，他们要求匿名。"
+    _, clean = read(tmp_path, TITLE, BODY[0], line, BODY[1])
+    assert clean.splitlines()[2] == line
