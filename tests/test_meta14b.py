@@ -72,8 +72,9 @@ def test_a_name_under_the_date_line_is_the_author(tmp_path):
     assert row["author"] == "林文彬"
 
 
-def test_a_category_tag_under_the_date_line_is_no_author(tmp_path):
-    row, _ = read(tmp_path, TITLE_TW, "發布日期：2025/06/02", "人工智慧", *BODY_TW)
+@pytest.mark.parametrize("tag", ["人工智慧", "金融", "區塊鏈", "高科技"])  # AI, finance, blockchain, high tech: a
+def test_a_category_tag_under_the_date_line_is_no_author(tmp_path, tag):     # surname's shape, a common word inside
+    row, _ = read(tmp_path, TITLE_TW, "發布日期：2025/06/02", tag, *BODY_TW)
     assert row["author"] == ""
 
 

@@ -410,6 +410,7 @@ def credit_rules(path: str | None = None) -> dict:
         "romanised_outlet": re.compile(spec.get("romanised_outlet", "(?!)")),
         "name_over_date": re.compile(spec.get("name_over_date", "(?!)")),
         "name_under_date": re.compile(spec.get("name_under_date", "(?!)")),
+        "name_under_date_max_word_freq": int(spec.get("name_under_date_max_word_freq", 0)),
         "link": re.compile(spec.get("credit_link", "(?!)"), re.IGNORECASE),
         "domain": re.compile(spec.get("credit_domain", "(?!)"), re.IGNORECASE),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
@@ -647,9 +648,18 @@ def _name_over_date(name: str, next_reason: str, rules: dict) -> str:
 def _name_under_date(name: str, prev_reason: str, rules: dict) -> str:
     """A writer's name alone on the line right under the date line ('2025-11-05 科技新知' then '許嘉芸'): only a personal
     name's shape (a common surname, then one or two characters) counts, a category tag stands there too ('人工智慧')."""
-    if prev_reason not in ("date_line", "timestamp") or not rules["name_under_date"].fullmatch(normalise_for_match(name)):
+    key = normalise_for_match(name)
+    if prev_reason not in ("date_line", "timestamp") or not rules["name_under_date"].fullmatch(key):
         return ""
-    return _name_over_date(name, prev_reason, rules)
+    return "" if _holds_common_word(key, rules["name_under_date_max_word_freq"]) else _name_over_date(name, prev_reason, rules)
+
+
+def _holds_common_word(text: str, max_freq: int) -> bool:
+    """True when a jieba dictionary word of two characters or more inside `text` is more frequent than `max_freq`."""
+    from .actors import _jieba_dictionary
+
+    freq = _jieba_dictionary()[0]
+    return any(freq.get(text[i:j], 0) > max_freq for i in range(len(text)) for j in range(i + 2, len(text) + 1))
 
 
 NAME_KINDS = ("author", "compiler", "bare", "glued", "opinion")
