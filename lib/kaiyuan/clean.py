@@ -185,8 +185,9 @@ def line_reason(line: str, rules: Rules) -> str | None:
 
 
 def tail_reason(line: str, rules: Rules) -> str | None:
-    """The footer marker a line matches (disclaimer, comment form, related links), or None."""
-    norm = normalise_for_match(line)
+    """The footer marker a line matches (disclaimer, comment form, related links), or None; leading icons do not
+    hide one ('⚠️ 本文不构成任何投资建议…')."""
+    norm = _LEADING_ICONS.sub("", normalise_for_match(line))
     if len(norm) > 400 and not norm.startswith(rules.tail_long_prefixes):
         return None
     for reason, pattern in rules.tail_markers:

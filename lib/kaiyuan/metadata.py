@@ -38,6 +38,8 @@ def load_rules(path: str | None = None) -> dict:
     rules = load_yaml(path or RULES_PATH)
     rules["_dates"] = [re.compile(p) for p in rules["dates"]]
     rules["_numeral_date"] = re.compile(rules["numeral_date"])
+    rules["_swappable_date"] = re.compile(rules.get("swappable_date", "(?!)"))
+    rules["_weekday_cue"] = re.compile(rules.get("weekday_cue", "(?!)"))
     rules["_strip"] = [re.compile(p) for p in rules["strip"]]
     rules["_labels"] = {k: re.compile("(?:" + "|".join(v) + ")\\s*" + rules.get("label_separator", "[:：]") + "?\\s*$") for k, v in rules["labels"].items()}
     rules["_label_words"] = re.compile("|".join(p for v in rules["labels"].values() for p in v))
@@ -151,6 +153,7 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
     foot = [x for x in numbered[-rules["foot_lines"]:] if x not in head]
     heading = _related_heading(numbered[-rules["foot_lines"] - rules["related_lookback"]:], numbered)
     found = []
+    cues = _weekday_cues(head, rules)
     for where, part in (("head", head), ("foot", foot)):
         for no, line in part:
             if rules["_table_row"].search(line):  # '| 首次發布 | 2023年2月24日 |': an infobox row, no metadata line
@@ -159,7 +162,7 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 line = rules["_markup_tag"].sub(" ", line)
             line = _converter_residue(line)  # '來(lái)源:… 日期:2023-08-01': a mirror's residue is no word of the line
             norm = arabic_dates(normalise_for_match(metadata_part(line, rules)), rules)
-            spans = _dates_in(norm, rules)
+            spans = _dates_in(norm, rules) or _cued_swappable_dates(norm, cues, rules)
             if spans and ("http" in norm or "www." in norm):  # a date in a link's path is no date the page shows
                 links = [m.span() for m in rules["_url"].finditer(norm)]
                 spans = [s for s in spans if not any(a <= s[0] < b for a, b in links)]
@@ -179,6 +182,29 @@ def date_lines(lines: list[str], rules: dict | None = None) -> list[DateLine]:
                 found.append(DateLine(iso, _label(norm[prev_end:a], rules) or where, no, line.strip()))
                 prev_end = b
     return found
+
+
+def _weekday_cues(head: list[tuple[int, str]], rules: dict) -> dict[tuple[int, int], int]:
+    """{(first number, second number): weekday (Monday 0)} of the head's 'dd/mm 周X' strips ('04/03 週二' -> (4, 3): 1)."""
+    cues = {}
+    for _, line in head:
+        for m in rules["_weekday_cue"].finditer(normalise_for_match(line)):
+            cues[(int(m["a"]), int(m["b"]))] = rules["weekdays"][m["w"]]
+    return cues
+
+
+def _cued_swappable_dates(norm: str, cues: dict, rules: dict) -> list[tuple[int, int, str]]:
+    """(start, end, ISO date) of each date on a line whose day and month can swap ('04/03/2025'), read the way the
+    page's weekday cue for the same two numbers confirms: exactly one reading falls on that weekday; else unread."""
+    out = []
+    for m in rules["_swappable_date"].finditer(norm):
+        a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+        if (a, b) not in cues:
+            continue
+        fits = {d for d in (dt.date(year, b, a), dt.date(year, a, b)) if d.weekday() == cues[(a, b)]}
+        if len(fits) == 1 and _plausible(iso := fits.pop().isoformat()):
+            out.append((m.start(), m.end(), iso))
+    return out
 
 
 def _is_bio(line: str) -> bool:
@@ -383,6 +409,8 @@ def credit_rules(path: str | None = None) -> dict:
         "reporter_outlet": re.compile(spec.get("reporter_outlet", "(?!)")),
         "romanised_outlet": re.compile(spec.get("romanised_outlet", "(?!)")),
         "name_over_date": re.compile(spec.get("name_over_date", "(?!)")),
+        "name_under_date": re.compile(spec.get("name_under_date", "(?!)")),
+        "name_under_date_max_word_freq": int(spec.get("name_under_date_max_word_freq", 0)),
         "link": re.compile(spec.get("credit_link", "(?!)"), re.IGNORECASE),
         "domain": re.compile(spec.get("credit_domain", "(?!)"), re.IGNORECASE),
         "known_outlets": frozenset(spec.get("known_outlets", ())),
@@ -617,6 +645,23 @@ def _name_over_date(name: str, next_reason: str, rules: dict) -> str:
     return "" if outlet_like or key in rules["not_names"] else name
 
 
+def _name_under_date(name: str, prev_reason: str, rules: dict) -> str:
+    """A writer's name alone on the line right under the date line ('2025-11-05 科技新知' then '許嘉芸'): only a personal
+    name's shape (a common surname, then one or two characters) counts, a category tag stands there too ('人工智慧')."""
+    key = normalise_for_match(name)
+    if prev_reason not in ("date_line", "timestamp") or not rules["name_under_date"].fullmatch(key):
+        return ""
+    return "" if _holds_common_word(key, rules["name_under_date_max_word_freq"]) else _name_over_date(name, prev_reason, rules)
+
+
+def _holds_common_word(text: str, max_freq: int) -> bool:
+    """True when a jieba dictionary word of two characters or more inside `text` is more frequent than `max_freq`."""
+    from .actors import _jieba_dictionary
+
+    freq = _jieba_dictionary()[0]
+    return any(freq.get(text[i:j], 0) > max_freq for i in range(len(text)) for j in range(i + 2, len(text) + 1))
+
+
 NAME_KINDS = ("author", "compiler", "bare", "glued", "opinion")
 
 
@@ -634,7 +679,8 @@ def find_credits(removed: list[tuple[str, str]], title_suffix: str = "") -> tupl
     by_kind: dict[str, list[str]] = {}
     add = functools.partial(_add_credit, by_kind, rules)
     for i, (reason, text) in enumerate(removed):
-        _line_credits(reason, text, removed[i + 1][0] if i + 1 < len(removed) else "", rules, add)
+        _line_credits(reason, text, removed[i + 1][0] if i + 1 < len(removed) else "", rules, add,
+                      removed[i - 1][0] if i else "")
     _suffix_credits(title_suffix, rules, add)
     pick = lambda *kinds: next((by_kind[k][0] for k in kinds if by_kind.get(k)), "")  # noqa: E731
     return (pick("author", "compiler", "bare", "glued", "opinion"),
@@ -652,9 +698,9 @@ def _add_credit(by_kind: dict[str, list[str]], rules: dict, kind: str, value: st
         by_kind.setdefault(kind, []).append(value)
 
 
-def _line_credits(reason: str, text: str, next_reason: str, rules: dict, add) -> None:
+def _line_credits(reason: str, text: str, next_reason: str, rules: dict, add, prev_reason: str = "") -> None:
     """What one line cleaning set aside names, passed to `add(kind, value)` in the order `find_credits` weighs them;
-    `next_reason` is the reason of the line after it."""
+    `next_reason` and `prev_reason` are the reasons of the lines after and before it."""
     if reason in ("byline", "date_line", "masthead"):
         fields = credit_fields(text, rules)
         for kind in ("author", "compiler", "outlet"):
@@ -668,7 +714,7 @@ def _line_credits(reason: str, text: str, next_reason: str, rules: dict, add) ->
     if reason == "masthead":
         name = text.strip()
         add("bare", name[:-1] if name.endswith(("。", ".")) and rules["bare_name"].match(name[:-1]) else "")
-        add("bare", _name_over_date(name, next_reason, rules))
+        add("bare", _name_over_date(name, next_reason, rules) or _name_under_date(name, prev_reason, rules))
         add("masthead", _outlet_line(text, rules))
     if reason == "date_line":
         glued = m.group(1) if (m := rules["glued_name"].search(text.strip())) else ""
