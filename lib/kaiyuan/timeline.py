@@ -1163,10 +1163,9 @@ def resolve_year_range(found: Found, ctx: Context) -> Resolution:
                       ctx.rules["confidence"]["calendar"]["year"], f"year range {a}..{b}; absolute")
 
 
-@functools.lru_cache(maxsize=None)
-def _fiscal_aliases(path: str | None = None) -> tuple[re.Pattern | None, dict]:
-    """One regex over every company alias of `lexicon.fiscal_years` (longest first), and alias -> company."""
-    table = load_rules(path)["lexicon"].get("fiscal_years", {})
+def _fiscal_aliases(table: dict) -> tuple[re.Pattern | None, dict]:
+    """One regex over every company alias of `lexicon.fiscal_years` of the rules in use (longest first), and
+    alias -> company (built only when a fiscal expression was found; `re` caches the compiled pattern)."""
     names = {alias.lower(): company for company, spec in table.items() for alias in spec["aliases"]}
     if not names:
         return None, {}
@@ -1176,7 +1175,7 @@ def _fiscal_aliases(path: str | None = None) -> tuple[re.Pattern | None, dict]:
 def fiscal_company(found: Found, ctx: Context) -> str | None:
     """The company whose fiscal year an expression names: the nearest alias before it in its sentence, else the
     first after it, else the last one of the latest earlier sentence that names one."""
-    rx, names = _fiscal_aliases()
+    rx, names = _fiscal_aliases(ctx.rules["lexicon"].get("fiscal_years", {}))
     if rx is None:
         return None
     norm = normalise(ctx.text)
