@@ -103,3 +103,10 @@ def test_a_sentence_naming_an_interviewee_as_source_stays(tmp_path):
     line = "该公司称新模型已上线。消息来源是多位受访者，他们要求匿名。"
     _, clean = read(tmp_path, TITLE, BODY[0], line, BODY[1])
     assert clean.splitlines()[2] == line
+
+
+def test_packaged_data_files_validate_against_their_schemas():
+    # every setting a rule file gains is declared in schemas.yaml (an undeclared or mistyped key stops the CLI)
+    from kaiyuan.config import validate
+
+    validate()
