@@ -1,7 +1,7 @@
 """Session 14 (reg14, issue 16): precision of registry matches on unseen real pages: outlets in bylines and credit
 lines, the company vs its assistant once the article has named it, a former name glossing its owner, several
 names in one gloss bracket; recall of Taiwan's 超智能 context and bare 通义."""
-from actor_frames import sentences  # tests/actor_frames.py
+from actor_frames import promoted, sentences  # tests/actor_frames.py
 from kaiyuan import actors
 
 REG = actors.load_registry()
@@ -17,10 +17,7 @@ def _actors(texts: list) -> list:
 
 
 def _promoted(texts: list) -> list:
-    sents = sentences("a1", texts)
-    occ = actors.unknown_occurrences(sents, actors.find_mentions(sents, REG), REG)
-    prom = actors.promoted_occurrences(occ, REG)
-    return list(prom["actor"]) if len(prom) else []
+    return promoted(texts, REG)
 
 
 # --- O: an outlet in a byline or credit is no actor; cited in the body it is ------------------------------------

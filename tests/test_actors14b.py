@@ -3,17 +3,14 @@ after a government title that the discovery did not yet know (次长 "vice minis
 处长 "department head", 秘书 "secretary")."""
 import pandas as pd
 
-from actor_frames import sentences  # tests/actor_frames.py
+from actor_frames import promoted, sentences  # tests/actor_frames.py
 from kaiyuan import actors
 
 REG = actors.load_registry()
 
 
 def _promoted(texts: list) -> list:
-    sents = sentences("a1", texts)
-    unknown = actors.unknown_occurrences(sents, actors.find_mentions(sents, REG), REG)
-    prom = actors.promoted_occurrences(unknown, REG)
-    return sorted(prom["actor"]) if len(prom) else []
+    return sorted(promoted(texts, REG))
 
 
 # --- an official named after a government title is a person --------------------------------------------------
