@@ -44,3 +44,12 @@ def test_packaged_rule_lists_agree_with_any():
         for text in SENTENCES + [w + "x" for w in words]:
             low = text.lower()
             assert contains_any(words)(low) == any(w in low for w in words), (words, text)
+
+
+def test_story_year_from_shared_expressions_is_the_same():
+    from kaiyuan import timeline
+
+    texts = ["2023年3月，公司发布了模型。", "周二，他在会上表示将于2024年开源。", "今天天气很好。", ""]
+    founds = [timeline.find_expressions(t) for t in texts]
+    assert timeline.story_year(texts, founds) == timeline.story_year(texts) == 2024
+    assert timeline.story_year(["今天天气很好。"], [[]]) is None
