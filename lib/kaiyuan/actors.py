@@ -21,6 +21,7 @@ import pandas as pd
 
 from .frames import records
 from .script import to_simplified  # noqa: F401  (re-exported: length-preserving t2s)
+from .textscan import contains_any
 
 __all__ = [
     "ACTOR_TYPES", "MENTION_COLUMNS", "COUNT_COLUMNS", "COOCCURRENCE_COLUMNS", "DISCOVERY_COLUMNS",
@@ -1347,13 +1348,13 @@ def _sentence_candidates(seg: FastTagger, text: str, spans: list, cfg: dict) -> 
     tokens = _join_transliterations(seg.tokens(text), seg.FREQ, cfg, spans)
     found = [(s, e, f if f in _NAME_FLAGS else "nr") for _w, f, s, e in tokens
              if f.startswith("nr") or f in ("nt", "nz")]
-    if any(suffix in text for suffix in cfg["org_suffixes"]):
+    if contains_any(cfg["org_suffixes"])(text):
         found += _org_suffix_candidates(tokens, seg.FREQ, cfg)
     if "·" in text:
         found += _dotted_candidates(tokens)
     if cfg["title"] is not None and "《" in text:  # a law, an outlet, a programme in 《》 (《财富》, 《意见》)
         found += [(m.start(1), m.end(1), "title") for m in cfg["title"].finditer(text)]
-    if any(surname in text for surname in cfg["compound_surnames"]):
+    if contains_any(cfg["compound_surnames"])(text):
         found += [(s, tokens[i + 1][3], "nr") for i, (w, _f, s, _e) in enumerate(tokens[:-1])
                   if w in cfg["compound_surnames"] and tokens[i + 1][1].startswith("nr")]
     if _ASCII_UPPER.search(text):  # a Latin name needs a capital letter (see _LATIN_WORD)

@@ -54,6 +54,7 @@ import numpy as np
 import pandas as pd
 
 from .config import load_yaml
+from .textscan import contains_any
 
 DATA = Path(__file__).parent / "data"
 LABELS_PATH = DATA / "stance_labels.csv"
@@ -285,7 +286,7 @@ def cue_score(text: str, target: str, cues: dict | None = None) -> tuple[float, 
 
 def _cue_score(t: str, spec: dict, cues: dict) -> tuple[float, list[str]]:
     """cue_score on simplified, lower-cased text."""
-    if not any(r in t for r in spec["relevance"]):
+    if not contains_any(spec["relevance"])(t):  # any(r in t for r in relevance), one regex
         return 0.0, []
     negs = _negator_spans(t, cues)
     taken = [False] * len(t)

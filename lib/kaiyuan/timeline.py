@@ -874,9 +874,11 @@ def weekday_year(found: Found, ctx: Context) -> int | None:
     return min(fits, key=lambda y: (abs(y - near), y > near)) if fits else None
 
 
-def story_year(texts: list[str]) -> int | None:
-    """The latest calendar year an article names (for an undated article's weekday dates)."""
-    years = [int(fd.fields["y_abs"]) for t in texts for fd in find_expressions(t)
+def story_year(texts: list[str], founds: list[list[Found]] | None = None) -> int | None:
+    """The latest calendar year an article names (for an undated article's weekday dates); `founds`: each
+    text's find_expressions, when the caller has them already."""
+    founds = founds if founds is not None else [find_expressions(t) for t in texts]
+    years = [int(fd.fields["y_abs"]) for per_text in founds for fd in per_text
              if fd.rule == "calendar" and str(fd.fields.get("y_abs", "")).isdigit()]
     return max(years) if years else None
 
@@ -1813,6 +1815,7 @@ class _Discourse:
     told: list = field(default_factory=list)  # (sentence_id, text) of the sentences read so far
     chain: Anchor | None = None  # the running speech's date (C1)
     depth: int = 0  # the quote marks open before the sentence
+    founds: list | None = None  # each sentence's find_expressions, computed once (undated articles: story_year)
 
     def context(self, sid: int, text: str) -> Context:
         """The context an expression of sentence `sid` is resolved in, given the anchors set so far."""
@@ -1837,7 +1840,7 @@ def _speech_frame(d: _Discourse, i: int, sid: int, text: str, norm: str, heading
 def _sentence_items(d: _Discourse, i: int, sid: int, text: str, kind, sp: dict) -> list[tuple[Found, Resolution]]:
     """Resolve sentence i's expressions in order, each one that moves the story becoming an anchor for the next."""
     rules, items, norm, heading = d.rules, [], normalise(text), is_heading(text, kind)
-    since, founds = len(d.history), find_expressions(text)
+    since, founds = len(d.history), d.founds[i] if d.founds is not None else find_expressions(text)
     carried, opens, attributed = _speech_frame(d, i, sid, text, norm, heading, founds, sp)
     for found in founds:
         ctx = d.context(sid, text)
@@ -1863,7 +1866,8 @@ def _article_rows(article_id, group: pd.DataFrame, pub: Anchor | None, text_col:
                   use_jionlp: bool) -> list[list]:
     """The expression rows of one article's sentences (in sentence order)."""
     texts = [t if isinstance(t, str) else "" for t in group[text_col]]
-    d = _Discourse(pub, story_year(texts) if pub is None else None, texts, rules, use_jionlp)
+    founds = [find_expressions(t) for t in texts] if pub is None else None  # once: story_year and each sentence
+    d = _Discourse(pub, story_year(texts, founds) if pub is None else None, texts, rules, use_jionlp, founds=founds)
     kinds = group["kind"].tolist() if "kind" in group.columns else [None] * len(texts)
     rows = []
     for i, (sid, base, text, kind) in enumerate(zip(group["sentence_id"], group["start"], texts, kinds)):
