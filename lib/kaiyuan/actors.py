@@ -40,7 +40,8 @@ DISCOVERY_COLUMNS = ["candidate", "tag", "count", "articles", "example_article_i
 
 _ACTOR_KEYS = {"name", "name_zh", "type", "parent", "aliases", "context", "note"}
 _RULE_KEYS = {"aliases", "case_sensitive", "require_wrapper", "require_version", "require_any_nearby",
-              "require_prior_mention", "window", "forbid_prefix", "forbid_suffix", "forbid_nearby"}
+              "require_prior_mention", "require_prior_any", "window", "forbid_prefix", "forbid_suffix",
+              "forbid_nearby"}
 _TOP_KEYS = {"schema", "settings", "discovery", "actors"}
 _DEFAULT_SETTINGS = {"default_window": 20, "merge_parenthetical_gloss": True, "jieba_freq": 20000,
                      "version_words": [], "credit_markers": [], "credit_ends": "。；）)】]」\n",
@@ -163,6 +164,7 @@ class Rule:
     require_version: bool = False
     require_any_nearby: tuple = ()
     require_prior_mention: bool = False
+    require_prior_any: frozenset = frozenset()  # canonical names: one of them named earlier in the article
     window: int = 20
     forbid_prefix: tuple = ()
     forbid_suffix: tuple = ()
@@ -172,7 +174,7 @@ class Rule:
     def has_require(self) -> bool:
         """Whether the rule restricts matches to some positive context."""
         return bool(self.require_wrapper or self.require_version or self.require_any_nearby
-                    or self.require_prior_mention)
+                    or self.require_prior_mention or self.require_prior_any)
 
     @property
     def is_ambiguity_rule(self) -> bool:
@@ -369,7 +371,9 @@ def _build_rule(raw, actor_name: str, aliases: tuple, default_window: int) -> Ru
     return Rule(aliases=scope, case_sensitive=raw.get("case_sensitive", False), require_wrapper=wrapper,
                 require_version=raw.get("require_version", False),
                 require_any_nearby=words("require_any_nearby"),
-                require_prior_mention=raw.get("require_prior_mention", False), window=window,
+                require_prior_mention=raw.get("require_prior_mention", False),
+                require_prior_any=frozenset(_str_list(raw.get("require_prior_any", []), where, "require_prior_any")),
+                window=window,
                 forbid_prefix=words("forbid_prefix"), forbid_suffix=words("forbid_suffix"),
                 forbid_nearby=words("forbid_nearby"))
 
@@ -565,7 +569,7 @@ class _Cand:
     end: int
     entry: _Entry
     version: str
-    needs_prior: bool
+    needs_prior: frozenset | bool  # actors one of which the article must have named before (False: none)
 
 
 def _version_after(hay: str, pos: int) -> tuple | None:
@@ -638,7 +642,7 @@ def _rule_status(rule: Rule, var: _Variant, hay: str, exact: str, c: _Cand, has_
             return "ok"
     if any(w in left or w in right for w in rule.require_any_nearby):
         return "ok"
-    return "prior" if rule.require_prior_mention else "no"
+    return "prior" if rule.require_prior_mention or rule.require_prior_any else "no"
 
 
 def _context_status(entry: _Entry, hay: str, exact: str, c: _Cand) -> str:
@@ -731,9 +735,19 @@ def _candidates(hay: str, exact: str, registry: Registry, use_context: bool = Tr
             status = _context_status(entry, hay, exact, c)
             if status == "no":
                 continue
-            c.needs_prior = status == "prior"
+            c.needs_prior = status == "prior" and _prior_actors(entry)
         out.append(c)
     return out
+
+
+def _prior_actors(entry: _Entry) -> frozenset:
+    """The actors an earlier mention of which lets a 'prior' hit count: the actor itself and every actor its
+    rules name under require_prior_any (特区政府 "the SAR government" is Hong Kong's after a Hong Kong actor)."""
+    names = {entry.actor}
+    for var in entry.variants:
+        for rule in var.rules:
+            names.update(rule.require_prior_any)
+    return frozenset(names)
 
 
 def _select(cands: list, seen: set | None) -> list:
@@ -743,7 +757,7 @@ def _select(cands: list, seen: set | None) -> list:
     for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start), -(c.alias_end - c.start), c.entry.actor)):
         if c.start < last_end:
             continue
-        if c.needs_prior and (seen is None or c.entry.actor not in seen):
+        if c.needs_prior and (seen is None or seen.isdisjoint(c.needs_prior)):
             continue
         chosen.append(c)
         last_end = c.end
@@ -752,16 +766,54 @@ def _select(cands: list, seen: set | None) -> list:
     return chosen
 
 
+def _base_markers(registry: Registry) -> frozenset:
+    """settings.base_model_markers folded like the text (built once)."""
+    if "base_markers" not in registry._cache:
+        registry._cache["base_markers"] = frozenset(normalise(w) for w in registry.settings.get("base_model_markers") or ())
+    return registry._cache["base_markers"]
+
+
+def _derived(c: _Cand, by_start: dict, hay: str, markers: frozenset) -> _Cand:
+    """The model hit `c` as the family its hyphen-joined tail names, when it names one (Llama3-TAIDE-LX-8B ->
+    TAIDE, Gemma-3-TAIDE-12b -> TAIDE: a fine-tune named after its base); a family after a marker word stays
+    the base (DeepSeek-R1-Distill-Llama-70B is DeepSeek-R)."""
+    pos = hay.find("-", c.alias_end, c.end)
+    while pos != -1:
+        before = hay[c.start:pos].rsplit("-", 1)[-1]
+        for k in by_start.get(pos + 1, ()):
+            ends = k.alias_end == c.end or (k.alias_end < c.end and hay[k.alias_end] == "-")
+            if k.entry.actor != c.entry.actor and ends and before not in markers:
+                return _Cand(c.start, c.alias_end, c.end, k.entry, k.version, c.needs_prior)
+        pos = hay.find("-", pos + 1, c.end)
+    return c
+
+
+def _derived_models(chosen: list, cands: list, hay: str, markers: frozenset) -> list:
+    """Chosen hits with every model hit whose variant tail names another model family counted for that family
+    (`_derived`)."""
+    by_start: dict = {}
+    for k in cands:
+        if k.entry.actor_type == "model":
+            by_start.setdefault(k.start, []).append(k)
+    return [_derived(c, by_start, hay, markers) if c.entry.actor_type == "model" and c.end > c.alias_end else c
+            for c in chosen]
+
+
 def _gloss_patterns(registry: Registry) -> tuple:
     """(opening, next item, closing) patterns of a gloss bracket whose items may start with one of
-    settings.gloss_introducers (原名 "formerly", 前身为 "predecessor", 以下简称 "hereafter"), built once."""
+    settings.gloss_introducers (原名 "formerly", 前身为 "predecessor", 以下简称 "hereafter") and that may open
+    after one of settings.gloss_gap_words (超威半导体公司(AMD): a legal suffix; 「计划」（Plan）: a closing
+    quote mark), built once."""
     if "gloss_patterns" not in registry._cache:
         words = sorted((normalise(to_simplified(w)) for w in registry.settings.get("gloss_introducers") or ()),
                        key=len, reverse=True)
         intro = "(?P<intro>%s)? ?" % "|".join(map(re.escape, words)) if words else "(?P<intro>)"
         markets = "|".join(re.escape(normalise(m)) for m in registry.settings.get("ticker_markets") or ())
         ticker = "(?:[-.](?:%s))?" % markets if markets else ""
-        registry._cache["gloss_patterns"] = (re.compile(r" ?\( ?" + intro + "[\"“]?"),
+        gap = "|".join(re.escape(normalise(to_simplified(w))) for w in sorted(
+            registry.settings.get("gloss_gap_words") or (), key=len, reverse=True))
+        lead = "(?:%s)?" % gap if gap else ""
+        registry._cache["gloss_patterns"] = (re.compile(lead + r" ?\( ?" + intro + "[\"“]?"),
                                              re.compile(r"[\"”]? ?[,，] ?" + intro + "[\"“]?"),
                                              re.compile(r"[\"”]?" + ticker + r" ?\)"))
     return registry._cache["gloss_patterns"]
@@ -773,8 +825,17 @@ def _same_owner(a: str, b: str, registry: Registry) -> bool:
     return a == b or getattr(actors.get(a), "parent", None) == b or getattr(actors.get(b), "parent", None) == a
 
 
+def _juxtaposed(prev: _Cand, c: _Cand, gap: str, hay: str) -> bool:
+    """Two names of one actor written side by side in two scripts, nothing or one space between: one naming
+    (通义千问Qwen3 "Tongyi Qianwen Qwen3", 魔搭ModelScope, Nvidia辉达, 英伟达 Nvidia)."""
+    if prev.entry.actor != c.entry.actor or gap not in ("", " ") or prev.end != prev.alias_end:
+        return False
+    return _is_cjk(hay[prev.end - 1]) != _is_cjk(hay[c.start])
+
+
 def _merge_glosses(chosen: list, hay: str, registry: Registry | None = None) -> list:
-    """Fold 'name (alias of the same actor)' into one mention spanning the parenthesis; with an introducer
+    """Fold 'name (alias of the same actor)' into one mention spanning the parenthesis, and two names of one
+    actor written side by side in two scripts (`_juxtaposed`) into one mention; with an introducer
     word (Meta（前身为Facebook）, meta（原Facebook）, Meta Platforms Inc.（以下简称“Meta”，原名Facebook Inc.）)
     the gloss may name the actor's owned former name and hold several items."""
     out: list = []
@@ -783,6 +844,9 @@ def _merge_glosses(chosen: list, hay: str, registry: Registry | None = None) -> 
     for c in chosen:
         prev = out[-1] if out else None
         gap = hay[prev.end:c.start] if prev else ""
+        if prev and _juxtaposed(prev, c, gap, hay):
+            prev.end, prev.version = c.end, prev.version or c.version
+            continue
         m = prev and ((nxt.fullmatch(gap) if inside and nxt is not None else None) or opening.fullmatch(gap))
         if m and (prev.entry.actor == c.entry.actor
                   or (m.groupdict().get("intro") and _same_owner(prev.entry.actor, c.entry.actor, registry))):
@@ -824,7 +888,7 @@ def _sentence_mentions(text: str, simplified: str | None, registry: Registry, se
     if simplified is None or not isinstance(simplified, str) or len(simplified) != len(text):
         simplified = to_simplified(text)
     hay, cands = _matches(simplified, registry)
-    chosen = _select(cands, seen)
+    chosen = _derived_models(_select(cands, seen), cands, hay, _base_markers(registry))
     if registry.settings.get("merge_parenthetical_gloss", True):
         chosen = _merge_glosses(chosen, hay, registry)
     return [(c.start, c.end, c.entry.actor, c.entry.actor_type, c.version) for c in chosen]
