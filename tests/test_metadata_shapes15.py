@@ -54,6 +54,8 @@ def test_an_image_index_after_the_headline_is_not_the_outlet(tmp_path):
     "收听全文",
     "0 Comments",                        # a comment counter
     "3 条评论",
+    "現正播放: 足本播放 Play full episode",   # a media player's label (now playing: full episode)
+    "某局局長王大明 (資料圖片)",             # a caption naming the person pictured, closed by the file-photo note
 ])
 def test_widget_lines_between_paragraphs_are_junk(tmp_path, junk):
     _, clean = read(tmp_path, TITLE, BODY[0], junk, *BODY[1:])
