@@ -152,6 +152,8 @@ def _subject_patterns(rules: dict) -> dict:
         "_back_reference": re.compile(rules.get("next_sentence_back_reference", "(?!)")),
         "_look_back": re.compile(rules.get("next_sentence_look_back", "(?!)")),
         "_according_prefix": re.compile(rules.get("according_prefix", "(?!)")),
+        "_indefinite_person": re.compile(rules.get("indefinite_person_opening", "(?!)") + r"[^，,。；;：:“”「」]{0,24}?(?P<noun>"
+                                         + _alternation(rules.get("indefinite_persons", {})).pattern + ")们?$"),
     }
 
 
@@ -838,9 +840,22 @@ class _Resolver:
             found, cands = self._earlier_clause_subject(lo, cs)
             if found is not None:
                 return found
+        if cands and (desc := self.indefinite_person(cs, va)) is not None:
+            return desc  # 一位…深度求索前员工表示: an unnamed employee, not DeepSeek
         if cands:
             return self._candidate_speaker(cands, cs, va)
         return self._unregistered_speaker(cs, va, lo + len(seg))
+
+    def indefinite_person(self, a: int, b: int) -> tuple[str, str, str] | None:
+        """An indefinite described person with no name after the noun (一名接近 OpenAI 的人士, `indefinite_persons`) as the
+        whole subject masked[a:b]: ("unnamed <gloss>", "", surface), else None."""
+        subject = self.masked[a:b].strip(" \u3000" + self.rules["_subject_strip"])
+        at = subject.find("在")  # 一位Meta研究员在会后表示: the subject is before where or when they spoke
+        m = self.rules["_indefinite_person"].search(subject[:at] if at >= 2 else subject)
+        if m is None or m.start() != 0:
+            return None
+        surface = self.art.text[a:b].strip(" \u3000，,")
+        return "unnamed " + self.rules["indefinite_persons"][m.group("noun")], "", surface
 
     def _role_match(self, seg: str, lo: int, va: int) -> re.Match | None:
         """The role noun (发言人, 声明, 报告…) that is the subject of the verb at va, if any."""
@@ -1948,6 +1963,8 @@ def _according_speaker(res: _Resolver, am: re.Match, art: _Article) -> tuple[str
     if (outlet := res.outlet_referent(a, b)) is not None:
         return outlet  # 据该报报道 "according to this paper": the outlet named before
     cands = [m for m in res.between(a, b) if res._usable(m)]
+    if cands and (desc := res.indefinite_person(a, b)) is not None:
+        return desc  # 据该报援引一名接近 OpenAI 的人士透露: an unnamed person, not OpenAI
     if cands:
         m = cands[0]
         return m.actor, res.org_of(m.actor, m.kind, a, m.start), m.surface
