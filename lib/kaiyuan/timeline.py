@@ -1214,10 +1214,39 @@ def nearest_fiscal_year(first: int, f: dict, ctx: Context) -> int:
     return min(range(pub.year - 1, pub.year + 3), key=distance)
 
 
+def results_quarter(found: Found, ctx: Context) -> bool:
+    """A bare "第3季" (季 without 度 or 财, no year) on a results page of a company with no fiscal table: the calendar
+    quarter, when the sentence or an earlier one holds a results word (`lexicon.calendar_quarter.cues`: 营收, 财报,
+    毛利, EPS …; "日月光第3季净利季增45%").  A season of a series ("这部剧的第二季") has none."""
+    spec = ctx.rules["lexicon"].get("calendar_quarter", {})
+    if "fy" in found.fields or not found.fields.get("fq") or any(w in found.text for w in spec.get("fiscal_words", [])):
+        return False
+    rx = memo.call(_results_cues, "", ctx.rules)
+    return rx is not None and (bool(rx.search(ctx.text)) or any(rx.search(text) for _, text in ctx.told))
+
+
+def _results_cues(_: str, rules: dict) -> re.Pattern | None:
+    """The results words of `lexicon.calendar_quarter.cues` as one regex, compiled once per rules."""
+    cues = rules["lexicon"].get("calendar_quarter", {}).get("cues", [])
+    return re.compile(_alternation(sorted(cues)), re.IGNORECASE) if cues else None
+
+
+def calendar_quarter(found: Found, ctx: Context) -> Resolution:
+    """A results page's bare quarter read in calendar months, that quarter nearest publication."""
+    if ctx.publication is None:
+        return _unresolved(_missing_anchor("publication", ctx) or "no publication date", anchor="publication")
+    year = nearest_fiscal_year(1, found.fields, ctx)
+    start, end, gran = fiscal_span(year, 1, found.fields, ctx.rules)
+    return Resolution(start, end, gran, "publication", ctx.rules["confidence"]["calendar"]["quarter"],
+                      f"calendar quarter of {year} nearest publication (results page, no fiscal calendar)")
+
+
 def resolve_fiscal(found: Found, ctx: Context) -> Resolution:
     """"2026财年第二季度": the months of that quarter (half, year) of the company's fiscal year (`lexicon.fiscal_years`);
     "第2季" without a year: that quarter nearest publication."""
     company = fiscal_company(found, ctx)
+    if company is None and results_quarter(found, ctx):
+        return calendar_quarter(found, ctx)
     if company is None:
         return _unresolved("fiscal year of a company with no known fiscal calendar (lexicon.fiscal_years)")
     first, f = ctx.rules["lexicon"]["fiscal_years"][company]["first_month"], found.fields
