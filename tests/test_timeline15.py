@@ -38,3 +38,26 @@ def test_a_bare_quarter_of_a_company_with_a_fiscal_calendar_stays_fiscal(resolve
 def test_a_season_or_an_unknown_fiscal_quarter_stays_unresolved(texts, resolved):
     got = resolved(texts, "2025-11-12")
     assert all(v[:2] == ("", "") for k, v in got.items() if "季" in k)
+
+
+def test_a_bare_quarter_is_the_latest_one_begun_by_publication(resolved):
+    got = resolved(["法人预估，第三季获利总和已超越第二季表现。"], "2025-11-19")
+    assert got["第二季"] == ("2025-04-01", "2025-06-30", "publication")   # not next year's, though nearer
+
+
+# ---------------------------------------------------------------- 近期: the recent past unless a future cue
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("首席AI科学家近期宣布离职。", "2025-09-11", "2025-12-11"),
+    ("谷歌近期发布的Gemini 3表现出色。", "2025-09-11", "2025-12-11"),
+    ("两个团队近期已经合并。", "2025-09-11", "2025-12-11"),
+    ("权重与推理代码将于近期上线。", "2025-12-11", "2026-03-11"),
+    ("公司近期内将推出新模型。", "2025-12-11", "2026-03-11"),
+])
+def test_jinqi_is_the_three_months_before_publication_unless_a_future_cue(sentence, start, end, resolved):
+    assert resolved([sentence], "2025-12-11")["近期"][:2] == (start, end)
+
+
+def test_a_decade_with_a_space_before_niandai_is_the_decade(resolved):
+    got = resolved(["2000 年代中期，芯片行业转向多核架构。"], "2026-02-17")
+    assert got["2000 年代"][:2] == ("2000-01-01", "2009-12-31")

@@ -1232,13 +1232,16 @@ def _results_cues(_: str, rules: dict) -> re.Pattern | None:
 
 
 def calendar_quarter(found: Found, ctx: Context) -> Resolution:
-    """A results page's bare quarter read in calendar months, that quarter nearest publication."""
+    """A results page's bare quarter read in calendar months: the latest such quarter begun by publication
+    ("第二季" in November = this year's; "第4季" in October = the current one; next year's is written 明年第1季)."""
     if ctx.publication is None:
         return _unresolved(_missing_anchor("publication", ctx) or "no publication date", anchor="publication")
-    year = nearest_fiscal_year(1, found.fields, ctx)
-    start, end, gran = fiscal_span(year, 1, found.fields, ctx.rules)
+    pub = ctx.publication.start
+    start, end, gran = fiscal_span(pub.year, 1, found.fields, ctx.rules)
+    if start > pub:
+        start, end, gran = fiscal_span(pub.year - 1, 1, found.fields, ctx.rules)
     return Resolution(start, end, gran, "publication", ctx.rules["confidence"]["calendar"]["quarter"],
-                      f"calendar quarter of {year} nearest publication (results page, no fiscal calendar)")
+                      f"calendar quarter of {start.year}, the latest begun by publication (results page, no fiscal calendar)")
 
 
 def resolve_fiscal(found: Found, ctx: Context) -> Resolution:
