@@ -61,3 +61,72 @@ def test_jinqi_is_the_three_months_before_publication_unless_a_future_cue(senten
 def test_a_decade_with_a_space_before_niandai_is_the_decade(resolved):
     got = resolved(["2000 年代中期，芯片行业转向多核架构。"], "2026-02-17")
     assert got["2000 年代"][:2] == ("2000-01-01", "2009-12-31")
+
+
+# ---------------------------------------------------------------- events: a platform is where, not who
+
+def _events(texts: list[str], published: str, named: list[tuple[int, str, str, str]]):
+    """build_events of a one-article passage; named = (sentence, actor, actor_type, surface) mentions."""
+    import pandas as pd
+    from kaiyuan import timeline as tl
+
+    recs, pos = [], 0
+    for i, t in enumerate(texts):
+        recs.append({"article_id": "a", "sentence_id": i, "start": pos, "end": pos + len(t), "text": t,
+                     "text_simplified": t, "kind": "body"})
+        pos += len(t) + 1
+    sents = pd.DataFrame(recs)
+    ments = pd.DataFrame([{"article_id": "a", "sentence_id": i, "actor": actor, "actor_type": kind, "surface": s,
+                           "start": recs[i]["start"] + texts[i].index(s),
+                           "end": recs[i]["start"] + texts[i].index(s) + len(s), "version": ""}
+                          for i, actor, kind, s in named])
+    x = tl.extract_expressions(sents, pd.DataFrame({"article_id": ["a"], "published": [published]}))
+    return tl.build_events(x, sents, ments)
+
+
+@pytest.mark.parametrize("text, named, expression, actor", [
+    ("2025年1月31日，在Reddit上的一场问答活动中，萨姆·奥尔特曼被问到是否会公开模型权重。",
+     [(0, "Reddit", "org", "Reddit"), (0, "Sam Altman", "person", "萨姆·奥尔特曼")], "2025年1月31日", "Sam Altman"),
+    ("根据DeepSeek官方微信账号的文章，上周推出的DeepSeek-R1价格低廉。",
+     [(0, "DeepSeek", "org", "DeepSeek"), (0, "WeChat", "org", "微信"), (0, "DeepSeek", "model", "DeepSeek-R1")],
+     "上周", "DeepSeek"),
+    ("杨立昆批评了这种说法。他10月31日在X发帖说，这是大公司的阴谋论。",
+     [(0, "Yann LeCun", "person", "杨立昆"), (0, "X", "org", "X")], "10月31日", "Yann LeCun"),
+])
+def test_a_platform_named_as_the_place_of_a_post_does_not_act(text, named, expression, actor):
+    texts = text.split("。", 1)
+    texts = [texts[0] + "。", texts[1]] if len(texts) > 1 and texts[1] else [text]
+    named = [(i, a, k, s_) for _, a, k, s_ in named for i, t in enumerate(texts) if s_ in t][:len(named)]
+    ev = _events(texts, "2025-02-05", named).set_index("expression")
+    assert ev.loc[expression, "main_actor"] != "X" and ev.loc[expression, "main_actor"] not in ("Reddit", "WeChat")
+    if actor:
+        assert ev.loc[expression, "main_actor"] == actor
+
+
+def test_a_platform_acts_when_it_is_the_only_party_named():
+    ev = _events(["12月25日，权重文件就已经出现在 Hugging Face 上。"], "2024-12-27",
+                 [(0, "Hugging Face", "org", "Hugging Face")]).set_index("expression")
+    assert ev.loc["12月25日", "main_actor"] == "Hugging Face"
+
+
+def test_a_company_posting_on_its_own_platform_still_acts():
+    ev = _events(["1月20日，X平台工程团队宣布开源最新算法。"], "2026-01-20",
+                 [(0, "X", "org", "X")]).set_index("expression")
+    assert ev.loc["1月20日", "main_actor"] == "X"
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("OpenAI共同创办人兼执行长奥特曼于5月8日赴华府出席听证会。", "5月8日"),
+    ("Google Brain创办人之一吴恩达日前接受访问时直言开源重要。", "日前"),
+])
+def test_a_founder_title_is_not_the_event_found(text, expression):
+    named = [(0, "OpenAI", "org", "OpenAI"), (0, "Sam Altman", "person", "奥特曼")] if "奥特曼" in text else \
+        [(0, "Google Brain", "org", "Google Brain"), (0, "Andrew Ng", "person", "吴恩达")]
+    ev = _events([text], "2025-12-02", named).set_index("expression")
+    assert ev.loc[expression, "trigger"] != "创办"
+
+
+def test_a_founder_title_between_a_company_and_a_person_leaves_the_person_acting():
+    ev = _events(["OpenAI共同创办人兼执行长奥特曼于5月8日赴华府出席听证会。"], "2025-12-02",
+                 [(0, "OpenAI", "org", "OpenAI"), (0, "Sam Altman", "person", "奥特曼")]).set_index("expression")
+    assert ev.loc["5月8日", "main_actor"] == "Sam Altman"
