@@ -1216,10 +1216,42 @@ def nearest_fiscal_year(first: int, f: dict, ctx: Context) -> int:
     return min(range(pub.year - 1, pub.year + 3), key=distance)
 
 
+def results_quarter(found: Found, ctx: Context) -> bool:
+    """A bare "第3季" (季 without 度 or 财, no year) on a results page of a company with no fiscal table: the calendar
+    quarter, when the sentence or an earlier one holds a results word (`lexicon.calendar_quarter.cues`: 营收, 财报,
+    毛利, EPS …; "日月光第3季净利季增45%").  A season of a series ("这部剧的第二季") has none."""
+    spec = ctx.rules["lexicon"].get("calendar_quarter", {})
+    if "fy" in found.fields or not found.fields.get("fq") or any(w in found.text for w in spec.get("fiscal_words", [])):
+        return False
+    rx = memo.call(_results_cues, "", ctx.rules)
+    return rx is not None and (bool(rx.search(ctx.text)) or any(rx.search(text) for _, text in ctx.told))
+
+
+def _results_cues(_: str, rules: dict) -> re.Pattern | None:
+    """The results words of `lexicon.calendar_quarter.cues` as one regex, compiled once per rules."""
+    cues = rules["lexicon"].get("calendar_quarter", {}).get("cues", [])
+    return re.compile(_alternation(sorted(cues)), re.IGNORECASE) if cues else None
+
+
+def calendar_quarter(found: Found, ctx: Context) -> Resolution:
+    """A results page's bare quarter read in calendar months: the latest such quarter begun by publication
+    ("第二季" in November = this year's; "第4季" in October = the current one; next year's is written 明年第1季)."""
+    if ctx.publication is None:
+        return _unresolved(_missing_anchor("publication", ctx) or "no publication date", anchor="publication")
+    pub = ctx.publication.start
+    start, end, gran = fiscal_span(pub.year, 1, found.fields, ctx.rules)
+    if start > pub:
+        start, end, gran = fiscal_span(pub.year - 1, 1, found.fields, ctx.rules)
+    return Resolution(start, end, gran, "publication", ctx.rules["confidence"]["calendar"]["quarter"],
+                      f"calendar quarter of {start.year}, the latest begun by publication (results page, no fiscal calendar)")
+
+
 def resolve_fiscal(found: Found, ctx: Context) -> Resolution:
     """"2026财年第二季度": the months of that quarter (half, year) of the company's fiscal year (`lexicon.fiscal_years`);
     "第2季" without a year: that quarter nearest publication."""
     company = fiscal_company(found, ctx)
+    if company is None and results_quarter(found, ctx):
+        return calendar_quarter(found, ctx)
     if company is None:
         return _unresolved("fiscal year of a company with no known fiscal calendar (lexicon.fiscal_years)")
     first, f = ctx.rules["lexicon"]["fiscal_years"][company]["first_month"], found.fields
@@ -2248,6 +2280,24 @@ def cited_as_source(m, text: str, base: int, rules: dict) -> bool:
     return any(w in before for w in cues["before"]) or any(after.startswith(w) for w in cues["after"])
 
 
+def venue(m, text: str, base: int, rules: dict) -> bool:
+    """Whether a mention names the platform or medium where something was posted or released ("在X上宣布",
+    "于 Hugging Face 上线", "官方微信账号的文章"), not the acting party (`events.venue_cues`)."""
+    cues = rules["events"].get("venue_cues")
+    if not cues:
+        return False
+    before, after, account = memo.call(_venue_patterns, "", rules)
+    s, e, w = m.start - base, m.end - base, cues["window"]
+    tail = text[e:e + w + 4]
+    return bool(account.match(tail)) or bool(before.search(text[max(0, s - w):s]) and after.match(tail))
+
+
+def _venue_patterns(_: str, rules: dict) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The compiled before / after / account regexes of `events.venue_cues`, once per rules."""
+    cues = rules["events"]["venue_cues"]
+    return re.compile(cues["before"]), re.compile(cues["after"]), re.compile(cues["account"])
+
+
 def _source_date_prefix(_: str, rules: dict) -> re.Pattern:
     """The date words cited_as_source skips after a mention (路透社上周五报道), compiled once per rules."""
     return re.compile(rf"^({_alternation(rules['lexicon']['week_relative'])}|[上本]?[月周]?[一二三四五六日0-9]*日?)")
@@ -2276,7 +2326,7 @@ def main_actor(text: str, clause: tuple[int, int], trigger: tuple[str, int] | No
     stop = base + (trigger[1] if trigger else len(text))
     reporting = trigger is not None and ev["triggers"].get(trigger[0], {}).get("class") in ev["report_classes"]
     acting = [m for m in ordered if (reporting or not cited_as_source(m, text, base, rules))
-              and not owner(m, ordered, text, base, rules)]
+              and not owner(m, ordered, text, base, rules) and not venue(m, text, base, rules)]
     agents = [m for m in acting if getattr(m, "actor_type", "") not in ev["not_agents"]]
     for group in (agents, acting, ordered):
         for pool in ([m for m in group if base + cs <= m.start and m.end <= stop],
@@ -2297,13 +2347,25 @@ def titled_person(pool: list, text: str, base: int, rules: dict):
         return first
     for m in pool[1:]:
         gap = text[first.end - base:m.start - base]
+        bare = functools.reduce(lambda g, w: g.replace(w, ""), ev.get("title_gap_words", []), gap)
         if getattr(m, "actor_type", "") == "person" and 0 <= len(gap) <= ev.get("title_gap", 0) \
-                and not any(ch in ev["clause_delimiters"] + ev.get("title_gap_not", "") for ch in gap) \
-                and not any(verb in gap for verb in ev["triggers"]):
+                and not any(ch in ev["clause_delimiters"] + ev.get("title_gap_not", "") for ch in bare) \
+                and not any(_verb_in(gap, verb, spec) for verb, spec in ev["triggers"].items()):
             return m
         if m.start - first.end > ev.get("title_gap", 0):
             break
     return first
+
+
+def _verb_in(gap: str, verb: str, spec: dict) -> bool:
+    """Whether a trigger verb occurs in a title gap as a verb, not inside a title noun ("联合创办人兼执行长": 创办 is
+    followed by one of its `not_after_words`, so the gap is a title)."""
+    at = gap.find(verb)
+    while at >= 0:
+        if not any(gap.startswith(w, at + len(verb)) for w in spec.get("not_after_words", [])):
+            return True
+        at = gap.find(verb, at + 1)
+    return False
 
 
 def in_script(value: str, simplified: str, original: str) -> str:
@@ -2442,8 +2504,8 @@ def pronoun_person(text: str, cs: int, trigger: tuple[str, int] | None, mentions
     if pronoun is None:
         return ""
     at = sent.base + cs + pronoun.start()
-    if any(at <= x.start < sent.base + trigger[1] for x in mentions):
-        return ""
+    if any(at <= x.start < sent.base + trigger[1] and not venue(x, text, sent.base, rules) for x in mentions):
+        return ""  # a name between them acts (a platform between them is where: "他在X上发帖")
     earlier = [x for x in mentions if x.end <= at and getattr(x, "actor_type", "") == "person"]
     return str(max(earlier, key=lambda x: x.start).actor) if earlier else sent.person
 
