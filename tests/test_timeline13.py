@@ -3,6 +3,7 @@
 Each case is a short passage (one string per sentence) written for these tests, with a publication date in and the
 hand-worked interval out.  The classes and their counts are in lib/kaiyuan/data/TIMELINE.md (session 13)."""
 import pytest
+from timeline_frames import events_of  # tests/timeline_frames.py
 
 
 @pytest.fixture
@@ -82,23 +83,7 @@ def test_a_span_of_recent_years_is_still_a_span(resolved):
 
 # ---------------------------------------------------------------- an event whose subject is a description
 
-def _events(texts: list[str], published: str, named: list[tuple[int, str, str, str]]):
-    """build_events of a one-article passage; named = (sentence, actor, actor_type, surface) mentions."""
-    import pandas as pd
-    from kaiyuan import timeline as tl
-
-    recs, pos = [], 0
-    for i, t in enumerate(texts):
-        recs.append({"article_id": "a", "sentence_id": i, "start": pos, "end": pos + len(t), "text": t,
-                     "text_simplified": t, "kind": "body"})
-        pos += len(t) + 1
-    sents = pd.DataFrame(recs)
-    ments = pd.DataFrame([{"article_id": "a", "sentence_id": i, "actor": actor, "actor_type": kind, "surface": s,
-                           "start": recs[i]["start"] + texts[i].index(s),
-                           "end": recs[i]["start"] + texts[i].index(s) + len(s), "version": ""}
-                          for i, actor, kind, s in named])
-    x = tl.extract_expressions(sents, pd.DataFrame({"article_id": ["a"], "published": [published]}))
-    return tl.build_events(x, sents, ments)
+_events = events_of
 
 
 def test_a_company_described_acts_through_the_company_named_before():
