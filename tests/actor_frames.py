@@ -1,4 +1,5 @@
-"""Shared helper of the actor spec tests (sessions 12b-13): the sentence table of one article as the pipeline writes it."""
+"""Shared helpers of the actor spec tests (sessions 12b-15): the sentence table of one article as the pipeline writes it,
+the registry mentions and the promoted actors of a passage."""
 import pandas as pd
 
 
@@ -19,3 +20,11 @@ def promoted(texts: list, registry) -> list:
     unknown = actors.unknown_occurrences(sents, actors.find_mentions(sents, registry), registry)
     prom = actors.promoted_occurrences(unknown, registry)
     return list(prom["actor"]) if len(prom) else []
+
+
+def mentions(texts: list, registry) -> list:
+    """(actor, surface) of every registry mention in the sentences `texts` of one article, in text order."""
+    from kaiyuan import actors
+
+    m = actors.find_mentions(sentences("a1", texts), registry)
+    return list(zip(m["actor"], m["surface"]))

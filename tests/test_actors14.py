@@ -1,15 +1,14 @@
 """Session 14 (reg14, issue 16): precision of registry matches on unseen real pages: outlets in bylines and credit
 lines, the company vs its assistant once the article has named it, a former name glossing its owner, several
 names in one gloss bracket; recall of Taiwan's 超智能 context and bare 通义."""
-from actor_frames import promoted, sentences  # tests/actor_frames.py
+from actor_frames import mentions, promoted  # tests/actor_frames.py
 from kaiyuan import actors
 
 REG = actors.load_registry()
 
 
 def _mentions(texts: list) -> list:
-    m = actors.find_mentions(sentences("a1", texts), REG)
-    return list(zip(m["actor"], m["surface"]))
+    return mentions(texts, REG)
 
 
 def _actors(texts: list) -> list:

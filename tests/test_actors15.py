@@ -3,15 +3,14 @@ name and its gloss bracket after a legal suffix or a closing quote, are one ment
 name of another actor (APEC, STAR Market Daily, Tsinghua's centre, a foreign 科技部) is not the registry actor.
 Recall: Hong Kong's actors (the SAR government's bare 特区政府 by the article's Hong Kong cues, HKGAI and its model
 HKGAI V1), a fine-tune named after its base model, officials behind 司长 / 长官."""
-from actor_frames import promoted, sentences  # tests/actor_frames.py
+from actor_frames import mentions, promoted  # tests/actor_frames.py
 from kaiyuan import actors
 
 REG = actors.load_registry()
 
 
 def _mentions(texts: list) -> list:
-    m = actors.find_mentions(sentences("a1", texts), REG)
-    return list(zip(m["actor"], m["surface"]))
+    return mentions(texts, REG)
 
 
 def _actors(texts: list) -> list:

@@ -2,15 +2,14 @@
 real pages write 蚂蚁开源… / 蚂蚁技术报告), never the insect in an idiom; model teams named after their product
 (百灵团队 "the Ling team", 通义万相团队 "the Wan team") are their own actors, the parent written directly before them
 part of the name (ADJUDICATION Session 15)."""
-from actor_frames import sentences  # tests/actor_frames.py
+from actor_frames import mentions  # tests/actor_frames.py
 from kaiyuan import actors
 
 REG = actors.load_registry()
 
 
 def _actors(texts: list) -> list:
-    m = actors.find_mentions(sentences("a1", texts), REG)
-    return list(m["actor"])
+    return [a for a, _s in mentions(texts, REG)]
 
 
 def test_the_bare_short_form_of_ant_group_beside_model_words_is_ant_group():
