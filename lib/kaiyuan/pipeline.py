@@ -185,6 +185,17 @@ def _join(parts: list[_Part], keep_empty: bool) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if keep_empty else _concat(frames)
 
 
+def _joined_as_is(table: pd.DataFrame, ids: list[str]) -> bool:
+    """Whether `table` is what `_join` of its `_split` parts over `ids` gives back: a fresh 0..n-1 index and its
+    rows already grouped by article in the order of `ids` (the join keeps each article's rows in table order)."""
+    index = table.index
+    if not isinstance(index, pd.RangeIndex) or index.start != 0 or index.step != 1:
+        return False
+    rank = {aid: i for i, aid in enumerate(ids)}
+    ranks = [rank[str(a)] for a in table["article_id"].tolist()] if len(table) else []
+    return all(a <= b for a, b in zip(ranks, ranks[1:]))
+
+
 def _chunk_table(parts: list[_Part], joined: pd.DataFrame | None) -> pd.DataFrame:
     """One per-article table of a chunk: `_join(parts, keep_empty=False)`, or the same parts already joined by
     a step (`joined`) when the parts agree in columns and dtypes (then both joins give the same frame)."""
@@ -246,6 +257,10 @@ class _ChunkSteps:
             value = tuple(part[aid] for part in split)
             self.cache.put(self.keys[aid][stage], value)
             self.done[aid].update(zip(names, value))
+        if missing == self.ids:  # the whole chunk computed at once: its tables are already the joined ones
+            for name, table in zip(names, tables):
+                if _joined_as_is(table, self.ids):
+                    self.frames.setdefault((name, tuple(self.ids)), table)
 
     def sentences_of(self, aids: list[str]) -> pd.DataFrame:
         key = ("sentences", tuple(aids))
