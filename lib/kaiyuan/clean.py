@@ -92,6 +92,7 @@ class Rules:
     affiliation_line: re.Pattern | None = None
     author_list: re.Pattern | None = None
     title_programme_tag: re.Pattern | None = None
+    title_markup_residue: re.Pattern | None = None
     title_writer: tuple[re.Pattern, ...] = ()
 
 
@@ -150,6 +151,7 @@ def load_rules(path: str | Path = BOILERPLATE_PATH) -> Rules:
         affiliation_line=re.compile(spec["affiliation_line"]) if spec.get("affiliation_line") else None,
         author_list=re.compile(spec["author_list"]) if spec.get("author_list") else None,
         title_programme_tag=re.compile(spec["title_programme_tag"]) if spec.get("title_programme_tag") else None,
+        title_markup_residue=re.compile(spec["title_markup_residue"]) if spec.get("title_markup_residue") else None,
         title_writer=tuple(re.compile(p) for p in spec.get("title_writer", ())),
         tail_teaser=(re.compile("(?<=[。！？!?”」』])\\s*(?:" + "|".join(spec["tail_teaser_labels"]) + ")")
                      if spec.get("tail_teaser_labels") else None),
@@ -463,6 +465,11 @@ def _tidy_title(kept, rules: Rules, repairs: list) -> None:
     if tag and len(text) - len(tag.group(0)) >= 6:  # '<headline>【獨立特派員】', '「科技週報」<headline>': the tag goes
         repairs.append(Repair(no, "title_programme_tag", tag.group(0).strip(), ""))
         text = (text[: tag.start()] + text[tag.end():]).strip()
+        kept[0] = (no, text)
+    bare = rules.title_markup_residue.sub("", text).strip() if rules.title_markup_residue else text
+    if bare != text and len(bare) >= 6:  # '# <headline>', '<headline>**': Markdown marks left by a converter go
+        repairs.append(Repair(no, "title_markup_residue", text, bare))
+        text = bare
         kept[0] = (no, text)
     stripped = strip_outlet_suffix(text, rules)
     if stripped != text:

@@ -428,6 +428,7 @@ def _value_patterns(spec: dict) -> dict:
     """Patterns that read a credit's value or a byline's shape (metadata.yaml `credits`, issue 15 session 12)."""
     return {
         "spaced_needs_sep": frozenset(normalise_for_match(w) for w in spec.get("spaced_label_needs_separator", ())),
+        "glued_needs_gap": frozenset(normalise_for_match(w) for w in spec.get("glued_label_needs_gap", ())),
         "bare_domain": re.compile(spec.get("credit_bare_domain", "(?!)"), re.IGNORECASE),
         "book_title": re.compile(spec.get("credit_book_title", "(?!)")),
         "column_strip": re.compile(spec.get("column_strip", "(?!)")),
@@ -518,7 +519,10 @@ def credit_fields(line: str, rules: dict | None = None) -> dict[str, str]:
 
 def _name_not_label(line: str, m: re.Match, rules: dict) -> bool:
     """A one-character label after a plain space with no separator after it is part of a name: in '文 | 光子星球
-    文燁豪' the second 文 is the writer's surname (metadata.yaml `spaced_label_needs_separator`)."""
+    文燁豪' the second 文 is the writer's surname (metadata.yaml `spaced_label_needs_separator`); one glued to the next
+    character is a word's first character ('南洋商报/文教', '文章来源于网络'; `glued_label_needs_gap`)."""
+    if normalise_for_match(m.group(1)) in rules["glued_needs_gap"] and m.group(0) == m.group(1):
+        return True
     if normalise_for_match(m.group(1)) not in rules["spaced_needs_sep"] or m.start() == 0:
         return False
     return line[m.start() - 1].isspace() and not re.search(r"[:：|丨｜/／│]", m.group(0)[len(m.group(1)):])
