@@ -43,3 +43,20 @@ def test_fang_mian_aspect_is_no_typed_role():
     q = run(["智谱发布了新模型。", "欧美方面表示，开源模型的竞争正在加剧。"], ACTORS)
     assert "European Union" not in speakers(q, "开源模型的竞争正在加剧")
     assert "US federal government" not in speakers(q, "开源模型的竞争正在加剧")
+
+
+# ---------------------------------------------------------------- a ministry + 长官/次官 + a name: the person speaks
+def test_a_minister_written_after_the_ministry_with_zhangguan_speaks_himself():
+    q = run(["去年的启动仪式上，科学技术情报通信部长官裴庆勋向各企业喊话：“希望大家接受更大挑战，为所有人开发AI。”"], ACTORS)
+    assert speakers(q, "希望大家接受更大挑战") == ["裴庆勋"]
+    assert speakers(q, "希望大家接受更大挑战", "speaker_org") == ["Ministry of Science and ICT"]
+
+
+def test_a_vice_minister_written_ci_guan_speaks_himself():
+    q = run(["科学技术情报通信部第一次官柳济明说，第二轮评审将在上半年进行。"], ACTORS)
+    assert speakers(q, "第二轮评审将在上半年进行") == ["柳济明"]
+
+
+def test_the_ministry_itself_still_speaks_without_a_name():
+    q = run(["科学技术情报通信部表示，第二轮评审将在上半年进行。"], ACTORS)
+    assert speakers(q, "第二轮评审将在上半年进行") == ["Ministry of Science and ICT"]
