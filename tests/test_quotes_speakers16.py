@@ -60,3 +60,8 @@ def test_a_vice_minister_written_ci_guan_speaks_himself():
 def test_the_ministry_itself_still_speaks_without_a_name():
     q = run(["科学技术情报通信部表示，第二轮评审将在上半年进行。"], ACTORS)
     assert speakers(q, "第二轮评审将在上半年进行") == ["Ministry of Science and ICT"]
+
+
+def test_a_longer_subject_headed_after_the_side_is_not_the_government():
+    q = run(["中美两国团队在日内瓦举行会谈。", "中方代表表示，双方同意继续就人工智能风险保持沟通。"], ACTORS)
+    assert "Chinese government" not in speakers(q, "双方同意继续就人工智能风险")
