@@ -65,3 +65,9 @@ def test_the_ministry_itself_still_speaks_without_a_name():
 def test_a_longer_subject_headed_after_the_side_is_not_the_government():
     q = run(["中美两国团队在日内瓦举行会谈。", "中方代表表示，双方同意继续就人工智能风险保持沟通。"], ACTORS)
     assert "Chinese government" not in speakers(q, "双方同意继续就人工智能风险")
+
+
+def test_a_taiwan_vice_minister_ci_zhang_after_the_ministry_speaks_himself():
+    q = run(["数发部次长侯宜秀今天表示，政府在人工智慧资料与应用方面投入资源。"],
+             [("数发部", "Ministry of Digital Affairs", "org")])
+    assert speakers(q, "政府在人工智慧资料") == ["侯宜秀"]
