@@ -100,10 +100,19 @@ _OPTIONAL_PATTERNS = {"_interview_line": "interview_line", "_abbreviation": "abb
 def load_rules(path: str | None = None) -> dict:
     """Quote rules from quotes.yaml (cached), with every pattern compiled once."""
     rules = load_yaml(path or DATA)
-    for part in (_speech_patterns, _optional_patterns, _subject_patterns, _name_patterns, _org_patterns, _role_patterns):
+    for part in (_speech_patterns, _optional_patterns, _subject_patterns, _name_patterns, _org_patterns, _role_patterns,
+                 _typed_role_patterns):
         rules.update(part(rules))
     rules.setdefault("outlet_not_after", "")
     return rules
+
+
+def _typed_role_patterns(rules: dict) -> dict:
+    """Typed role nouns (部方, 校方, 中方: `typed_roles`) join the pronouns as the kind "typed", tried first."""
+    typed = rules.get("typed_roles") or {}
+    pronouns = {"typed": sorted(typed, key=len, reverse=True)} if typed else {}
+    pronouns.update((k, v) for k, v in rules["pronouns"].items() if k != "typed")
+    return {"pronouns": pronouns, "_typed_not_before": frozenset(rules.get("typed_role_not_before", ()))}
 
 
 def _speech_patterns(rules: dict) -> dict:
@@ -920,8 +929,11 @@ class _Resolver:
         for kind, words in self.rules["pronouns"].items():
             for w in words:
                 k = seg.rfind(w)
-                if k < 0 or seg[k + len(w):k + len(w) + 1] in self.rules["_plural"] or seg[max(0, k - 1):k + len(w)] in self.rules["_pronoun_not"]:
+                after = seg[k + len(w):k + len(w) + 1]
+                if k < 0 or after in self.rules["_plural"] or seg[max(0, k - 1):k + len(w)] in self.rules["_pronoun_not"]:
                     continue
+                if kind == "typed" and after in self.rules["_typed_not_before"]:
+                    continue  # 欧美方面表示 "in Europe and America": 方面 "aspect", not 美方 "the US side"
                 at_start = subj.startswith(w, opening) and lo + k >= cs0
                 if len(seg) - (k + len(w)) <= 3 or at_start:
                     hit = (kind, lo + k, len(w))
@@ -938,6 +950,8 @@ class _Resolver:
         """Who a pronoun or anaphor at pos refers to: the subject of the text before; beyond the window, the
         last person named, or the organisation the article is about."""
         surface = self.art.text[pos:pos + n]
+        if kind == "typed":
+            return self._typed_speaker(self.masked[pos:pos + n], pos, surface)
         if kind == "spokesperson":
             if self.spokespeople:
                 _, spk, org = self.spokespeople[-1]
@@ -965,6 +979,33 @@ class _Resolver:
             return m.actor, self.org_of(m.actor, m.kind, _clause_start(self.masked, self.sent_lo(m.start), m.start),
                                         m.start), surface
         return "", "", surface
+
+    def _typed_speaker(self, word: str, pos: int, surface: str) -> tuple[str, str, str]:
+        """A typed role (`typed_roles`): a country side is its government; 部方/校方 the organisation of that type
+        named last before pos (its name as written or its registry name_zh ends so); else no speaker."""
+        rule = self.rules["typed_roles"][word]
+        if rule.get("actor"):
+            actor = rule["actor"]
+            return (actor, actor, surface) if actor in self.registry else ("", "", surface)
+        m = self._last_of_type(pos, tuple(rule.get("ends", ())), tuple(rule.get("types", ())))
+        return (m.actor, m.actor, surface) if m is not None else ("", "", surface)
+
+    def _last_of_type(self, pos: int, ends: tuple[str, ...], types: tuple[str, ...]) -> _Mention | None:
+        """The last usable organisation mention before pos whose name ends with one of `ends` (and, if given, whose
+        registry type is one of `types`)."""
+        ms = self.art.mentions
+        for j in range(bisect.bisect_left(self._m_starts, pos) - 1, -1, -1):
+            m = ms[j]
+            if m.kind != "org" or m.end > pos or not self._usable(m):
+                continue
+            entry = self.registry.get(m.actor, {})
+            if types and entry.get("type", "org") not in types:
+                continue
+            name_zh = to_simplified(str(entry.get("name_zh") or "")).split("（")[0]  # 科学技术部（科技部）
+            names = (self.art.simp[m.start:m.end], name_zh)
+            if any(name.endswith(e) for name in names for e in ends):
+                return m
+        return None
 
     def _earlier_clause_subject(self, lo: int, cs: int) -> tuple[tuple[str, str, str] | None, list[_Mention]]:
         """A verb opening its clause after a connective (并且, 还): (speaker, []) when an earlier clause names who
