@@ -1,0 +1,62 @@
+"""Session 16 (reg16, issue 16): actors of the sovereign-model debate outside the US and China as Chinese pages report
+them (Korea's Sovereign AI Foundation Model Project and its five elite teams, Japan's model labs, Abu Dhabi's model
+makers), with their hangul, kanji, Latin and Chinese spellings; and Chinese person names marked by a title written
+AFTER the name (王伟教授 "Professor Wang Wei")."""
+from actor_frames import mentions, promoted  # tests/actor_frames.py
+from kaiyuan import actors
+
+REG = actors.load_registry()
+
+
+def _actors(texts: list) -> list:
+    return [a for a, _s in mentions(texts, REG)]
+
+
+def test_the_korean_elite_teams_are_found_in_simplified_and_traditional_reports():
+    # "MSIT announced the first-round result of the sovereign AI foundation model project: LG AI Research, Upstage and
+    # SK Telecom advance, Naver Cloud and NC AI are out"
+    assert _actors(["韩国科学技术情报通信部公布主权AI基础模型项目第一阶段结果，LG AI研究院、Upstage和SK电讯晋级，"
+                    "Naver Cloud与NC AI出局。"]) == [
+        "Ministry of Science and ICT", "Sovereign AI Foundation Model Project", "LG AI Research", "Upstage",
+        "SK Telecom", "Naver Cloud", "NC AI"]
+    # TW: "the AI institute of the LG group (LG) came first; SK Telecom's A.X K1 has 519 billion parameters"
+    assert _actors(["樂金集團（LG）所屬的AI研究院拿下第一名，SK電信的A.X K1擁有5190億參數。"]) == ["LG", "SK Telecom", "A.X"]
+    # the hangul names of Korean pages
+    assert _actors(["네이버와 카카오, SK텔레콤, 업스테이지가 참여했다."]) == ["Naver", "Kakao", "SK Telecom", "Upstage"]
+
+
+def test_short_and_ambiguous_korean_names_need_their_spelling_or_context():
+    # SKT in capitals is SK Telecom; "A.X" needs a version (A.X 4.0) or model words; a unit of LG is that unit
+    assert _actors(["Naver的视觉编码器被指与阿里巴巴产品相似，SKT则否认。"]) == ["Naver", "Alibaba", "SK Telecom"]
+    assert _actors(["这家A.X公司说"]) == []
+    assert _actors(["LG电子宣布与微软合作。"]) == ["LG Electronics", "Microsoft"]
+    assert _actors(["Kakao此前公开了Kanana-1.5-8B模型。"]) == ["Kakao", "Kanana"]
+
+
+def test_the_gulf_model_makers_and_their_people():
+    # "Abu Dhabi's MBZUAI and G42 released K2 Think; its president Xing Bo said ..."
+    assert _actors(["阿布扎比的穆罕默德·本·扎耶德人工智能大学（MBZUAI）与G42发布K2 Think，校长邢波表示。"]) == [
+        "MBZUAI", "G42", "K2 Think", "Eric Xing"]
+    # the university named after the president is the university; the president alone is the person
+    assert _actors(["阿联酋总统穆罕默德·本·扎耶德会见了OpenAI执行长山姆·奥特曼。"]) == ["Mohamed bin Zayed", "OpenAI", "Sam Altman"]
+    # "AI71 under TII commercialises it, the Falcon Foundation pushes open source, said Faisal Al Bannai"
+    assert _actors(["TII旗下的AI71负责商业化，猎鹰基金会则推动开源，费萨尔·班奈称。"]) == [
+        "Technology Innovation Institute", "AI71", "Falcon Foundation", "Faisal Al Bannai"]
+
+
+def test_japanese_model_labs():
+    assert _actors(["日本Preferred Networks（PFN）开发了PLaMo 2.0。"]) == ["Preferred Networks", "PLaMo"]
+    assert _actors(["Sakana.ai由前谷歌研究员创立。"]) == ["Sakana AI", "Google"]
+
+
+def test_a_title_after_a_chinese_name_marks_the_person():
+    # "Professor Wang Wei of Tsinghua said ..."; "Mr Chen Liming is the founder"; "we asked researcher Zhou Hua"
+    assert promoted(["清华大学的王伟教授表示，开源模型降低了门槛。"], REG) == ["王伟"]
+    assert promoted(["陈立明先生是公司创始人。"], REG) == ["陈立明"]
+    assert promoted(["我们请教了周华研究员。"], REG) == ["周华"]
+
+
+def test_a_title_alone_or_after_a_bare_surname_is_no_person():
+    # "this professor agreed"; "Mr Zhang thought it wrong" (a surname alone is not a name)
+    assert promoted(["这位教授表示同意。"], REG) == []
+    assert promoted(["张先生认为不妥。"], REG) == []
