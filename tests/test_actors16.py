@@ -60,3 +60,13 @@ def test_a_title_alone_or_after_a_bare_surname_is_no_person():
     # "this professor agreed"; "Mr Zhang thought it wrong" (a surname alone is not a name)
     assert promoted(["这位教授表示同意。"], REG) == []
     assert promoted(["张先生认为不妥。"], REG) == []
+
+
+def test_a_team_named_after_its_model_is_its_own_actor():
+    # "On 5 July Huawei's Pangu team issued a statement denying copying" -> the team, not the Pangu model
+    assert _actors(["7月5日，华为盘古团队发表声明否认抄袭。"]) == ["Pangu Team"]
+    assert _actors(["華為盤古團隊迅速回應。"]) == ["Pangu Team"]
+    # the model itself stays the model
+    assert _actors(["盘古Pro MoE开源了。"]) == ["Pangu"]
+    # "the EXAONE lab of LG AI Research": the parent written directly before the unit is part of its name
+    assert _actors(["LG AI研究院EXAONE實驗室負責人表示"]) == ["EXAONE Lab"]
