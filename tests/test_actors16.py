@@ -70,3 +70,11 @@ def test_a_team_named_after_its_model_is_its_own_actor():
     assert _actors(["盘古Pro MoE开源了。"]) == ["Pangu"]
     # "the EXAONE lab of LG AI Research": the parent written directly before the unit is part of its name
     assert _actors(["LG AI研究院EXAONE實驗室負責人表示"]) == ["EXAONE Lab"]
+
+
+def test_a_romanised_korean_given_name_keeps_its_hyphenated_second_syllable():
+    # "LG AI Research head Lim Woo-hyung said ..." -> the whole name, not "Lim Woo"
+    assert promoted(["LG AI研究院院长Lim Woo-hyung表示，模型将开源。"], REG) == ["Lim Woo-hyung"]
+    assert promoted(["首席执行官Ko Suk-hyun表示反对。"], REG) == ["Ko Suk-hyun"]
+    # an unmarked hyphenated word is no person
+    assert promoted(["Meta-owned平台上的内容。"], REG) == []

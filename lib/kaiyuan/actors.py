@@ -1191,8 +1191,11 @@ _ACCENTED_UPPER = "".join(ch for ch in _ACCENTED if ch.isupper())
 _LATIN_WORD = rf"[A-Za-z0-9{_ACCENTED}]*[A-Z{_ACCENTED_UPPER}][A-Za-z0-9{_ACCENTED}]*"
 # words of one name are joined by a space, a hyphen, an ampersand, or an ampersand between spaces (LF AI & Data,
 # Weights & Biases: a name containing " & "; two registered names either side stay apart, as registered spans win)
-_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9{_ACCENTED}])(?:{_LATIN_WORD})(?:(?: & |[ \-&])(?:{_LATIN_WORD}))*"
-                        rf"(?![A-Za-z0-9{_ACCENTED}])")
+# a word may end in one hyphen-joined lower-case syllable of 2-5 letters: the second syllable of a romanised Korean or
+# Taiwanese given name (Lim Woo-hyung, Lee Jae-myung, Tsai Ing-wen), which would otherwise cut the name short
+_NAME_SYLLABLE = r"(?:-[a-z]{2,5}(?![A-Za-z0-9]))?"
+_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9{_ACCENTED}])(?:{_LATIN_WORD}){_NAME_SYLLABLE}"
+                        rf"(?:(?: & |[ \-&])(?:{_LATIN_WORD}){_NAME_SYLLABLE})*(?![A-Za-z0-9{_ACCENTED}])")
 _ASCII_UPPER = re.compile(f"[A-Z{_ACCENTED_UPPER}]")
 _LATIN_NAME = re.compile(rf"[A-Za-z{_ACCENTED}][A-Za-z{_ACCENTED}.'\- ]*")  # Luca Soldaini, Timothée Lacroix
 _NOUNISH_FLAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"}
