@@ -78,3 +78,11 @@ def test_a_romanised_korean_given_name_keeps_its_hyphenated_second_syllable():
     assert promoted(["首席执行官Ko Suk-hyun表示反对。"], REG) == ["Ko Suk-hyun"]
     # an unmarked hyphenated word is no person
     assert promoted(["Meta-owned平台上的内容。"], REG) == []
+
+
+def test_the_korean_project_name_needs_korea_near_or_before_it():
+    # after SK Telecom was named, "the government-led 'sovereign AI foundation model' project" is Korea's project
+    assert _actors(["韩国首尔，SK电信宣布推出A.X K1。", "该模型更是政府主导的“主权AI基础模型”项目的核心。"]) == [
+        "SK Telecom", "A.X", "Sovereign AI Foundation Model Project"]
+    # "Saudi Arabia is also building its own sovereign AI foundation model project": a generic noun there
+    assert _actors(["沙特也在打造自己的主权AI基础模型项目。"]) == []
