@@ -86,3 +86,15 @@ def test_the_korean_project_name_needs_korea_near_or_before_it():
         "SK Telecom", "A.X", "Sovereign AI Foundation Model Project"]
     # "Saudi Arabia is also building its own sovereign AI foundation model project": a generic noun there
     assert _actors(["沙特也在打造自己的主权AI基础模型项目。"]) == []
+
+
+def test_a_name_glossed_with_its_full_latin_title_counts_once():
+    # TW: "UAE President Mohamed bin Zayed Al Nahyan (Sheikh Mohammed bin Zayed Al Nahyan)" -> one mention
+    assert _actors(["阿拉伯聯合大公國總統穆罕默德 · 本 · 扎耶德 · 阿勒納哈揚（Sheikh Mohammed bin Zayed Al Nahyan）週六會見了"
+                    "OpenAI執行長。"]) == ["Mohamed bin Zayed", "OpenAI"]
+
+
+def test_a_korean_model_name_named_before_counts_again_without_its_cues():
+    # "SK Telecom launched A.X K1 ... A.X K1 made a threefold leap": the second A.X has no SK or model word near it
+    assert _actors(["SK电信宣布推出A.X K1——首个突破5000亿参数门槛的模型。", "A.X K1实现了三倍跃迁。"]) == [
+        "SK Telecom", "A.X", "A.X"]
