@@ -98,3 +98,17 @@ def test_a_korean_model_name_named_before_counts_again_without_its_cues():
     # "SK Telecom launched A.X K1 ... A.X K1 made a threefold leap": the second A.X has no SK or model word near it
     assert _actors(["SK电信宣布推出A.X K1——首个突破5000亿参数门槛的模型。", "A.X K1实现了三倍跃迁。"]) == [
         "SK Telecom", "A.X", "A.X"]
+
+
+def test_rakuten_is_the_japanese_group_and_lotte_stays_out():
+    # TW: "Japan's Rakuten Group released a large model, Rakuten AI 3.0"; "and Rakuten? Its release never names DeepSeek"
+    assert _actors(["3月17號，日本樂天集團高調發布了一款AI大模型，叫Rakuten AI 3.0。"]) == ["Rakuten", "Rakuten AI"]
+    assert _actors(["反觀樂天呢？新聞稿裡只字不提DeepSeek。"]) == ["Rakuten", "DeepSeek"]
+    # Korea's Lotte (also 乐天) and the optimist 乐天派 are not Rakuten
+    assert _actors(["韩国乐天集团因萨德事件损失惨重。"]) == []
+    assert _actors(["他是个乐天派，相信AI会更好。"]) == []
+
+
+def test_a_ruler_glossed_with_his_latin_name_counts_once():
+    # "its chairman is the UAE's national security adviser Sheikh Tahnoon (Sheikh Tahnoon bin Zayed Al Nahyan)"
+    assert _actors(["其董事长正是阿联酋国家安全顾问谢赫·塔努恩(Sheikh Tahnoon bin Zayed Al Nahyan)。"]) == ["Tahnoon bin Zayed"]
