@@ -54,7 +54,8 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "non_name_suffixes": "", "max_dictionary_freq": 100, "units": [], "letter_frames": [],
                       "dictionary_org_heads": [], "org_unit_suffixes": [], "title_max_chars": 0,
                       "promote_titles": [], "promote_verbs": [], "promote_chinese": "off",
-                      "promote_name_followers": [], "promote_name_tail_not": [], "promote_titled_max_freq": 0,
+                      "promote_name_followers": [], "promote_name_tail_not": [], "promote_post_titles": [],
+                      "promote_titled_max_freq": 0,
                       "promote_next_word_min_freq": 0, "promote_title_frames": [],
                       "promote_versioned_models": "off", "versioned_model_pattern": "",
                       "document_title_heads": {}, "document_title_frames": {}, "document_list_joiners": [],
@@ -65,7 +66,8 @@ _DEFAULT_DISCOVERY = {"speech_verbs": ["说", "表示", "告诉", "称", "指出
                       "latin_name_tails": [], "recurring_not_before": [], "promote_recurring_org": 0}
 _DISCOVERY_LISTS = ("speech_verbs", "speech_bridges", "latin_stoplist", "stopwords", "org_suffixes",
                     "dictionary_org_heads", "org_unit_suffixes", "compound_surnames", "units", "letter_frames",
-                    "promote_titles", "promote_verbs", "promote_name_followers", "promote_name_tail_not", "promote_title_frames",
+                    "promote_titles", "promote_verbs", "promote_name_followers", "promote_name_tail_not", "promote_post_titles",
+                    "promote_title_frames",
                     "document_list_joiners", "document_title_not_heads", "document_title_marks", "document_name_keeps_marks",
                     "document_gloss_before",
                     "document_gloss_after", "promote_latin_short_forms", "document_not_nouns", "latin_name_tails",
@@ -1189,8 +1191,11 @@ _ACCENTED_UPPER = "".join(ch for ch in _ACCENTED if ch.isupper())
 _LATIN_WORD = rf"[A-Za-z0-9{_ACCENTED}]*[A-Z{_ACCENTED_UPPER}][A-Za-z0-9{_ACCENTED}]*"
 # words of one name are joined by a space, a hyphen, an ampersand, or an ampersand between spaces (LF AI & Data,
 # Weights & Biases: a name containing " & "; two registered names either side stay apart, as registered spans win)
-_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9{_ACCENTED}])(?:{_LATIN_WORD})(?:(?: & |[ \-&])(?:{_LATIN_WORD}))*"
-                        rf"(?![A-Za-z0-9{_ACCENTED}])")
+# a word may end in one hyphen-joined lower-case syllable of 2-5 letters: the second syllable of a romanised Korean or
+# Taiwanese given name (Lim Woo-hyung, Lee Jae-myung, Tsai Ing-wen), which would otherwise cut the name short
+_NAME_SYLLABLE = r"(?:-[a-z]{2,5}(?![A-Za-z0-9]))?"
+_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9{_ACCENTED}])(?:{_LATIN_WORD}){_NAME_SYLLABLE}"
+                        rf"(?:(?: & |[ \-&])(?:{_LATIN_WORD}){_NAME_SYLLABLE})*(?![A-Za-z0-9{_ACCENTED}])")
 _ASCII_UPPER = re.compile(f"[A-Z{_ACCENTED_UPPER}]")
 _LATIN_NAME = re.compile(rf"[A-Za-z{_ACCENTED}][A-Za-z{_ACCENTED}.'\- ]*")  # Luca Soldaini, Timothée Lacroix
 _NOUNISH_FLAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"}
@@ -1657,7 +1662,8 @@ _CHINESE_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,6}(?:·[\u34
 
 
 def _chinese_mark(text: str, at: int, name: str, marks: dict) -> str:
-    """How the sentence marks the Chinese name at `at`: "title" (a promote title right before it), "verb" (a
+    """How the sentence marks the Chinese name at `at`: "title" (a promote title right before it, or a post-title
+    right after it: 王伟教授), "verb" (a
     promote verb right after it, through one speech bridge: 王小川也表示), or "" (no mark). A name with a name dot
     glued on either side is a fragment of a longer transliteration (安杰尼·米 of 安杰尼·米达): never marked."""
     before, after = text[max(0, at - 8):at], text[at + len(name):at + len(name) + 8]
@@ -1667,6 +1673,8 @@ def _chinese_mark(text: str, at: int, name: str, marks: dict) -> str:
     bridged = next((rest[len(b):] for b in marks["bridges"] if rest.startswith(b)), rest)
     if rest.startswith(marks["verbs"]) or bridged.startswith(marks["verbs"]):
         return "verb"
+    if marks.get("post_titles") and rest.startswith(marks["post_titles"]):
+        return "title"  # 王伟教授, 李明博士表示: a title written after the name ends it
     if not before.rstrip(" ").endswith(marks["titles"]):
         return ""
     # after a title the name must end where the next word begins: punctuation, a Latin letter, one of the
@@ -1729,6 +1737,7 @@ def chinese_promoted(occurrences: pd.DataFrame, registry: Registry) -> pd.DataFr
         return occurrences.iloc[0:0].assign(actor=pd.Series(dtype=object))
     marks = {"titles": tuple(d["promote_titles"]), "verbs": tuple(d["promote_verbs"]),
              "bridges": tuple(d["speech_bridges"]), "followers": tuple(d["promote_name_followers"]),
+             "post_titles": tuple(d["promote_post_titles"]),
              "titled_freq": d["promote_titled_max_freq"], "next_freq": d["promote_next_word_min_freq"],
              "tail_not": frozenset(w for w in (*d["promote_name_followers"], *d["speech_bridges"],
                                                *d["promote_verbs"], *d["promote_name_tail_not"]) if len(w) == 1)}
