@@ -55,3 +55,21 @@ def test_this_one_month_is_the_span_up_to_publication(resolved):
 ])
 def test_this_one_year_or_week_stays_the_unit_just_told(texts, expression, start, end, resolved):
     assert resolved(texts, "2025-10-28")[expression] == (start, end, "previous")
+
+
+# ---------------------------------------------------------------- a span opened at a thing of that year is background
+
+@pytest.mark.parametrize("opening", [
+    "这批开放权重模型是自2019年GPT-2以来的第一批。",    # a name between the year and 以来
+    "这是自2019年上线GPT-2以来的首次。",                # a verb and a name
+    "从2019年开始，OpenAI没有开放过权重。",              # the word right after the year (unchanged)
+])
+def test_a_yearless_month_does_not_borrow_the_year_that_opens_a_span(opening, resolved):
+    got = resolved([opening, "Meta最近一次重要的开源发布还停留在4月。"], "")
+    assert got["2019年"][:2] == ("2019-01-01", "2019-12-31")
+    assert got["4月"][:2] == ("", "")
+
+
+def test_a_yearless_month_still_borrows_a_story_year(resolved):
+    got = resolved(["OpenAI在2019年发布GPT-2。", "4月，Meta发布了新模型。"], "")
+    assert got["4月"] == ("2019-04-01", "2019-04-30", "previous")

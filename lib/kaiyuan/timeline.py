@@ -459,7 +459,7 @@ def find_expressions(text: str) -> list[Found]:
         if start < taken_until or not _acceptable(rule, fields, rules):
             continue
         a, b = where[start], where[m.end() - 1] + 1
-        found.append(Found(a, b, text[a:b], plain[start:m.end()], name, rule, fields, plain[m.end():m.end() + 6]))
+        found.append(Found(a, b, text[a:b], plain[start:m.end()], name, rule, fields, plain[m.end():m.end() + 16]))
         taken_until = m.end()
     return found
 
@@ -1627,7 +1627,7 @@ def opens_span(found: Found, text: str, rules: dict) -> bool:
 
 def span_opening_at(norm: str, start: int, end: int, rules: dict) -> bool:
     """opens_span for the expression at [start, end) of a normalised sentence (the events' view)."""
-    return _opens(norm[:start], norm[end:end + 6], rules)
+    return _opens(norm[:start], norm[end:end + 16], rules)
 
 
 def _opens(before: str, after: str, rules: dict) -> bool:
@@ -1635,7 +1635,21 @@ def _opens(before: str, after: str, rules: dict) -> bool:
     before = before.rstrip(" 于")
     if any(after.startswith(w) for w in spec.get("after_alone", [])):
         return True
-    return any(before.endswith(w) for w in spec.get("before", [])) and any(after.startswith(w) for w in spec.get("after", []))
+    if not any(before.endswith(w) for w in spec.get("before", [])):
+        return False
+    if any(after.startswith(w) for w in spec.get("after", [])):
+        return True
+    rx = _span_close_regex()
+    return bool(rx and rx.match(after))  # 自2019年GPT-2以来: a thing of that date between it and 以来
+
+
+@functools.lru_cache(maxsize=None)
+def _span_close_regex(path: str | None = None) -> re.Pattern | None:
+    """`anchoring.span_opening.between` followed by an `after` word (以来, 起, 开始), compiled once."""
+    spec = load_rules(path).get("anchoring", {}).get("span_opening", {})
+    if not spec.get("between"):
+        return None
+    return re.compile(spec["between"] + "(?:" + "|".join(map(re.escape, spec.get("after", []))) + ")")
 
 
 def is_role(found: Found, rules: dict) -> bool:
