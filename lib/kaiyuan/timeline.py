@@ -265,6 +265,7 @@ def _lexicon_atoms(rules: dict) -> dict:
         "D_SPLIT": _alternation(lex["split_day_words"]),
         "FESTIVAL": _alternation(lex["festivals"]),
         "W_REL": _alternation(lex["week_relative"]),
+        "Q_REL": _alternation(lex.get("quarter_relative", {})),
         "W_PART": _alternation(lex["week_parts"]),
         "D_PART": _alternation(lex["day_parts"]),
         "Y_PART": _alternation(lex["year_parts"]),
@@ -394,7 +395,8 @@ def _folded(fields: dict, rules: dict) -> dict:
 
 
 def _acceptable(rule: str, fields: dict, rules: dict) -> bool:
-    """Reject matches the regex cannot rule out: unparseable numbers, "这一年" (= that year, not a span)."""
+    """Reject matches the regex cannot rule out: unparseable numbers, "这一年" (= that year, not a span; a relative
+    lexicon word)."""
     if rule == "calendar" and "y_abs" in fields and parse_number(fields["y_abs"], rules) is None:
         return False
     if rule == "year_range" and fields.get("y_list") and int(fields["y_to"]) - int(fields["y_from"]) != 1:
@@ -407,9 +409,17 @@ def _acceptable(rule: str, fields: dict, rules: dict) -> bool:
             return False
         if fields.get("hours") and rng[1] >= 24:  # "48小时后" may be days on: only hours within a day stay on it
             return False
-        if fields.get("prefix") == "这" and rng == (1, 1):
+        if fields.get("prefix") == "这" and rng == (1, 1) and _relative_word("这" + fields["n"] + fields["unit"], rules):
             return False
     return True
+
+
+def _relative_word(word: str, rules: dict) -> bool:
+    """A word of a relative lexicon (这一年, 这一周, 这一天 = the year, week, day just told): no span of one unit.
+    "这一个月" is in none of them: the month up to the reference, like 过去一个月 (session 16)."""
+    lex = rules["lexicon"]
+    return any(word in lex.get(name, {}) for name in
+               ("year_relative", "month_relative", "week_relative", "day_relative", "quarter_relative"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -449,7 +459,7 @@ def find_expressions(text: str) -> list[Found]:
         if start < taken_until or not _acceptable(rule, fields, rules):
             continue
         a, b = where[start], where[m.end() - 1] + 1
-        found.append(Found(a, b, text[a:b], plain[start:m.end()], name, rule, fields, plain[m.end():m.end() + 6]))
+        found.append(Found(a, b, text[a:b], plain[start:m.end()], name, rule, fields, plain[m.end():m.end() + 16]))
         taken_until = m.end()
     return found
 
@@ -696,6 +706,14 @@ def _day_fn(spec: dict, f: dict):
     return fn
 
 
+def _quarter_fn(spec: dict):
+    """Interval function of 本季度 / 下个季度: the calendar quarter `offset` quarters from ref."""
+    def fn(ref):
+        first, last = unit_span(shift(unit_span(ref, "quarter")[0], "quarter", spec["offset"]), "quarter")
+        return first, last, "quarter"
+    return fn
+
+
 def _week_part(f: dict, lex: dict) -> dict | None:
     """The days of a week a weekday names (五 = Friday), or of two listed ones ("本周三、四" = Wednesday..Thursday)."""
     part = lex["week_parts"].get(f.get("w_part", ""))
@@ -788,6 +806,9 @@ def _calendar_reading(f: dict, ctx: Context, future: bool = False) -> tuple[str,
     if "w_rel" in f:
         spec = lex["week_relative"][f["w_rel"]]
         return spec["anchor"], _week_fn(spec, _week_part(f, lex)), False
+    if "q_rel" in f:
+        spec = lex["quarter_relative"][f["q_rel"]]
+        return spec["anchor"], _quarter_fn(spec), False
     if "festival" in f:
         kind = _planned_ahead(lambda y: festival_day(y, f, rules), yearless_kind, ctx, future)
         return kind, _yearless_fn(lambda y: festival_day(y, f, rules), kind, ctx, future), True
@@ -1606,7 +1627,7 @@ def opens_span(found: Found, text: str, rules: dict) -> bool:
 
 def span_opening_at(norm: str, start: int, end: int, rules: dict) -> bool:
     """opens_span for the expression at [start, end) of a normalised sentence (the events' view)."""
-    return _opens(norm[:start], norm[end:end + 6], rules)
+    return _opens(norm[:start], norm[end:end + 16], rules)
 
 
 def _opens(before: str, after: str, rules: dict) -> bool:
@@ -1614,7 +1635,21 @@ def _opens(before: str, after: str, rules: dict) -> bool:
     before = before.rstrip(" 于")
     if any(after.startswith(w) for w in spec.get("after_alone", [])):
         return True
-    return any(before.endswith(w) for w in spec.get("before", [])) and any(after.startswith(w) for w in spec.get("after", []))
+    if not any(before.endswith(w) for w in spec.get("before", [])):
+        return False
+    if any(after.startswith(w) for w in spec.get("after", [])):
+        return True
+    rx = _span_close_regex()
+    return bool(rx and rx.match(after))  # 自2019年GPT-2以来: a thing of that date between it and 以来
+
+
+@functools.lru_cache(maxsize=None)
+def _span_close_regex(path: str | None = None) -> re.Pattern | None:
+    """`anchoring.span_opening.between` followed by an `after` word (以来, 起, 开始), compiled once."""
+    spec = load_rules(path).get("anchoring", {}).get("span_opening", {})
+    if not spec.get("between"):
+        return None
+    return re.compile(spec["between"] + "(?:" + "|".join(map(re.escape, spec.get("after", []))) + ")")
 
 
 def is_role(found: Found, rules: dict) -> bool:
