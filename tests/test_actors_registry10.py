@@ -63,9 +63,10 @@ def test_the_corpus_removes_the_caption_and_it_identifies(tmp_path):
 # --------------------------------------------------------------------------- an ambiguous product word after its first mention
 
 @pytest.mark.parametrize("passage, expected", [
-    # the first 盘古 has model words near; the later ones stand alone ("盘古's code", "the Pangu team")
+    # the first 盘古 has model words near; the later one stands alone ("盘古's code"); 盘古团队 is the team named after
+    # its product, its own actor (ADJUDICATION Session 15 rule 2; Pangu Team in the registry since session 16)
     (("华为宣布开源盘古大模型。", "有网友在盘古的代码里发现了版权声明。", "盘古团队随后回应。"),
-     [("Huawei", "华为"), ("Pangu", "盘古大模型"), ("Pangu", "盘古"), ("Pangu", "盘古")]),
+     [("Huawei", "华为"), ("Pangu", "盘古大模型"), ("Pangu", "盘古"), ("Pangu Team", "盘古团队")]),
     # a variant with the family is one mention; named bare after the family it is still the family
     (("华为开源了盘古Pro MoE。", "当天上线的是Pro MoE 72B的权重。"),
      [("Huawei", "华为"), ("Pangu", "盘古Pro MoE"), ("Pangu", "Pro MoE")]),
