@@ -1639,17 +1639,16 @@ def _opens(before: str, after: str, rules: dict) -> bool:
         return False
     if any(after.startswith(w) for w in spec.get("after", [])):
         return True
-    rx = _span_close_regex()
-    return bool(rx and rx.match(after))  # 自2019年GPT-2以来: a thing of that date between it and 以来
+    if not spec.get("between"):
+        return False
+    # 自2019年GPT-2以来: a thing of that date between it and 以来
+    return bool(_span_close_regex(spec["between"], tuple(spec.get("after", []))).match(after))
 
 
 @functools.lru_cache(maxsize=None)
-def _span_close_regex(path: str | None = None) -> re.Pattern | None:
-    """`anchoring.span_opening.between` followed by an `after` word (以来, 起, 开始), compiled once."""
-    spec = load_rules(path).get("anchoring", {}).get("span_opening", {})
-    if not spec.get("between"):
-        return None
-    return re.compile(spec["between"] + "(?:" + "|".join(map(re.escape, spec.get("after", []))) + ")")
+def _span_close_regex(between: str, after: tuple[str, ...]) -> re.Pattern:
+    """`anchoring.span_opening.between` followed by an `after` word (以来, 起, 开始), compiled once per rules."""
+    return re.compile(between + "(?:" + "|".join(map(re.escape, after)) + ")")
 
 
 def is_role(found: Found, rules: dict) -> bool:
